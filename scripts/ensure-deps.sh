@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what a bare machine of this kind lacks: Node packages from the lockfile, and
+# redis-server (and, with --postgres, PostgreSQL) from Debian's packages when we may use apt-get.
+# Safe to run again: each step is skipped when already satisfied.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_postgres=false
+[ "${1:-}" = "--postgres" ] && need_postgres=true
+
+can_apt() { command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+apt_updated=false
+apt_install() {
+  if ! can_apt; then
+    echo "Missing $*: install it with your package manager (Debian/Ubuntu: sudo apt-get install $*)." >&2
+    return 1
+  fi
+  if [ "$apt_updated" = false ]; then as_root apt-get update -qq >/dev/null; apt_updated=true; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; then
+  echo "› installing redis-server (Debian package)"
+  apt_install redis-server
+  # The package's own service is not ours: nhiemvu starts a private redis-server on its own port.
+  (as_root service redis-server stop || true) >/dev/null 2>&1
+fi
+
+if [ "$need_postgres" = true ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "› installing postgresql (Debian package)"
+  apt_install postgresql
+  (as_root service postgresql stop || true) >/dev/null 2>&1
+fi
+
+# node_modules matching the lockfile (npm ci only when it is missing or older than the lockfile).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "› installing Node packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,160 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { agencySearchText } from '../src/modules/agencies/agency-search';
+import { Agency } from '../src/modules/agencies/agency.entity';
+import { WorkingCalendar } from '../src/modules/calendar/working-calendar';
+import { Program } from '../src/modules/programs/program.entity';
+import { ProgramPeriod } from '../src/modules/programs/program.enums';
+import { TaskHistory, TaskHistoryAction } from '../src/modules/tasks/task-history.entity';
+import { Task } from '../src/modules/tasks/task.entity';
+import { TaskStatus } from '../src/modules/tasks/task.enums';
+import { taskSearchText } from '../src/modules/tasks/task-search';
+import { hashPassword } from '../src/modules/users/password';
+import { User } from '../src/modules/users/user.entity';
+import { AGENCIES } from './data/agencies.data';
+import { buildDemoTasks } from './data/demo-tasks.data';
+import { PROGRAM_2024 } from './data/program-2024.data';
+import { DEMO_USERS } from './data/users.data';
+
+export interface SeedOptions {
+  calendar: WorkingCalendar;
+  /** The day the demo is seeded (current tasks are placed around it). */
+  today: string;
+  /** Password of every demo account. */
+  password: string;
+  /** At start: seed only an empty database. `npm run seed` fills in whatever is missing. */
+  onlyIfEmpty: boolean;
+}
+
+export interface SeedResult {
+  created: boolean;
+  counts: { agencies: number; users: number; programs: number; tasks: number };
+}
+
+/** Idempotent: rows are found by their natural keys (agency code, email, program code, program + task code). */
+export async function seedDemoData(ds: DataSource, opts: SeedOptions): Promise<SeedResult> {
+  const counts = { agencies: 0, users: 0, programs: 0, tasks: 0 };
+  if (opts.onlyIfEmpty && (await ds.getRepository(Agency).count()) > 0) return { created: false, counts };
+  const passwordHash = await hashPassword(opts.password);
+  await ds.transaction(async (m) => {
+    const agencies = await seedAgencies(m, counts);
+    await seedUsers(m, agencies, passwordHash, counts);
+    const programs = await seedPrograms(m, counts);
+    await seedTasks(m, agencies, programs, opts, counts);
+  });
+  return { created: Object.values(counts).some((n) => n > 0), counts };
+}
+
+async function seedAgencies(m: EntityManager, counts: SeedResult['counts']): Promise<Map<string, Agency>> {
+  const byCode = new Map((await m.find(Agency)).map((a) => [a.code, a]));
+  for (const s of AGENCIES) {
+    if (byCode.has(s.code)) continue;
+    const row = await m.save(
+      m.create(Agency, {
+        code: s.code,
+        name: s.name,
+        kind: s.kind,
+        aliases: s.aliases,
+        emails: s.emails,
+        active: !s.validTo,
+        validFrom: s.validFrom ?? null,
+        validTo: s.validTo ?? null,
+        successorId: null,
+        searchText: agencySearchText(s),
+        calendarToken: null,
+      }),
+    );
+    byCode.set(s.code, row);
+    counts.agencies++;
+  }
+  for (const s of AGENCIES) {
+    const row = byCode.get(s.code)!;
+    const successorId = s.successorCode ? byCode.get(s.successorCode)!.id : null;
+    if (row.successorId !== successorId) await m.update(Agency, { id: row.id }, { successorId });
+  }
+  return byCode;
+}
+
+async function seedUsers(m: EntityManager, agencies: Map<string, Agency>, passwordHash: string, counts: SeedResult['counts']): Promise<void> {
+  for (const u of DEMO_USERS) {
+    if (await m.existsBy(User, { email: u.email })) continue;
+    await m.insert(User, {
+      email: u.email,
+      fullName: u.fullName,
+      role: u.role,
+      agencyId: u.agencyCode ? agencies.get(u.agencyCode)!.id : null,
+      passwordHash,
+      active: true,
+    });
+    counts.users++;
+  }
+}
+
+async function seedPrograms(m: EntityManager, counts: SeedResult['counts']): Promise<Map<string, Program>> {
+  let program = await m.findOneBy(Program, { code: PROGRAM_2024.code });
+  if (!program) {
+    program = await m.save(
+      m.create(Program, {
+        code: PROGRAM_2024.code,
+        title: PROGRAM_2024.title,
+        year: PROGRAM_2024.year,
+        period: PROGRAM_2024.period as ProgramPeriod,
+        issuingDocument: PROGRAM_2024.issuingDocument,
+        issuedAt: PROGRAM_2024.issuedAt,
+        reminderPolicy: null,
+      }),
+    );
+    counts.programs++;
+  }
+  return new Map([[program.code, program]]);
+}
+
+async function seedTasks(
+  m: EntityManager,
+  agencies: Map<string, Agency>,
+  programs: Map<string, Program>,
+  opts: SeedOptions,
+  counts: SeedResult['counts'],
+): Promise<void> {
+  const existing = new Set(
+    (await m.find(Task, { select: { programId: true, code: true } })).map((t) => `${t.programId ?? ''}|${t.code ?? ''}`),
+  );
+  for (const d of buildDemoTasks(opts.today)) {
+    const programId = d.programCode ? programs.get(d.programCode)!.id : null;
+    if (existing.has(`${programId ?? ''}|${d.code}`)) continue;
+    const task = await m.save(
+      m.create(Task, {
+        programId,
+        code: d.code,
+        title: d.title,
+        description: d.description ?? null,
+        kind: d.kind,
+        sourceDocument: d.sourceDocument ?? null,
+        outputForm: d.outputForm ?? null,
+        submitTo: d.submitTo ?? null,
+        leaderInCharge: d.leaderInCharge ?? null,
+        leadAgencyId: agencies.get(d.leadAgencyCode)!.id,
+        coordinatingAgencies: d.coordinatingAgencyCodes.map((c) => agencies.get(c)!),
+        assignedAt: d.assignedAt,
+        dueDate: d.dueDate,
+        effectiveDueDate: opts.calendar.effectiveDueDate(d.dueDate),
+        dueText: d.dueText,
+        origin: d.origin,
+        status: d.status,
+        progress: d.progress,
+        completedAt: d.completedAt,
+        resultDocument: d.resultDocument,
+        note: null,
+        searchText: taskSearchText(d),
+        createdById: null,
+      }),
+    );
+    const history: Partial<TaskHistory>[] = [
+      { taskId: task.id, userId: null, userName: 'Dữ liệu mẫu', action: TaskHistoryAction.Create, comment: 'Tạo từ dữ liệu mẫu' },
+    ];
+    if (d.status !== TaskStatus.New) {
+      history.push({ taskId: task.id, userId: null, userName: 'Dữ liệu mẫu', action: TaskHistoryAction.Update, field: 'status', fromValue: TaskStatus.New, toValue: d.status });
+    }
+    await m.insert(TaskHistory, history);
+    counts.tasks++;
+  }
+}

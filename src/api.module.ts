@@ -1,0 +1,50 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AppConfig } from './core/config/configuration';
+import { CoreModule } from './core/core.module';
+import { GlobalExceptionFilter } from './core/http/global-exception.filter';
+import { createValidationPipe } from './core/http/validation.pipe';
+import { StartupService } from './core/startup/startup.service';
+import { AgenciesModule } from './modules/agencies/agencies.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { HealthModule } from './modules/health/health.module';
+import { MailModule } from './modules/mail/mail.module';
+import { ProgramsModule } from './modules/programs/programs.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
+import { ReorganisationModule } from './modules/reorganisation/reorganisation.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { TasksModule } from './modules/tasks/tasks.module';
+import { UsersModule } from './modules/users/users.module';
+import { WorkerProcessorsModule } from './worker.module';
+
+/** The HTTP API. Registers the queues and only produces; with WORKERS_IN_API it also hosts the processors. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, opts: { workers?: boolean } = {}): DynamicModule {
+    const workers = opts.workers ?? config.app.workersInApi;
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(config),
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        AgenciesModule,
+        ProgramsModule,
+        ReorganisationModule,
+        CalendarModule,
+        MailModule,
+        TasksModule,
+        RemindersModule,
+        ReportsModule,
+        ...(workers ? [WorkerProcessorsModule] : []),
+      ],
+      providers: [
+        { provide: APP_PIPE, useValue: createValidationPipe() },
+        { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+        StartupService,
+      ],
+    };
+  }
+}

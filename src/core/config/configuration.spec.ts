@@ -1,0 +1,85 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, DEMO_PASSWORD, loadConfiguration } from './configuration';
+
+describe(loadConfiguration.name, () => {
+  let dir: string;
+  const env = (extra: Record<string, string> = {}) => ({ DATA_DIR: dir, ...extra });
+
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'nhiemvu-config-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should apply the embedded defaults of config/default.json', () => {
+    const sut = loadConfiguration(env());
+    expect(sut.app.port).toBe(3000);
+    expect(sut.app.host).toBe('127.0.0.1');
+    expect(sut.app.tz).toBe('Asia/Ho_Chi_Minh');
+    expect(sut.app.workersInApi).toBe(true);
+    expect(sut.database).toMatchObject({ type: 'sqlite', url: join(dir, 'nhiemvu.sqlite') });
+    expect(sut.redis).toMatchObject({ embedded: true, url: 'redis://127.0.0.1:6390', embeddedDir: join(dir, 'redis') });
+    expect(sut.mail).toMatchObject({ smtpUrl: null, outboxDir: join(dir, 'outbox') });
+  });
+
+  it('should let environment variables override the defaults', () => {
+    const sut = loadConfiguration(
+      env({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/nv', REDIS_URL: 'redis://cache:6379/2', SMTP_URL: 'smtp://mail:25', WORKERS_IN_API: 'false' }),
+    );
+    expect(sut.app.port).toBe(8080);
+    expect(sut.app.workersInApi).toBe(false);
+    expect(sut.database).toMatchObject({ type: 'postgres', url: 'postgres://u:p@db:5432/nv' });
+    expect(sut.redis).toMatchObject({ embedded: false, url: 'redis://cache:6379/2' });
+    expect(sut.mail.smtpUrl).toBe('smtp://mail:25');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['HOST', ''],
+    ['DATABASE_URL', 'mysql://x'],
+    ['REDIS_URL', 'http://x'],
+    ['SMTP_URL', 'mail.example'],
+    ['OFFICE_EMAIL', 'not-an-email'],
+    ['APP_URL', 'ftp://x'],
+    ['TZ_APP', 'Mars/Olympus'],
+    ['WORKERS_IN_API', 'maybe'],
+    ['JWT_SECRET', 'short'],
+    ['LOG_LEVEL', 'loud'],
+  ])('should refuse %s=%j with a message naming the variable', (name, value) => {
+    if (value === '') return expect(() => loadConfiguration(env({ [name]: value }))).not.toThrow();
+    expect(() => loadConfiguration(env({ [name]: value }))).toThrow(ConfigError);
+    expect(() => loadConfiguration(env({ [name]: value }))).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('should refuse a missing or demo admin password in production', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfiguration(env({ ...prod, ADMIN_PASSWORD: DEMO_PASSWORD }))).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfiguration(env({ ...prod, ADMIN_PASSWORD: 'short' }))).toThrow(/ADMIN_PASSWORD/);
+    expect(loadConfiguration(env({ ...prod, ADMIN_PASSWORD: 'a-long-and-real-password' })).app.env).toBe('production');
+  });
+
+  it('should require JWT_SECRET in production and never seed demo data there', () => {
+    expect(() => loadConfiguration(env({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-and-real-password' }))).toThrow(/JWT_SECRET/);
+    const sut = loadConfiguration(env({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-and-real-password', JWT_SECRET: 'y'.repeat(40) }));
+    expect(sut.app.seedDemo).toBe(false);
+    expect(sut.app.logFormat).toBe('json');
+  });
+
+  it('should generate a JWT secret once and keep it in DATA_DIR outside production', () => {
+    const first = loadConfiguration(env()).auth.jwtSecret;
+    const second = loadConfiguration(env()).auth.jwtSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(second).toBe(first);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(first);
+  });
+
+  it('should refuse a DATA_DIR that cannot be written', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    expect(() => loadConfiguration({ DATA_DIR: join(file, 'data') })).toThrow(/DATA_DIR: directory .* is not writable/);
+  });
+
+  it('should ignore environment variables it does not know', () => {
+    expect(() => loadConfiguration(env({ SOMETHING_ELSE: 'x' }))).not.toThrow();
+  });
+});

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from 'src/core/config/configuration';
+import { typeOrmOptions } from './typeorm.options';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => ({
+        ...typeOrmOptions({ database: config.get('database', { infer: true }) } as AppConfig),
+        // Keep serving reads when the database blips at start instead of crashing the process.
+        retryAttempts: 5,
+        retryDelay: 1000,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

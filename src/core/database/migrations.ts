@@ -1,0 +1,4 @@
+import { InitialSchema1763800000000 } from '../../../migrations/1763800000000-InitialSchema';
+
+/** Listed explicitly (not globbed) so the same list works from src/ under jest and from dist/. */
+export const MIGRATIONS = [InitialSchema1763800000000];

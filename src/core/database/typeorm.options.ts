@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from 'src/core/config/configuration';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * One set of options for both engines. Migrations are explicit and never synchronised:
+ * the API, the worker and the CLI run pending migrations before they serve.
+ */
+export function typeOrmOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn'] as ('error' | 'warn')[],
+  };
+  if (config.database.type === 'postgres') {
+    return { ...common, type: 'postgres', url: config.database.url, extra: { max: 10 } };
+  }
+  mkdirSync(dirname(config.database.url), { recursive: true });
+  return {
+    ...common,
+    type: 'sqlite',
+    database: config.database.url,
+    enableWAL: true,
+    busyTimeout: config.database.busyTimeoutMs,
+  };
+}

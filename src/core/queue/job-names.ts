@@ -1,0 +1,27 @@
+import { QueueName } from './queue-names';
+
+export enum JobName {
+  /** Daily: find reached reminder points and create one digest per agency. */
+  ScanDueReminders = 'scan-due-reminders',
+  /** Monday: overdue tasks by agency to the office. */
+  WeeklyOverdueSummary = 'weekly-overdue-summary',
+  /** Deliver one mail_messages row. */
+  SendEmail = 'send-email',
+  /** Re-enqueue messages left queued while Redis was down. */
+  SweepMailOutbox = 'sweep-mail-outbox',
+  BuildReport = 'build-report',
+  /** Scheduled: build and email the reports of the periods that just closed. */
+  BuildScheduledReports = 'build-scheduled-reports',
+  RunImport = 'run-import',
+}
+
+/** Which queue carries each job: the producer never has to name it. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.ScanDueReminders]: QueueName.Reminders,
+  [JobName.WeeklyOverdueSummary]: QueueName.Reminders,
+  [JobName.SendEmail]: QueueName.Mail,
+  [JobName.SweepMailOutbox]: QueueName.Mail,
+  [JobName.BuildReport]: QueueName.Reports,
+  [JobName.BuildScheduledReports]: QueueName.Reports,
+  [JobName.RunImport]: QueueName.Imports,
+};

@@ -1,0 +1,32 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AppConfig } from 'src/core/config/configuration';
+import { redisOptionsFromUrl } from 'src/core/redis/redis-connection';
+import { JobProducer } from './job-producer.service';
+import { ALL_QUEUES } from './queue-names';
+
+/**
+ * Registers the four queues for producers (API) and processors (worker). Processors are listed
+ * only in WorkerModule. ioredis retries forever, so queues and workers reconnect when Redis returns.
+ */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => ({
+        connection: {
+          ...redisOptionsFromUrl(config.get('redis.url', { infer: true })),
+          maxRetriesPerRequest: null,
+          retryStrategy: (times: number) => Math.min(times * 200, 5000),
+        },
+        prefix: 'nhiemvu',
+      }),
+    }),
+    ...ALL_QUEUES.map((name) => BullModule.registerQueue({ name })),
+  ],
+  providers: [JobProducer],
+  exports: [BullModule, JobProducer],
+})
+export class QueueModule {}

@@ -1,0 +1,64 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule, JwtSignOptions } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { Request } from 'express';
+import { AppConfig } from 'src/core/config/configuration';
+import { UsersModule } from 'src/modules/users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+
+/** The account a login attempt names (as UsersService looks it up); the address when it names none. */
+export function accountTracker(req: Record<string, any>): string {
+  const r = req as Request;
+  const email: unknown = r.body?.email;
+  return typeof email === 'string' ? `account:${email.trim().toLowerCase()}` : `address:${r.ip}`;
+}
+
+@Module({
+  providers: [RedisThrottlerStorage],
+  exports: [RedisThrottlerStorage],
+})
+class LoginRateLimitStorageModule {}
+
+@Module({
+  imports: [
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => {
+        // EnvDto has checked the form (30m, 8h, 1d); jsonwebtoken types it as ms's StringValue.
+        const ttl: string = config.get('auth.jwtTtl', { infer: true });
+        return {
+          secret: config.get('auth.jwtSecret', { infer: true }),
+          signOptions: { expiresIn: ttl as NonNullable<JwtSignOptions['expiresIn']>, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        };
+      },
+    }),
+    // Two login throttles, each LOGIN_RATE_LIMIT a minute: per client address (whatever the account)
+    // and per account (whatever the address), counted in Redis so they hold across API processes.
+    ThrottlerModule.forRootAsync({
+      imports: [LoginRateLimitStorageModule],
+      inject: [ConfigService, RedisThrottlerStorage],
+      useFactory: (config: ConfigService<AppConfig, true>, storage: RedisThrottlerStorage) => {
+        const limit = config.get('auth.loginRateLimit', { infer: true });
+        return {
+          storage,
+          errorMessage: 'Quá nhiều lần đăng nhập; vui lòng thử lại sau một phút',
+          throttlers: [
+            { name: 'address', ttl: 60_000, limit },
+            { name: 'account', ttl: 60_000, limit, getTracker: accountTracker },
+          ],
+        };
+      },
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  exports: [JwtModule],
+})
+export class AuthModule {}

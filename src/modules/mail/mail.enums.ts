@@ -1,0 +1,14 @@
+export enum MailKind {
+  ReminderDigest = 'reminder_digest',
+  Escalation = 'escalation',
+  MissingAddress = 'missing_address',
+  WeeklySummary = 'weekly_summary',
+  Report = 'report',
+  Other = 'other',
+}
+
+export enum MailStatus {
+  Queued = 'queued',
+  Sent = 'sent',
+  Failed = 'failed',
+}

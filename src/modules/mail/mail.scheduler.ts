@@ -1,0 +1,54 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { JobName } from 'src/core/queue/job-names';
+import { QueueName } from 'src/core/queue/queue-names';
+import { MailService } from './mail.service';
+
+/**
+ * Every minute: send what was left queued while Redis was unreachable. Also, each time the
+ * connection to Redis becomes ready again (Redis restarted), sweep at once instead of waiting for
+ * the next tick, so messages created during the outage go out as soon as it ends.
+ */
+@Injectable()
+export class MailScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MailScheduler.name);
+  private detach: (() => void) | null = null;
+  private sweeping: Promise<unknown> | null = null;
+
+  constructor(
+    @InjectQueue(QueueName.Mail) private readonly queue: Queue,
+    private readonly mail: MailService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Not awaited: with Redis down at start the call waits for the reconnection instead of blocking boot.
+    void this.queue
+      .upsertJobScheduler('mail-outbox-sweep', { every: 60_000 }, { name: JobName.SweepMailOutbox, data: {} })
+      .catch((err: Error) => this.logger.warn(`could not register the outbox sweep: ${err.message}`));
+    void this.queue.client
+      .then((client) => {
+        let wasReady = client.status === 'ready';
+        const onReady = () => {
+          if (wasReady) this.sweepNow();
+          wasReady = true;
+        };
+        client.on('ready', onReady);
+        this.detach = () => client.off('ready', onReady);
+      })
+      .catch((err: Error) => this.logger.warn(`could not watch the Redis connection: ${err.message}`));
+  }
+
+  onApplicationShutdown(): void {
+    this.detach?.();
+  }
+
+  private sweepNow(): void {
+    if (this.sweeping) return;
+    this.logger.log('Redis is back: sweeping the mail outbox');
+    this.sweeping = this.mail
+      .sweep(0)
+      .catch((err: Error) => this.logger.warn(`outbox sweep after reconnection failed: ${err.message}`))
+      .finally(() => (this.sweeping = null));
+  }
+}

@@ -1,0 +1,276 @@
+import { Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Job } from 'bullmq';
+import { join } from 'node:path';
+import { EntityManager, In, LessThan, Repository } from 'typeorm';
+import { AppConfig } from 'src/core/config/configuration';
+import { Page, pageWindow } from 'src/core/http/pagination';
+import { JobName } from 'src/core/queue/job-names';
+import { JobProducer } from 'src/core/queue/job-producer.service';
+import { QueueName } from 'src/core/queue/queue-names';
+import { ListMailMessagesQuery } from './dto/mail-message.dto';
+import { MailAttachmentRef, MailMessage } from './mail-message.entity';
+import { MailKind, MailStatus } from './mail.enums';
+import { isPermanentMailError, MailTransport, OutboxTransport, SmtpTransport } from './mail.transport';
+
+export interface NewMail {
+  kind: MailKind;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: MailAttachmentRef[];
+  agencyId?: number | null;
+  taskIds?: number[];
+}
+
+export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
+
+/**
+ * Attempts of one SendEmail job. With MAIL_BACKOFF (5 s doubling, capped at 10 min) that is about
+ * a day of retries before a temporary failure (SMTP down, 4xx) is given up as failed; a failed
+ * message can be queued again with POST /api/mail/messages/:id/retry.
+ */
+export const MAIL_ATTEMPTS = 150;
+export const MAIL_BACKOFF = 'mail-capped-exponential';
+export const MAIL_BACKOFF_BASE_MS = 5_000;
+export const MAIL_BACKOFF_MAX_MS = 10 * 60_000;
+
+/** Exponential backoff capped at MAIL_BACKOFF_MAX_MS (BullMQ's own exponential strategy has no cap). */
+export function mailBackoff(attemptsMade: number): number {
+  return Math.min(MAIL_BACKOFF_BASE_MS * 2 ** Math.max(0, Math.min(attemptsMade - 1, 20)), MAIL_BACKOFF_MAX_MS);
+}
+
+export function mailJobOptions(id: number) {
+  return { jobId: `mail-${id}`, attempts: MAIL_ATTEMPTS, backoff: { type: MAIL_BACKOFF, delay: MAIL_BACKOFF_BASE_MS } };
+}
+
+/**
+ * The mail log and delivery. Request paths and scans only create rows (in their transaction) and,
+ * after commit, enqueue `SendEmail {mailMessageId}` with jobId mail-<id>; the worker's MailProcessor
+ * calls deliver(). The row is the source of truth: a job for a row that is no longer queued does
+ * nothing, and the sweep re-enqueues rows whose job never reached Redis.
+ */
+@Injectable()
+export class MailService implements OnModuleDestroy {
+  private readonly logger = new Logger(MailService.name);
+  private transportInstance: MailTransport | null = null;
+
+  constructor(
+    @InjectRepository(MailMessage) private readonly repo: Repository<MailMessage>,
+    private readonly config: ConfigService<AppConfig, true>,
+    private readonly producer: JobProducer,
+  ) {}
+
+  get transport(): MailTransport {
+    if (!this.transportInstance) {
+      const url = this.config.get('mail.smtpUrl', { infer: true });
+      this.transportInstance = url ? new SmtpTransport(url) : new OutboxTransport(this.config.get('mail.outboxDir', { infer: true }));
+    }
+    return this.transportInstance;
+  }
+
+  onModuleDestroy(): void {
+    this.transportInstance?.close();
+  }
+
+  /** Records a queued message (inside the caller's transaction when given). Call dispatch() after commit. */
+  async create(input: NewMail, manager: EntityManager = this.repo.manager): Promise<MailMessage> {
+    const to = unique(input.to);
+    if (!to.length) throw new Error(`a ${input.kind} message needs at least one recipient`);
+    const cc = unique(input.cc ?? []).filter((a) => !to.includes(a));
+    const row = manager.create(MailMessage, {
+      kind: input.kind,
+      to,
+      cc,
+      recipientsText: [...to, ...cc].join(','),
+      subject: input.subject.slice(0, 500),
+      html: input.html,
+      text: input.text,
+      attachments: input.attachments ?? [],
+      status: MailStatus.Queued,
+      attempts: 0,
+      lastError: null,
+      messageId: null,
+      agencyId: input.agencyId ?? null,
+      sentAt: null,
+      tasks: [...new Set(input.taskIds ?? [])].map((id) => ({ id })),
+    });
+    return manager.save(MailMessage, row);
+  }
+
+  /** Enqueues delivery; when Redis is down the rows stay queued and the outbox sweep sends them later. */
+  async dispatch(ids: number[]): Promise<void> {
+    for (const id of ids) {
+      try {
+        await this.producer.enqueue(JobName.SendEmail, { mailMessageId: id }, mailJobOptions(id));
+      } catch {
+        this.logger.warn(`mail ${ids.slice(ids.indexOf(id)).join(', ')} left queued: the queue is unavailable; the sweep sends them when Redis returns`);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Re-enqueues messages still queued after `olderThanMs` (their job never reached Redis, or was lost).
+   * A job that exists and is pending is left alone (jobId mail-<id> makes re-adding a no-op). A job
+   * that completed with 'sent' while the row still says queued (the row update was lost) repairs the
+   * row instead of sending again; a failed or otherwise finished job is replaced by a fresh one.
+   */
+  async sweep(olderThanMs = 60_000): Promise<number> {
+    const queue = this.producer.queue(QueueName.Mail);
+    const client = await queue.client;
+    if (client.status !== 'ready') return 0;
+    const stale = await this.repo.find({
+      select: { id: true },
+      where: { status: MailStatus.Queued, createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      take: 1000,
+      order: { id: 'ASC' },
+    });
+    const toEnqueue: number[] = [];
+    for (const { id } of stale) {
+      const job = (await queue.getJob(`mail-${id}`)) as Job | undefined;
+      if (!job) {
+        toEnqueue.push(id);
+        continue;
+      }
+      const state = await job.getState();
+      if (state === 'completed' && job.returnvalue === 'sent') {
+        await this.repo.update(
+          { id, status: MailStatus.Queued },
+          { status: MailStatus.Sent, sentAt: job.finishedOn ? new Date(job.finishedOn) : new Date() },
+        );
+        this.logger.warn(`mail ${id} was sent but still marked queued: marked sent without sending again`);
+      } else if (state === 'completed' || state === 'failed' || state === 'unknown') {
+        await job.remove().catch(() => undefined);
+        toEnqueue.push(id);
+      }
+    }
+    await this.dispatch(toEnqueue);
+    if (toEnqueue.length) this.logger.log(`outbox sweep re-enqueued ${toEnqueue.length} message(s)`);
+    return toEnqueue.length;
+  }
+
+  /**
+   * Sends one message. Returns normally when sent or already final; throws to let BullMQ retry a
+   * temporary failure; marks a permanent failure (5xx, bad envelope) or the last attempt as failed.
+   */
+  async deliver(id: number, attempt: number, maxAttempts: number): Promise<DeliveryOutcome> {
+    const msg = await this.repo.findOneBy({ id });
+    if (!msg) {
+      this.logger.warn(`mail ${id} is gone; nothing to send`);
+      return 'skipped';
+    }
+    if (msg.status !== MailStatus.Queued) return 'skipped';
+    const filesDir = this.config.get('files.dir', { infer: true });
+    const attempts = msg.attempts + 1;
+    try {
+      const result = await this.transport.send(
+        {
+          from: this.config.get('mail.from', { infer: true }),
+          to: msg.to,
+          cc: msg.cc.length ? msg.cc : undefined,
+          subject: msg.subject,
+          html: msg.html,
+          text: msg.text,
+          attachments: msg.attachments.map((a) => ({ filename: a.filename, path: join(filesDir, a.path), contentType: a.contentType })),
+          headers: { 'X-Nhiemvu-Message-Id': String(msg.id), 'X-Nhiemvu-Kind': msg.kind },
+        },
+        msg.id,
+      );
+      const partial = result.rejected?.length ? `rejected by the server: ${result.rejected.join(', ')}` : null;
+      await this.repo.update(
+        { id, status: MailStatus.Queued },
+        { status: MailStatus.Sent, attempts, messageId: result.messageId, sentAt: new Date(), lastError: partial },
+      );
+      this.logger.log(`mail ${id} sent (${msg.kind}) to ${msg.to.length + msg.cc.length} recipient(s)${result.file ? ` → ${result.file}` : ''}`);
+      if (partial) this.logger.warn(`mail ${id}: ${partial}`);
+      return 'sent';
+    } catch (err) {
+      const permanent = isPermanentMailError(err);
+      const last = attempt >= maxAttempts;
+      const lastError = String((err as Error)?.message ?? err).slice(0, 2000);
+      await this.repo.update({ id, status: MailStatus.Queued }, { attempts, lastError, ...(permanent || last ? { status: MailStatus.Failed } : {}) });
+      if (permanent || last) {
+        this.logger.error(`mail ${id} failed for good after ${attempts} attempt(s)${permanent ? ' (permanent error)' : ''}: ${lastError}`);
+        return 'failed';
+      }
+      this.logger.warn(`mail ${id} attempt ${attempt}/${maxAttempts} failed, will retry: ${lastError}`);
+      throw err;
+    }
+  }
+
+  /** Queues a failed message again (office/admin), e.g. after a wrong address was corrected elsewhere. */
+  async retry(id: number): Promise<MailMessage> {
+    const msg = await this.get(id);
+    if (msg.status === MailStatus.Failed) {
+      await this.repo.update({ id, status: MailStatus.Failed }, { status: MailStatus.Queued, lastError: null });
+      const job = await this.producer
+        .queue(QueueName.Mail)
+        .getJob(`mail-${id}`)
+        .catch(() => undefined);
+      await job?.remove().catch(() => undefined);
+      await this.dispatch([id]);
+    }
+    return this.get(id);
+  }
+
+  findByIds(ids: number[]): Promise<MailMessage[]> {
+    return ids.length ? this.repo.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Whether a message of `kind` whose subject contains `subjectPart` exists (scheduled summaries sent once a day). */
+  exists(kind: MailKind, subjectPart: string): Promise<boolean> {
+    return this.repo
+      .createQueryBuilder('m')
+      .where('m.kind = :kind', { kind })
+      .andWhere('m.subject LIKE :part', { part: `%${subjectPart.replace(/[%_]/g, '')}%` })
+      .getExists();
+  }
+
+  async get(id: number): Promise<MailMessage> {
+    const msg = await this.repo.findOneBy({ id });
+    if (!msg) throw new NotFoundException('Không tìm thấy thư');
+    return msg;
+  }
+
+  /** The mail log, newest first, filtered by status, kind, a recipient (part of an address) and a task. */
+  async list(q: ListMailMessagesQuery): Promise<Page<MailMessage>> {
+    const { page, pageSize, skip, take } = pageWindow(q);
+    const qb = this.repo.createQueryBuilder('m');
+    if (q.status?.length) qb.andWhere('m.status IN (:...status)', { status: q.status });
+    if (q.kind?.length) qb.andWhere('m.kind IN (:...kind)', { kind: q.kind });
+    if (q.to) qb.andWhere('m.recipientsText LIKE :to', { to: `%${q.to.trim().toLowerCase().replace(/[%_]/g, '')}%` });
+    if (q.taskId) {
+      const e = (name: string) => this.repo.manager.connection.driver.escape(name);
+      qb.andWhere(`m.id IN (SELECT mt.${e('mailMessageId')} FROM ${e('mail_message_tasks')} mt WHERE mt.${e('taskId')} = :taskId)`, {
+        taskId: q.taskId,
+      });
+    }
+    const [items, total] = await qb.orderBy('m.id', 'DESC').skip(skip).take(take).getManyAndCount();
+    return { items, total, page, pageSize };
+  }
+
+  /** Task ids of each message (one query for a page). */
+  async taskIdsOf(ids: number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>(ids.map((id) => [id, []]));
+    if (!ids.length) return out;
+    const e = (name: string) => this.repo.manager.connection.driver.escape(name);
+    const rows = await this.repo.manager
+      .createQueryBuilder()
+      .select(`mt.${e('mailMessageId')}`, 'mailMessageId')
+      .addSelect(`mt.${e('taskId')}`, 'taskId')
+      .from('mail_message_tasks', 'mt')
+      .where(`mt.${e('mailMessageId')} IN (:...ids)`, { ids })
+      .orderBy(`mt.${e('taskId')}`, 'ASC')
+      .getRawMany<{ mailMessageId: number | string; taskId: number | string }>();
+    for (const r of rows) out.get(Number(r.mailMessageId))?.push(Number(r.taskId));
+    return out;
+  }
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list.map((a) => a.trim().toLowerCase()).filter(Boolean))];
+}

@@ -1,0 +1,6 @@
+export enum ProgramPeriod {
+  Year = 'year',
+  Half = 'half',
+  Quarter = 'quarter',
+  Month = 'month',
+}

@@ -1,0 +1,83 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import { isUniqueViolation } from 'src/core/database/db-errors';
+import { Page, pageWindow } from 'src/core/http/pagination';
+import { CreateProgramDto } from './dto/create-program.dto';
+import { ListProgramsQuery } from './dto/list-programs.query';
+import { UpdateProgramDto } from './dto/update-program.dto';
+import { Program } from './program.entity';
+
+/** Chương trình công tác. The office and the admin write programs; everyone reads them. */
+@Injectable()
+export class ProgramsService {
+  constructor(@InjectRepository(Program) private readonly repo: Repository<Program>) {}
+
+  async list(query: ListProgramsQuery): Promise<Page<Program>> {
+    const { page, pageSize, skip, take } = pageWindow(query);
+    const where: FindOptionsWhere<Program> = {};
+    if (query.year !== undefined) where.year = query.year;
+    if (query.period !== undefined) where.period = query.period;
+    const [items, total] = await this.repo.findAndCount({ where, order: { year: 'DESC', code: 'ASC', id: 'ASC' }, skip, take });
+    return { items, total, page, pageSize };
+  }
+
+  findById(id: number, manager?: EntityManager): Promise<Program | null> {
+    return (manager ? manager.getRepository(Program) : this.repo).findOneBy({ id });
+  }
+
+  async get(id: number, manager?: EntityManager): Promise<Program> {
+    const program = await this.findById(id, manager);
+    if (!program) throw new NotFoundException('Không tìm thấy chương trình công tác');
+    return program;
+  }
+
+  async create(dto: CreateProgramDto): Promise<Program> {
+    await this.checkCodeFree(dto.code);
+    return this.save(
+      this.repo.create({
+        code: dto.code,
+        title: dto.title,
+        year: dto.year,
+        period: dto.period,
+        issuingDocument: dto.issuingDocument ?? null,
+        issuedAt: dto.issuedAt ?? null,
+        reminderPolicy: null,
+      }),
+    );
+  }
+
+  async update(id: number, dto: UpdateProgramDto): Promise<Program> {
+    const program = await this.get(id);
+    if (dto.code !== undefined && dto.code !== program.code) {
+      await this.checkCodeFree(dto.code);
+      program.code = dto.code;
+    }
+    if (dto.title !== undefined) program.title = dto.title;
+    if (dto.year !== undefined) program.year = dto.year;
+    if (dto.period !== undefined) program.period = dto.period;
+    if (dto.issuingDocument !== undefined) program.issuingDocument = dto.issuingDocument;
+    if (dto.issuedAt !== undefined) program.issuedAt = dto.issuedAt;
+    return this.save(program);
+  }
+
+  private async checkCodeFree(code: string): Promise<void> {
+    if (await this.repo.existsBy({ code })) throw this.codeTaken(code);
+  }
+
+  private codeTaken(code: string): ConflictException {
+    return new ConflictException({
+      message: `Mã chương trình ${code} đã được sử dụng`,
+      details: [{ field: 'code', message: `code: mã ${code} đã được sử dụng` }],
+    });
+  }
+
+  private async save(program: Program): Promise<Program> {
+    try {
+      return await this.repo.save(program);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw this.codeTaken(program.code);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { addDays } from 'src/modules/calendar/local-date';
+import { ReminderPolicy } from 'src/modules/programs/program.entity';
+import { duePoint, latestReachedOffset, seriesOffsets, standingText } from './reminder-points';
+
+const POLICY: ReminderPolicy = {
+  beforeDays: [7, 3, 1],
+  onDueDate: true,
+  overdueEveryDays: 7,
+  escalateAfterDays: 14,
+  sendTime: '07:30',
+  workingDaysOnly: true,
+  enabled: true,
+};
+const DUE = '2024-07-15';
+const task = (assignedAt = '2024-01-05') => ({ effectiveDueDate: DUE, assignedAt });
+
+describe(duePoint.name, () => {
+  it.each([
+    [-8, null],
+    [-7, -7],
+    [-6, -7],
+    [-3, -3],
+    [-2, -3],
+    [-1, -1],
+    [0, 0],
+    [1, 0],
+    [6, 0],
+    [7, 7],
+    [13, 7],
+    [14, 14],
+    [21, 21],
+    [100, 98],
+  ])('should reach point %p days from the due date → %p', (elapsed, expected) => {
+    const sut = duePoint(POLICY, task(), addDays(DUE, elapsed), null);
+    expect(sut?.offsetDays ?? null).toBe(expected);
+  });
+
+  it('should send each point of the series exactly once when scanned every day', () => {
+    const sent: number[] = [];
+    let recorded: number | null = null;
+    for (let elapsed = -20; elapsed <= 30; elapsed++) {
+      const sut = duePoint(POLICY, task(), addDays(DUE, elapsed), recorded);
+      if (sut) {
+        sent.push(sut.offsetDays);
+        expect(sut.date).toBe(addDays(DUE, sut.offsetDays));
+        recorded = sut.offsetDays;
+      }
+    }
+    expect(sent).toEqual([-7, -3, -1, 0, 7, 14, 21, 28]);
+  });
+
+  it('should send only the latest unrecorded point after downtime and never the dominated ones later', () => {
+    const first = duePoint(POLICY, task(), addDays(DUE, 16), null);
+    expect(first).toMatchObject({ offsetDays: 14, kind: 'overdue', escalate: true });
+    expect(duePoint(POLICY, task(), addDays(DUE, 17), 14)).toBeNull();
+    expect(duePoint(POLICY, task(), addDays(DUE, 21), 14)?.offsetDays).toBe(21);
+  });
+
+  it('should send nothing for a point at or before the one recorded', () => {
+    expect(duePoint(POLICY, task(), addDays(DUE, -3), -3)).toBeNull();
+    expect(duePoint(POLICY, task(), addDays(DUE, -3), 0)).toBeNull();
+  });
+
+  it('should never send a point that falls before the task was assigned', () => {
+    const late = task(addDays(DUE, -2));
+    expect(duePoint(POLICY, late, addDays(DUE, -2), null)).toBeNull();
+    expect(duePoint(POLICY, late, addDays(DUE, -1), null)?.offsetDays).toBe(-1);
+    const afterDue = task(addDays(DUE, 10));
+    expect(duePoint(POLICY, afterDue, addDays(DUE, 10), null)).toBeNull();
+    expect(duePoint(POLICY, afterDue, addDays(DUE, 14), null)?.offsetDays).toBe(14);
+  });
+
+  it('should count a point on the day of assignment', () => {
+    expect(duePoint(POLICY, task(addDays(DUE, -3)), addDays(DUE, -3), null)?.offsetDays).toBe(-3);
+  });
+
+  it('should classify and escalate from escalateAfterDays overdue', () => {
+    expect(duePoint(POLICY, task(), addDays(DUE, -1), null)).toMatchObject({ kind: 'before', escalate: false });
+    expect(duePoint(POLICY, task(), DUE, null)).toMatchObject({ kind: 'due', escalate: false });
+    expect(duePoint(POLICY, task(), addDays(DUE, 7), null)).toMatchObject({ kind: 'overdue', escalate: false });
+    expect(duePoint({ ...POLICY, escalateAfterDays: 10 }, task(), addDays(DUE, 13), null)).toMatchObject({ offsetDays: 7, escalate: false });
+    expect(duePoint({ ...POLICY, escalateAfterDays: 10 }, task(), addDays(DUE, 14), null)).toMatchObject({ offsetDays: 14, escalate: true });
+  });
+
+  it('should follow the policy: no due-day point, other offsets and intervals, disabled', () => {
+    const p = { ...POLICY, beforeDays: [10, 5], onDueDate: false, overdueEveryDays: 5 };
+    expect(duePoint(p, task(), DUE, null)?.offsetDays).toBe(-5);
+    expect(duePoint(p, task(), addDays(DUE, 5), null)?.offsetDays).toBe(5);
+    expect(duePoint(p, task(), addDays(DUE, -10), null)?.offsetDays).toBe(-10);
+    expect(duePoint({ ...POLICY, enabled: false }, task(), DUE, null)).toBeNull();
+  });
+});
+
+describe(latestReachedOffset.name, () => {
+  it('should be null before the first point', () => {
+    expect(latestReachedOffset(POLICY, -8)).toBeNull();
+    expect(latestReachedOffset({ ...POLICY, beforeDays: [], onDueDate: false }, 3)).toBeNull();
+  });
+});
+
+describe(seriesOffsets.name, () => {
+  it('should list the points of the default series', () => {
+    expect(seriesOffsets(POLICY, 21)).toEqual([-7, -3, -1, 0, 7, 14, 21]);
+  });
+});
+
+describe(standingText.name, () => {
+  it('should say how many days are left, today, or how many days overdue', () => {
+    expect(standingText(DUE, '2024-07-12')).toBe('còn 3 ngày');
+    expect(standingText(DUE, DUE)).toBe('đến hạn hôm nay');
+    expect(standingText(DUE, '2024-07-22')).toBe('quá hạn 7 ngày');
+  });
+});

@@ -1,0 +1,80 @@
+import { addDays, diffDays, LocalDate } from 'src/modules/calendar/local-date';
+import { ReminderPolicy } from 'src/modules/programs/program.entity';
+
+/**
+ * The reminder points of a task (DESIGN.md "Reminders"), as offsets in days from its effective due
+ * date: −7, −3, −1 before (policy.beforeDays), 0 on the day (policy.onDueDate), then every
+ * policy.overdueEveryDays days after it while the task is open (7, 14, 21 …). Pure: no clock, no I/O.
+ */
+export type PointKind = 'before' | 'due' | 'overdue';
+
+export interface ReminderPoint {
+  /** Days from the effective due date: negative before it, 0 on it, positive after it. */
+  offsetDays: number;
+  /** The day the point falls on. */
+  date: LocalDate;
+  kind: PointKind;
+  /** From policy.escalateAfterDays overdue: copy the leader and the office, draft a công văn. */
+  escalate: boolean;
+}
+
+export interface PointTask {
+  effectiveDueDate: LocalDate;
+  assignedAt: LocalDate;
+}
+
+export function pointKind(offsetDays: number): PointKind {
+  return offsetDays < 0 ? 'before' : offsetDays === 0 ? 'due' : 'overdue';
+}
+
+/**
+ * The latest point reached when `elapsed` days have passed since the due date (elapsed = asOf − due;
+ * negative before it), or null when none has been reached yet.
+ */
+export function latestReachedOffset(policy: ReminderPolicy, elapsed: number): number | null {
+  let best: number | null = null;
+  for (const days of policy.beforeDays) {
+    const offset = -days;
+    if (offset <= elapsed && (best === null || offset > best)) best = offset;
+  }
+  if (policy.onDueDate && elapsed >= 0 && (best === null || best < 0)) best = 0;
+  const every = policy.overdueEveryDays;
+  if (every > 0 && elapsed >= every) best = Math.floor(elapsed / every) * every;
+  return best;
+}
+
+/** Every point of the series up to `elapsed` days after the due date, in order (for documentation and tests). */
+export function seriesOffsets(policy: ReminderPolicy, upToElapsed: number): number[] {
+  const out = new Set<number>();
+  for (const d of policy.beforeDays) if (-d <= upToElapsed) out.add(-d);
+  if (policy.onDueDate && upToElapsed >= 0) out.add(0);
+  if (policy.overdueEveryDays > 0) for (let o = policy.overdueEveryDays; o <= upToElapsed; o += policy.overdueEveryDays) out.add(o);
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * The point to send for `task` as of `asOf`, or null. Of the points reached and not yet recorded
+ * only the latest goes out: a point at or before one already recorded for this effective due date
+ * (`maxRecordedOffset`) is dominated and never sent, so a first scan, or one after days of
+ * downtime, sends one reminder per task. A point falling before the task's assignedAt never goes out.
+ * A new effective due date (an extension) starts a new series: the caller passes the maximum
+ * recorded for that date only.
+ */
+export function duePoint(policy: ReminderPolicy, task: PointTask, asOf: LocalDate, maxRecordedOffset: number | null): ReminderPoint | null {
+  if (!policy.enabled) return null;
+  const elapsed = diffDays(task.effectiveDueDate, asOf);
+  const offset = latestReachedOffset(policy, elapsed);
+  if (offset === null) return null;
+  if (maxRecordedOffset !== null && offset <= maxRecordedOffset) return null;
+  const date = addDays(task.effectiveDueDate, offset);
+  if (date < task.assignedAt) return null;
+  return { offsetDays: offset, date, kind: pointKind(offset), escalate: offset > 0 && offset >= policy.escalateAfterDays };
+}
+
+/** Wording of where a task stands as of `asOf` (digest tables): "còn N ngày", "đến hạn hôm nay", "quá hạn N ngày". */
+export function standingText(effectiveDueDate: LocalDate, asOf: LocalDate): string {
+  const left = diffDays(asOf, effectiveDueDate);
+  if (left > 0) return `còn ${left} ngày`;
+  if (left === 0) return 'đến hạn hôm nay';
+  return `quá hạn ${-left} ngày`;
+}

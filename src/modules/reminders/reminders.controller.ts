@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { createReadStream, existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ApiErrors } from 'src/core/http/api-errors';
+import { ParseIdPipe } from 'src/core/http/validation';
+import { Roles } from 'src/modules/auth/auth.decorators';
+import { UserRole } from 'src/modules/users/user-role.enum';
+import { ReminderLetter } from './reminder-letter.entity';
+import { RemindersService } from './reminders.service';
+import { ReminderLetterDto, ScanRequestDto, ScanResultDto } from './dto/scan.dto';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function toLetterDto(l: ReminderLetter): ReminderLetterDto {
+  return { id: l.id, agencyId: l.agencyId, scanDate: l.scanDate, filename: basename(l.path), size: l.size, taskIds: l.taskIds, mailMessageId: l.mailMessageId, createdAt: l.createdAt };
+}
+
+@ApiTags('reminders')
+@ApiBearerAuth()
+@ApiErrors(401, 403)
+@Controller('reminders')
+export class RemindersController {
+  constructor(private readonly reminders: RemindersService) {}
+
+  @Post('scan')
+  @HttpCode(200)
+  @Roles(UserRole.Office, UserRole.Admin)
+  @ApiOperation({
+    summary: 'Run the reminder scan now, as of a day (office, admin)',
+    description:
+      'Finds the reminder points reached by open tasks as of `asOf` (default: today in TZ_APP), records them and queues one digest per lead agency. ' +
+      'A point already recorded is never sent again, so running it twice sends nothing twice. Unlike the scheduled scan, it applies every policy whatever its send time or the day.',
+  })
+  @ApiOkResponse({ type: ScanResultDto })
+  @ApiErrors(400)
+  scan(@Body() dto: ScanRequestDto): Promise<ScanResultDto> {
+    return this.reminders.scan({ asOf: dto.asOf });
+  }
+
+  @Get('letters')
+  @Roles(UserRole.Office, UserRole.Admin, UserRole.Leader)
+  @ApiOperation({ summary: 'Draft công văn đôn đốc prepared at escalation, newest first' })
+  @ApiQuery({ name: 'agencyId', required: false, example: 5 })
+  @ApiOkResponse({ type: [ReminderLetterDto] })
+  async letters(@Query('agencyId') agencyId?: string): Promise<ReminderLetterDto[]> {
+    const id = agencyId === undefined || agencyId === '' ? undefined : new ParseIdPipe().transform(agencyId);
+    return (await this.reminders.listLetters(id)).map(toLetterDto);
+  }
+
+  @Get('letters/:id/file')
+  @Roles(UserRole.Office, UserRole.Admin, UserRole.Leader)
+  @ApiOperation({ summary: 'Download a draft công văn đôn đốc (DOCX)' })
+  @ApiProduces(DOCX)
+  @ApiErrors(400, [404, 'Không tìm thấy dự thảo công văn'])
+  async letterFile(@Param('id', ParseIdPipe) id: number): Promise<StreamableFile> {
+    const letter = await this.reminders.findLetter(id);
+    const path = letter ? this.reminders.letterPath(letter) : null;
+    if (!letter || !path || !existsSync(path)) throw new NotFoundException('Không tìm thấy dự thảo công văn');
+    return new StreamableFile(createReadStream(path), { type: DOCX, disposition: `attachment; filename="${basename(letter.path)}"`, length: letter.size });
+  }
+}

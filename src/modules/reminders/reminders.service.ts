@@ -1,0 +1,465 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { formatInTimeZone } from 'date-fns-tz';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DataSource, EntityManager, In, LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { AppConfig } from 'src/core/config/configuration';
+import { isUniqueViolation } from 'src/core/database/db-errors';
+import { MAX_PAGE_SIZE } from 'src/core/http/pagination';
+import { foldVietnamese } from 'src/core/text/vietnamese';
+import { Agency } from 'src/modules/agencies/agency.entity';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { addDays, diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/modules/calendar/local-date';
+import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
+import { MailAttachmentRef, MailMessage } from 'src/modules/mail/mail-message.entity';
+import { MailKind } from 'src/modules/mail/mail.enums';
+import { MailService } from 'src/modules/mail/mail.service';
+import { ReminderPolicy } from 'src/modules/programs/program.entity';
+import { Task } from 'src/modules/tasks/task.entity';
+import { TaskStatus } from 'src/modules/tasks/task.enums';
+import { User } from 'src/modules/users/user.entity';
+import { UserRole } from 'src/modules/users/user-role.enum';
+import { UsersService } from 'src/modules/users/users.service';
+import { ReminderLetter } from './reminder-letter.entity';
+import { ReminderLog } from './reminder-log.entity';
+import { ReminderPolicyService } from './reminder-policy.service';
+import { AgencyPlan, planScan, ScanTaskRow } from './reminder-scan';
+import { renderCongVanDonDoc } from './templates/cong-van-don-doc.docx';
+import {
+  DigestItem,
+  renderDigest,
+  renderEscalation,
+  renderMissingAddress,
+  renderWeeklySummary,
+  WeeklyAgencyRow,
+} from './templates/reminder-mail.templates';
+
+/**
+ * Reminders go to the agency that has the task in hand: new and in_progress. A submitted task is
+ * with the leaders (its document awaits signature), not the agency, so it is not chased; done,
+ * withdrawn and deferred tasks are finished or out of the counts.
+ */
+export const REMINDED_STATUSES: readonly TaskStatus[] = [TaskStatus.New, TaskStatus.InProgress];
+
+/** Working days the công văn gives the agency to finish or to ask for an extension or withdrawal. */
+export const LETTER_REPLY_WORKING_DAYS = 7;
+
+const LOG_INSERT_CHUNK = 200;
+
+export interface ScanOptions {
+  /** The day judged; default: today in TZ_APP at `now`. */
+  asOf?: LocalDate;
+  /** The instant of the run (tests pin it); default: now. */
+  now?: Date;
+  /**
+   * A run of the job scheduler: each policy applies only once its send time has come (local time of
+   * `now`), and a policy with workingDaysOnly skips days off. Manual scans (API, CLI) apply every policy.
+   */
+  scheduled?: boolean;
+}
+
+export interface DigestSummary {
+  agencyId: number;
+  agencyCode: string;
+  agencyName: string;
+  /** ReminderDigest to the agency, or MissingAddress to the office when the agency has no address. */
+  kind: MailKind;
+  mailMessageId: number;
+  subject: string;
+  to: string[];
+  cc: string[];
+  points: { taskId: number; offsetDays: number }[];
+  /** The office's copy with the draft công văn, at escalation. */
+  escalationMailMessageId: number | null;
+  letterId: number | null;
+}
+
+export interface ScanResult {
+  asOf: LocalDate;
+  /** Reminder points recorded (one per task reminded). */
+  points: number;
+  digests: DigestSummary[];
+  /** Agencies whose points another scan recorded first: nothing sent by this one. */
+  conflicts: string[];
+  /** Agencies whose digest could not be written (database error); retried by the next scan. */
+  failed: string[];
+  /** Why nothing was scanned (day off, send time not reached, reminders disabled). */
+  skipped: string | null;
+  durationMs: number;
+}
+
+export interface WeeklySummaryResult {
+  asOf: LocalDate;
+  mailMessageId: number | null;
+  tasks: number;
+  agencies: number;
+  skipped: string | null;
+}
+
+/**
+ * The daily reminder scan (DESIGN.md "Reminders"): reads candidate tasks and recorded points in two
+ * queries, plans with the pure core (reminder-scan.ts), then writes each agency's digest in its own
+ * transaction together with its reminder_log rows. The unique key of reminder_log makes a point go
+ * out at most once: a second scan or worker hitting it rolls that agency back and sends nothing.
+ */
+@Injectable()
+export class RemindersService {
+  private readonly logger = new Logger(RemindersService.name);
+  /**
+   * Scans of one process run one at a time. Across processes the unique key decides; within one,
+   * this also keeps SQLite (a single shared connection in TypeORM, where concurrent transactions
+   * nest as savepoints) from interleaving two scans' transactions.
+   */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Task) private readonly tasks: Repository<Task>,
+    @InjectRepository(ReminderLog) private readonly logs: Repository<ReminderLog>,
+    @InjectRepository(ReminderLetter) private readonly letters: Repository<ReminderLetter>,
+    @InjectRepository(Agency) private readonly agencies: Repository<Agency>,
+    private readonly calendar: CalendarService,
+    private readonly policies: ReminderPolicyService,
+    private readonly mail: MailService,
+    private readonly users: UsersService,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  /** The scan's day: `asOf` when given, else today in TZ_APP at `now` (never the server's zone). */
+  scanDay(opts: Pick<ScanOptions, 'asOf' | 'now'> = {}): LocalDate {
+    return opts.asOf ?? this.calendar.today(opts.now ?? new Date());
+  }
+
+  scan(opts: ScanOptions = {}): Promise<ScanResult> {
+    return this.exclusive(() => this.runScan(opts));
+  }
+
+  /** Lists the letters kept for the web UI, newest first. */
+  listLetters(agencyId?: number): Promise<ReminderLetter[]> {
+    return this.letters.find({ where: agencyId ? { agencyId } : {}, order: { id: 'DESC' }, take: 500 });
+  }
+
+  findLetter(id: number): Promise<ReminderLetter | null> {
+    return this.letters.findOneBy({ id });
+  }
+
+  letterPath(letter: ReminderLetter): string {
+    return join(this.config.get('files.dir', { infer: true }), letter.path);
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runScan(opts: ScanOptions): Promise<ScanResult> {
+    const started = Date.now();
+    const now = opts.now ?? new Date();
+    const asOf = this.scanDay({ asOf: opts.asOf, now });
+    const result: ScanResult = { asOf, points: 0, digests: [], conflicts: [], failed: [], skipped: null, durationMs: 0 };
+    const working = await this.calendar.working();
+    const defaults = this.policies.defaults();
+    const overrides = await this.policies.overrides();
+
+    const localTime = formatInTimeZone(now, this.calendar.timeZone, 'HH:mm');
+    const workingDay = working.isWorkingDay(asOf);
+    const applies = (p: ReminderPolicy): ReminderPolicy | null =>
+      p.enabled && (!opts.scheduled || ((!p.workingDaysOnly || workingDay) && p.sendTime <= localTime)) ? p : null;
+    const defaultPolicy = applies(defaults);
+    const programPolicies = new Map([...overrides].map(([id, p]) => [id, applies(p)]));
+    const active = [defaultPolicy, ...programPolicies.values()].filter((p): p is ReminderPolicy => p !== null);
+    if (!active.length) {
+      result.skipped = !defaults.enabled
+        ? 'reminders are disabled'
+        : !workingDay
+          ? `${asOf} is not a working day`
+          : `no policy's send time has come by ${localTime}`;
+      this.logger.log(`reminder scan ${asOf}: skipped (${result.skipped})`);
+      result.durationMs = Date.now() - started;
+      return result;
+    }
+
+    const horizon = addDays(asOf, Math.max(0, ...active.flatMap((p) => p.beforeDays)));
+    const [candidates, recorded] = await Promise.all([this.loadCandidates(horizon), this.loadRecorded(horizon)]);
+    const plans = planScan({
+      asOf,
+      tasks: candidates,
+      recorded,
+      policyFor: (t) => (t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy),
+    });
+
+    if (plans.length) {
+      const agencies = new Map((await this.agencies.findBy({ id: In(plans.map((p) => p.agencyId)) })).map((a) => [a.id, a]));
+      const leaders = plans.some((p) => p.reminders.some((r) => r.point.escalate)) ? await this.leaders() : [];
+      for (const plan of plans) {
+        const agency = agencies.get(plan.agencyId);
+        if (!agency) continue;
+        const summary = await this.commitAgency(plan, agency, asOf, working, leaders, result);
+        if (summary) {
+          result.digests.push(summary);
+          result.points += summary.points.length;
+        }
+      }
+    }
+    result.durationMs = Date.now() - started;
+    this.logger.log(
+      `reminder scan ${asOf}: ${candidates.length} candidate task(s), ${result.points} point(s), ${result.digests.length} digest(s)` +
+        `${result.conflicts.length ? `, ${result.conflicts.length} already sent by another scan` : ''}` +
+        `${result.failed.length ? `, ${result.failed.length} failed` : ''} in ${result.durationMs} ms`,
+    );
+    return result;
+  }
+
+  /** Open tasks with an effective due date up to `horizon` (asOf + the largest beforeDays): one query. */
+  private async loadCandidates(horizon: LocalDate): Promise<ScanTaskRow[]> {
+    const rows = await this.tasks.find({
+      select: {
+        id: true,
+        code: true,
+        title: true,
+        leadAgencyId: true,
+        programId: true,
+        assignedAt: true,
+        effectiveDueDate: true,
+        sourceDocument: true,
+        leaderInCharge: true,
+      },
+      where: { status: In(REMINDED_STATUSES as TaskStatus[]), effectiveDueDate: LessThanOrEqual(horizon) },
+      order: { leadAgencyId: 'ASC', effectiveDueDate: 'ASC', id: 'ASC' },
+    });
+    return rows.map((t) => ({
+      id: t.id,
+      code: t.code,
+      title: t.title,
+      leadAgencyId: t.leadAgencyId,
+      programId: t.programId,
+      assignedAt: t.assignedAt,
+      effectiveDueDate: t.effectiveDueDate!,
+      sourceDocument: t.sourceDocument,
+      leaderInCharge: t.leaderInCharge,
+    }));
+  }
+
+  /**
+   * The highest offset recorded per candidate task for its current effective due date, in one
+   * grouped query joined to the same filter (no per-task queries, no long IN lists). Points recorded
+   * for an earlier due date (before an extension) do not match the join: a new series.
+   */
+  private async loadRecorded(horizon: LocalDate): Promise<Map<number, number>> {
+    const rows = await this.logs
+      .createQueryBuilder('l')
+      .select('l.taskId', 'taskId')
+      .addSelect('MAX(l.offsetDays)', 'maxOffset')
+      .innerJoin(Task, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate')
+      .where('t.status IN (:...statuses)', { statuses: REMINDED_STATUSES })
+      .andWhere('t.effectiveDueDate <= :horizon', { horizon })
+      .groupBy('l.taskId')
+      .getRawMany<{ taskId: number | string; maxOffset: number | string }>();
+    return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));
+  }
+
+  private async leaders(): Promise<User[]> {
+    // Leaders are a handful; one page holds them all.
+    return (await this.users.list({ role: UserRole.Leader, active: true, pageSize: MAX_PAGE_SIZE })).items;
+  }
+
+  /** The leaders whose full name appears in the tasks' "lãnh đạo phụ trách" (case and diacritics ignored). */
+  private leadersFor(tasks: ScanTaskRow[], leaders: User[]): string[] {
+    const named = tasks.map((t) => foldVietnamese(t.leaderInCharge ?? '')).filter(Boolean);
+    return leaders.filter((l) => named.some((n) => n.includes(foldVietnamese(l.fullName)))).map((l) => l.email);
+  }
+
+  /**
+   * One agency's digest in one transaction: the mail rows, the reminder_log points and the letter.
+   * Returns null (and sends nothing) when another scan recorded one of its points first.
+   */
+  private async commitAgency(
+    plan: AgencyPlan,
+    agency: Agency,
+    asOf: LocalDate,
+    working: WorkingCalendar,
+    leaders: User[],
+    result: ScanResult,
+  ): Promise<DigestSummary | null> {
+    const appUrl = this.config.get('app.appUrl', { infer: true });
+    const provinceName = this.config.get('app.provinceName', { infer: true });
+    const officeEmail = this.config.get('mail.officeEmail', { infer: true });
+    const items: DigestItem[] = plan.reminders.map(({ task, point }) => toItem(task, point.escalate));
+    const taskIds = items.map((i) => i.taskId);
+    const escalated = items.filter((i) => i.escalate);
+    const recipients = unique([...(agency.emails ?? []), ...(await this.users.digestRecipients(agency.id)).map((u) => u.email)]);
+    const leaderCc = escalated.length ? this.leadersFor(plan.reminders.filter((r) => r.point.escalate).map((r) => r.task), leaders) : [];
+    const common = { agencyName: agency.name, asOf, appUrl, provinceName };
+
+    const main = recipients.length
+      ? { kind: MailKind.ReminderDigest, to: recipients, cc: leaderCc, ...renderDigest({ ...common, items, escalatedCopied: true }) }
+      : { kind: MailKind.MissingAddress, to: [officeEmail], cc: leaderCc, ...renderMissingAddress({ ...common, agencyCode: agency.code, items }) };
+
+    let letterFile: { path: string; size: number; filename: string; taskIds: number[]; replyBy: LocalDate } | null = null;
+    try {
+      if (escalated.length) letterFile = await this.writeLetter(plan, agency, asOf, working);
+      const committed = await this.dataSource.transaction(async (m) => {
+        // The first statement writes, so on SQLite the transaction takes the write lock at once.
+        const mainRow = await this.mail.create({ ...main, agencyId: agency.id, taskIds }, m);
+        await this.recordPoints(m, plan, asOf, mainRow.id);
+        let escalationRow: MailMessage | null = null;
+        let letter: ReminderLetter | null = null;
+        if (letterFile) {
+          const attachment: MailAttachmentRef = {
+            filename: letterFile.filename,
+            path: letterFile.path,
+            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          };
+          escalationRow = await this.mail.create(
+            {
+              kind: MailKind.Escalation,
+              to: [officeEmail],
+              ...renderEscalation({
+                ...common,
+                items: escalated,
+                letterFilename: letterFile.filename,
+                letterTaskCount: letterFile.taskIds.length,
+                replyBy: letterFile.replyBy,
+                digestRecipients: recipients,
+              }),
+              attachments: [attachment],
+              agencyId: agency.id,
+              taskIds: letterFile.taskIds,
+            },
+            m,
+          );
+          letter = await m.save(
+            m.create(ReminderLetter, {
+              agencyId: agency.id,
+              scanDate: asOf,
+              path: letterFile.path,
+              size: letterFile.size,
+              taskIds: letterFile.taskIds,
+              mailMessageId: escalationRow.id,
+            }),
+          );
+        }
+        return { mainRow, escalationRow, letter };
+      });
+      await this.mail.dispatch([committed.mainRow.id, ...(committed.escalationRow ? [committed.escalationRow.id] : [])]);
+      return {
+        agencyId: agency.id,
+        agencyCode: agency.code,
+        agencyName: agency.name,
+        kind: main.kind,
+        mailMessageId: committed.mainRow.id,
+        subject: main.subject,
+        to: committed.mainRow.to,
+        cc: committed.mainRow.cc,
+        points: plan.reminders.map((r) => ({ taskId: r.task.id, offsetDays: r.point.offsetDays })),
+        escalationMailMessageId: committed.escalationRow?.id ?? null,
+        letterId: committed.letter?.id ?? null,
+      };
+    } catch (err) {
+      if (letterFile) rmSync(join(this.config.get('files.dir', { infer: true }), letterFile.path), { force: true });
+      if (isUniqueViolation(err)) {
+        this.logger.log(`reminders of ${agency.code} for ${asOf} were recorded by another scan; nothing sent twice`);
+        result.conflicts.push(agency.code);
+      } else {
+        this.logger.error(`reminders of ${agency.code} for ${asOf} not written: ${(err as Error).message}`, (err as Error).stack);
+        result.failed.push(agency.code);
+      }
+      return null;
+    }
+  }
+
+  private async recordPoints(m: EntityManager, plan: AgencyPlan, asOf: LocalDate, mailMessageId: number): Promise<void> {
+    const rows = plan.reminders.map(({ task, point }) => ({
+      taskId: task.id,
+      agencyId: plan.agencyId,
+      effectiveDueDate: task.effectiveDueDate,
+      offsetDays: point.offsetDays,
+      scanDate: asOf,
+      mailMessageId,
+    }));
+    for (let i = 0; i < rows.length; i += LOG_INSERT_CHUNK) await m.insert(ReminderLog, rows.slice(i, i + LOG_INSERT_CHUNK));
+  }
+
+  /** Writes the draft công văn under DATA_DIR/files/letters/<year>/ before the transaction (removed if it rolls back). */
+  private async writeLetter(plan: AgencyPlan, agency: Agency, asOf: LocalDate, working: WorkingCalendar) {
+    let replyBy = asOf;
+    for (let i = 0; i < LETTER_REPLY_WORKING_DAYS; i++) replyBy = working.firstWorkingDayAfter(replyBy);
+    const overdue = [...plan.overdue].sort((a, b) => a.effectiveDueDate.localeCompare(b.effectiveDueDate) || a.id - b.id);
+    const buffer = await renderCongVanDonDoc({
+      provinceName: this.config.get('app.provinceName', { infer: true }),
+      agencyName: agency.name,
+      asOf,
+      replyBy,
+      tasks: overdue.map((t) => ({
+        code: t.code,
+        title: t.title,
+        sourceDocument: t.sourceDocument,
+        effectiveDueDate: t.effectiveDueDate,
+        daysOverdue: diffDays(t.effectiveDueDate, asOf),
+      })),
+    });
+    const safeCode = agency.code.replace(/[^A-Za-z0-9_-]/g, '_');
+    const [year] = parseLocalDate(asOf);
+    const path = `letters/${year}/${asOf}-${safeCode}-${randomBytes(4).toString('hex')}.docx`;
+    const full = join(this.config.get('files.dir', { infer: true }), path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, buffer);
+    return { path, size: buffer.length, filename: `cong-van-don-doc-${safeCode}-${asOf}.docx`, taskIds: overdue.map((t) => t.id), replyBy };
+  }
+
+  /**
+   * Monday morning: the overdue tasks still in the agencies' hands (new, in_progress), by lead agency,
+   * to the office. Sent once per day: a second run finds the message of that day and stops.
+   */
+  async weeklySummary(opts: { asOf?: LocalDate; now?: Date } = {}): Promise<WeeklySummaryResult> {
+    return this.exclusive(async () => {
+      const asOf = this.scanDay(opts);
+      const rows = await this.tasks.find({
+        select: { id: true, code: true, title: true, leadAgencyId: true, effectiveDueDate: true, sourceDocument: true },
+        where: { status: In(REMINDED_STATUSES as TaskStatus[]), effectiveDueDate: LessThan(asOf) },
+        order: { effectiveDueDate: 'ASC', id: 'ASC' },
+      });
+      const byAgency = new Map<number, DigestItem[]>();
+      for (const t of rows) {
+        const list = byAgency.get(t.leadAgencyId) ?? [];
+        list.push({ taskId: t.id, code: t.code, title: t.title, effectiveDueDate: t.effectiveDueDate!, sourceDocument: t.sourceDocument, escalate: false });
+        byAgency.set(t.leadAgencyId, list);
+      }
+      const names = new Map(byAgency.size ? (await this.agencies.findBy({ id: In([...byAgency.keys()]) })).map((a) => [a.id, a.name]) : []);
+      const agencies: WeeklyAgencyRow[] = [...byAgency]
+        .map(([id, items]) => ({ agencyName: names.get(id) ?? `#${id}`, items }))
+        .sort((a, b) => b.items.length - a.items.length || a.agencyName.localeCompare(b.agencyName, 'vi'));
+      // Every subject of the day names it ("… đến ngày 15/07/2024 …").
+      if (await this.mail.exists(MailKind.WeeklySummary, `đến ngày ${formatVietnameseDate(asOf)}`)) {
+        return { asOf, mailMessageId: null, tasks: rows.length, agencies: agencies.length, skipped: 'already sent for this day' };
+      }
+      const rendered = renderWeeklySummary({
+        asOf,
+        appUrl: this.config.get('app.appUrl', { infer: true }),
+        provinceName: this.config.get('app.provinceName', { infer: true }),
+        agencies,
+      });
+      const row = await this.mail.create({
+        kind: MailKind.WeeklySummary,
+        to: [this.config.get('mail.officeEmail', { infer: true })],
+        ...rendered,
+        taskIds: rows.map((r) => r.id),
+      });
+      await this.mail.dispatch([row.id]);
+      this.logger.log(`weekly overdue summary ${asOf}: ${rows.length} task(s) of ${agencies.length} agency(ies), mail ${row.id}`);
+      return { asOf, mailMessageId: row.id, tasks: rows.length, agencies: agencies.length, skipped: null };
+    });
+  }
+}
+
+function toItem(task: ScanTaskRow, escalate: boolean): DigestItem {
+  return { taskId: task.id, code: task.code, title: task.title, effectiveDueDate: task.effectiveDueDate, sourceDocument: task.sourceDocument, escalate };
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list.map((a) => a.trim().toLowerCase()).filter(Boolean))];
+}

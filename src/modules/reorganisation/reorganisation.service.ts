@@ -1,0 +1,78 @@
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AgenciesService } from 'src/modules/agencies/agencies.service';
+import { Agency } from 'src/modules/agencies/agency.entity';
+import { AuthUser } from 'src/modules/auth/auth.decorators';
+import { formatVietnameseDate } from 'src/modules/calendar/local-date';
+import { MergeAgencyDto } from './dto/merge-agency.dto';
+import { handOverOpenTasks, HandoverResult } from './task-handover';
+
+export interface MergeResult extends HandoverResult {
+  agency: Agency;
+  successor: Agency;
+}
+
+function refused(message: string, field: string, detail: string): BadRequestException {
+  return new BadRequestException({ message, details: [{ field, message: `${field}: ${detail}` }] });
+}
+
+/** The history comment of every task a merge hands over. */
+export function mergeComment(from: Agency, to: Agency, lastDay: string): string {
+  return `Sáp nhập ${from.name} (${from.code}) vào ${to.name} (${to.code}); ${from.name} hoạt động đến hết ngày ${formatVietnameseDate(lastDay)}`;
+}
+
+/**
+ * Reorganisations of agencies (DESIGN.md "Agency"). A merge closes the agency and hands its open
+ * tasks to the successor in one transaction; done, withdrawn and deferred tasks and past reports keep
+ * the old agency.
+ */
+@Injectable()
+export class ReorganisationService {
+  private readonly logger = new Logger(ReorganisationService.name);
+
+  constructor(
+    private readonly agencies: AgenciesService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async merge(id: number, dto: MergeAgencyDto, actor: AuthUser): Promise<MergeResult> {
+    const result = await this.dataSource.transaction(async (m) => {
+      const agency = await this.agencies.get(id, m);
+      if (dto.intoAgencyId === id) {
+        throw refused('Không thể sáp nhập một cơ quan, đơn vị vào chính nó', 'intoAgencyId', 'phải khác cơ quan được sáp nhập');
+      }
+      if (agency.successorId !== null) {
+        const previous = await this.agencies.findById(agency.successorId, m);
+        throw new BadRequestException(
+          `Cơ quan, đơn vị ${agency.name} đã được sáp nhập vào ${previous?.name ?? 'cơ quan khác'}` +
+            (agency.validTo ? ` (hoạt động đến hết ngày ${formatVietnameseDate(agency.validTo)})` : ''),
+        );
+      }
+      const into = await this.agencies.requireReference(dto.intoAgencyId, 'intoAgencyId', { allowInactive: true, manager: m });
+      if (!into.active || into.successorId !== null) {
+        throw refused(`Không thể sáp nhập vào ${into.name}: cơ quan, đơn vị này đã ngừng hoạt động`, 'intoAgencyId', 'cơ quan tiếp nhận phải còn hoạt động');
+      }
+      if (agency.validFrom && dto.date < agency.validFrom) {
+        throw refused(
+          `Ngày sáp nhập không được trước ngày ${agency.name} bắt đầu hoạt động (${formatVietnameseDate(agency.validFrom)})`,
+          'date',
+          'không được trước validFrom của cơ quan được sáp nhập',
+        );
+      }
+      const closed = await this.agencies.closeInto(agency, into, dto.date, m);
+      const handover = await handOverOpenTasks(m, {
+        from: agency,
+        to: into,
+        comment: mergeComment(agency, into, dto.date),
+        actor: { userId: actor.id, userName: actor.fullName },
+      });
+      return { agency: closed, successor: into, ...handover };
+    });
+    this.logger.log(
+      `agency ${result.agency.code} merged into ${result.successor.code} by user ${actor.id}: ` +
+        `${result.leadTaskIds.length} task(s) handed over, ${result.coordinatingTaskIds.length} coordinating list(s) updated`,
+    );
+    return result;
+  }
+}

@@ -1,0 +1,111 @@
+import { LocalDate, diffDays } from 'src/modules/calendar/local-date';
+import { OverdueTask, ProgramItemFigures, TaskCounts } from './appendix.types';
+
+/**
+ * The formulas of the appendix tables, apart from the SQL that counts: the queries return the
+ * independent counts, these functions derive the rest. Pure and unit-tested.
+ */
+
+/** num / den as a fraction rounded to three decimals (one decimal of a percentage); null when den is 0. */
+export function rate(num: number, den: number): number | null {
+  if (!den) return null;
+  return Math.round((num / den) * 1000) / 1000;
+}
+
+/** The counts Phụ lục I queries: columns (1), (2), (3), (5), (6). */
+export interface ProgramItemCounts {
+  initial: number;
+  added: number;
+  withdrawnOrDeferred: number;
+  submitted: number;
+  issued: number;
+}
+
+/** (4) = (1) + (2) − (3); (7) = (4) − (5); (8) = (5) / (4). */
+export function programItemFigures(c: ProgramItemCounts): ProgramItemFigures {
+  const total = c.initial + c.added - c.withdrawnOrDeferred;
+  return {
+    initial: c.initial,
+    added: c.added,
+    withdrawnOrDeferred: c.withdrawnOrDeferred,
+    total,
+    submitted: c.submitted,
+    issued: c.issued,
+    notSubmitted: total - c.submitted,
+    submittedRate: rate(c.submitted, total),
+  };
+}
+
+/** The counts Phụ lục II queries per group: A, B, C and G. */
+export interface TaskRawCounts {
+  total: number;
+  done: number;
+  doneOnTime: number;
+  openOverdue: number;
+}
+
+/** D = B − C; E = A − B; F = E − G; completion rate = B / (B + G) (the national reports' formula). */
+export function taskCounts(c: TaskRawCounts): TaskCounts {
+  const open = c.total - c.done;
+  return {
+    total: c.total,
+    done: c.done,
+    doneOnTime: c.doneOnTime,
+    doneLate: c.done - c.doneOnTime,
+    open,
+    openInTime: open - c.openOverdue,
+    openOverdue: c.openOverdue,
+    completionRate: rate(c.done, c.done + c.openOverdue),
+  };
+}
+
+/** Ghi chú of Phụ lục III. */
+export function overdueNote(days: number): string {
+  return `quá hạn ${days} ngày`;
+}
+
+export interface OverdueRow {
+  taskId: number;
+  code: string | null;
+  sourceDocument: string | null;
+  title: string;
+  dueDate: LocalDate | null;
+  effectiveDueDate: LocalDate;
+  agencyName: string;
+}
+
+const COLLATOR = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Vietnamese alphabetical order (the databases' own collations differ). */
+export function compareVietnamese(a: string, b: string): number {
+  return COLLATOR.compare(a, b);
+}
+
+/**
+ * Phụ lục III: ordered by effective due date, then agency (Vietnamese order), then task id;
+ * numbered from 1, with the days overdue as of `asOf`.
+ */
+export function overdueList(rows: OverdueRow[], asOf: LocalDate): OverdueTask[] {
+  return [...rows]
+    .sort(
+      (a, b) =>
+        (a.effectiveDueDate < b.effectiveDueDate ? -1 : a.effectiveDueDate > b.effectiveDueDate ? 1 : 0) ||
+        compareVietnamese(a.agencyName, b.agencyName) ||
+        a.taskId - b.taskId,
+    )
+    .map((r, i) => {
+      const daysOverdue = diffDays(r.effectiveDueDate, asOf);
+      return {
+        no: i + 1,
+        taskId: r.taskId,
+        code: r.code,
+        sourceDocument: r.sourceDocument,
+        title: r.title,
+        dueDate: r.dueDate,
+        effectiveDueDate: r.effectiveDueDate,
+        agencyName: r.agencyName,
+        daysOverdue,
+        note: overdueNote(daysOverdue),
+      };
+    });
+}

@@ -1,0 +1,58 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, MaxLength, Min } from 'class-validator';
+import { IsLocalDate, Optional, Trim } from 'src/core/http/validation';
+import { PeriodWindow } from 'src/modules/calendar/periods';
+
+/** The window of a report: explicit dates (from, to), or a named period and its window. */
+export class ReportWindowQuery {
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2024-04-01', description: 'First day (with `to`; not with `period`)' })
+  @Optional()
+  @IsLocalDate()
+  from?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2024-06-30', description: 'Last day (with `from`; not with `period`)' })
+  @Optional()
+  @IsLocalDate()
+  to?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2024-06-30', description: 'Judged as of this day (default: `to`); not before `from`' })
+  @Optional()
+  @IsLocalDate()
+  asOf?: string;
+
+  @ApiPropertyOptional({
+    example: '2024-Q2',
+    description: 'Named period instead of from/to: YYYY, YYYY-MM, YYYY-Q1..Q4, YYYY-H1, YYYY-H2, YYYY-9M',
+  })
+  @Optional()
+  @Trim({ case: 'upper' })
+  @IsString()
+  @MaxLength(16)
+  period?: string;
+
+  @ApiPropertyOptional({
+    enum: ['cutoff', 'calendar'],
+    example: 'cutoff',
+    description: 'With `period`: cutoff (Nghị định 09/2019: 2024-Q2 = 15/3 – 14/6) or calendar (1/4 – 30/6). Default from config/reports.json (cutoff).',
+  })
+  @Optional()
+  @IsIn(['cutoff', 'calendar'])
+  window?: PeriodWindow;
+
+  @ApiPropertyOptional({ example: 1, description: 'Only the tasks of this work program' })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  programId?: number;
+
+  @ApiPropertyOptional({ example: 3, description: 'Only the tasks led by this agency (forced to their own for agency users)' })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  agencyId?: number;
+}
+
+export class AppendixQuery extends ReportWindowQuery {}

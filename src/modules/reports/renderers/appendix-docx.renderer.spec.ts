@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DocxContent, readDocx } from 'test/utils/office-read-back';
+import { renderAppendixDocx } from './appendix-docx.renderer';
+import { EMPTY_REPORT, SAMPLE_INFO, SAMPLE_REPORT } from './sample-report';
+
+describe(renderAppendixDocx.name, () => {
+  let dir: string;
+  let doc: DocxContent;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-docx-'));
+    await renderAppendixDocx(SAMPLE_REPORT, SAMPLE_INFO, join(dir, 'sample.docx'));
+    doc = await readDocx(readFileSync(join(dir, 'sample.docx')));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should open each appendix with the two-column header of Nghị định 30/2020', () => {
+    const headers = [doc.tables[0], doc.tables[2], doc.tables[5]];
+    for (const h of headers) {
+      expect(h).toEqual([['ỦY BAN NHÂN DÂNTỈNH BÌNH PHƯỚC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc']]);
+    }
+    expect(doc.paragraphs).toEqual(expect.arrayContaining(['ỦY BAN NHÂN DÂN', 'TỈNH BÌNH PHƯỚC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']));
+  });
+
+  it('should title the three appendices and attach them to the report', () => {
+    const p = doc.paragraphs;
+    const at = (text: string) => p.indexOf(text);
+    expect(at('PHỤ LỤC I')).toBeGreaterThan(0);
+    expect(p[at('PHỤ LỤC I') + 1]).toBe('KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH CÔNG TÁC QUÝ II NĂM 2024');
+    expect(p[at('PHỤ LỤC I') + 2]).toBe('(Kèm theo Báo cáo số 165/BC-UBND ngày 01/7/2024 của UBND tỉnh Bình Phước)');
+    expect(p[at('PHỤ LỤC II') + 1]).toBe('KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO QUÝ II NĂM 2024');
+    expect(p[at('PHỤ LỤC III') + 1]).toBe('DANH SÁCH NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN QUÝ II NĂM 2024');
+    expect(p.filter((x) => x.startsWith('(Kèm theo Báo cáo số 165/BC-UBND'))).toHaveLength(3);
+  });
+
+  it('should use Times New Roman 13–14 on landscape A4', () => {
+    expect(doc.xml).toContain('w:ascii="Times New Roman"');
+    const sizes = new Set([...doc.xml.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1])));
+    expect([...sizes].filter((s) => s > 2).sort()).toEqual([22, 26, 28]);
+    expect(doc.xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+  });
+
+  it('should write Phụ lục I cell by cell, the rate as "88,1%"', () => {
+    const t = doc.tables[1];
+    expect(t[0]).toEqual([
+      'Số đề án phải trình trong quý II năm 2024',
+      'Tổng số đề án đã trình thuộc CTCT quý II năm 2024',
+      'Số đề án đã ban hành thuộc CTCT quý II năm 2024',
+      'Số đề án chưa trình',
+      'Tỷ lệ đề án đã trình so với tổng số đề án phải trình',
+    ]);
+    expect(t[1]).toEqual(['Số đề án giao đầu năm', 'Số đề án giao thêm', 'Số đề án xin chuyển, xin rút khỏi CTCT quý II năm 2024', 'Tổng số', '', '', '', '']);
+    expect(t[2]).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)']);
+    expect(t[3]).toEqual(['40', '3', '1', '42', '37', '33', '5', '88,1%']);
+    expect(t).toHaveLength(4);
+  });
+
+  it('should write Phụ lục II in prose and in two tables', () => {
+    expect(doc.paragraphs).toEqual(
+      expect.arrayContaining([
+        '1. Thống kê kết quả thực hiện:',
+        '- Tổng số nhiệm vụ giao: 12 nhiệm vụ (chuyển từ kỳ trước: 03; giao trong kỳ: 09);',
+        '+ Số nhiệm vụ đã hoàn thành: 07, trong đó: đúng hạn: 06; quá hạn: 01;',
+        '+ Số nhiệm vụ chưa hoàn thành: 05, trong đó: trong hạn: 03; quá hạn: 02;',
+        '- Tỷ lệ hoàn thành (đã hoàn thành so với đã hoàn thành và chưa hoàn thành quá hạn): 77,8%.',
+        '2. Kết quả thực hiện theo cơ quan chủ trì:',
+        '3. Thống kê chi tiết các nhiệm vụ chưa hoàn thành quá hạn: 02 nhiệm vụ (Phụ lục III).',
+      ]),
+    );
+    expect(doc.tables[3][3]).toEqual(['12', '3', '9', '7', '6', '1', '5', '3', '2', '77,8%']);
+    const byAgency = doc.tables[4];
+    expect(byAgency[0]).toEqual(['TT', 'Cơ quan chủ trì', 'Tổng số nhiệm vụ', 'Đã hoàn thành', 'Chưa hoàn thành', 'Tỷ lệ hoàn thành']);
+    expect(byAgency.slice(3)).toEqual([
+      ['1', 'Sở Tài chính', '8', '5', '4', '1', '3', '1', '2', '71,4%'],
+      ['2', 'UBND thành phố Đồng Xoài', '4', '2', '2', '0', '2', '2', '0', '100,0%'],
+      ['', 'Tổng cộng', '12', '7', '6', '1', '5', '3', '2', '77,8%'],
+    ]);
+  });
+
+  it('should list the overdue tasks in Phụ lục III', () => {
+    expect(doc.tables[6]).toEqual([
+      ['TT', 'Văn bản giao nhiệm vụ', 'Nội dung nhiệm vụ', 'Thời hạn hoàn thành', 'Cơ quan được giao', 'Ghi chú'],
+      [
+        '1',
+        'Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ',
+        'NV-03. Rà soát, đề xuất phương án phân bổ vốn đầu tư công năm 2024',
+        '01/6/2024 (hạn thực tế: 03/6/2024)',
+        'Sở Tài chính',
+        'quá hạn 17 ngày',
+      ],
+      ['2', '', 'Báo cáo tình hình thu ngân sách 5 tháng đầu năm', '10/6/2024', 'Sở Tài chính', 'quá hạn 10 ngày'],
+    ]);
+  });
+
+  it('should say so when a period has nothing in it', async () => {
+    await renderAppendixDocx(EMPTY_REPORT, { ...SAMPLE_INFO, reportNumber: null, reportDate: null }, join(dir, 'empty.docx'));
+    const empty = await readDocx(readFileSync(join(dir, 'empty.docx')));
+    expect(empty.tables[1][3]).toEqual(['0', '0', '0', '0', '0', '0', '0', '-']);
+    expect(empty.paragraphs).toEqual(
+      expect.arrayContaining([
+        'Ghi chú: Không có đề án phải trình trong kỳ báo cáo.',
+        '(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND tỉnh Bình Phước)',
+        '3. Thống kê chi tiết các nhiệm vụ chưa hoàn thành quá hạn: Không có.',
+      ]),
+    );
+    expect(empty.tables[4].slice(3)).toEqual([['Không có nhiệm vụ trong kỳ báo cáo.']]);
+    expect(empty.tables[6]).toEqual([['TT', 'Văn bản giao nhiệm vụ', 'Nội dung nhiệm vụ', 'Thời hạn hoàn thành', 'Cơ quan được giao', 'Ghi chú'], ['Không có nhiệm vụ quá hạn.']]);
+  });
+});

@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { readXlsx, rowValues } from 'test/utils/office-read-back';
+import { RATE_FORMAT, renderAppendixXlsx, rowHeight } from './appendix-xlsx.renderer';
+import { EMPTY_REPORT, SAMPLE_INFO, SAMPLE_REPORT } from './sample-report';
+
+describe(renderAppendixXlsx.name, () => {
+  let dir: string;
+  let wb: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-xlsx-'));
+    await renderAppendixXlsx(SAMPLE_REPORT, SAMPLE_INFO, join(dir, 'sample.xlsx'));
+    wb = await readXlsx(join(dir, 'sample.xlsx'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const sheet = (name: string) => wb.getWorksheet(name)!;
+
+  it('should have the four sheets in order', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Theo cơ quan']);
+  });
+
+  it('should write the header block on every sheet', () => {
+    for (const ws of wb.worksheets) {
+      expect(ws.getCell('A1').value).toBe('ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC');
+      expect(ws.getCell('A4').value).toBe('(Kèm theo Báo cáo số 165/BC-UBND ngày 01/7/2024 của UBND tỉnh Bình Phước)');
+      expect(ws.getCell('A5').value).toBe('Số liệu từ ngày 15/3/2024 đến ngày 14/6/2024, tính đến ngày 20/6/2024.');
+      expect(ws.getCell('A1').font.bold).toBe(true);
+      expect(ws.getCell('A1').font.name).toBe('Times New Roman');
+    }
+    expect(rowValues(sheet('Phụ lục I'), 2, 1)).toEqual(['PHỤ LỤC I']);
+    expect(sheet('Phụ lục I').getCell('A3').value).toBe('KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH CÔNG TÁC QUÝ II NĂM 2024');
+    expect(sheet('Phụ lục II').getCell('A3').value).toBe('KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO QUÝ II NĂM 2024');
+    expect(sheet('Phụ lục III').getCell('A2').value).toBe('PHỤ LỤC III');
+    expect(sheet('Phụ lục III').getCell('A3').value).toBe('DANH SÁCH NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN QUÝ II NĂM 2024');
+    expect(sheet('Theo cơ quan').getCell('A2').value).toBe('PHỤ LỤC II (TIẾP THEO)');
+  });
+
+  it('should lay out Phụ lục I with the seed\'s column headers and numbers (1)…(8)', () => {
+    const ws = sheet('Phụ lục I');
+    expect(ws.getCell('A7').value).toBe('Số đề án phải trình trong quý II năm 2024');
+    expect(ws.getCell('E7').value).toBe('Tổng số đề án đã trình thuộc CTCT quý II năm 2024');
+    expect(ws.getCell('F7').value).toBe('Số đề án đã ban hành thuộc CTCT quý II năm 2024');
+    expect(ws.getCell('G7').value).toBe('Số đề án chưa trình');
+    expect(ws.getCell('H7').value).toBe('Tỷ lệ đề án đã trình so với tổng số đề án phải trình');
+    expect(rowValues(ws, 8, 4)).toEqual(['Số đề án giao đầu năm', 'Số đề án giao thêm', 'Số đề án xin chuyển, xin rút khỏi CTCT quý II năm 2024', 'Tổng số']);
+    expect(rowValues(ws, 9, 8)).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)']);
+    expect(rowValues(ws, 10, 8)).toEqual([40, 3, 1, 42, 37, 33, 5, 0.881]);
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['A7:D7', 'E7:E8', 'F7:F8', 'G7:G8', 'H7:H8']));
+  });
+
+  it('should write numbers as numbers and the rate as a percentage cell', () => {
+    const ws = sheet('Phụ lục I');
+    expect(typeof ws.getCell('A10').value).toBe('number');
+    expect(ws.getCell('H10').numFmt).toBe(RATE_FORMAT);
+    expect(ws.getCell('H10').numFmt).toBe('0.0%');
+  });
+
+  it('should frame the table, freeze its header rows and print A4 landscape fitted to the width', () => {
+    const ws = sheet('Phụ lục I');
+    for (const address of ['A7', 'H8', 'D9', 'A10', 'H10']) {
+      expect(ws.getCell(address).border).toEqual({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
+    }
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 9 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '7:9' });
+    expect(ws.getColumn(1).width).toBe(14);
+    expect(ws.getColumn(8).width).toBe(22);
+  });
+
+  it('should write Phụ lục II with the carried-over split and the completion rate', () => {
+    const ws = sheet('Phụ lục II');
+    expect(rowValues(ws, 7, 10)).toEqual(['Tổng số nhiệm vụ', 'Trong đó', 'Trong đó', 'Đã hoàn thành', 'Đã hoàn thành', 'Đã hoàn thành', 'Chưa hoàn thành', 'Chưa hoàn thành', 'Chưa hoàn thành', 'Tỷ lệ hoàn thành']);
+    expect(rowValues(ws, 8, 10)).toEqual(['Tổng số nhiệm vụ', 'Chuyển từ kỳ trước', 'Giao trong kỳ', 'Tổng số', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn', 'Tỷ lệ hoàn thành']);
+    expect(rowValues(ws, 9, 10)).toEqual(['(1)=(4)+(7)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)=(4)/[(4)+(9)]']);
+    expect(rowValues(ws, 10, 10)).toEqual([12, 3, 9, 7, 6, 1, 5, 3, 2, 0.778]);
+    expect(ws.getCell('J10').numFmt).toBe('0.0%');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 9 });
+  });
+
+  it('should list the overdue tasks in Phụ lục III', () => {
+    const ws = sheet('Phụ lục III');
+    expect(rowValues(ws, 7, 6)).toEqual(['TT', 'Văn bản giao nhiệm vụ', 'Nội dung nhiệm vụ', 'Thời hạn hoàn thành', 'Cơ quan được giao', 'Ghi chú']);
+    expect(rowValues(ws, 8, 6)).toEqual([
+      1,
+      'Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ',
+      'NV-03. Rà soát, đề xuất phương án phân bổ vốn đầu tư công năm 2024',
+      '01/6/2024 (hạn thực tế: 03/6/2024)',
+      'Sở Tài chính',
+      'quá hạn 17 ngày',
+    ]);
+    expect(rowValues(ws, 9, 6)).toEqual([2, null, 'Báo cáo tình hình thu ngân sách 5 tháng đầu năm', '10/6/2024', 'Sở Tài chính', 'quá hạn 10 ngày']);
+    expect(ws.getCell('A10').value).toBeNull();
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
+    expect(ws.getRow(8).height).toBeGreaterThan(20);
+  });
+
+  it('should write one row per agency and a bold total row on "Theo cơ quan"', () => {
+    const ws = sheet('Theo cơ quan');
+    expect(rowValues(ws, 8, 10)).toEqual(['TT', 'Cơ quan chủ trì', 'Tổng số nhiệm vụ', 'Tổng số', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn', 'Tỷ lệ hoàn thành']);
+    expect(rowValues(ws, 10, 10)).toEqual([1, 'Sở Tài chính', 8, 5, 4, 1, 3, 1, 2, 0.714]);
+    expect(rowValues(ws, 11, 10)).toEqual([2, 'UBND thành phố Đồng Xoài', 4, 2, 2, 0, 2, 2, 0, 1]);
+    expect(rowValues(ws, 12, 10)).toEqual([null, 'Tổng cộng', 12, 7, 6, 1, 5, 3, 2, 0.778]);
+    expect(ws.getCell('B12').font.bold).toBe(true);
+    expect(ws.getCell('J12').numFmt).toBe('0.0%');
+  });
+
+  describe('an empty period', () => {
+    let empty: ExcelJS.Workbook;
+
+    beforeAll(async () => {
+      await renderAppendixXlsx(EMPTY_REPORT, { ...SAMPLE_INFO, reportNumber: null, reportDate: null }, join(dir, 'empty.xlsx'));
+      empty = await readXlsx(join(dir, 'empty.xlsx'));
+    });
+
+    it('should write zeros, "-" for the rates and say there is nothing overdue', () => {
+      expect(rowValues(empty.getWorksheet('Phụ lục I')!, 10, 8)).toEqual([0, 0, 0, 0, 0, 0, 0, '-']);
+      expect(rowValues(empty.getWorksheet('Phụ lục II')!, 10, 10)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, '-']);
+      expect(empty.getWorksheet('Phụ lục III')!.getCell('A8').value).toBe('Không có nhiệm vụ quá hạn.');
+      expect(empty.getWorksheet('Phụ lục III')!.model.merges).toContain('A8:F8');
+      expect(empty.getWorksheet('Theo cơ quan')!.getCell('A10').value).toBe('Không có nhiệm vụ trong kỳ báo cáo.');
+      expect(empty.getWorksheet('Phụ lục I')!.getCell('A4').value).toBe('(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND tỉnh Bình Phước)');
+    });
+  });
+});
+
+describe(rowHeight.name, () => {
+  it('should grow with the longest wrapped text', () => {
+    expect(rowHeight([1, 'ngắn'], [6, 20])).toBe(20);
+    expect(rowHeight([1, 'x'.repeat(60)], [6, 20])).toBe(3 * 16 + 4);
+    expect(rowHeight(['a\nb\nc\nd'], [20])).toBe(4 * 16 + 4);
+  });
+});

@@ -1,0 +1,102 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError } from 'src/core/http/domain-error';
+import { LocalDate, isValidLocalDate, parseLocalDate, tryMakeLocalDate } from 'src/modules/calendar/local-date';
+import { PeriodWindow, resolvePeriod } from 'src/modules/calendar/periods';
+import { formatDocumentDate } from './report-format';
+
+export const MAX_REPORT_YEARS = 5;
+
+export const PERIOD_WINDOWS: readonly PeriodWindow[] = ['cutoff', 'calendar'];
+
+/** What a request may give: explicit dates, or a named period and its window. */
+export interface ReportWindowInput {
+  from?: string;
+  to?: string;
+  asOf?: string;
+  period?: string;
+  window?: PeriodWindow;
+}
+
+export interface ReportWindow {
+  from: LocalDate;
+  to: LocalDate;
+  asOf: LocalDate;
+  /** Canonical period name ('2024-Q2') and its window, when built from one. */
+  periodName: string | null;
+  window: PeriodWindow | null;
+  /** "Quý II năm 2024" or "Từ ngày 15/3/2024 đến ngày 14/6/2024". */
+  label: string;
+  /** The period inside a sentence: "quý II năm 2024", "kỳ báo cáo". */
+  phrase: string;
+}
+
+function bad(message: string, field?: string): DomainError {
+  return new DomainError(message, HttpStatus.BAD_REQUEST, field ? [{ field, message: `${field}: ${message}` }] : []);
+}
+
+/** The day `years` years after `d` (29/02 → 28/02 when that year has none). */
+function addYears(d: LocalDate, years: number): LocalDate {
+  const [y, m, day] = parseLocalDate(d);
+  return tryMakeLocalDate(y + years, m, day) ?? tryMakeLocalDate(y + years, m, day - 1)!;
+}
+
+export function lowerFirst(s: string): string {
+  return /^[A-ZÀ-Ỹa-zà-ỹĐđ]/.test(s) ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s;
+}
+
+/**
+ * Turns the request into a checked window. Throws a DomainError (400, Vietnamese) for: both or
+ * neither of period and dates, half a date range, a window without a period, an unknown period
+ * name or window, from after to, a window over five years, asOf before from.
+ */
+export function resolveReportWindow(input: ReportWindowInput, defaultWindow: PeriodWindow): ReportWindow {
+  const hasDates = input.from !== undefined || input.to !== undefined;
+  let from: LocalDate;
+  let to: LocalDate;
+  let periodName: string | null = null;
+  let window: PeriodWindow | null = null;
+  let label: string;
+  let phrase: string;
+
+  if (input.period !== undefined) {
+    if (hasDates) throw bad('Chỉ chọn một trong hai: kỳ báo cáo (period) hoặc khoảng ngày (from, to)', 'period');
+    window = input.window ?? defaultWindow;
+    if (!PERIOD_WINDOWS.includes(window)) throw bad('Cách tính kỳ phải là cutoff hoặc calendar', 'window');
+    let resolved;
+    try {
+      resolved = resolvePeriod(input.period, window);
+    } catch {
+      throw bad(
+        `Kỳ báo cáo "${input.period}" không hợp lệ; dùng dạng 2024, 2024-06, 2024-Q2, 2024-H1, 2024-H2 hoặc 2024-9M`,
+        'period',
+      );
+    }
+    ({ from, to, label } = resolved);
+    periodName = resolved.name;
+    phrase = lowerFirst(label);
+  } else {
+    if (input.window !== undefined) throw bad('Chỉ dùng window cùng với kỳ báo cáo (period)', 'window');
+    if (input.from === undefined && input.to === undefined) {
+      throw bad('Cần chọn kỳ báo cáo (period) hoặc khoảng ngày (from và to)');
+    }
+    if (input.from === undefined) throw bad('Thiếu ngày bắt đầu kỳ báo cáo', 'from');
+    if (input.to === undefined) throw bad('Thiếu ngày kết thúc kỳ báo cáo', 'to');
+    for (const [field, value] of [
+      ['from', input.from],
+      ['to', input.to],
+    ] as const) {
+      if (!isValidLocalDate(value)) throw bad(`Ngày "${value}" không hợp lệ (dạng YYYY-MM-DD)`, field);
+    }
+    from = input.from;
+    to = input.to;
+    label = `Từ ngày ${formatDocumentDate(from)} đến ngày ${formatDocumentDate(to)}`;
+    phrase = 'kỳ báo cáo';
+  }
+
+  if (from > to) throw bad('Ngày bắt đầu (from) không được sau ngày kết thúc (to)', 'from');
+  if (to >= addYears(from, MAX_REPORT_YEARS)) throw bad(`Kỳ báo cáo không được dài quá ${MAX_REPORT_YEARS} năm`, 'to');
+  const asOf = input.asOf ?? to;
+  if (!isValidLocalDate(asOf)) throw bad(`Ngày "${asOf}" không hợp lệ (dạng YYYY-MM-DD)`, 'asOf');
+  if (asOf < from) throw bad('Ngày tính số liệu (asOf) không được trước ngày bắt đầu kỳ báo cáo', 'asOf');
+  return { from, to, asOf, periodName, window, label, phrase };
+}

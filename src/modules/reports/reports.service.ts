@@ -1,0 +1,435 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, EntityManager, In, LessThan, Not, Repository } from 'typeorm';
+import { AppConfig } from 'src/core/config/configuration';
+import { DomainError } from 'src/core/http/domain-error';
+import { Page, PageQuery, pageWindow } from 'src/core/http/pagination';
+import { JobName } from 'src/core/queue/job-names';
+import { JobProducer } from 'src/core/queue/job-producer.service';
+import { Agency } from 'src/modules/agencies/agency.entity';
+import { AuthUser } from 'src/modules/auth/auth.decorators';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { PeriodWindow, ResolvedPeriod } from 'src/modules/calendar/periods';
+import { MailKind } from 'src/modules/mail/mail.enums';
+import { MailService } from 'src/modules/mail/mail.service';
+import { Program } from 'src/modules/programs/program.entity';
+import { User } from 'src/modules/users/user.entity';
+import { UserRole } from 'src/modules/users/user-role.enum';
+import { AppendixService } from './appendix.service';
+import { AppendixReport, ReportDocumentInfo } from './appendix.types';
+import { CONTENT_TYPES, REPORT_FORMATS, ReportFormat, asciiFileName, reportFileTitle } from './report-format';
+import { lowerFirst, ReportWindow, ReportWindowInput, resolveReportWindow } from './report-period';
+import { ReportFileRef, ReportRun, ReportRunStatus } from './report-run.entity';
+import { REPORTS_CONFIG, ReportsConfig } from './reports.config';
+import { renderAppendixDocx } from './renderers/appendix-docx.renderer';
+import { renderAppendixXlsx } from './renderers/appendix-xlsx.renderer';
+import { reportMail } from './report-mail';
+
+export interface ReportRequest extends ReportWindowInput {
+  programId?: number;
+  agencyId?: number;
+}
+
+export interface CreateReportInput extends ReportRequest {
+  formats?: ReportFormat[];
+  reportNumber?: string;
+  reportDate?: string;
+}
+
+export interface ReportDownload {
+  absolutePath: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+/** Enqueue options of BuildReport: one job per run, whatever re-enqueues it. */
+export function buildReportJobOptions(runId: number) {
+  return { jobId: `report-${runId}`, attempts: 3, backoff: { type: 'exponential' as const, delay: 10_000 } };
+}
+
+/** Columns of a run without its (possibly large) snapshot, for lists. */
+const RUN_LIST_COLUMNS: (keyof ReportRun)[] = [
+  'id',
+  'status',
+  'fromDate',
+  'toDate',
+  'asOf',
+  'periodName',
+  'window',
+  'programId',
+  'agencyId',
+  'formats',
+  'reportNumber',
+  'reportDate',
+  'files',
+  'error',
+  'scheduled',
+  'requestedById',
+  'startedAt',
+  'finishedAt',
+  'createdAt',
+  'updatedAt',
+];
+
+/**
+ * Report runs: on-demand appendix JSON, queued builds (snapshot once, then XLSX/DOCX rendered
+ * from it under DATA_DIR/files/reports/<id>/), downloads, and the email of scheduled runs.
+ * Writes only report_runs (and mail through MailService); reads tasks, agencies, programs, users.
+ */
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger(ReportsService.name);
+
+  constructor(
+    @InjectRepository(ReportRun) private readonly runs: Repository<ReportRun>,
+    @InjectRepository(Agency) private readonly agencies: Repository<Agency>,
+    @InjectRepository(Program) private readonly programs: Repository<Program>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REPORTS_CONFIG) private readonly reportsConfig: ReportsConfig,
+    private readonly appendixService: AppendixService,
+    private readonly calendar: CalendarService,
+    private readonly producer: JobProducer,
+    private readonly mail: MailService,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  get defaultWindow(): PeriodWindow {
+    return this.reportsConfig.window;
+  }
+
+  // ── On demand ────────────────────────────────────────────────────────────────────────────
+
+  /** GET /api/reports/appendix: the tables computed now. */
+  async appendix(request: ReportRequest, user: AuthUser): Promise<AppendixReport> {
+    const window = resolveReportWindow(request, this.defaultWindow);
+    const agencyId = this.agencyScope(user, request.agencyId);
+    await this.checkScope(request.programId ?? null, agencyId);
+    return this.appendixService.compute({ from: window.from, to: window.to, asOf: window.asOf, programId: request.programId ?? null, agencyId });
+  }
+
+  /** Agency users see their own agency only; the others may pick one. */
+  private agencyScope(user: AuthUser, agencyId: number | undefined): number | null {
+    if (user.role !== UserRole.Agency) return agencyId ?? null;
+    if (!user.agencyId) throw new ForbiddenException('Tài khoản chưa được gắn với cơ quan, đơn vị nào');
+    if (agencyId !== undefined && agencyId !== user.agencyId) {
+      throw new ForbiddenException('Bạn chỉ được xem số liệu của cơ quan, đơn vị mình');
+    }
+    return user.agencyId;
+  }
+
+  private async checkScope(programId: number | null, agencyId: number | null): Promise<void> {
+    if (programId && !(await this.programs.existsBy({ id: programId }))) {
+      throw new DomainError('Không tìm thấy chương trình công tác', HttpStatus.NOT_FOUND, [
+        { field: 'programId', message: `programId: không có chương trình công tác mã số ${programId}` },
+      ]);
+    }
+    if (agencyId && !(await this.agencies.existsBy({ id: agencyId }))) {
+      throw new DomainError('Không tìm thấy cơ quan, đơn vị', HttpStatus.NOT_FOUND, [
+        { field: 'agencyId', message: `agencyId: không có cơ quan, đơn vị mã số ${agencyId}` },
+      ]);
+    }
+  }
+
+  // ── Runs ─────────────────────────────────────────────────────────────────────────────────
+
+  /** POST /api/reports: a queued run and its BuildReport job. With Redis down the run waits queued. */
+  async create(input: CreateReportInput, user: AuthUser): Promise<ReportRun> {
+    const window = resolveReportWindow(input, this.defaultWindow);
+    const agencyId = this.agencyScope(user, input.agencyId);
+    await this.checkScope(input.programId ?? null, agencyId);
+    const run = await this.runs.save(
+      this.runs.create({
+        ...this.runColumns(window),
+        programId: input.programId ?? null,
+        agencyId,
+        formats: [...new Set(input.formats ?? REPORT_FORMATS)],
+        reportNumber: input.reportNumber ?? null,
+        reportDate: input.reportDate ?? null,
+        scheduled: false,
+        requestedById: user.id,
+      }),
+    );
+    await this.enqueue(run.id);
+    return run;
+  }
+
+  private runColumns(window: ReportWindow) {
+    return {
+      status: ReportRunStatus.Queued,
+      fromDate: window.from,
+      toDate: window.to,
+      asOf: window.asOf,
+      periodName: window.periodName,
+      window: window.window,
+      snapshot: null,
+      files: [] as ReportFileRef[],
+      error: null,
+      startedAt: null,
+      finishedAt: null,
+    };
+  }
+
+  private async enqueue(runId: number): Promise<boolean> {
+    try {
+      await this.producer.enqueue(JobName.BuildReport, { reportRunId: runId }, buildReportJobOptions(runId));
+      return true;
+    } catch {
+      this.logger.warn(`report run ${runId} left queued: the queue is unavailable; it is re-enqueued when the worker starts or at the next scheduled build`);
+      return false;
+    }
+  }
+
+  /** Re-enqueues runs left queued (their job was never added, e.g. Redis was down); the jobId keeps it at one job per run. */
+  async requeueQueued(olderThanMs = 60_000): Promise<number> {
+    const stale = await this.runs.find({
+      select: { id: true },
+      where: { status: ReportRunStatus.Queued, createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      order: { id: 'ASC' },
+      take: 500,
+    });
+    let count = 0;
+    for (const { id } of stale) {
+      if (!(await this.enqueue(id))) break;
+      count++;
+    }
+    return count;
+  }
+
+  /** GET /api/reports: newest first; agency users see their own agency's runs only. */
+  async list(query: PageQuery & { status?: ReportRunStatus }, user: AuthUser): Promise<Page<ReportRun>> {
+    const w = pageWindow(query);
+    const where = {
+      ...(query.status ? { status: query.status } : {}),
+      ...(user.role === UserRole.Agency ? { agencyId: user.agencyId ?? -1 } : {}),
+    };
+    const [items, total] = await this.runs.findAndCount({ select: RUN_LIST_COLUMNS, where, order: { id: 'DESC' }, skip: w.skip, take: w.take });
+    return { items, total, page: w.page, pageSize: w.pageSize };
+  }
+
+  /** A run the user may see; 404 otherwise (an agency user never learns of another agency's runs). */
+  async get(id: number, user: AuthUser): Promise<ReportRun> {
+    const run = await this.runs.findOneBy({ id });
+    if (!run || (user.role === UserRole.Agency && (run.agencyId === null || run.agencyId !== user.agencyId))) {
+      throw new NotFoundException('Không tìm thấy báo cáo');
+    }
+    return run;
+  }
+
+  /** GET /api/reports/:id/files/:format. 400 unknown format, 404 not visible / not built, 409 not finished. */
+  async download(id: number, format: string, user: AuthUser): Promise<ReportDownload> {
+    if (!REPORT_FORMATS.includes(format as ReportFormat)) {
+      throw new DomainError(`Định dạng "${format}" không được hỗ trợ; chọn một trong: ${REPORT_FORMATS.join(', ')}`, HttpStatus.BAD_REQUEST, [
+        { field: 'format', message: `format: phải là một trong các giá trị: ${REPORT_FORMATS.join(', ')}` },
+      ]);
+    }
+    const run = await this.get(id, user);
+    if (run.status !== ReportRunStatus.Done) {
+      throw new ConflictException(
+        run.status === ReportRunStatus.Failed
+          ? 'Báo cáo tạo không thành công; không có tệp để tải về'
+          : 'Báo cáo đang được tạo; vui lòng thử lại sau ít phút',
+      );
+    }
+    const ref = run.files.find((f) => f.format === format);
+    if (!ref) throw new NotFoundException(`Báo cáo này không có tệp định dạng ${format}`);
+    const absolutePath = join(this.filesDir, ref.path);
+    let size: number;
+    try {
+      size = statSync(absolutePath).size;
+    } catch {
+      throw new NotFoundException('Tệp báo cáo không còn trên máy chủ');
+    }
+    return { absolutePath, fileName: `${this.fileTitle(run)}.${format}`, contentType: CONTENT_TYPES[format as ReportFormat], size };
+  }
+
+  // ── Building (worker) ────────────────────────────────────────────────────────────────────
+
+  private get filesDir(): string {
+    return this.config.get('files.dir', { infer: true });
+  }
+
+  /** The period label and the file title of a run. */
+  names(run: ReportRun): { label: string; title: string } {
+    return { label: this.periodLabel(run), title: this.fileTitle(run) };
+  }
+
+  /** "Phụ lục báo cáo Quý II năm 2024" (file name without extension). */
+  fileTitle(run: ReportRun): string {
+    return reportFileTitle(this.periodLabel(run), run.fromDate, run.toDate, !!run.periodName);
+  }
+
+  periodLabel(run: Pick<ReportRun, 'periodName' | 'window' | 'fromDate' | 'toDate'>): string {
+    return this.windowOf(run).label;
+  }
+
+  private windowOf(run: Pick<ReportRun, 'periodName' | 'window' | 'fromDate' | 'toDate'>): ReportWindow {
+    return run.periodName
+      ? resolveReportWindow({ period: run.periodName, window: (run.window as PeriodWindow) ?? this.defaultWindow }, this.defaultWindow)
+      : resolveReportWindow({ from: run.fromDate, to: run.toDate }, this.defaultWindow);
+  }
+
+  private async documentInfo(run: ReportRun): Promise<ReportDocumentInfo> {
+    const w = this.windowOf(run);
+    const program = run.programId ? await this.programs.findOneBy({ id: run.programId }) : null;
+    const agency = run.agencyId ? await this.agencies.findOneBy({ id: run.agencyId }) : null;
+    return {
+      provinceName: this.config.get('app.provinceName', { infer: true }),
+      periodLabel: w.label,
+      periodPhrase: w.periodName ? lowerFirst(w.label) : w.phrase,
+      reportNumber: run.reportNumber,
+      reportDate: run.reportDate,
+      programTitle: program?.title ?? null,
+      agencyName: agency?.name ?? null,
+    };
+  }
+
+  /**
+   * Builds a run: computes the snapshot once (a retry reuses the stored one), renders the files
+   * from it, marks the run done and, for a scheduled run, records its email in the same
+   * transaction. `final` false (a retry will follow) leaves the run queued with the error.
+   */
+  async build(id: number, opts: { final?: boolean } = {}): Promise<'done' | 'skipped'> {
+    const final = opts.final ?? true;
+    const run = await this.runs.findOneBy({ id });
+    if (!run) {
+      this.logger.warn(`report run ${id} is gone; nothing to build`);
+      return 'skipped';
+    }
+    if (run.status === ReportRunStatus.Done) return 'skipped';
+    const started = Date.now();
+    await this.runs.update({ id }, { status: ReportRunStatus.Running, startedAt: new Date(), error: null });
+    try {
+      let snapshot = run.snapshot as AppendixReport | null;
+      if (!snapshot) {
+        snapshot = await this.appendixService.compute({
+          from: run.fromDate,
+          to: run.toDate,
+          asOf: run.asOf,
+          programId: run.programId,
+          agencyId: run.agencyId,
+        });
+        await this.runs.update({ id }, { snapshot });
+      }
+      const files = await this.render(run, snapshot);
+      let mailId: number | null = null;
+      await this.dataSource.transaction(async (m) => {
+        await m.update(ReportRun, { id }, { status: ReportRunStatus.Done, files, finishedAt: new Date(), error: null });
+        if (run.scheduled) mailId = await this.recordEmail(run, snapshot, files, m);
+      });
+      if (mailId !== null) await this.mail.dispatch([mailId]);
+      this.logger.log(`report run ${id} built (${files.map((f) => f.format).join(', ') || 'json'}) in ${Date.now() - started} ms`);
+      return 'done';
+    } catch (err) {
+      const message = String((err as Error)?.message ?? err).slice(0, 2000);
+      await this.runs.update({ id }, { status: final ? ReportRunStatus.Failed : ReportRunStatus.Queued, error: message, finishedAt: final ? new Date() : null });
+      this.logger.error(`report run ${id} failed${final ? '' : ' (will retry)'}: ${message}`);
+      throw err;
+    }
+  }
+
+  private async render(run: ReportRun, snapshot: AppendixReport): Promise<ReportFileRef[]> {
+    const info = await this.documentInfo(run);
+    const relDir = join('reports', String(run.id));
+    const absDir = join(this.filesDir, relDir);
+    rmSync(absDir, { recursive: true, force: true });
+    mkdirSync(absDir, { recursive: true });
+    const base = asciiFileName(this.fileTitle(run));
+    const refs: ReportFileRef[] = [];
+    for (const format of run.formats as ReportFormat[]) {
+      const path = join(relDir, `${base}.${format}`);
+      const abs = join(this.filesDir, path);
+      if (format === 'xlsx') await renderAppendixXlsx(snapshot, info, abs);
+      else if (format === 'docx') await renderAppendixDocx(snapshot, info, abs);
+      else continue;
+      refs.push({ format, path, size: statSync(abs).size });
+    }
+    return refs;
+  }
+
+  // ── Scheduled runs ───────────────────────────────────────────────────────────────────────
+
+  /** The scheduled run of a period that is built or being built (failed ones do not count: they are retried). */
+  findScheduled(periodName: string, window: PeriodWindow): Promise<ReportRun | null> {
+    return this.runs.findOne({
+      select: { id: true, status: true },
+      where: { scheduled: true, periodName, window, status: Not(ReportRunStatus.Failed) },
+      order: { id: 'DESC' },
+    });
+  }
+
+  async createScheduledRun(period: ResolvedPeriod, window: PeriodWindow): Promise<ReportRun> {
+    const w = resolveReportWindow({ period: period.name, window }, window);
+    return this.runs.save(
+      this.runs.create({
+        ...this.runColumns(w),
+        programId: null,
+        agencyId: null,
+        formats: [...this.reportsConfig.formats],
+        reportNumber: null,
+        reportDate: null,
+        scheduled: true,
+        requestedById: null,
+      }),
+    );
+  }
+
+  /** Who receives scheduled reports: config/reports.json recipients, OFFICE_EMAIL and the leaders. */
+  async recipients(): Promise<string[]> {
+    const cfg = this.reportsConfig;
+    const list = [...cfg.recipients];
+    if (cfg.includeOfficeEmail) list.push(this.config.get('mail.officeEmail', { infer: true }));
+    if (cfg.includeLeaders) {
+      const leaders = await this.users.find({ select: { email: true }, where: { role: In([UserRole.Leader]), active: true }, order: { id: 'ASC' } });
+      list.push(...leaders.map((u) => u.email));
+    }
+    return [...new Set(list.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  }
+
+  private async recordEmail(
+    run: ReportRun,
+    snapshot: AppendixReport,
+    files: ReportFileRef[],
+    manager: EntityManager,
+  ): Promise<number | null> {
+    const to = await this.recipients();
+    if (!to.length) {
+      this.logger.warn(`report run ${run.id}: no recipient configured (config/reports.json); not emailed`);
+      return null;
+    }
+    const title = this.fileTitle(run);
+    const content = reportMail({
+      runId: run.id,
+      title,
+      periodLabel: this.periodLabel(run),
+      provinceName: this.config.get('app.provinceName', { infer: true }),
+      appUrl: this.config.get('app.appUrl', { infer: true }),
+      report: snapshot,
+      fileNames: files.map((f) => `${title}.${f.format}`),
+    });
+    const message = await this.mail.create(
+      {
+        kind: MailKind.Report,
+        to,
+        subject: content.subject,
+        html: content.html,
+        text: content.text,
+        attachments: files.map((f) => ({ filename: `${title}.${f.format}`, path: f.path, contentType: CONTENT_TYPES[f.format as ReportFormat] })),
+      },
+      manager,
+    );
+    return message.id;
+  }
+}

@@ -1,0 +1,56 @@
+import { addDays, LocalDate } from 'src/modules/calendar/local-date';
+import { DEFAULT_DUE_SOON_DAYS } from 'src/modules/calendar/timeliness';
+import { TimelinessFilter } from './dto/list-tasks.query.dto';
+import { OPEN_STATUSES, TaskStatus } from './task.enums';
+
+/**
+ * SQL fragments of the task listing, for TypeORM query builders over `tasks` aliased `t`.
+ * They use only indexed columns (status, effectiveDueDate, leadAgencyId, the coordinating join
+ * table) and mirror judgeTimeliness exactly, so a filtered list and the `timeliness` each item
+ * carries agree.
+ */
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** Tasks the agency leads or coordinates: two index lookups, no scan. */
+export function involvingCondition(alias: string, param: string, agencyId: number): SqlCondition {
+  return {
+    sql:
+      `${alias}.id IN (SELECT "ta"."id" FROM "tasks" "ta" WHERE "ta"."leadAgencyId" = :${param} ` +
+      `UNION SELECT "tca"."taskId" FROM "task_coordinating_agencies" "tca" WHERE "tca"."agencyId" = :${param})`,
+    params: { [param]: agencyId },
+  };
+}
+
+/**
+ * The tasks whose timeliness as of `asOf` is `which` (see judgeTimeliness): done on or before
+ * asOf → on time / late against the effective due date; otherwise, unless withdrawn or deferred,
+ * open → overdue, due soon (0…dueSoonDays days left) or in time.
+ */
+export function timelinessCondition(
+  alias: string,
+  which: TimelinessFilter,
+  asOf: LocalDate,
+  dueSoonDays: number = DEFAULT_DUE_SOON_DAYS,
+): SqlCondition {
+  const t = alias;
+  const params = {
+    tlAsOf: asOf,
+    tlSoon: addDays(asOf, dueSoonDays),
+    tlDone: TaskStatus.Done,
+    tlOpen: [...OPEN_STATUSES],
+  };
+  const completed = `(${t}.status = :tlDone AND ${t}.completedAt IS NOT NULL AND ${t}.completedAt <= :tlAsOf)`;
+  const open = `(${t}.status IN (:...tlOpen) OR (${t}.status = :tlDone AND (${t}.completedAt IS NULL OR ${t}.completedAt > :tlAsOf)))`;
+  const due = `${t}.effectiveDueDate`;
+  const sql: Record<TimelinessFilter, string> = {
+    [TimelinessFilter.OnTime]: `${completed} AND (${due} IS NULL OR ${t}.completedAt <= ${due})`,
+    [TimelinessFilter.Late]: `${completed} AND ${due} IS NOT NULL AND ${t}.completedAt > ${due}`,
+    [TimelinessFilter.Overdue]: `${open} AND ${due} < :tlAsOf`,
+    [TimelinessFilter.DueSoon]: `${open} AND ${due} >= :tlAsOf AND ${due} <= :tlSoon`,
+    [TimelinessFilter.InTime]: `${open} AND ${due} > :tlSoon`,
+  };
+  return { sql: `(${sql[which]})`, params };
+}

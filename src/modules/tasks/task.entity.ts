@@ -1,0 +1,136 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { DATETIME } from 'src/core/database/column-types';
+import { Agency } from 'src/modules/agencies/agency.entity';
+import { Program } from 'src/modules/programs/program.entity';
+import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
+
+/**
+ * Nhiệm vụ: an item of a program, or a stand-alone assignment.
+ * effectiveDueDate (dueDate after the weekend/holiday rule) is stored so that listing,
+ * reminders and reports filter and sort on an indexed column.
+ */
+@Entity('tasks')
+@Index('IDX_tasks_lead_status_due', ['leadAgencyId', 'status', 'effectiveDueDate'])
+@Index('IDX_tasks_program_due', ['programId', 'effectiveDueDate'])
+@Index('UQ_tasks_program_code', ['programId', 'code'], { unique: true })
+@Index('IDX_tasks_status_due', ['status', 'effectiveDueDate'])
+@Index('IDX_tasks_due', ['effectiveDueDate'])
+@Index('IDX_tasks_updated', ['updatedAt'])
+export class Task {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'integer', nullable: true })
+  programId!: number | null;
+
+  @ManyToOne(() => Program, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'programId' })
+  program?: Program | null;
+
+  /** Item number within the program ("B.2.3"), or the office's own reference. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  code!: string | null;
+
+  /** Nội dung. */
+  @Column({ type: 'varchar', length: 2000 })
+  title!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: TaskKind;
+
+  /** Văn bản giao nhiệm vụ, e.g. "Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ". */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  sourceDocument!: string | null;
+
+  /** Hình thức văn bản: Quyết định, Tờ trình, Báo cáo, Kế hoạch … */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  outputForm!: string | null;
+
+  /** Cấp trình: UBND tỉnh, Chủ tịch UBND tỉnh, HĐND tỉnh, Tỉnh ủy. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  submitTo!: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  leaderInCharge!: string | null;
+
+  @Column({ type: 'integer' })
+  leadAgencyId!: number;
+
+  @ManyToOne(() => Agency, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'leadAgencyId' })
+  leadAgency?: Agency;
+
+  @ManyToMany(() => Agency)
+  @JoinTable({
+    name: 'task_coordinating_agencies',
+    joinColumn: { name: 'taskId', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'agencyId', referencedColumnName: 'id' },
+  })
+  coordinatingAgencies?: Agency[];
+
+  @Column({ type: 'date' })
+  assignedAt!: string;
+
+  /** Null for recurring tasks (thường xuyên). */
+  @Column({ type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  effectiveDueDate!: string | null;
+
+  /** The deadline as the document wrote it ("Quý II/2024"). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  dueText!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  origin!: TaskOrigin;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: TaskStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  progress!: number;
+
+  @Column({ type: 'date', nullable: true })
+  completedAt!: string | null;
+
+  /** Số, ký hiệu, ngày ban hành of the result document. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  resultDocument!: string | null;
+
+  /** The lead agency's latest progress note. */
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  /** Code, title, description and source document folded for diacritics-insensitive search. */
+  @Column({ type: 'text', default: '' })
+  searchText!: string;
+
+  @Column({ type: 'integer', nullable: true })
+  createdById!: number | null;
+
+  /** Optimistic lock: PATCH must send the version it read. */
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ type: DATETIME })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: DATETIME })
+  updatedAt!: Date;
+}

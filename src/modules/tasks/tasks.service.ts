@@ -1,0 +1,684 @@
+import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { isUniqueViolation } from 'src/core/database/db-errors';
+import { likeContains } from 'src/core/database/like';
+import { DomainError } from 'src/core/http/domain-error';
+import { foldVietnamese } from 'src/core/text/vietnamese';
+import { Agency } from 'src/modules/agencies/agency.entity';
+import { AuthUser } from 'src/modules/auth/auth.decorators';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { LocalDate, isValidLocalDate } from 'src/modules/calendar/local-date';
+import { UserRole } from 'src/modules/users/user-role.enum';
+import { CreateTaskDto, MAX_ID } from './dto/create-task.dto';
+import { DEFAULT_PAGE_SIZE, ListTasksQuery, TaskSort } from './dto/list-tasks.query.dto';
+import { AGENCY_EDITABLE_FIELDS, UpdateTaskDto } from './dto/update-task.dto';
+import { AgencyState, findAgencies, findCoordinatingAgencies, findProgramIds } from './task-agencies.lookup';
+import { TaskHistoryAction } from './task-history.entity';
+import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
+import { involvingCondition, timelinessCondition } from './task-query';
+import { taskSearchText } from './task-search';
+import { TaskTransactions } from './task-transactions';
+import { checkTransition, completionProblems, dueDateProblem, FieldProblem, TransitionActor } from './task-transitions';
+import { Task } from './task.entity';
+import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
+
+/** A task to create: what POST /api/tasks takes, plus the state an importer may bring along. */
+export interface NewTaskInput {
+  title: string;
+  kind: TaskKind;
+  leadAgencyId: number;
+  coordinatingAgencyIds?: number[] | null;
+  dueDate: LocalDate | null;
+  /** Default: today in TZ_APP. */
+  assignedAt?: LocalDate;
+  origin: TaskOrigin;
+  programId?: number | null;
+  code?: string | null;
+  description?: string | null;
+  dueText?: string | null;
+  sourceDocument?: string | null;
+  outputForm?: string | null;
+  submitTo?: string | null;
+  leaderInCharge?: string | null;
+  /** Default new. A done task needs completedAt (and, for a proposal, resultDocument). */
+  status?: TaskStatus;
+  progress?: number;
+  completedAt?: LocalDate | null;
+  resultDocument?: string | null;
+  note?: string | null;
+}
+
+export interface CreateManyOptions {
+  /** History action of the new rows: create (default) or import. */
+  action?: TaskHistoryAction;
+  comment?: string | null;
+  /** Accept merged or closed agencies (an importer loading a past program). Default false. */
+  allowInactiveAgencies?: boolean;
+  /** Prefix of field names in errors, e.g. (i) => `rows.${i}.`; default `${i}.`. */
+  fieldPrefix?: (index: number) => string;
+}
+
+export interface TaskPage {
+  items: Task[];
+  total: number;
+  page: number;
+  limit: number;
+  asOf: LocalDate;
+}
+
+/** The writable columns of a task that a change may touch (plus the coordinating agencies). */
+type TaskFields = Pick<
+  Task,
+  | 'title'
+  | 'kind'
+  | 'leadAgencyId'
+  | 'dueDate'
+  | 'assignedAt'
+  | 'origin'
+  | 'programId'
+  | 'code'
+  | 'description'
+  | 'dueText'
+  | 'sourceDocument'
+  | 'outputForm'
+  | 'submitTo'
+  | 'leaderInCharge'
+  | 'status'
+  | 'progress'
+  | 'completedAt'
+  | 'resultDocument'
+  | 'note'
+>;
+export type TaskChanges = Partial<TaskFields> & { coordinatingAgencyIds?: number[] };
+
+/** Order of the history rows of one change (and of the fields compared). */
+const CHANGE_FIELDS: (keyof TaskFields)[] = [
+  'status',
+  'progress',
+  'completedAt',
+  'resultDocument',
+  'note',
+  'title',
+  'code',
+  'description',
+  'kind',
+  'programId',
+  'leadAgencyId',
+  'assignedAt',
+  'dueDate',
+  'dueText',
+  'origin',
+  'sourceDocument',
+  'outputForm',
+  'submitTo',
+  'leaderInCharge',
+];
+const COMPLETION_FIELDS = ['completedAt', 'progress', 'resultDocument', 'kind', 'assignedAt'] as const;
+const SEARCH_FIELDS: (keyof TaskFields)[] = ['code', 'title', 'description', 'sourceDocument', 'dueText'];
+
+export const TASK_NOT_FOUND = 'Không tìm thấy nhiệm vụ';
+export const STALE_VERSION = 'Nhiệm vụ đã được người khác cập nhật; vui lòng tải lại rồi thực hiện lại thay đổi';
+
+export function actorOf(user: AuthUser): TaskActor {
+  return { id: user.id, name: user.fullName };
+}
+
+function isOffice(user: AuthUser): boolean {
+  return user.role === UserRole.Office || user.role === UserRole.Admin;
+}
+
+function invalid(problems: FieldProblem[], status: HttpStatus = HttpStatus.BAD_REQUEST): DomainError {
+  const message = problems.length === 1 ? problems[0].message.replace(/^[\w.[\]]+: /, '') : 'Dữ liệu không hợp lệ';
+  return new DomainError(message.charAt(0).toUpperCase() + message.slice(1), status, problems);
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  return a.length === b.length && [...a].sort((x, y) => x - y).every((v, i) => v === [...b].sort((x, y) => x - y)[i]);
+}
+
+@Injectable()
+export class TasksService {
+  constructor(
+    @InjectRepository(Task) private readonly tasks: Repository<Task>,
+    private readonly calendar: CalendarService,
+    private readonly history: TaskHistoryService,
+    private readonly tx: TaskTransactions,
+  ) {}
+
+  today(): LocalDate {
+    return this.calendar.today();
+  }
+
+  // ── create ──────────────────────────────────────────────────────────────────────────────
+
+  async create(dto: CreateTaskDto, user: AuthUser): Promise<Task> {
+    return this.tx.run(undefined, async (m) => {
+      const [created] = await this.createMany(m, [dto], actorOf(user), { fieldPrefix: () => '' });
+      return this.getLoaded(m, created.id);
+    });
+  }
+
+  /**
+   * Creates tasks in the caller's transaction (`manager`) or in a new one: all or nothing. Checks
+   * what POST /api/tasks checks, writes effectiveDueDate and searchText, and one history row per task.
+   */
+  async createMany(
+    manager: EntityManager | undefined,
+    inputs: NewTaskInput[],
+    actor: TaskActor | null,
+    opts: CreateManyOptions = {},
+  ): Promise<Task[]> {
+    if (inputs.length === 0) return [];
+    return this.tx.run(manager, async (m) => {
+      const prefix = opts.fieldPrefix ?? ((i: number) => `${i}.`);
+      const today = this.calendar.today();
+      const agencies = await findAgencies(
+        m,
+        inputs.flatMap((t) => [t.leadAgencyId, ...(t.coordinatingAgencyIds ?? [])]),
+      );
+      const programs = await findProgramIds(
+        m,
+        inputs.flatMap((t) => (t.programId ? [t.programId] : [])),
+      );
+      const problems: FieldProblem[] = [];
+      inputs.forEach((input, i) => {
+        for (const p of this.checkNew(input, today, agencies, programs, !!opts.allowInactiveAgencies))
+          problems.push({ field: prefix(i) + p.field, message: prefix(i) + p.message });
+      });
+      if (problems.length) throw invalid(problems);
+      await this.checkCodesFree(m, inputs, prefix);
+
+      const working = await this.calendar.working();
+      const entities = inputs.map((input) => {
+        const status = input.status ?? TaskStatus.New;
+        const fields = {
+          programId: input.programId ?? null,
+          code: input.code ?? null,
+          title: input.title,
+          description: input.description ?? null,
+          kind: input.kind,
+          sourceDocument: input.sourceDocument ?? null,
+          outputForm: input.outputForm ?? null,
+          submitTo: input.submitTo ?? null,
+          leaderInCharge: input.leaderInCharge ?? null,
+          leadAgencyId: input.leadAgencyId,
+          assignedAt: input.assignedAt ?? today,
+          dueDate: input.dueDate,
+          effectiveDueDate: working.effectiveDueDate(input.dueDate),
+          dueText: input.dueText ?? null,
+          origin: input.origin,
+          status,
+          progress: status === TaskStatus.Done ? 100 : (input.progress ?? 0),
+          completedAt: status === TaskStatus.Done ? (input.completedAt ?? null) : null,
+          resultDocument: input.resultDocument ?? null,
+          note: input.note ?? null,
+          createdById: actor?.id ?? null,
+        };
+        return m.create(Task, {
+          ...fields,
+          searchText: taskSearchText(fields),
+          coordinatingAgencies: [...new Set(input.coordinatingAgencyIds ?? [])].map((id) => ({ id }) as Agency),
+        });
+      });
+      let saved: Task[];
+      try {
+        saved = await m.save(Task, entities, { chunk: 100 });
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new ConflictException('Mã nhiệm vụ đã tồn tại trong chương trình');
+        throw e;
+      }
+      await this.history.record(
+        m,
+        actor ?? { id: null, name: null },
+        saved.map((t) => ({
+          taskId: t.id,
+          action: opts.action ?? TaskHistoryAction.Create,
+          comment: opts.comment ?? null,
+        })),
+      );
+      return saved;
+    });
+  }
+
+  private checkNew(
+    input: NewTaskInput,
+    today: LocalDate,
+    agencies: Map<number, AgencyState>,
+    programs: Set<number>,
+    allowInactive: boolean,
+  ): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    if (typeof input.title !== 'string' || !input.title.trim())
+      problems.push({ field: 'title', message: 'title: không được để trống' });
+    const assignedAt = input.assignedAt ?? today;
+    if (!isValidLocalDate(assignedAt))
+      problems.push({ field: 'assignedAt', message: 'assignedAt: phải là ngày hợp lệ theo dạng YYYY-MM-DD' });
+    if (input.dueDate !== null && !isValidLocalDate(input.dueDate))
+      problems.push({ field: 'dueDate', message: 'dueDate: phải là ngày hợp lệ theo dạng YYYY-MM-DD' });
+    if (problems.length) return problems;
+    const due = dueDateProblem(assignedAt, input.dueDate);
+    if (due) problems.push(due);
+    const coordinating = input.coordinatingAgencyIds ?? [];
+    const mustBeActive = allowInactive ? [] : [input.leadAgencyId, ...coordinating];
+    problems.push(...this.agencyProblems(input.leadAgencyId, coordinating, agencies, mustBeActive));
+    if (input.programId && !programs.has(input.programId)) {
+      problems.push({
+        field: 'programId',
+        message: `programId: không tìm thấy chương trình có mã định danh ${input.programId}`,
+      });
+    }
+    const status = input.status ?? TaskStatus.New;
+    if (status === TaskStatus.Done) {
+      if (!input.completedAt)
+        problems.push({ field: 'completedAt', message: 'completedAt: bắt buộc với nhiệm vụ đã hoàn thành' });
+      else {
+        problems.push(
+          ...completionProblems({
+            kind: input.kind,
+            assignedAt,
+            completedAt: input.completedAt,
+            resultDocument: input.resultDocument ?? null,
+            progress: 100,
+            today,
+          }),
+        );
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * The lead and coordinating agencies exist, differ, and those newly assigned (`mustBeActive`) are
+   * still active: a merged agency keeps its past tasks but gets no new ones.
+   */
+  private agencyProblems(
+    leadAgencyId: number,
+    coordinating: number[],
+    agencies: Map<number, AgencyState>,
+    mustBeActive: number[],
+  ): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    const lead = agencies.get(leadAgencyId);
+    if (!lead) {
+      problems.push({
+        field: 'leadAgencyId',
+        message: `leadAgencyId: không tìm thấy cơ quan, đơn vị có id ${leadAgencyId}`,
+      });
+    } else if (!lead.active && mustBeActive.includes(leadAgencyId)) {
+      problems.push({
+        field: 'leadAgencyId',
+        message: `leadAgencyId: cơ quan, đơn vị ${lead.name} đã ngừng hoạt động`,
+      });
+    }
+    const missing = coordinating.filter((id) => !agencies.has(id));
+    if (missing.length) {
+      problems.push({
+        field: 'coordinatingAgencyIds',
+        message: `coordinatingAgencyIds: không tìm thấy cơ quan, đơn vị có id ${missing.join(', ')}`,
+      });
+    }
+    const closed = coordinating.filter((id) => agencies.get(id)?.active === false && mustBeActive.includes(id));
+    if (closed.length) {
+      problems.push({
+        field: 'coordinatingAgencyIds',
+        message: `coordinatingAgencyIds: cơ quan, đơn vị ${closed.map((id) => agencies.get(id)!.name).join(', ')} đã ngừng hoạt động`,
+      });
+    }
+    if (coordinating.includes(leadAgencyId)) {
+      problems.push({
+        field: 'coordinatingAgencyIds',
+        message: 'coordinatingAgencyIds: cơ quan chủ trì không được đồng thời là cơ quan phối hợp',
+      });
+    }
+    return problems;
+  }
+
+  /** (programId, code) is unique; say so as a 409 before the index does. */
+  private async checkCodesFree(
+    m: EntityManager,
+    inputs: NewTaskInput[],
+    prefix: (i: number) => string,
+    exceptTaskId?: number,
+  ): Promise<void> {
+    const seen = new Map<string, number>();
+    for (const [i, t] of inputs.entries()) {
+      if (!t.programId || !t.code) continue;
+      const key = `${t.programId}|${t.code}`;
+      const clash = seen.has(key)
+        ? true
+        : await m
+            .createQueryBuilder(Task, 't')
+            .where('t.programId = :programId AND t.code = :code', { programId: t.programId, code: t.code })
+            .andWhere(exceptTaskId ? 't.id <> :exceptTaskId' : '1=1', { exceptTaskId })
+            .getExists();
+      if (clash) {
+        throw new DomainError(`Mã nhiệm vụ "${t.code}" đã tồn tại trong chương trình`, HttpStatus.CONFLICT, [
+          {
+            field: `${prefix(i)}code`,
+            message: `${prefix(i)}code: mã "${t.code}" đã được dùng cho nhiệm vụ khác của chương trình`,
+          },
+        ]);
+      }
+      seen.set(key, i);
+    }
+  }
+
+  // ── read ────────────────────────────────────────────────────────────────────────────────
+
+  /** The task as `user` may see it: 404 when it does not exist or is outside the user's agency. */
+  async get(id: number, user: AuthUser): Promise<Task> {
+    const task = await this.getLoaded(this.tasks.manager, id);
+    if (!this.canRead(task, user)) throw new NotFoundException(TASK_NOT_FOUND);
+    return task;
+  }
+
+  /** With lead and coordinating agencies; 404 when missing. */
+  async getLoaded(m: EntityManager, id: number): Promise<Task> {
+    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) throw new NotFoundException(TASK_NOT_FOUND);
+    const task = await m
+      .createQueryBuilder(Task, 't')
+      .leftJoin('t.leadAgency', 'la')
+      .addSelect(['la.id', 'la.code', 'la.name'])
+      .where('t.id = :id', { id })
+      .getOne();
+    if (!task) throw new NotFoundException(TASK_NOT_FOUND);
+    task.coordinatingAgencies = ((await findCoordinatingAgencies(m, [id])).get(id) ?? []) as Agency[];
+    return task;
+  }
+
+  canRead(task: Task, user: AuthUser): boolean {
+    if (user.role !== UserRole.Agency) return true;
+    return (
+      user.agencyId !== null &&
+      (task.leadAgencyId === user.agencyId || (task.coordinatingAgencies ?? []).some((a) => a.id === user.agencyId))
+    );
+  }
+
+  /**
+   * For a change: office and admin may change any task; an agency user only the tasks its agency
+   * leads (coordinating → 403, anything else → 404, so existence is not revealed).
+   */
+  assertCanChange(task: Task, user: AuthUser): void {
+    if (!this.canRead(task, user)) throw new NotFoundException(TASK_NOT_FOUND);
+    if (user.role === UserRole.Agency && task.leadAgencyId !== user.agencyId) {
+      throw new ForbiddenException('Cơ quan phối hợp chỉ được xem nhiệm vụ; chỉ cơ quan chủ trì được cập nhật');
+    }
+  }
+
+  async list(q: ListTasksQuery, user: AuthUser): Promise<TaskPage> {
+    const asOf = q.asOf ?? this.calendar.today();
+    const page = q.page ?? 1;
+    const limit = q.limit ?? DEFAULT_PAGE_SIZE;
+    if (q.dueFrom && q.dueTo && q.dueFrom > q.dueTo) {
+      throw invalid([{ field: 'dueTo', message: `dueTo: không được trước dueFrom (${q.dueFrom})` }]);
+    }
+    const qb = this.tasks.createQueryBuilder('t');
+    this.applyFilters(qb, q, user, asOf);
+    const total = await qb.getCount();
+    let items: Task[] = [];
+    if (total > (page - 1) * limit) {
+      qb.leftJoin('t.leadAgency', 'la').addSelect(['la.id', 'la.code', 'la.name']);
+      this.applySort(qb, q.sort ?? 'dueDate');
+      items = await qb
+        .offset((page - 1) * limit)
+        .limit(limit)
+        .getMany();
+      const coordinating = await findCoordinatingAgencies(
+        this.tasks.manager,
+        items.map((t) => t.id),
+      );
+      for (const t of items) t.coordinatingAgencies = (coordinating.get(t.id) ?? []) as Agency[];
+    }
+    return { items, total, page, limit, asOf };
+  }
+
+  private applyFilters(qb: SelectQueryBuilder<Task>, q: ListTasksQuery, user: AuthUser, asOf: LocalDate): void {
+    if (user.role === UserRole.Agency) {
+      const c = involvingCondition('t', 'visibleTo', user.agencyId ?? 0);
+      qb.andWhere(c.sql, c.params);
+    }
+    if (q.programId) qb.andWhere('t.programId = :programId', { programId: q.programId });
+    if (q.agencyId) qb.andWhere('t.leadAgencyId = :agencyId', { agencyId: q.agencyId });
+    if (q.involvingAgencyId) {
+      const c = involvingCondition('t', 'involving', q.involvingAgencyId);
+      qb.andWhere(c.sql, c.params);
+    }
+    if (q.status?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: [...new Set(q.status)] });
+    if (q.timeliness) {
+      const c = timelinessCondition('t', q.timeliness, asOf);
+      qb.andWhere(c.sql, c.params);
+    }
+    if (q.dueFrom) qb.andWhere('t.effectiveDueDate >= :dueFrom', { dueFrom: q.dueFrom });
+    if (q.dueTo) qb.andWhere('t.effectiveDueDate <= :dueTo', { dueTo: q.dueTo });
+    const folded = q.q ? foldVietnamese(q.q) : '';
+    if (folded) qb.andWhere("t.searchText LIKE :q ESCAPE '\\'", { q: likeContains(folded) });
+  }
+
+  /** Tasks without a due date (or code) come last in either direction; id keeps pages stable. */
+  private applySort(qb: SelectQueryBuilder<Task>, sort: TaskSort): void {
+    const desc = sort.startsWith('-');
+    const dir = desc ? 'DESC' : 'ASC';
+    switch (sort.replace(/^-/, '')) {
+      case 'dueDate':
+        qb.orderBy('t.effectiveDueDate', dir, 'NULLS LAST');
+        break;
+      case 'updatedAt':
+        qb.orderBy('t.updatedAt', dir);
+        break;
+      case 'code':
+        qb.orderBy('t.code', dir, 'NULLS LAST');
+        break;
+    }
+    qb.addOrderBy('t.id', dir);
+  }
+
+  // ── update ──────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * PATCH: checks who may change what, the version (409 when stale, atomically), the lifecycle
+   * rules, then writes the change and one history row per changed field.
+   */
+  update(id: number, dto: UpdateTaskDto, user: AuthUser): Promise<Task> {
+    return this.tx.run(undefined, async (m) => {
+      const task = await this.getLoaded(m, id);
+      this.assertCanChange(task, user);
+      const { version, comment, ...fields } = dto;
+      const given = Object.entries(fields).filter(([, v]) => v !== undefined) as [keyof UpdateTaskDto, unknown][];
+      if (user.role === UserRole.Agency) {
+        const refused = given.map(([k]) => k).filter((k) => !(AGENCY_EDITABLE_FIELDS as readonly string[]).includes(k));
+        if (refused.length) {
+          throw new DomainError(
+            `Cơ quan chủ trì không được sửa ${refused.map((f) => `"${f}"`).join(', ')}; chỉ được cập nhật trạng thái, tiến độ, ngày hoàn thành, văn bản kết quả và ghi chú`,
+            HttpStatus.FORBIDDEN,
+            refused.map((f) => ({ field: f, message: `${f}: chỉ Văn phòng UBND tỉnh được sửa trường này` })),
+          );
+        }
+      }
+      if (task.version !== version) throw new ConflictException(STALE_VERSION);
+      const changes = await this.planUpdate(m, task, dto, isOffice(user) ? 'office' : 'agency');
+      const changed = await this.applyChanges(m, task, changes, actorOf(user), {
+        action: TaskHistoryAction.Update,
+        comment: comment ?? null,
+      });
+      return changed.length ? this.getLoaded(m, id) : task;
+    });
+  }
+
+  /** Turns a PATCH body into the resulting field values, refusing what the rules do not allow. */
+  private async planUpdate(
+    m: EntityManager,
+    task: Task,
+    dto: UpdateTaskDto,
+    actor: TransitionActor,
+  ): Promise<TaskChanges> {
+    const next: TaskChanges = {};
+    const copy = <K extends keyof TaskFields>(k: K) => {
+      const v = (dto as Partial<TaskFields>)[k];
+      if (v !== undefined) next[k] = v;
+    };
+    for (const k of CHANGE_FIELDS) copy(k);
+    if (dto.coordinatingAgencyIds !== undefined) next.coordinatingAgencyIds = dto.coordinatingAgencyIds ?? [];
+
+    const merged = { ...task, ...next };
+    const coordinating = next.coordinatingAgencyIds ?? (task.coordinatingAgencies ?? []).map((a) => a.id);
+    const problems: FieldProblem[] = [];
+
+    if (next.leadAgencyId !== undefined || next.coordinatingAgencyIds !== undefined) {
+      const agencies = await findAgencies(m, [merged.leadAgencyId, ...coordinating]);
+      const before = (task.coordinatingAgencies ?? []).map((a) => a.id);
+      const added = [
+        ...(merged.leadAgencyId !== task.leadAgencyId ? [merged.leadAgencyId] : []),
+        ...coordinating.filter((id) => !before.includes(id)),
+      ];
+      problems.push(...this.agencyProblems(merged.leadAgencyId, coordinating, agencies, added));
+    }
+    if (next.programId) {
+      const programs = await findProgramIds(m, [next.programId]);
+      if (!programs.has(next.programId))
+        problems.push({
+          field: 'programId',
+          message: `programId: không tìm thấy chương trình có mã định danh ${next.programId}`,
+        });
+    }
+    if (next.dueDate !== undefined || next.assignedAt !== undefined) {
+      const due = dueDateProblem(merged.assignedAt, merged.dueDate);
+      if (due) problems.push(due);
+    }
+
+    // Lifecycle.
+    const from = task.status;
+    const to = merged.status;
+    if (to !== from) {
+      const verdict = checkTransition(from, to, { actor, comment: dto.comment });
+      if (!verdict.allowed)
+        throw new DomainError(verdict.message, verdict.status, [
+          { field: verdict.field, message: `${verdict.field}: ${verdict.message}` },
+        ]);
+    }
+    const today = this.calendar.today();
+    if (to === TaskStatus.Done) {
+      if (from !== TaskStatus.Done) {
+        next.completedAt = dto.completedAt ?? today;
+        if (dto.progress === undefined) next.progress = 100;
+      } else if (dto.completedAt === null) {
+        problems.push({ field: 'completedAt', message: 'completedAt: nhiệm vụ đã hoàn thành phải có ngày hoàn thành' });
+      }
+      // Checked when the task becomes done or what completion depends on changes (not for a note).
+      const touched = from !== TaskStatus.Done || COMPLETION_FIELDS.some((k) => dto[k] !== undefined);
+      const completedAt = next.completedAt !== undefined ? next.completedAt : task.completedAt;
+      if (touched && completedAt !== null) {
+        problems.push(
+          ...completionProblems({
+            kind: merged.kind,
+            assignedAt: merged.assignedAt,
+            completedAt,
+            resultDocument: merged.resultDocument,
+            progress: next.progress ?? task.progress,
+            today,
+          }),
+        );
+      }
+    } else {
+      if (dto.completedAt) {
+        problems.push({
+          field: 'completedAt',
+          message: 'completedAt: chỉ ghi ngày hoàn thành khi nhiệm vụ chuyển sang "Đã hoàn thành"',
+        });
+      }
+      // Reopened (done → in_progress): no longer completed.
+      if (from === TaskStatus.Done) next.completedAt = null;
+    }
+    if (problems.length) throw invalid(problems);
+
+    if ((next.programId !== undefined || next.code !== undefined) && merged.programId && merged.code) {
+      await this.checkCodesFree(m, [{ ...merged, coordinatingAgencyIds: coordinating }], () => '', task.id);
+    }
+    return next;
+  }
+
+  /**
+   * Writes `changes` to `task` in `m`'s transaction: `UPDATE … WHERE id AND version` (409 when
+   * someone else changed it meanwhile), the coordinating agencies, and one history row per changed
+   * field. Returns the fields that changed (none: nothing written, version unchanged).
+   */
+  async applyChanges(
+    m: EntityManager,
+    task: Task,
+    changes: TaskChanges,
+    actor: TaskActor,
+    opts: { action: TaskHistoryAction; comment: string | null },
+  ): Promise<string[]> {
+    const set: Partial<Task> = {};
+    const entries: HistoryEntry[] = [];
+    for (const k of CHANGE_FIELDS) {
+      if (!(k in changes) || changes[k] === undefined) continue;
+      const before = task[k];
+      const after = changes[k];
+      if (before === after) continue;
+      (set as Record<string, unknown>)[k] = after;
+      entries.push({ taskId: task.id, action: opts.action, field: k, from: before, to: after, comment: opts.comment });
+    }
+    const coordinatingBefore = (task.coordinatingAgencies ?? []).map((a) => a.id).sort((a, b) => a - b);
+    const coordinatingAfter = changes.coordinatingAgencyIds
+      ? [...new Set(changes.coordinatingAgencyIds)].sort((a, b) => a - b)
+      : coordinatingBefore;
+    const coordinatingChanged = !sameIds(coordinatingBefore, coordinatingAfter);
+    if (coordinatingChanged) {
+      entries.push({
+        taskId: task.id,
+        action: opts.action,
+        field: 'coordinatingAgencyIds',
+        from: coordinatingBefore,
+        to: coordinatingAfter,
+        comment: opts.comment,
+      });
+    }
+    if (entries.length === 0) return [];
+
+    if ('dueDate' in set) set.effectiveDueDate = await this.calendar.effectiveDueDate(set.dueDate ?? null);
+    if (SEARCH_FIELDS.some((k) => k in set)) set.searchText = taskSearchText({ ...task, ...set });
+    // The version moves even when only the coordinating agencies changed (TypeORM adds version + 1).
+    const result = await m
+      .createQueryBuilder()
+      .update(Task)
+      .set(set)
+      .where('id = :id AND version = :version', { id: task.id, version: task.version })
+      .execute();
+    if (result.affected !== 1) throw new ConflictException(STALE_VERSION);
+    if (coordinatingChanged) {
+      await m
+        .createQueryBuilder()
+        .relation(Task, 'coordinatingAgencies')
+        .of(task.id)
+        .addAndRemove(
+          coordinatingAfter.filter((id) => !coordinatingBefore.includes(id)),
+          coordinatingBefore.filter((id) => !coordinatingAfter.includes(id)),
+        );
+    }
+    await this.history.record(m, actor, entries);
+    return entries.map((e) => e.field!);
+  }
+
+  /**
+   * Loads a task for a change inside a transaction. On PostgreSQL the row is locked (FOR UPDATE)
+   * so checks such as "one pending request of a type" cannot race; SQLite transactions are queued.
+   */
+  async loadForChange(m: EntityManager, id: number): Promise<Task> {
+    if (this.tx.isPostgres && Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID) {
+      await m
+        .createQueryBuilder(Task, 't')
+        .select('t.id')
+        .where('t.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
+    }
+    return this.getLoaded(m, id);
+  }
+
+  /** History, newest first, for a task the user may read. */
+  async listHistory(id: number, user: AuthUser) {
+    await this.get(id, user);
+    return this.history.list(id);
+  }
+}

@@ -1,0 +1,148 @@
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { FindOptionsWhere, Repository } from 'typeorm';
+import { isUniqueViolation } from 'src/core/database/db-errors';
+import { Page, pageWindow } from 'src/core/http/pagination';
+import { AgenciesService } from 'src/modules/agencies/agencies.service';
+import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
+import { hashPassword } from './password';
+import { User } from './user.entity';
+import { UserRole } from './user-role.enum';
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectRepository(User) private readonly repo: Repository<User>,
+    private readonly agencies: AgenciesService,
+  ) {}
+
+  findActiveById(id: number): Promise<User | null> {
+    return this.repo.findOneBy({ id, active: true });
+  }
+
+  /** With the password hash (not selected by default). */
+  findByEmailWithHash(email: string): Promise<User | null> {
+    return this.repo
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  async touchLogin(id: number): Promise<void> {
+    await this.repo.update({ id }, { lastLoginAt: new Date() });
+  }
+
+  async list(query: ListUsersQuery): Promise<Page<User>> {
+    const { page, pageSize, skip, take } = pageWindow(query);
+    const where: FindOptionsWhere<User> = {};
+    if (query.role !== undefined) where.role = query.role;
+    if (query.agencyId !== undefined) where.agencyId = query.agencyId;
+    if (query.active !== undefined) where.active = query.active;
+    const [items, total] = await this.repo.findAndCount({ where, order: { id: 'ASC' }, skip, take });
+    return { items, total, page, pageSize };
+  }
+
+  async get(id: number): Promise<User> {
+    const user = await this.repo.findOneBy({ id });
+    if (!user) throw new NotFoundException('Không tìm thấy người dùng');
+    return user;
+  }
+
+  /** Users of an agency who receive its reminder digests. */
+  digestRecipients(agencyId: number): Promise<User[]> {
+    return this.repo.findBy({ agencyId, active: true, remindersOptOut: false, role: UserRole.Agency });
+  }
+
+  async create(dto: CreateUserDto): Promise<User> {
+    const agencyId = await this.checkAgency(dto.role, dto.agencyId ?? null, null);
+    const email = dto.email;
+    if (await this.repo.existsBy({ email })) throw this.emailTaken();
+    const user = this.repo.create({
+      email,
+      fullName: dto.fullName,
+      role: dto.role,
+      agencyId,
+      passwordHash: await hashPassword(dto.password),
+      active: true,
+      remindersOptOut: false,
+      tokenVersion: 0,
+    });
+    return this.save(user);
+  }
+
+  /**
+   * A new password or deactivation signs the user out everywhere (tokenVersion). Role and agency
+   * changes take effect at the next request anyway: JwtAuthGuard reloads the user every time.
+   */
+  async update(id: number, dto: UpdateUserDto): Promise<User> {
+    const user = await this.get(id);
+    const role = dto.role ?? user.role;
+    const agencyId = await this.checkAgency(role, dto.agencyId !== undefined ? dto.agencyId : user.agencyId, user.agencyId);
+    const active = dto.active ?? user.active;
+    if (user.role === UserRole.Admin && user.active && (role !== UserRole.Admin || !active)) await this.checkNotLastAdmin(user.id);
+    if (dto.email !== undefined && dto.email !== user.email) {
+      if (await this.repo.existsBy({ email: dto.email })) throw this.emailTaken();
+      user.email = dto.email;
+    }
+    if (dto.fullName !== undefined) user.fullName = dto.fullName;
+    user.role = role;
+    user.agencyId = agencyId;
+    if (dto.remindersOptOut !== undefined) user.remindersOptOut = dto.remindersOptOut;
+    if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
+    if (dto.password !== undefined || (user.active && !active)) user.tokenVersion += 1;
+    user.active = active;
+    return this.save(user);
+  }
+
+  /** Creates or updates the admin account from ADMIN_EMAIL / ADMIN_PASSWORD at start. */
+  async ensureAdmin(email: string, password: string | null): Promise<void> {
+    const existing = await this.findByEmailWithHash(email);
+    if (!password) {
+      if (!existing) this.logger.warn(`ADMIN_PASSWORD is not set: no admin account ${email} was created`);
+      return;
+    }
+    const passwordHash = await hashPassword(password);
+    if (existing) {
+      await this.repo.update({ id: existing.id }, { passwordHash, role: UserRole.Admin, agencyId: null, active: true });
+    } else {
+      await this.repo.insert({ email, fullName: 'Quản trị hệ thống', role: UserRole.Admin, agencyId: null, passwordHash, active: true });
+      this.logger.log(`admin account ${email} created`);
+    }
+  }
+
+  /**
+   * The agency a user of `role` belongs to: required, existing and active for role agency (an
+   * agency kept from before — `current` — may have been merged since); null for the other roles.
+   */
+  private async checkAgency(role: UserRole, agencyId: number | null, current: number | null): Promise<number | null> {
+    if (role !== UserRole.Agency) return null;
+    if (!agencyId) {
+      throw new BadRequestException({ message: 'Dữ liệu không hợp lệ', details: [{ field: 'agencyId', message: 'agencyId: bắt buộc với vai trò agency' }] });
+    }
+    await this.agencies.requireReference(agencyId, 'agencyId', { allowInactive: agencyId === current });
+    return agencyId;
+  }
+
+  private async checkNotLastAdmin(id: number): Promise<void> {
+    const others = await this.repo.countBy({ role: UserRole.Admin, active: true });
+    if (others <= 1) {
+      throw new BadRequestException(`Không thể bỏ quyền quản trị hoặc khóa tài khoản quản trị cuối cùng (người dùng ${id})`);
+    }
+  }
+
+  private emailTaken(): ConflictException {
+    return new ConflictException({ message: 'Email đã được sử dụng', details: [{ field: 'email', message: 'email: đã được sử dụng' }] });
+  }
+
+  private async save(user: User): Promise<User> {
+    try {
+      return await this.repo.save(user);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw this.emailTaken();
+      throw err;
+    }
+  }
+}

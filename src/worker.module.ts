@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './core/config/configuration';
+import { CoreModule } from './core/core.module';
+import { WorkerHeartbeat } from './core/worker-heartbeat';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { MailModule } from './modules/mail/mail.module';
+import { MailProcessor } from './modules/mail/mail.processor';
+import { MailScheduler } from './modules/mail/mail.scheduler';
+import { RemindersModule } from './modules/reminders/reminders.module';
+import { RemindersProcessor } from './modules/reminders/reminders.processor';
+import { RemindersScheduler } from './modules/reminders/reminders.scheduler';
+import { ReportsModule } from './modules/reports/reports.module';
+import { ReportsProcessor } from './modules/reports/reports.processor';
+import { ReportsScheduler } from './modules/reports/reports.scheduler';
+
+/** Every processor and scheduler, and nothing else provides them (an API replica never consumes by accident). */
+@Module({
+  imports: [CalendarModule, MailModule, RemindersModule, ReportsModule],
+  providers: [WorkerHeartbeat, MailProcessor, MailScheduler, RemindersProcessor, RemindersScheduler, ReportsProcessor, ReportsScheduler],
+})
+export class WorkerProcessorsModule {}
+
+/** The worker process: no HTTP server. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: WorkerModule, imports: [CoreModule.forRoot(config), WorkerProcessorsModule] };
+  }
+}

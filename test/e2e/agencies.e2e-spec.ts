@@ -1,0 +1,530 @@
+import { DataSource } from 'typeorm';
+import { AgencyKind } from 'src/modules/agencies/agency.enums';
+import { AgencyResponseDto } from 'src/modules/agencies/dto/agency-response.dto';
+import { TaskHistory } from 'src/modules/tasks/task-history.entity';
+import { Task } from 'src/modules/tasks/task.entity';
+import { TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';
+import { UserRole } from 'src/modules/users/user-role.enum';
+import { createAgency, makeAgency } from 'test/fixtures/agencies.fixture';
+import { ALL_ROLES, RoleSession, signInEveryRole } from 'test/fixtures/users.fixture';
+import { TestApp } from 'test/utils/create-test-app';
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+describe('agencies (e2e)', () => {
+  let t: TestApp;
+  let sessions: Record<UserRole, RoleSession>;
+  let admin: string;
+  let home: AgencyResponseDto;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ workers: false });
+    admin = await t.login();
+    home = await createAgency(t, admin, { code: 'HOME', name: 'Sở Nhà' });
+    sessions = await signInEveryRole(t, home.id);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('permissions', () => {
+    it.each(ALL_ROLES)('should let %s list and get agencies', async (role) => {
+      const { token } = sessions[role];
+      const list = await t.http.get('/api/agencies').set(bearer(token)).expect(200);
+      expect(list.body.items.map((a: AgencyResponseDto) => a.code)).toContain('HOME');
+      const one = await t.http.get(`/api/agencies/${home.id}`).set(bearer(token)).expect(200);
+      expect(one.body.name).toBe('Sở Nhà');
+    });
+
+    it.each([
+      [UserRole.Admin, 201, 200],
+      [UserRole.Office, 403, 403],
+      [UserRole.Leader, 403, 403],
+      [UserRole.Agency, 403, 403],
+    ])('should answer %s with %i on create and %i on update', async (role, createStatus, updateStatus) => {
+      const { token } = sessions[role];
+      const created = await t.http.post('/api/agencies').set(bearer(token)).send(makeAgency());
+      expect(created.status).toBe(createStatus);
+      const updated = await t.http.patch(`/api/agencies/${home.id}`).set(bearer(token)).send({ name: 'Sở Nhà' });
+      expect(updated.status).toBe(updateStatus);
+      if (updateStatus === 403) expect(updated.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Bạn không có quyền thực hiện thao tác này', details: [] });
+    });
+
+    it.each([UserRole.Office, UserRole.Leader, UserRole.Agency])('should refuse the merge to %s and change nothing', async (role) => {
+      const from = await createAgency(t, admin);
+      const into = await createAgency(t, admin);
+      await t.http.post(`/api/agencies/${from.id}/merge`).set(bearer(sessions[role].token)).send({ intoAgencyId: into.id, date: '2025-02-28' }).expect(403);
+      const after = await t.http.get(`/api/agencies/${from.id}`).set(bearer(admin)).expect(200);
+      expect(after.body).toMatchObject({ active: true, successorId: null, validTo: null });
+    });
+
+    it('should refuse every agencies route without a token', async () => {
+      await t.http.get('/api/agencies').expect(401);
+      await t.http.get(`/api/agencies/${home.id}`).expect(401);
+      await t.http.post('/api/agencies').send(makeAgency()).expect(401);
+      await t.http.patch(`/api/agencies/${home.id}`).send({ name: 'x' }).expect(401);
+      await t.http.post(`/api/agencies/${home.id}/merge`).send({ intoAgencyId: 1, date: '2025-01-01' }).expect(401);
+    });
+  });
+
+  describe('create, get, update', () => {
+    it('should create an agency, normalise code and emails, and return only public fields', async () => {
+      const res = await t.http
+        .post('/api/agencies')
+        .set(bearer(admin))
+        .send({ code: ' ubnd-xyz ', name: 'UBND huyện Thử', kind: 'district', aliases: ['UBND H. Thử', 'huyện Thử'], emails: [' UbndXyz@NhiemVu.example '] })
+        .expect(201);
+      expect(res.body).toEqual({
+        id: expect.any(Number),
+        code: 'UBND-XYZ',
+        name: 'UBND huyện Thử',
+        kind: 'district',
+        aliases: ['UBND H. Thử', 'huyện Thử'],
+        emails: ['ubndxyz@nhiemvu.example'],
+        active: true,
+        validFrom: null,
+        validTo: null,
+        successorId: null,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
+      const got = await t.http.get(`/api/agencies/${res.body.id}`).set(bearer(sessions.agency.token)).expect(200);
+      expect(got.body).toEqual(res.body);
+    });
+
+    it('should update only the fields sent, and clear nullable ones with null', async () => {
+      const a = await createAgency(t, admin, { validFrom: '2024-01-01', validTo: '2024-12-31' });
+      const res = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ name: 'Sở Đổi tên', validTo: null, aliases: [] }).expect(200);
+      expect(res.body).toMatchObject({ code: a.code, name: 'Sở Đổi tên', kind: a.kind, emails: a.emails, validFrom: '2024-01-01', validTo: null, aliases: [] });
+      const empty = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({}).expect(200);
+      expect(empty.body).toMatchObject({ name: 'Sở Đổi tên', active: true });
+    });
+
+    it('should keep SQL and markup in names verbatim, and find them with q', async () => {
+      const nasty = [`Sở "Thử"'); DROP TABLE agencies;--`, '<script>alert("xss")</script> Sở Hỏi', "Ban O'Brien % _ \\ 100%"];
+      for (const name of nasty) {
+        const created = await createAgency(t, admin, { name, aliases: [name] });
+        expect(created.name).toBe(name);
+        expect(created.aliases).toEqual([name]);
+        const got = await t.http.get(`/api/agencies/${created.id}`).set(bearer(admin)).expect(200);
+        expect(got.body.name).toBe(name);
+        const found = await t.http.get('/api/agencies').query({ q: name }).set(bearer(admin)).expect(200);
+        expect(found.body.items.map((x: AgencyResponseDto) => x.id)).toEqual([created.id]);
+      }
+      // The table is still there.
+      await t.http.get('/api/agencies').set(bearer(admin)).expect(200);
+    });
+
+    it('should answer 409 to a duplicate code, whatever its case, on create and on update', async () => {
+      const a = await createAgency(t, admin, { code: 'DUP-1' });
+      const b = await createAgency(t, admin, { code: 'DUP-2' });
+      const res = await t.http.post('/api/agencies').set(bearer(admin)).send(makeAgency({ code: 'dup-1' })).expect(409);
+      expect(res.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'Mã cơ quan, đơn vị DUP-1 đã được sử dụng',
+        details: [{ field: 'code', message: 'code: mã DUP-1 đã được sử dụng' }],
+      });
+      await t.http.patch(`/api/agencies/${b.id}`).set(bearer(admin)).send({ code: 'DUP-1' }).expect(409);
+      // Its own code is no conflict.
+      await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ code: 'DUP-1' }).expect(200);
+    });
+
+    it('should set and check a successor: it must exist, not be the agency itself, nor lead back to it', async () => {
+      const a = await createAgency(t, admin);
+      const b = await createAgency(t, admin, { successorId: a.id });
+      expect(b.successorId).toBe(a.id);
+      const missing = await t.http.post('/api/agencies').set(bearer(admin)).send(makeAgency({ successorId: 99999999 })).expect(400);
+      expect(missing.body.details).toEqual([{ field: 'successorId', message: 'successorId: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
+      const self = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ successorId: a.id }).expect(400);
+      expect(self.body.details[0].field).toBe('successorId');
+      const cycle = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ successorId: b.id }).expect(400);
+      expect(cycle.body.details[0].message).toMatch(/vòng|quay lại/);
+      await t.http.patch(`/api/agencies/${b.id}`).set(bearer(admin)).send({ successorId: null }).expect(200);
+    });
+  });
+
+  describe('bad input', () => {
+    const fieldsOf = (body: { details: { field: string }[] }) => body.details.map((d) => d.field);
+
+    it('should name every missing required field', async () => {
+      const res = await t.http.post('/api/agencies').set(bearer(admin)).send({}).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: 'Dữ liệu không hợp lệ' });
+      expect(fieldsOf(res.body)).toEqual(expect.arrayContaining(['code', 'name', 'kind']));
+    });
+
+    it.each([
+      ['code', { code: 'S T C' }],
+      ['code', { code: '<script>' }],
+      ['code', { code: 'ĐHQG' }],
+      ['code', { code: '-STC' }],
+      ['code', { code: 'A'.repeat(33) }],
+      ['code', { code: 12 }],
+      ['name', { name: '' }],
+      ['name', { name: '   ' }],
+      ['name', { name: 123 }],
+      ['name', { name: 'x'.repeat(256) }],
+      ['name', { name: 'x'.repeat(100_000) }],
+      ['kind', { kind: 'ministry' }],
+      ['aliases', { aliases: 'Sở TC' }],
+      ['aliases', { aliases: [1, 2] }],
+      ['aliases', { aliases: [''] }],
+      ['aliases', { aliases: Array.from({ length: 31 }, (_, i) => `alias ${i}`) }],
+      ['aliases', { aliases: Array.from({ length: 30 }, (_, i) => `${i} ${'x'.repeat(200)}`) }],
+      ['emails', { emails: ['not-an-email'] }],
+      ['emails', { emails: 'stc@nhiemvu.example' }],
+      ['active', { active: 'yes' }],
+      ['active', { active: null }],
+      ['validFrom', { validFrom: '2024-02-30' }],
+      ['validFrom', { validFrom: '15/03/2024' }],
+      ['validTo', { validFrom: '2024-06-01', validTo: '2024-05-31' }],
+      ['successorId', { successorId: 'abc' }],
+      ['successorId', { successorId: 0 }],
+      ['successorId', { successorId: 1.5 }],
+      ['isAdmin', { isAdmin: true }],
+      ['searchText', { searchText: 'x' }],
+      ['calendarToken', { calendarToken: 'x' }],
+    ])('should refuse a bad %s on create (%j) and store nothing', async (field, patch) => {
+      const before = (await t.http.get('/api/agencies').set(bearer(admin))).body.total;
+      const res = await t.http.post('/api/agencies').set(bearer(admin)).send({ ...makeAgency(), ...patch }).expect(400);
+      expect(fieldsOf(res.body)).toContain(field);
+      for (const d of res.body.details) expect(d.message).toMatch(new RegExp(`^${d.field}: `));
+      expect((await t.http.get('/api/agencies').set(bearer(admin))).body.total).toBe(before);
+    });
+
+    it.each([
+      ['name', { name: null }],
+      ['code', { code: null }],
+      ['kind', { kind: null }],
+      ['aliases', { aliases: null }],
+      ['emails', { emails: null }],
+      ['active', { active: null }],
+      ['name', { name: 42 }],
+      ['unknown', { unknown: 1 }],
+    ])('should refuse a bad %s on update (%j) and change nothing', async (field, patch) => {
+      const a = await createAgency(t, admin);
+      const res = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send(patch).expect(400);
+      expect(fieldsOf(res.body)).toContain(field);
+      const after = await t.http.get(`/api/agencies/${a.id}`).set(bearer(admin)).expect(200);
+      expect(after.body).toEqual(a);
+    });
+
+    it.each(['abc', '0', '-1', '1.5', '1e3', '0x10', '%2012', '99999999999'])('should answer 400 to the id %s', async (id) => {
+      const res = await t.http.get(`/api/agencies/${id}`).set(bearer(admin)).expect(400);
+      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Mã định danh không hợp lệ', details: [{ field: 'id', message: 'id: phải là số nguyên dương' }] });
+      await t.http.patch(`/api/agencies/${id}`).set(bearer(admin)).send({ name: 'x' }).expect(400);
+      await t.http.post(`/api/agencies/${id}/merge`).set(bearer(admin)).send({ intoAgencyId: home.id, date: '2025-01-01' }).expect(400);
+    });
+
+    it('should answer 404 in Vietnamese to an unknown id', async () => {
+      const res = await t.http.get('/api/agencies/99999999').set(bearer(admin)).expect(404);
+      expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Không tìm thấy cơ quan, đơn vị', details: [] });
+      await t.http.patch('/api/agencies/99999999').set(bearer(admin)).send({ name: 'x' }).expect(404);
+    });
+
+    it.each([
+      ['page', { page: -1 }],
+      ['page', { page: 0 }],
+      ['page', { page: 'abc' }],
+      ['pageSize', { pageSize: 0 }],
+      ['pageSize', { pageSize: 501 }],
+      ['pageSize', { pageSize: 2.5 }],
+      ['kind', { kind: 'ministry' }],
+      ['active', { active: 'maybe' }],
+      ['q', { q: 'x'.repeat(201) }],
+      ['q', { q: ['a', 'b'] }],
+      ['sort', { sort: 'name' }],
+    ])('should refuse a bad list query %s (%j)', async (field, query) => {
+      const res = await t.http.get('/api/agencies').query(query).set(bearer(admin)).expect(400);
+      expect(fieldsOf(res.body)).toContain(field);
+    });
+  });
+
+  describe('list', () => {
+    let tnmt: AgencyResponseDto;
+    let closed: AgencyResponseDto;
+
+    beforeAll(async () => {
+      tnmt = await createAgency(t, admin, { code: 'STNMT', name: 'Sở Tài nguyên và Môi trường', aliases: ['Sở TN&MT', 'Sở TNMT'] });
+      closed = await createAgency(t, admin, { code: 'UBND-DX', name: 'UBND thành phố Đồng Xoài', kind: AgencyKind.District, aliases: ['TP Đồng Xoài'], active: false });
+    });
+
+    const codes = async (query: Record<string, unknown>) => {
+      const res = await t.http.get('/api/agencies').query({ pageSize: 500, ...query }).set(bearer(sessions.agency.token)).expect(200);
+      return (res.body.items as AgencyResponseDto[]).map((a) => a.code);
+    };
+
+    it('should match code, name and aliases without regard to case or diacritics', async () => {
+      expect(await codes({ q: 'tai nguyen' })).toEqual(['STNMT']);
+      expect(await codes({ q: 'TÀI NGUYÊN và   môi' })).toEqual(['STNMT']);
+      expect(await codes({ q: 'tn&mt' })).toEqual(['STNMT']);
+      expect(await codes({ q: 'stnmt' })).toEqual(['STNMT']);
+      expect(await codes({ q: 'dong xoai' })).toEqual(['UBND-DX']);
+      expect(await codes({ q: 'ĐỒNG XOÀI' })).toEqual(['UBND-DX']);
+      expect(await codes({ q: 'môi trường tài nguyên' })).toEqual(['STNMT']);
+      expect(await codes({ q: 'no such agency' })).toEqual([]);
+    });
+
+    it('should take %, _ and SQL in q literally', async () => {
+      const total = (await t.http.get('/api/agencies').set(bearer(admin))).body.total as number;
+      for (const wildcard of ['%', '_']) {
+        const res = await t.http.get('/api/agencies').query({ q: wildcard, pageSize: 500 }).set(bearer(admin)).expect(200);
+        expect(res.body.total).toBeLessThan(total);
+        for (const a of res.body.items as AgencyResponseDto[]) expect([a.code, a.name, ...a.aliases].join(' ')).toContain(wildcard);
+      }
+      expect(await codes({ q: "' OR '1'='1" })).toEqual([]);
+      expect(await codes({ q: '<script>alert(1)</script>' })).toEqual([]);
+    });
+
+    it('should filter by kind and active', async () => {
+      const districts = await codes({ kind: 'district' });
+      expect(districts).toContain('UBND-DX');
+      expect(districts).not.toContain('STNMT');
+      const inactive = await codes({ active: 'false' });
+      expect(inactive).toContain(closed.code);
+      expect(inactive).not.toContain(tnmt.code);
+      expect(await codes({ active: 'true' })).not.toContain(closed.code);
+      expect(await codes({ kind: 'district', active: 'true', q: 'dong xoai' })).toEqual([]);
+    });
+
+    it('should page with a total, ordered by code', async () => {
+      const all = await t.http.get('/api/agencies').query({ pageSize: 500 }).set(bearer(admin)).expect(200);
+      const total = all.body.total as number;
+      expect(total).toBe(all.body.items.length);
+      const allCodes = (all.body.items as AgencyResponseDto[]).map((a) => a.code);
+      expect([...allCodes].sort()).toEqual(allCodes);
+      const page2 = await t.http.get('/api/agencies').query({ page: 2, pageSize: 3 }).set(bearer(admin)).expect(200);
+      expect(page2.body).toMatchObject({ total, page: 2, pageSize: 3 });
+      expect(page2.body.items.map((a: AgencyResponseDto) => a.code)).toEqual(allCodes.slice(3, 6));
+      const beyond = await t.http.get('/api/agencies').query({ page: 1000 }).set(bearer(admin)).expect(200);
+      expect(beyond.body).toMatchObject({ items: [], total, page: 1000, pageSize: 50 });
+    });
+  });
+
+  describe('merge', () => {
+    let ds: DataSource;
+    let seq = 0;
+
+    beforeAll(() => {
+      ds = t.get(DataSource);
+    });
+
+    /** Tasks are inserted straight into the database: this suite does not depend on the tasks API. */
+    async function insertTask(leadAgencyId: number, status: TaskStatus, coordinating: number[] = []): Promise<Task> {
+      seq += 1;
+      const repo = ds.getRepository(Task);
+      return repo.save(
+        repo.create({
+          programId: null,
+          code: `M.${seq}`,
+          title: `Nhiệm vụ thử sáp nhập ${seq}`,
+          kind: TaskKind.Task,
+          leadAgencyId,
+          coordinatingAgencies: coordinating.map((id) => ({ id })),
+          assignedAt: '2025-01-02',
+          dueDate: '2025-06-30',
+          effectiveDueDate: '2025-06-30',
+          dueText: 'Quý II/2025',
+          origin: TaskOrigin.Initial,
+          status,
+          progress: status === TaskStatus.Done ? 100 : 0,
+          completedAt: status === TaskStatus.Done ? '2025-01-20' : null,
+          searchText: `nhiem vu thu sap nhap ${seq}`,
+        }),
+      );
+    }
+
+    async function reload(id: number): Promise<{ task: Task; coordinating: number[]; history: TaskHistory[] }> {
+      const task = await ds.getRepository(Task).findOneOrFail({ where: { id }, relations: { coordinatingAgencies: true } });
+      const history = await ds.getRepository(TaskHistory).find({ where: { taskId: id }, order: { id: 'ASC' } });
+      return { task, coordinating: (task.coordinatingAgencies ?? []).map((a) => a.id).sort((x, y) => x - y), history };
+    }
+
+    const merge = (id: number, body: object, token = admin) => t.http.post(`/api/agencies/${id}/merge`).set(bearer(token)).send(body);
+
+    it('should close the agency and hand its open tasks and coordinating places to the successor, with history', async () => {
+      const old = await createAgency(t, admin, { code: 'SKHDT', name: 'Sở Kế hoạch và Đầu tư', validFrom: '2008-01-01' });
+      const into = await createAgency(t, admin, { code: 'STC', name: 'Sở Tài chính' });
+      const c = await createAgency(t, admin, { name: 'Sở Phối hợp C' });
+      const d = await createAgency(t, admin, { name: 'Sở Phối hợp D' });
+
+      const openNew = await insertTask(old.id, TaskStatus.New, [c.id]);
+      const openDoing = await insertTask(old.id, TaskStatus.InProgress, [into.id, c.id]);
+      const openSubmitted = await insertTask(old.id, TaskStatus.Submitted);
+      const done = await insertTask(old.id, TaskStatus.Done, [c.id]);
+      const withdrawn = await insertTask(old.id, TaskStatus.Withdrawn);
+      const deferred = await insertTask(old.id, TaskStatus.Deferred);
+      const coordinatingOpen = await insertTask(c.id, TaskStatus.New, [old.id, d.id]);
+      const coordinatingDone = await insertTask(c.id, TaskStatus.Done, [old.id]);
+      const ledBySuccessor = await insertTask(into.id, TaskStatus.InProgress, [old.id]);
+      const both = await insertTask(d.id, TaskStatus.Submitted, [old.id, into.id]);
+      const untouched = [done, withdrawn, deferred, coordinatingDone];
+
+      const res = await merge(old.id, { intoAgencyId: into.id, date: '2025-02-28' }).expect(200);
+      expect(res.body.agency).toMatchObject({ id: old.id, active: false, validTo: '2025-02-28', successorId: into.id, validFrom: '2008-01-01' });
+      expect(res.body.successor).toMatchObject({ id: into.id, active: true, successorId: null });
+      expect(res.body.leadTaskIds).toEqual([openNew.id, openDoing.id, openSubmitted.id]);
+      expect(res.body.coordinatingTaskIds).toEqual([openDoing.id, coordinatingOpen.id, ledBySuccessor.id, both.id]);
+
+      const comment = 'Sáp nhập Sở Kế hoạch và Đầu tư (SKHDT) vào Sở Tài chính (STC); Sở Kế hoạch và Đầu tư hoạt động đến hết ngày 28/02/2025';
+      const adminUser = sessions.admin.user;
+      const mergeRow = (field: string, fromValue: string, toValue: string) => ({
+        action: 'merge',
+        field,
+        fromValue,
+        toValue,
+        comment,
+        userId: adminUser.id,
+        userName: adminUser.fullName,
+      });
+
+      for (const [task, coordinating] of [
+        [openNew, [c.id]],
+        [openSubmitted, []],
+      ] as const) {
+        const r = await reload(task.id);
+        expect(r.task.leadAgencyId).toBe(into.id);
+        expect(r.task.version).toBe(task.version + 1);
+        expect(r.coordinating).toEqual(coordinating);
+        expect(r.history).toEqual([expect.objectContaining(mergeRow('leadAgencyId', String(old.id), String(into.id)))]);
+      }
+
+      // The successor coordinated this one: now it leads, so it leaves the coordinating list.
+      const doing = await reload(openDoing.id);
+      expect(doing.task.leadAgencyId).toBe(into.id);
+      expect(doing.coordinating).toEqual([c.id]);
+      expect(doing.task.version).toBe(openDoing.version + 1);
+      expect(doing.history).toEqual([
+        expect.objectContaining(mergeRow('leadAgencyId', String(old.id), String(into.id))),
+        expect.objectContaining(mergeRow('coordinatingAgencyIds', [c.id, into.id].sort((x, y) => x - y).join(','), String(c.id))),
+      ]);
+
+      const coord = await reload(coordinatingOpen.id);
+      expect(coord.task.leadAgencyId).toBe(c.id);
+      expect(coord.coordinating).toEqual([into.id, d.id].sort((x, y) => x - y));
+      expect(coord.task.version).toBe(coordinatingOpen.version + 1);
+      expect(coord.history).toEqual([
+        expect.objectContaining(mergeRow('coordinatingAgencyIds', [old.id, d.id].sort((x, y) => x - y).join(','), [into.id, d.id].sort((x, y) => x - y).join(','))),
+      ]);
+
+      // Led by the successor, coordinated by the old agency: the old agency just goes.
+      const led = await reload(ledBySuccessor.id);
+      expect(led.task.leadAgencyId).toBe(into.id);
+      expect(led.coordinating).toEqual([]);
+      expect(led.history).toEqual([expect.objectContaining(mergeRow('coordinatingAgencyIds', String(old.id), ''))]);
+
+      // Both coordinated: the successor is kept once.
+      const b = await reload(both.id);
+      expect(b.coordinating).toEqual([into.id]);
+
+      for (const task of untouched) {
+        const r = await reload(task.id);
+        expect(r.task.leadAgencyId).toBe(task.leadAgencyId);
+        expect(r.task.version).toBe(task.version);
+        expect(r.history).toEqual([]);
+      }
+      expect((await reload(done.id)).coordinating).toEqual([c.id]);
+      expect((await reload(coordinatingDone.id)).coordinating).toEqual([old.id]);
+
+      // The closed agency is still there, for past reports.
+      const got = await t.http.get(`/api/agencies/${old.id}`).set(bearer(sessions.agency.token)).expect(200);
+      expect(got.body).toMatchObject({ code: 'SKHDT', active: false, validTo: '2025-02-28', successorId: into.id });
+    });
+
+    it('should merge an agency without tasks', async () => {
+      const from = await createAgency(t, admin);
+      const into = await createAgency(t, admin);
+      const res = await merge(from.id, { intoAgencyId: into.id, date: '2025-06-30' }).expect(200);
+      expect(res.body).toMatchObject({ leadTaskIds: [], coordinatingTaskIds: [], agency: { active: false, validTo: '2025-06-30' } });
+    });
+
+    it('should refuse merging into itself, into an inactive or merged agency, or an agency already merged', async () => {
+      const a = await createAgency(t, admin, { name: 'Sở Gốc A' });
+      const b = await createAgency(t, admin, { name: 'Sở Đích B' });
+      const inactive = await createAgency(t, admin, { name: 'Sở Đã giải thể', active: false });
+
+      const self = await merge(a.id, { intoAgencyId: a.id, date: '2025-02-28' }).expect(400);
+      expect(self.body.message).toBe('Không thể sáp nhập một cơ quan, đơn vị vào chính nó');
+      expect(self.body.details).toEqual([{ field: 'intoAgencyId', message: 'intoAgencyId: phải khác cơ quan được sáp nhập' }]);
+
+      const intoInactive = await merge(a.id, { intoAgencyId: inactive.id, date: '2025-02-28' }).expect(400);
+      expect(intoInactive.body.message).toBe('Không thể sáp nhập vào Sở Đã giải thể: cơ quan, đơn vị này đã ngừng hoạt động');
+
+      const missing = await merge(a.id, { intoAgencyId: 99999999, date: '2025-02-28' }).expect(400);
+      expect(missing.body.details).toEqual([{ field: 'intoAgencyId', message: 'intoAgencyId: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
+
+      await merge(a.id, { intoAgencyId: b.id, date: '2025-02-28' }).expect(200);
+      const again = await merge(a.id, { intoAgencyId: b.id, date: '2025-03-31' }).expect(400);
+      expect(again.body.message).toBe('Cơ quan, đơn vị Sở Gốc A đã được sáp nhập vào Sở Đích B (hoạt động đến hết ngày 28/02/2025)');
+
+      const c = await createAgency(t, admin);
+      const intoMerged = await merge(c.id, { intoAgencyId: a.id, date: '2025-02-28' }).expect(400);
+      expect(intoMerged.body.message).toBe('Không thể sáp nhập vào Sở Gốc A: cơ quan, đơn vị này đã ngừng hoạt động');
+
+      const after = await t.http.get(`/api/agencies/${a.id}`).set(bearer(admin)).expect(200);
+      expect(after.body).toMatchObject({ validTo: '2025-02-28', successorId: b.id });
+      expect((await t.http.get(`/api/agencies/${c.id}`).set(bearer(admin))).body).toMatchObject({ active: true, successorId: null });
+    });
+
+    it('should refuse a date before the agency existed, and bad bodies', async () => {
+      const a = await createAgency(t, admin, { validFrom: '2025-03-01' });
+      const b = await createAgency(t, admin);
+      const early = await merge(a.id, { intoAgencyId: b.id, date: '2025-02-28' }).expect(400);
+      expect(early.body.details[0].field).toBe('date');
+      for (const body of [
+        {},
+        { intoAgencyId: b.id },
+        { date: '2025-02-28' },
+        { intoAgencyId: String(b.id), date: '2025-02-28' },
+        { intoAgencyId: b.id, date: '2025-02-30' },
+        { intoAgencyId: b.id, date: '28/02/2025' },
+        { intoAgencyId: 0, date: '2025-02-28' },
+        { intoAgencyId: b.id, date: '2025-02-28', force: true },
+      ]) {
+        const res = await merge(a.id, body);
+        expect(res.status).toBe(400);
+        expect(res.body.details.length).toBeGreaterThan(0);
+      }
+      await merge(99999999, { intoAgencyId: b.id, date: '2025-02-28' }).expect(404);
+      expect((await t.http.get(`/api/agencies/${a.id}`).set(bearer(admin))).body).toMatchObject({ active: true, validTo: null });
+    });
+
+    it('should change nothing when the hand-over fails half-way (one transaction)', async () => {
+      const from = await createAgency(t, admin);
+      const into = await createAgency(t, admin);
+      const task = await insertTask(from.id, TaskStatus.New);
+      const postgres = ds.options.type === 'postgres';
+      // Make the history insert fail, after the agency was closed and the task moved.
+      if (postgres) {
+        await ds.query(`CREATE FUNCTION fail_history() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$ LANGUAGE plpgsql`);
+        await ds.query('CREATE TRIGGER fail_history BEFORE INSERT ON task_history FOR EACH ROW EXECUTE FUNCTION fail_history()');
+      } else {
+        await ds.query(`CREATE TRIGGER fail_history BEFORE INSERT ON task_history BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+      }
+      try {
+        const res = await merge(from.id, { intoAgencyId: into.id, date: '2025-02-28' });
+        expect(res.status).toBe(500);
+      } finally {
+        await ds.query(postgres ? 'DROP TRIGGER fail_history ON task_history' : 'DROP TRIGGER fail_history');
+        if (postgres) await ds.query('DROP FUNCTION fail_history()');
+      }
+      expect((await t.http.get(`/api/agencies/${from.id}`).set(bearer(admin))).body).toMatchObject({ active: true, validTo: null, successorId: null });
+      const r = await reload(task.id);
+      expect(r.task.leadAgencyId).toBe(from.id);
+      expect(r.task.version).toBe(task.version);
+      // And it works once the fault is gone.
+      await merge(from.id, { intoAgencyId: into.id, date: '2025-02-28' }).expect(200);
+      expect((await reload(task.id)).task.leadAgencyId).toBe(into.id);
+    });
+  });
+
+  it('should document every agencies route in /api/docs', async () => {
+    const json = await t.http.get('/api/docs-json').expect(200);
+    const paths = json.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    expect(Object.keys(paths['/api/agencies'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(paths['/api/agencies/{id}'])).toEqual(expect.arrayContaining(['get', 'patch']));
+    expect(Object.keys(paths['/api/agencies/{id}/merge'])).toEqual(['post']);
+    expect(Object.keys(paths['/api/agencies/{id}/merge'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404']));
+    expect(json.body.components.schemas.CreateAgencyDto.properties.code.example).toBe('STC');
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from 'test/utils/free-port';
+import { distEntry, runNode, startNode, waitFor } from 'test/utils/spawn-process';
+import { createTestDatabase, TestDatabase } from 'test/utils/test-db';
+
+/** The real entry points as an operator starts them: dist/src/{main,worker,cli}.js. */
+describe('processes (e2e)', () => {
+  let dir: string;
+  let db: TestDatabase;
+  let base: Record<string, string>;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-proc-'));
+    db = await createTestDatabase(dir);
+    base = {
+      DATA_DIR: dir,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
+      REDIS_PORT: String(await freePort()),
+      ...(db.url && !db.url.startsWith('sqlite:') ? { DATABASE_URL: db.url } : {}),
+    };
+  });
+  afterEach(async () => {
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should refuse an invalid variable with a message naming it', async () => {
+    const { code, output } = await runNode(distEntry('main'), [], { ...base, PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Invalid configuration:[\s\S]*PORT: .*"eighty"/);
+  });
+
+  it('should refuse a DATA_DIR it cannot write', async () => {
+    const file = join(dir, 'not-a-dir');
+    writeFileSync(file, 'x');
+    const { code, output } = await runNode(distEntry('main'), [], { ...base, DATA_DIR: join(file, 'data') });
+    expect(code).toBe(1);
+    expect(output).toMatch(/DATA_DIR: directory .* is not writable/);
+  });
+
+  it('should refuse the demo admin password in production', async () => {
+    const { code, output } = await runNode(distEntry('main'), [], { ...base, NODE_ENV: 'production', JWT_SECRET: 'z'.repeat(40) });
+    expect(code).toBe(1);
+    expect(output).toMatch(/ADMIN_PASSWORD/);
+  });
+
+  it('should explain a port in use', async () => {
+    const port = await freePort();
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(port, '127.0.0.1', () => r()));
+    try {
+      const { code, output } = await runNode(distEntry('main'), [], { ...base, PORT: String(port) });
+      expect(code).toBe(1);
+      expect(output).toMatch(new RegExp(`PORT ${port} on 127.0.0.1 is already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('should start on embedded defaults with demo data, serve health, docs and data, and stop cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const api = startNode(distEntry('main'), [], { ...base, PORT: String(port) });
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 90_000, `/health 200\n${api.output()}`);
+      expect((await fetch(`${url}/api/docs`)).status).toBe(200);
+      const login = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'vanphong@nhiemvu.example', password: 'nhiemvu-demo' }),
+      });
+      expect(login.status).toBe(200);
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const me = await fetch(`${url}/api/me`, { headers: { Authorization: `Bearer ${accessToken}` } });
+      expect(((await me.json()) as { role: string }).role).toBe('office');
+    } finally {
+      api.child.kill('SIGTERM');
+    }
+    expect(await api.exited).toBe(0);
+    // The private redis-server went with it.
+    const redisStillUp = await fetch(`http://127.0.0.1:${base.REDIS_PORT}`).then(() => true, () => false);
+    expect(redisStillUp).toBe(false);
+  });
+
+  it('should run a worker without an HTTP server and stop it on SIGTERM', async () => {
+    const worker = startNode(distEntry('worker'), [], base);
+    await waitFor(() => Promise.resolve(/nhiemvu worker started/.test(worker.output())), 90_000, 'worker start');
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+  });
+
+  it('should migrate and seed from the CLI, idempotently', async () => {
+    const migrate = await runNode(distEntry('cli'), ['migrate'], base);
+    expect(migrate.code).toBe(0);
+    expect(migrate.output).toMatch(/applied: InitialSchema/);
+    const first = await runNode(distEntry('cli'), ['seed'], base);
+    expect(first.code).toBe(0);
+    const counts = JSON.parse(/seeded: (\{.*\})/.exec(first.output)![1]) as Record<string, number>;
+    expect(counts.agencies).toBeGreaterThan(40);
+    expect(counts.tasks).toBeGreaterThan(100);
+    const second = await runNode(distEntry('cli'), ['seed'], base);
+    expect(second.output).toMatch(/seeded: \{"agencies":0,"users":0,"programs":0,"tasks":0\}/);
+    const unknown = await runNode(distEntry('cli'), ['frobnicate'], base);
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toMatch(/Unknown command "frobnicate"/);
+  });
+});

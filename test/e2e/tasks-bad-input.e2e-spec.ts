@@ -1,0 +1,287 @@
+import { DataSource } from 'typeorm';
+import { AgencyResponseDto } from 'src/modules/agencies/dto/agency-response.dto';
+import { TaskResponseDto } from 'src/modules/tasks/dto/task-response.dto';
+import { Task } from 'src/modules/tasks/task.entity';
+import { UserRole } from 'src/modules/users/user-role.enum';
+import { createAgency } from 'test/fixtures/agencies.fixture';
+import { bearer, createTask, makeTask, taskRow, taskTableCounts } from 'test/fixtures/tasks.fixture';
+import { signInEveryRole } from 'test/fixtures/users.fixture';
+import { TestApp } from 'test/utils/create-test-app';
+
+/** Every bad input gets a clear error, and nothing changes: counts and rows are re-read after each. */
+describe('tasks bad input (e2e)', () => {
+  let t: TestApp;
+  let office: string;
+  let agency: string;
+  let stc: AgencyResponseDto;
+  let syt: AgencyResponseDto;
+  let closed: AgencyResponseDto;
+  let task: TaskResponseDto;
+
+  const post = (body: unknown) => t.http.post('/api/tasks').set(bearer(office)).send(body as object);
+
+  /** Runs `call`, expects `status`, and checks that no row of the tasks module changed. */
+  async function refused(call: () => PromiseLike<{ status: number; body: any }>, status: number) {
+    const counts = await taskTableCounts(t);
+    const row = await taskRow(t, task.id);
+    const res = await call();
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+    expect(await taskTableCounts(t)).toEqual(counts);
+    expect(await taskRow(t, task.id)).toEqual(row);
+    return res.body as { message: string; details: { field: string; message: string }[] };
+  }
+
+  beforeAll(async () => {
+    t = await TestApp.start({ workers: false });
+    const admin = await t.login();
+    stc = await createAgency(t, admin, { code: 'STC', name: 'Sở Tài chính' });
+    syt = await createAgency(t, admin, { code: 'SYT', name: 'Sở Y tế' });
+    closed = await createAgency(t, admin, { code: 'SKHDT', name: 'Sở Kế hoạch và Đầu tư', active: false });
+    const sessions = await signInEveryRole(t, stc.id);
+    office = sessions[UserRole.Office].token;
+    agency = sessions[UserRole.Agency].token;
+    task = await createTask(t, office, { leadAgencyId: stc.id, coordinatingAgencyIds: [syt.id] });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('creating', () => {
+    it('should refuse impossible dates', async () => {
+      for (const dueDate of ['2024-02-30', '2023-02-29', '2024-13-01', '2024-6-30', '30/06/2024', '2024-06-30T00:00:00Z', 20240630, '']) {
+        const body = await refused(() => post(makeTask({ leadAgencyId: stc.id, dueDate: dueDate as string })), 400);
+        expect(body.details).toEqual([{ field: 'dueDate', message: 'dueDate: phải là ngày hợp lệ theo dạng YYYY-MM-DD' }]);
+      }
+      const assigned = await refused(() => post(makeTask({ leadAgencyId: stc.id, assignedAt: '2024-02-30' })), 400);
+      expect(assigned.details.map((d) => d.field)).toEqual(['assignedAt']);
+    });
+
+    it('should refuse a due date before the assignment', async () => {
+      const body = await refused(() => post(makeTask({ leadAgencyId: stc.id, assignedAt: '2024-03-01', dueDate: '2024-02-29' })), 400);
+      expect(body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Thời hạn (2024-02-29) không được trước ngày giao (2024-03-01)',
+        details: [{ field: 'dueDate', message: 'dueDate: thời hạn (2024-02-29) không được trước ngày giao (2024-03-01)' }],
+      });
+    });
+
+    it('should require the fields without a default, naming each', async () => {
+      const body = await refused(() => post({}), 400);
+      expect([...new Set(body.details.map((d) => d.field))].sort()).toEqual(['dueDate', 'kind', 'leadAgencyId', 'origin', 'title']);
+      const blank = await refused(() => post(makeTask({ leadAgencyId: stc.id, title: '   ' })), 400);
+      expect(blank.details).toEqual([{ field: 'title', message: 'title: không được để trống' }]);
+      await refused(() => post(makeTask({ leadAgencyId: stc.id, title: 'x'.repeat(2001) })), 400);
+      await refused(() => post(makeTask({ leadAgencyId: stc.id, kind: 'nhiem_vu' as never })), 400);
+      await refused(() => post(makeTask({ leadAgencyId: stc.id, origin: null as never })), 400);
+    });
+
+    it('should refuse agencies and programs that do not exist, and a lead agency that also coordinates', async () => {
+      const lead = await refused(() => post(makeTask({ leadAgencyId: 987654 })), 400);
+      expect(lead.details).toEqual([{ field: 'leadAgencyId', message: 'leadAgencyId: không tìm thấy cơ quan, đơn vị có id 987654' }]);
+      const coordinating = await refused(() => post(makeTask({ leadAgencyId: stc.id, coordinatingAgencyIds: [syt.id, 987654] })), 400);
+      expect(coordinating.details.map((d) => d.field)).toEqual(['coordinatingAgencyIds']);
+      const both = await refused(() => post(makeTask({ leadAgencyId: stc.id, coordinatingAgencyIds: [stc.id] })), 400);
+      expect(both.message).toBe('Cơ quan chủ trì không được đồng thời là cơ quan phối hợp');
+      const program = await refused(() => post(makeTask({ leadAgencyId: stc.id, programId: 987654 })), 400);
+      expect(program.details.map((d) => d.field)).toEqual(['programId']);
+      const inactive = await refused(() => post(makeTask({ leadAgencyId: closed.id })), 400);
+      expect(inactive.message).toBe('Cơ quan, đơn vị Sở Kế hoạch và Đầu tư đã ngừng hoạt động');
+      await refused(() => post(makeTask({ leadAgencyId: 'abc' as never })), 400);
+      await refused(() => post(makeTask({ leadAgencyId: 99999999999 })), 400);
+      await refused(() => post(makeTask({ leadAgencyId: stc.id, coordinatingAgencyIds: ['x'] as never })), 400);
+      await refused(() => post(makeTask({ leadAgencyId: stc.id, coordinatingAgencyIds: [syt.id, syt.id] })), 400);
+      await refused(() => post(makeTask({ leadAgencyId: stc.id, coordinatingAgencyIds: syt.id as never })), 400);
+    });
+
+    it('should refuse unknown fields, including ones the server sets itself', async () => {
+      for (const field of ['status', 'version', 'effectiveDueDate', 'searchText', 'id', 'isAdmin']) {
+        const body = await refused(() => post({ ...makeTask({ leadAgencyId: stc.id }), [field]: 'x' }), 400);
+        expect(body.details).toContainEqual({ field, message: `${field}: trường này không được phép` });
+      }
+    });
+
+    it('should answer 413 to a huge body and 400 to deeply nested or malformed JSON', async () => {
+      const huge = JSON.stringify(makeTask({ leadAgencyId: stc.id, description: 'x'.repeat(3 * 1024 * 1024) }));
+      const big = await refused(() => t.http.post('/api/tasks').set(bearer(office)).set('Content-Type', 'application/json').send(huge), 413);
+      expect(big.message).toMatch(/vượt quá dung lượng/);
+      const nested = JSON.stringify({ ...makeTask({ leadAgencyId: stc.id }), description: JSON.parse('{"a":'.repeat(100) + '1' + '}'.repeat(100)) });
+      const deep = await refused(() => t.http.post('/api/tasks').set(bearer(office)).set('Content-Type', 'application/json').send(nested), 400);
+      expect(deep.message).toMatch(/lồng nhau/);
+      const shallowObject = await refused(() => post({ ...makeTask({ leadAgencyId: stc.id }), description: { $gt: '' } }), 400);
+      expect(new Set(shallowObject.details.map((d) => d.field))).toEqual(new Set(['description']));
+      const malformed = await refused(() => t.http.post('/api/tasks').set(bearer(office)).set('Content-Type', 'application/json').send('{"title": '), 400);
+      expect(malformed.message).toBe('Nội dung JSON không hợp lệ');
+      await refused(() => post([makeTask({ leadAgencyId: stc.id })]), 400);
+    });
+
+    it('should store SQL and <script> text verbatim and return it unchanged, never running it', async () => {
+      const title = `Robert'); DROP TABLE tasks;-- <script>alert("xss")</script> & "quotes" \\ % _`;
+      const description = `<img src=x onerror=alert(1)> ' OR '1'='1`;
+      const res = await post(makeTask({ leadAgencyId: stc.id, title, description, code: `'; DELETE FROM tasks; --` })).expect(201);
+      expect(res.body).toMatchObject({ title, description, code: `'; DELETE FROM tasks; --` });
+      expect((await t.http.get(`/api/tasks/${res.body.id}`).set(bearer(office)).expect(200)).body.title).toBe(title);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      const stored = await t.get(DataSource).getRepository(Task).findOneBy({ id: res.body.id as number });
+      expect(stored!.title).toBe(title);
+      // The table is still there and whole.
+      expect(await t.get(DataSource).getRepository(Task).count()).toBeGreaterThanOrEqual(2);
+      const found = await t.http.get(`/api/tasks?q=${encodeURIComponent('DROP TABLE tasks;--')}`).set(bearer(office)).expect(200);
+      expect(found.body.items.map((i: TaskResponseDto) => i.id)).toEqual([res.body.id]);
+    });
+  });
+
+  describe('listing', () => {
+    it.each([
+      ['limit=100000', 'limit'],
+      ['limit=0', 'limit'],
+      ['limit=-5', 'limit'],
+      ['limit=ten', 'limit'],
+      ['page=-1', 'page'],
+      ['page=0', 'page'],
+      ['page=1.5', 'page'],
+      ['page=abc', 'page'],
+      ['status=unknown', 'status'],
+      ['status=new&status=finished', 'status'],
+      ['timeliness=late_ish', 'timeliness'],
+      ['timeliness=none', 'timeliness'],
+      ['asOf=2024-02-30', 'asOf'],
+      ['dueFrom=yesterday', 'dueFrom'],
+      ['dueTo=2024-13-01', 'dueTo'],
+      ['dueFrom=2024-07-01&dueTo=2024-06-01', 'dueTo'],
+      ['sort=title', 'sort'],
+      ['sort=dueDate;DROP TABLE tasks', 'sort'],
+      ['programId=abc', 'programId'],
+      ['agencyId=1.5', 'agencyId'],
+      ['involvingAgencyId=-3', 'involvingAgencyId'],
+      ['agencyId=99999999999', 'agencyId'],
+      [`q=${'a'.repeat(201)}`, 'q'],
+      ['q=a&q=b', 'q'],
+      ['unknown=1', 'unknown'],
+    ])('should refuse ?%s naming %s', async (query, field) => {
+      const body = await refused(() => t.http.get(`/api/tasks?${query}`).set(bearer(office)), 400);
+      expect(body.details.map((d) => d.field)).toContain(field);
+    });
+
+    it('should answer SQL in q with an empty list, not an error', async () => {
+      for (const q of ["' OR 1=1 --", '"; DELETE FROM tasks; --', '%%', '<script>alert(1)</script>']) {
+        const res = await t.http.get(`/api/tasks?q=${encodeURIComponent(q)}`).set(bearer(office)).expect(200);
+        expect(res.body.total).toBe(0);
+      }
+      // The escape character itself is literal too: only the title with a backslash matches.
+      const slash = await t.http.get(`/api/tasks?q=${encodeURIComponent('\\')}`).set(bearer(office)).expect(200);
+      expect(slash.body.items.map((i: TaskResponseDto) => i.title)).toEqual([expect.stringContaining('\\ % _')]);
+    });
+  });
+
+  describe('ids', () => {
+    it.each(['abc', '-1', '0', '1.5', '1e3', '12345678901', "1' OR '1'='1"])('should answer 400 to the id %s on every task route', async (id) => {
+      const path = `/api/tasks/${encodeURIComponent(id)}`;
+      for (const call of [
+        () => t.http.get(path).set(bearer(office)),
+        () => t.http.get(`${path}/history`).set(bearer(office)),
+        () => t.http.patch(path).set(bearer(office)).send({ version: 1, note: 'x' }),
+        () => t.http.post(`${path}/requests`).set(bearer(agency)).send({ type: 'withdrawal', reason: 'x' }),
+        () => t.http.get(`/api/requests/${encodeURIComponent(id)}`).set(bearer(office)),
+        () => t.http.post(`/api/requests/${encodeURIComponent(id)}/approve`).set(bearer(office)).send({}),
+      ]) {
+        const body = await refused(call, 400);
+        expect(body.details).toEqual([{ field: 'id', message: 'id: phải là số nguyên dương' }]);
+      }
+    });
+
+    it.each(['987654', '2147483648', '9999999999'])('should answer 404 to the id %s that does not exist', async (id) => {
+      await refused(() => t.http.get(`/api/tasks/${id}`).set(bearer(office)), 404);
+      await refused(() => t.http.get(`/api/tasks/${id}/history`).set(bearer(office)), 404);
+      await refused(() => t.http.patch(`/api/tasks/${id}`).set(bearer(office)).send({ version: 1, note: 'x' }), 404);
+      await refused(() => t.http.post(`/api/tasks/${id}/requests`).set(bearer(agency)).send({ type: 'withdrawal', reason: 'x' }), 404);
+      await refused(() => t.http.get(`/api/requests/${id}`).set(bearer(office)), 404);
+      await refused(() => t.http.post(`/api/requests/${id}/approve`).set(bearer(office)).send({}), 404);
+      await refused(() => t.http.post(`/api/requests/${id}/reject`).set(bearer(office)).send({ comment: 'x' }), 404);
+    });
+  });
+
+  describe('updating', () => {
+    const patch = (body: unknown, token = office) => t.http.patch(`/api/tasks/${task.id}`).set(bearer(token)).send(body as object);
+    const version = async () => (await taskRow(t, task.id))!.version;
+
+    it('should require the version, as a whole number', async () => {
+      const missing = await refused(() => patch({ note: 'x' }), 400);
+      expect(missing.details.map((d) => d.field)).toContain('version');
+      await refused(() => patch({ version: '1', note: 'x' }), 400);
+      await refused(() => patch({ version: 1.5, note: 'x' }), 400);
+      await refused(() => patch({ version: null, note: 'x' }), 400);
+    });
+
+    it.each([
+      [{ title: null }, 'title'],
+      [{ title: '' }, 'title'],
+      [{ kind: null }, 'kind'],
+      [{ leadAgencyId: null }, 'leadAgencyId'],
+      [{ origin: null }, 'origin'],
+      [{ assignedAt: null }, 'assignedAt'],
+      [{ status: null }, 'status'],
+      [{ status: 'closed' }, 'status'],
+      [{ progress: 101 }, 'progress'],
+      [{ progress: -1 }, 'progress'],
+      [{ progress: 50.5 }, 'progress'],
+      [{ progress: null }, 'progress'],
+      [{ dueDate: '2024-02-30' }, 'dueDate'],
+      [{ dueDate: '2023-12-31' }, 'dueDate'],
+      [{ completedAt: '2024-02-30' }, 'completedAt'],
+      [{ leadAgencyId: 987654 }, 'leadAgencyId'],
+      [{ coordinatingAgencyIds: [987654] }, 'coordinatingAgencyIds'],
+      [{ programId: 987654 }, 'programId'],
+      [{ comment: 'x'.repeat(2001) }, 'comment'],
+      [{ searchText: 'x' }, 'searchText'],
+      [{ effectiveDueDate: '2024-12-31' }, 'effectiveDueDate'],
+      [{ createdById: 1 }, 'createdById'],
+    ])('should refuse %j naming %s, changing nothing', async (change, field) => {
+      const body = await refused(async () => patch({ version: await version(), ...(change as object) }), 400);
+      expect(body.details.map((d) => d.field)).toContain(field);
+    });
+
+    it('should refuse a due date before the assignment, also when the assignment moves', async () => {
+      const body = await refused(async () => patch({ version: await version(), assignedAt: '2024-07-01' }), 400);
+      expect(body.details).toEqual([{ field: 'dueDate', message: 'dueDate: thời hạn (2024-06-28) không được trước ngày giao (2024-07-01)' }]);
+    });
+
+    it('should refuse a lead agency that already coordinates the task', async () => {
+      const body = await refused(async () => patch({ version: await version(), leadAgencyId: syt.id }), 400);
+      expect(body.details.map((d) => d.field)).toEqual(['coordinatingAgencyIds']);
+    });
+
+    it('should refuse SQL-looking ids in the coordinating agencies', async () => {
+      await refused(async () => patch({ version: await version(), coordinatingAgencyIds: ['1; DROP TABLE tasks'] }), 400);
+    });
+
+    it('should keep text with SQL and markup verbatim on update', async () => {
+      const note = `</textarea><script>fetch('/api/users')</script>'; UPDATE tasks SET status='done' --`;
+      const res = await patch({ version: await version(), note }).expect(200);
+      expect(res.body.note).toBe(note);
+      expect((await taskRow(t, task.id))!).toMatchObject({ note, status: 'new' });
+    });
+  });
+
+  describe('requests', () => {
+    it.each([
+      [{ type: 'extension', reason: 'x', proposedDueDate: '2024-02-30' }, 'proposedDueDate'],
+      [{ type: 'extension', reason: 'x' }, 'proposedDueDate'],
+      [{ type: 'everything', reason: 'x' }, 'type'],
+      [{ type: 'withdrawal' }, 'reason'],
+      [{ type: 'withdrawal', reason: 'x'.repeat(2001) }, 'reason'],
+      [{ type: 'withdrawal', reason: 'x', status: 'approved' }, 'status'],
+    ])('should refuse %j naming %s', async (bodyIn, field) => {
+      const body = await refused(() => t.http.post(`/api/tasks/${task.id}/requests`).set(bearer(agency)).send(bodyIn), 400);
+      expect(body.details.map((d) => d.field)).toContain(field);
+    });
+
+    it('should refuse a decision with unknown fields', async () => {
+      const pending = await t.http.post(`/api/tasks/${task.id}/requests`).set(bearer(agency)).send({ type: 'deferral', reason: 'x' }).expect(201);
+      const body = await refused(() => t.http.post(`/api/requests/${pending.body.id}/approve`).set(bearer(office)).send({ dueDate: '2030-01-01' }), 400);
+      expect(body.details).toEqual([{ field: 'dueDate', message: 'dueDate: trường này không được phép' }]);
+      await refused(() => t.http.post(`/api/requests/${pending.body.id}/reject`).set(bearer(office)).send({ comment: '' }), 400);
+    });
+  });
+});

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { loadConfiguration } from 'src/core/config/configuration';
+import { runMigrations } from 'src/core/database/prepare-database';
+import { typeOrmOptions } from 'src/core/database/typeorm.options';
+import { createTestDatabase, TestDatabase } from 'test/utils/test-db';
+
+/** Runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set (the second half of `npm test`). */
+describe('migrations', () => {
+  let dir: string;
+  let db: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-migrations-'));
+    db = await createTestDatabase(dir);
+    const config = loadConfiguration({ DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}) });
+    await runMigrations(config);
+    ds = await new DataSource(typeOrmOptions(config)).initialize();
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should leave nothing for the entities to change (migrations and entities agree)', async () => {
+    const pending = await ds.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('should create the indexes the task queries rely on', async () => {
+    const tasks = await ds.createQueryRunner().getTable('tasks');
+    const names = tasks!.indices.map((i) => i.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['IDX_tasks_lead_status_due', 'IDX_tasks_program_due', 'IDX_tasks_due', 'UQ_tasks_program_code']),
+    );
+  });
+
+  it('should revert and re-apply cleanly', async () => {
+    await ds.undoLastMigration({ transaction: 'each' });
+    const runner = ds.createQueryRunner();
+    expect(await runner.hasTable('tasks')).toBe(false);
+    await runner.release();
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(['InitialSchema1763800000000']);
+    expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
+
+  it('should report no pending migration on a second run', async () => {
+    expect(await ds.showMigrations()).toBe(false);
+  });
+});
