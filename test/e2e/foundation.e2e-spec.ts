@@ -1,5 +1,4 @@
 import { TestApp } from 'test/utils/create-test-app';
-import { EmbeddedRedis } from 'src/core/redis/embedded-redis';
 
 describe('foundation (e2e)', () => {
   let t: TestApp;
@@ -85,13 +84,28 @@ describe('foundation with Redis down (e2e)', () => {
     expect(down.body.error.redis.status).toBe('down');
     await t.http.get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
 
-    t.redis = await EmbeddedRedis.start({ port: t.config.redis.embeddedPort, dir: t.config.redis.embeddedDir });
-    const deadline = Date.now() + 20_000;
-    let status = 0;
-    while (Date.now() < deadline && status !== 200) {
-      status = (await t.http.get('/health')).status;
-      if (status !== 200) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(status).toBe(200);
+    await t.startRedis();
+    await t.waitForHealth(200);
+  });
+});
+
+describe('foundation with Redis unreachable at start (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ workers: true, redis: false });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('should start anyway, serve reads with /health 503, and connect when Redis appears', async () => {
+    const down = await t.http.get('/health').expect(503);
+    expect(down.body.details.redis.status).toBe('down');
+    expect(down.body.details.database.status).toBe('up');
+    const token = await t.login();
+    await t.http.get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
+    await t.startRedis();
+    await t.waitForHealth(200);
   });
 });

@@ -6,6 +6,7 @@ import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
 import { ReportRun, ReportRunStatus } from 'src/modules/reports/report-run.entity';
 import { ReportsScheduler } from 'src/modules/reports/reports.scheduler';
+import { ReportsService } from 'src/modules/reports/reports.service';
 import { Task } from 'src/modules/tasks/task.entity';
 import { TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';
 import { UserRole } from 'src/modules/users/user-role.enum';
@@ -429,6 +430,29 @@ describe('reports (e2e)', () => {
       expect(failed.body.message).toBe('Báo cáo tạo không thành công; không có tệp để tải về');
       await t.http.get('/api/reports/999999').set(auth(office)).expect(404);
       await t.http.get('/api/reports/abc').set(auth(office)).expect(400);
+    });
+
+    it('should mark a run that cannot be rendered as failed, with the error, after its last attempt', async () => {
+      const repo = t.get(DataSource).getRepository(ReportRun);
+      // A stored snapshot is reused as it is (computed once): a broken one makes the renderer throw.
+      const broken = await repo.save(
+        repo.create({ status: ReportRunStatus.Queued, fromDate: '2024-04-01', toDate: '2024-06-30', asOf: '2024-06-30', periodName: null, window: null, programId: null, agencyId: null, formats: ['xlsx'], reportNumber: null, reportDate: null, snapshot: { period: { from: '2024-04-01' } }, files: [], error: null, scheduled: false, requestedById: null, startedAt: null, finishedAt: null }),
+      );
+      const reports = t.get(ReportsService);
+      await expect(reports.build(broken.id, { final: false })).rejects.toThrow();
+      expect(await repo.findOneByOrFail({ id: broken.id })).toMatchObject({ status: ReportRunStatus.Queued, error: expect.any(String) });
+      await expect(reports.build(broken.id)).rejects.toThrow();
+      const res = await t.http.get(`/api/reports/${broken.id}`).set(auth(office)).expect(200);
+      expect(res.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/undefined/), files: [], finishedAt: expect.any(String) });
+      expect(await reports.build(999999)).toBe('skipped');
+    });
+
+    it('should document the routes in OpenAPI', async () => {
+      const doc = await t.http.get('/api/docs-json').expect(200);
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining(['/api/reports/appendix', '/api/reports', '/api/reports/{id}', '/api/reports/{id}/files/{format}']),
+      );
+      expect(doc.body.paths['/api/reports'].post.requestBody.content['application/json'].examples.named.value).toMatchObject({ period: '2024-Q2' });
     });
 
     it.each([

@@ -1,6 +1,8 @@
 import { AgencyResponseDto } from 'src/modules/agencies/dto/agency-response.dto';
 import { TaskHistoryResponseDto } from 'src/modules/tasks/dto/task-history-response.dto';
 import { TaskRequestResponseDto } from 'src/modules/tasks/dto/task-request-response.dto';
+import { TaskHistoryAction } from 'src/modules/tasks/task-history.entity';
+import { TaskRequestStatus } from 'src/modules/tasks/task-request.entity';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { createAgency } from 'test/fixtures/agencies.fixture';
 import { bearer, createTask, patchCurrent, taskRow, taskTableCounts } from 'test/fixtures/tasks.fixture';
@@ -17,10 +19,14 @@ describe('task requests (e2e)', () => {
   let stc: AgencyResponseDto;
   let syt: AgencyResponseDto;
 
-  const ask = (taskId: number, body: Record<string, unknown>, token = agency) => t.http.post(`/api/tasks/${taskId}/requests`).set(bearer(token)).send(body);
-  const approve = (id: number, body: Record<string, unknown> = {}, token = office) => t.http.post(`/api/requests/${id}/approve`).set(bearer(token)).send(body);
-  const reject = (id: number, body: Record<string, unknown>, token = office) => t.http.post(`/api/requests/${id}/reject`).set(bearer(token)).send(body);
-  const history = async (taskId: number) => (await t.http.get(`/api/tasks/${taskId}/history`).set(bearer(office)).expect(200)).body as TaskHistoryResponseDto[];
+  const ask = (taskId: number, body: Record<string, unknown>, token = agency) =>
+    t.http.post(`/api/tasks/${taskId}/requests`).set(bearer(token)).send(body);
+  const approve = (id: number, body: Record<string, unknown> = {}, token = office) =>
+    t.http.post(`/api/requests/${id}/approve`).set(bearer(token)).send(body);
+  const reject = (id: number, body: Record<string, unknown>, token = office) =>
+    t.http.post(`/api/requests/${id}/reject`).set(bearer(token)).send(body);
+  const history = async (taskId: number) =>
+    (await t.http.get(`/api/tasks/${taskId}/history`).set(bearer(office)).expect(200)).body as TaskHistoryResponseDto[];
 
   beforeAll(async () => {
     t = await TestApp.start({ workers: false });
@@ -41,11 +47,20 @@ describe('task requests (e2e)', () => {
   describe('extension', () => {
     it('should record the request, then on approval move the due date and keep the original in history', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id, dueDate: '2024-06-28' });
-      const created = await ask(task.id, { type: 'extension', reason: 'Chờ ý kiến Bộ Tài chính', proposedDueDate: '2024-08-31' }).expect(201);
+      const created = await ask(task.id, {
+        type: 'extension',
+        reason: 'Chờ ý kiến Bộ Tài chính',
+        proposedDueDate: '2024-08-31',
+      }).expect(201);
       const request = created.body as TaskRequestResponseDto;
       expect(request).toMatchObject({
         taskId: task.id,
-        task: { id: task.id, title: task.title, dueDate: '2024-06-28', leadAgency: { id: stc.id, code: 'STC', name: 'Sở Tài chính' } },
+        task: {
+          id: task.id,
+          title: task.title,
+          dueDate: '2024-06-28',
+          leadAgency: { id: stc.id, code: 'STC', name: 'Sở Tài chính' },
+        },
         type: 'extension',
         reason: 'Chờ ý kiến Bộ Tài chính',
         proposedDueDate: '2024-08-31',
@@ -65,12 +80,23 @@ describe('task requests (e2e)', () => {
       });
       expect(approved.body.decidedAt).toEqual(expect.any(String));
       // 31/8/2024 is a Saturday, and 2/9 and 3/9 are holidays: effectively due 4/9.
-      expect(await taskRow(t, task.id)).toMatchObject({ dueDate: '2024-08-31', effectiveDueDate: '2024-09-04', version: 2 });
+      expect(await taskRow(t, task.id)).toMatchObject({
+        dueDate: '2024-08-31',
+        effectiveDueDate: '2024-09-04',
+        version: 2,
+      });
 
       const rows = await history(task.id);
       expect(rows.map((r) => [r.action, r.field, r.fromValue, r.toValue, r.comment, r.userName])).toEqual([
         ['approve', 'dueDate', '2024-06-28', '2024-08-31', 'Đồng ý gia hạn', sessions[UserRole.Leader].user.fullName],
-        ['request', 'dueDate', '2024-06-28', '2024-08-31', 'Chờ ý kiến Bộ Tài chính', sessions[UserRole.Agency].user.fullName],
+        [
+          'request',
+          'dueDate',
+          '2024-06-28',
+          '2024-08-31',
+          'Chờ ý kiến Bộ Tài chính',
+          sessions[UserRole.Agency].user.fullName,
+        ],
         ['create', null, null, null, null, sessions[UserRole.Office].user.fullName],
       ]);
     });
@@ -79,7 +105,9 @@ describe('task requests (e2e)', () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id, dueDate: '2024-06-28' });
       const before = await taskTableCounts(t);
       const missing = await ask(task.id, { type: 'extension', reason: 'Cần thêm thời gian' }).expect(400);
-      expect(missing.body.details).toEqual([{ field: 'proposedDueDate', message: 'proposedDueDate: bắt buộc với yêu cầu gia hạn' }]);
+      expect(missing.body.details).toEqual([
+        { field: 'proposedDueDate', message: 'proposedDueDate: bắt buộc với yêu cầu gia hạn' },
+      ]);
       const same = await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-06-28' }).expect(400);
       expect(same.body.message).toBe('Thời hạn đề nghị (2024-06-28) phải sau thời hạn hiện tại (2024-06-28)');
       await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-02-30' }).expect(400);
@@ -87,7 +115,9 @@ describe('task requests (e2e)', () => {
       await ask(task.id, { type: 'extension', reason: '   ', proposedDueDate: '2024-12-31' }).expect(400);
       await ask(task.id, { type: 'postpone', reason: 'x' }).expect(400);
       const recurring = await createTask(t, office, { leadAgencyId: stc.id, dueDate: null });
-      const none = await ask(recurring.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-12-31' }).expect(400);
+      const none = await ask(recurring.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-12-31' }).expect(
+        400,
+      );
       expect(none.body.message).toMatch(/thường xuyên/);
       expect(await taskTableCounts(t)).toEqual({ ...before, tasks: before.tasks + 1, history: before.history + 1 });
     });
@@ -95,19 +125,22 @@ describe('task requests (e2e)', () => {
     it('should allow one pending request of a type at a time', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
       await ask(task.id, { type: 'extension', reason: 'Lần 1', proposedDueDate: '2024-07-31' }).expect(201);
-      const again = await ask(task.id, { type: 'extension', reason: 'Lần 2', proposedDueDate: '2024-08-31' }).expect(409);
+      const again = await ask(task.id, { type: 'extension', reason: 'Lần 2', proposedDueDate: '2024-08-31' }).expect(
+        409,
+      );
       expect(again.body.message).toBe('Nhiệm vụ đã có một yêu cầu gia hạn đang chờ xử lý');
       // Another type may be pending beside it.
       await ask(task.id, { type: 'withdrawal', reason: 'Không còn phù hợp' }).expect(201);
-      const pending = await t.http.get(`/api/requests?status=pending&taskId=${task.id}`).set(bearer(office)).expect(200);
+      const pending = await t.http
+        .get(`/api/requests?status=pending&taskId=${task.id}`)
+        .set(bearer(office))
+        .expect(200);
       expect(pending.body.total).toBe(2);
     });
 
     it('should let only one of two concurrent requests of a type in', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
-      const results = await Promise.all(
-        [1, 2, 3].map((n) => ask(task.id, { type: 'deferral', reason: `Lần ${n}` })),
-      );
+      const results = await Promise.all([1, 2, 3].map((n) => ask(task.id, { type: 'deferral', reason: `Lần ${n}` })));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     });
 
@@ -127,9 +160,14 @@ describe('task requests (e2e)', () => {
       ]) {
         const task = await createTask(t, office, { leadAgencyId: stc.id, dueDate: '2024-06-29' });
         await patchCurrent(t, agency, task.id, { status: 'in_progress' }, 200);
-        const req = (await ask(task.id, { type, reason: 'Chuyển sang năm 2025' }).expect(201)).body as TaskRequestResponseDto;
+        const req = (await ask(task.id, { type, reason: 'Chuyển sang năm 2025' }).expect(201))
+          .body as TaskRequestResponseDto;
         await approve(req.id).expect(200);
-        expect(await taskRow(t, task.id)).toMatchObject({ status, dueDate: '2024-06-29', effectiveDueDate: '2024-07-01' });
+        expect(await taskRow(t, task.id)).toMatchObject({
+          status,
+          dueDate: '2024-06-29',
+          effectiveDueDate: '2024-07-01',
+        });
         const rows = await history(task.id);
         expect(rows.slice(0, 2).map((r) => [r.action, r.field, r.fromValue, r.toValue])).toEqual([
           ['approve', 'status', 'in_progress', status],
@@ -142,7 +180,8 @@ describe('task requests (e2e)', () => {
 
     it('should record a rejection with its reason and leave the task as it was', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
-      const req = (await ask(task.id, { type: 'withdrawal', reason: 'Không còn phù hợp' }).expect(201)).body as TaskRequestResponseDto;
+      const req = (await ask(task.id, { type: 'withdrawal', reason: 'Không còn phù hợp' }).expect(201))
+        .body as TaskRequestResponseDto;
       const before = await taskRow(t, task.id);
       const noReason = await reject(req.id, {}).expect(400);
       expect(noReason.body.details).toContainEqual({ field: 'comment', message: 'comment: không được để trống' });
@@ -150,14 +189,21 @@ describe('task requests (e2e)', () => {
       expect(res.body).toMatchObject({ status: 'rejected', decisionComment: 'Nhiệm vụ vẫn cần thực hiện' });
       expect(await taskRow(t, task.id)).toEqual(before);
       const rows = await history(task.id);
-      expect(rows[0]).toMatchObject({ action: 'reject', field: 'status', fromValue: 'new', toValue: 'withdrawn', comment: 'Nhiệm vụ vẫn cần thực hiện' });
+      expect(rows[0]).toMatchObject({
+        action: 'reject',
+        field: 'status',
+        fromValue: 'new',
+        toValue: 'withdrawn',
+        comment: 'Nhiệm vụ vẫn cần thực hiện',
+      });
       // A new request of the same type may follow.
       await ask(task.id, { type: 'withdrawal', reason: 'Đề nghị lại' }).expect(201);
     });
 
     it('should decide only pending requests (409) and change nothing the second time', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
-      const req = (await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-07-31' }).expect(201)).body as TaskRequestResponseDto;
+      const req = (await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-07-31' }).expect(201))
+        .body as TaskRequestResponseDto;
       await approve(req.id).expect(200);
       const before = await taskTableCounts(t);
       const row = await taskRow(t, task.id);
@@ -170,16 +216,22 @@ describe('task requests (e2e)', () => {
 
     it('should let only one of two concurrent decisions win', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
-      const req = (await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-07-31' }).expect(201)).body as TaskRequestResponseDto;
-      const results = await Promise.all([approve(req.id), reject(req.id, { comment: 'Không đồng ý' }, leader), approve(req.id, {}, leader)]);
+      const req = (await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-07-31' }).expect(201))
+        .body as TaskRequestResponseDto;
+      const results = await Promise.all([
+        approve(req.id),
+        reject(req.id, { comment: 'Không đồng ý' }, leader),
+        approve(req.id, {}, leader),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
-      const decisions = (await history(task.id)).filter((r) => r.action === 'approve' || r.action === 'reject');
+      const decisions = (await history(task.id)).filter((r) => r.action === TaskHistoryAction.Approve || r.action === TaskHistoryAction.Reject);
       expect(decisions).toHaveLength(1);
     });
 
     it('should refuse to approve a request whose task has closed, leaving it pending', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
-      const req = (await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-07-31' }).expect(201)).body as TaskRequestResponseDto;
+      const req = (await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-07-31' }).expect(201))
+        .body as TaskRequestResponseDto;
       await patchCurrent(t, agency, task.id, { status: 'done', completedAt: '2024-06-25' }, 200);
       const res = await approve(req.id).expect(409);
       expect(res.body.message).toMatch(/Không thể duyệt: nhiệm vụ đang ở trạng thái "Đã hoàn thành"/);
@@ -202,10 +254,15 @@ describe('task requests (e2e)', () => {
     it('should list pending requests newest first: all for the office, the agency its own only', async () => {
       const mine = await createTask(t, office, { leadAgencyId: stc.id, coordinatingAgencyIds: [syt.id] });
       const theirs = await createTask(t, office, { leadAgencyId: syt.id });
-      const a = (await ask(mine.id, { type: 'deferral', reason: 'STC xin chuyển' }).expect(201)).body as TaskRequestResponseDto;
-      const b = (await ask(theirs.id, { type: 'deferral', reason: 'SYT xin chuyển' }, otherAgency).expect(201)).body as TaskRequestResponseDto;
+      const a = (await ask(mine.id, { type: 'deferral', reason: 'STC xin chuyển' }).expect(201))
+        .body as TaskRequestResponseDto;
+      const b = (await ask(theirs.id, { type: 'deferral', reason: 'SYT xin chuyển' }, otherAgency).expect(201))
+        .body as TaskRequestResponseDto;
 
-      const all = await t.http.get('/api/requests?status=pending&type=deferral&limit=200').set(bearer(office)).expect(200);
+      const all = await t.http
+        .get('/api/requests?status=pending&type=deferral&limit=200')
+        .set(bearer(office))
+        .expect(200);
       const ids = (all.body.items as TaskRequestResponseDto[]).map((r) => r.id);
       expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
       expect(ids.indexOf(b.id)).toBeLessThan(ids.indexOf(a.id));
@@ -225,14 +282,20 @@ describe('task requests (e2e)', () => {
       expect((syts.body.items as TaskRequestResponseDto[]).map((r) => r.id)).toEqual([b.id]);
       await t.http.get(`/api/requests/${a.id}`).set(bearer(otherAgency)).expect(404);
 
-      const decided = await t.http.get('/api/requests?status=approved&status=rejected&limit=200').set(bearer(office)).expect(200);
-      expect((decided.body.items as TaskRequestResponseDto[]).every((r) => r.status !== 'pending')).toBe(true);
+      const decided = await t.http
+        .get('/api/requests?status=approved&status=rejected&limit=200')
+        .set(bearer(office))
+        .expect(200);
+      expect((decided.body.items as TaskRequestResponseDto[]).every((r) => r.status !== TaskRequestStatus.Pending)).toBe(true);
       await t.http.get('/api/requests?status=waiting').set(bearer(office)).expect(400);
       await t.http.get('/api/requests?limit=500').set(bearer(office)).expect(400);
     });
 
     async function pendingOfOtherTypes(): Promise<number> {
-      const res = await t.http.get('/api/requests?status=pending&type=extension&type=withdrawal').set(bearer(office)).expect(200);
+      const res = await t.http
+        .get('/api/requests?status=pending&type=extension&type=withdrawal')
+        .set(bearer(office))
+        .expect(200);
       return res.body.total as number;
     }
   });

@@ -24,10 +24,14 @@ describe('tasks permissions (e2e)', () => {
   let request: TaskRequestResponseDto;
 
   const as = (actor: Actor) => (actor === 'anonymous' ? {} : bearer(tokens[actor]));
-  const newTask = () => createTask(t, tokens.office, { leadAgencyId: lead.id, coordinatingAgencyIds: [coordinating.id] });
+  const newTask = () =>
+    createTask(t, tokens.office, { leadAgencyId: lead.id, coordinatingAgencyIds: [coordinating.id] });
   const newRequest = async (): Promise<TaskRequestResponseDto> => {
     const fresh = await newTask();
-    const res = await t.http.post(`/api/tasks/${fresh.id}/requests`).set(as('lead')).send({ type: 'withdrawal', reason: 'Không còn phù hợp' });
+    const res = await t.http
+      .post(`/api/tasks/${fresh.id}/requests`)
+      .set(as('lead'))
+      .send({ type: 'withdrawal', reason: 'Không còn phù hợp' });
     if (res.status !== 201) throw new Error(`request failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as TaskRequestResponseDto;
   };
@@ -68,7 +72,11 @@ describe('tasks permissions (e2e)', () => {
       ['anonymous', 401],
     ])('%s → %i', async (actor, status) => {
       const before = await taskTableCounts(t);
-      await t.http.post('/api/tasks').set(as(actor)).send(makeTask({ leadAgencyId: lead.id })).expect(status);
+      await t.http
+        .post('/api/tasks')
+        .set(as(actor))
+        .send(makeTask({ leadAgencyId: lead.id }))
+        .expect(status);
       if (status !== 201) expect(await taskTableCounts(t)).toEqual(before);
     });
   });
@@ -88,7 +96,10 @@ describe('tasks permissions (e2e)', () => {
     });
 
     it('should not let an agency user widen the list with filters', async () => {
-      const res = await t.http.get(`/api/tasks?agencyId=${lead.id}&involvingAgencyId=${lead.id}`).set(as('outsider')).expect(200);
+      const res = await t.http
+        .get(`/api/tasks?agencyId=${lead.id}&involvingAgencyId=${lead.id}`)
+        .set(as('outsider'))
+        .expect(200);
       expect(res.body).toMatchObject({ items: [], total: 0 });
     });
   });
@@ -106,11 +117,16 @@ describe('tasks permissions (e2e)', () => {
       await t.http.get(`/api/tasks/${task.id}${suffix}`).set(as(actor)).expect(status);
     });
 
-    it("should answer an outsider exactly as for a task that does not exist", async () => {
+    it('should answer an outsider exactly as for a task that does not exist', async () => {
       const hidden = await t.http.get(`/api/tasks/${task.id}${suffix}`).set(as('outsider')).expect(404);
       const missing = await t.http.get(`/api/tasks/987654${suffix}`).set(as('outsider')).expect(404);
       expect(hidden.body).toEqual(missing.body);
-      expect(hidden.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Không tìm thấy nhiệm vụ', details: [] });
+      expect(hidden.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'Không tìm thấy nhiệm vụ',
+        details: [],
+      });
     });
   });
 
@@ -131,7 +147,8 @@ describe('tasks permissions (e2e)', () => {
         .set(as(actor))
         .send({ version: before!.version, note: `Ghi chú của ${actor}` })
         .expect(status);
-      if (status === 200) expect(res.body).toMatchObject({ note: `Ghi chú của ${actor}`, version: before!.version + 1 });
+      if (status === 200)
+        expect(res.body).toMatchObject({ note: `Ghi chú của ${actor}`, version: before!.version + 1 });
       else {
         expect(await taskRow(t, task.id)).toEqual(before);
         expect(await taskTableCounts(t)).toEqual(counts);
@@ -163,15 +180,36 @@ describe('tasks permissions (e2e)', () => {
       const res = await t.http
         .patch(`/api/tasks/${own.id}`)
         .set(as('lead'))
-        .send({ version: 1, status: 'done', progress: 100, completedAt: '2024-06-20', resultDocument: 'Báo cáo số 12/BC-STC', note: 'Xong' })
+        .send({
+          version: 1,
+          status: 'done',
+          progress: 100,
+          completedAt: '2024-06-20',
+          resultDocument: 'Báo cáo số 12/BC-STC',
+          note: 'Xong',
+        })
         .expect(200);
-      expect(res.body).toMatchObject({ status: 'done', progress: 100, completedAt: '2024-06-20', resultDocument: 'Báo cáo số 12/BC-STC', note: 'Xong' });
+      expect(res.body).toMatchObject({
+        status: 'done',
+        progress: 100,
+        completedAt: '2024-06-20',
+        resultDocument: 'Báo cáo số 12/BC-STC',
+        note: 'Xong',
+      });
     });
 
     it('should answer an outsider 404 before looking at the fields or the version', async () => {
-      const res = await t.http.patch(`/api/tasks/${task.id}`).set(as('outsider')).send({ version: 999, title: 'x' }).expect(404);
+      const res = await t.http
+        .patch(`/api/tasks/${task.id}`)
+        .set(as('outsider'))
+        .send({ version: 999, title: 'x' })
+        .expect(404);
       expect(res.body.message).toBe('Không tìm thấy nhiệm vụ');
-      await t.http.patch(`/api/tasks/${task.id}`).set(as('coordinating')).send({ version: 999, title: 'x' }).expect(403);
+      await t.http
+        .patch(`/api/tasks/${task.id}`)
+        .set(as('coordinating'))
+        .send({ version: 999, title: 'x' })
+        .expect(403);
     });
   });
 
@@ -207,7 +245,8 @@ describe('tasks permissions (e2e)', () => {
       ['anonymous', 401, false],
     ])('%s → %i (sees the request: %s)', async (actor, status, sees) => {
       const res = await t.http.get('/api/requests?limit=200').set(as(actor)).expect(status);
-      if (status === 200) expect((res.body.items as TaskRequestResponseDto[]).some((r) => r.id === request.id)).toBe(sees);
+      if (status === 200)
+        expect((res.body.items as TaskRequestResponseDto[]).some((r) => r.id === request.id)).toBe(sees);
     });
   });
 
@@ -238,7 +277,11 @@ describe('tasks permissions (e2e)', () => {
       const pending = await newRequest();
       const task = await taskRow(t, pending.taskId);
       const counts = await taskTableCounts(t);
-      await t.http.post(`/api/requests/${pending.id}/${decision}`).set(as(actor)).send({ comment: 'Ý kiến' }).expect(status);
+      await t.http
+        .post(`/api/requests/${pending.id}/${decision}`)
+        .set(as(actor))
+        .send({ comment: 'Ý kiến' })
+        .expect(status);
       const after = await t.http.get(`/api/requests/${pending.id}`).set(as('office')).expect(200);
       if (status === 200) {
         expect(after.body.status).toBe(decision === 'approve' ? 'approved' : 'rejected');

@@ -1,12 +1,23 @@
+import { DataSource } from 'typeorm';
 import { AgencyResponseDto } from 'src/modules/agencies/dto/agency-response.dto';
 import { ProgramResponseDto } from 'src/modules/programs/dto/program-response.dto';
 import { TaskHistoryResponseDto } from 'src/modules/tasks/dto/task-history-response.dto';
 import { TaskResponseDto } from 'src/modules/tasks/dto/task-response.dto';
+import { TaskHistoryAction } from 'src/modules/tasks/task-history.entity';
 import { TaskKind, TaskOrigin, TaskStatus, Timeliness } from 'src/modules/tasks/task.enums';
+import { TasksService } from 'src/modules/tasks/tasks.service';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { createAgency } from 'test/fixtures/agencies.fixture';
 import { createProgram } from 'test/fixtures/programs.fixture';
-import { appToday, bearer, createTask, historyRows, patchCurrent, taskRow, taskTableCounts } from 'test/fixtures/tasks.fixture';
+import {
+  appToday,
+  bearer,
+  createTask,
+  historyRows,
+  patchCurrent,
+  taskRow,
+  taskTableCounts,
+} from 'test/fixtures/tasks.fixture';
 import { RoleSession, signInEveryRole } from 'test/fixtures/users.fixture';
 import { TestApp } from 'test/utils/create-test-app';
 
@@ -83,15 +94,31 @@ describe('tasks (e2e)', () => {
 
       const history = await t.http.get(`/api/tasks/${task.id}/history`).set(bearer(office)).expect(200);
       expect(history.body).toEqual([
-        expect.objectContaining({ action: 'create', field: null, userId: sessions[UserRole.Office].user.id, userName: sessions[UserRole.Office].user.fullName }),
+        expect.objectContaining({
+          action: 'create',
+          field: null,
+          userId: sessions[UserRole.Office].user.id,
+          userName: sessions[UserRole.Office].user.fullName,
+        }),
       ]);
       const row = await taskRow(t, task.id);
       expect(row!.searchText).toContain('xay dung de an phat trien kinh te ban dem');
     });
 
     it('should default assignedAt to today in Asia/Ho_Chi_Minh and accept a recurring task without a due date', async () => {
-      const task = await createTask(t, office, { leadAgencyId: stc.id, assignedAt: undefined, dueDate: null, dueText: 'Thường xuyên' });
-      expect(task).toMatchObject({ assignedAt: appToday(), dueDate: null, effectiveDueDate: null, timeliness: Timeliness.None, daysOverdue: null });
+      const task = await createTask(t, office, {
+        leadAgencyId: stc.id,
+        assignedAt: undefined,
+        dueDate: null,
+        dueText: 'Thường xuyên',
+      });
+      expect(task).toMatchObject({
+        assignedAt: appToday(),
+        dueDate: null,
+        effectiveDueDate: null,
+        timeliness: Timeliness.None,
+        daysOverdue: null,
+      });
     });
 
     it.each([
@@ -111,7 +138,15 @@ describe('tasks (e2e)', () => {
       const res = await t.http
         .post('/api/tasks')
         .set(bearer(office))
-        .send({ title: 'Trùng mã', kind: 'task', leadAgencyId: stc.id, dueDate: null, origin: 'added', programId: program.id, code: 'A.1' })
+        .send({
+          title: 'Trùng mã',
+          kind: 'task',
+          leadAgencyId: stc.id,
+          dueDate: null,
+          origin: 'added',
+          programId: program.id,
+          code: 'A.1',
+        })
         .expect(409);
       expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict', details: [{ field: 'code' }] });
       expect(res.body.message).toMatch(/Mã nhiệm vụ "A.1" đã tồn tại/);
@@ -136,7 +171,13 @@ describe('tasks (e2e)', () => {
 
     it('should list the history newest first, one row per changed field with who, from, to and the comment', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
-      await patchCurrent(t, office, task.id, { dueDate: '2024-07-31', title: 'Tiêu đề mới', comment: 'Theo Thông báo số 45/TB-UBND' }, 200);
+      await patchCurrent(
+        t,
+        office,
+        task.id,
+        { dueDate: '2024-07-31', title: 'Tiêu đề mới', comment: 'Theo Thông báo số 45/TB-UBND' },
+        200,
+      );
       await patchCurrent(t, agencyUser, task.id, { status: 'in_progress', progress: 30, note: 'Đang triển khai' }, 200);
       const res = await t.http.get(`/api/tasks/${task.id}/history`).set(bearer(office)).expect(200);
       const rows = res.body as TaskHistoryResponseDto[];
@@ -166,7 +207,10 @@ describe('tasks (e2e)', () => {
         patchCurrent(t, office, task.id, { status: 'done', completedAt }, 200);
 
       // Done on the effective due date → on time; the day after → late.
-      await done(await mk('T01', '2024-06-28', stc.id, { title: 'Báo cáo của Sở Tài chính về ngân sách' }), '2024-06-28');
+      await done(
+        await mk('T01', '2024-06-28', stc.id, { title: 'Báo cáo của Sở Tài chính về ngân sách' }),
+        '2024-06-28',
+      );
       await done(await mk('T02', '2024-06-28', syt.id, { coordinatingAgencyIds: [stc.id] }), '2024-06-29');
       // Due on a Saturday, done the next Monday (the effective due date) → on time.
       await done(await mk('T03', '2024-06-29'), '2024-07-01');
@@ -214,21 +258,28 @@ describe('tasks (e2e)', () => {
       expect(byCode.T02.daysOverdue).toBe(1);
       expect(byCode.T05.daysOverdue).toBe(1);
       expect(byCode.T07.daysOverdue).toBeNull();
-      expect(byCode.T03).toMatchObject({ dueDate: '2024-06-29', effectiveDueDate: '2024-07-01', completedAt: '2024-07-01' });
+      expect(byCode.T03).toMatchObject({
+        dueDate: '2024-06-29',
+        effectiveDueDate: '2024-07-01',
+        completedAt: '2024-07-01',
+      });
       // T12 is done by now, but not as of 2024-07-10.
       expect(byCode.T12).toMatchObject({ status: 'done', completedAt: '2024-07-12', daysOverdue: 5 });
     });
 
-    it.each(['on_time', 'late', 'overdue', 'due_soon', 'in_time'])('should filter timeliness=%s in SQL, agreeing with each task', async (which) => {
-      const page = await list(`programId=${program.id}&asOf=${asOf}&timeliness=${which}&limit=200`);
-      const want = Object.entries(expected)
-        .filter(([, v]) => v === (which as Timeliness))
-        .map(([k]) => k)
-        .sort();
-      expect(codes(page).sort()).toEqual(want);
-      expect(page.total).toBe(want.length);
-      expect(page.items.every((i) => i.timeliness === (which as Timeliness))).toBe(true);
-    });
+    it.each(['on_time', 'late', 'overdue', 'due_soon', 'in_time'])(
+      'should filter timeliness=%s in SQL, agreeing with each task',
+      async (which) => {
+        const page = await list(`programId=${program.id}&asOf=${asOf}&timeliness=${which}&limit=200`);
+        const want = Object.entries(expected)
+          .filter(([, v]) => v === (which as Timeliness))
+          .map(([k]) => k)
+          .sort();
+        expect(codes(page).sort()).toEqual(want);
+        expect(page.total).toBe(want.length);
+        expect(page.items.every((i) => i.timeliness === (which as Timeliness))).toBe(true);
+      },
+    );
 
     it('should judge as of another day: T07 overdue the day after its due date, T12 late once done', async () => {
       const page = await list(`programId=${program.id}&asOf=2024-07-11&timeliness=overdue`);
@@ -244,8 +295,18 @@ describe('tasks (e2e)', () => {
     });
 
     it('should filter by lead agency, by involved agency and by status (repeatable)', async () => {
-      expect(codes(await list(`programId=${program.id}&agencyId=${sxd.id}&sort=code`))).toEqual(['T04', 'T05', 'T08', 'T12']);
-      expect(codes(await list(`programId=${program.id}&involvingAgencyId=${syt.id}&sort=code`))).toEqual(['T02', 'T05', 'T07', 'T11']);
+      expect(codes(await list(`programId=${program.id}&agencyId=${sxd.id}&sort=code`))).toEqual([
+        'T04',
+        'T05',
+        'T08',
+        'T12',
+      ]);
+      expect(codes(await list(`programId=${program.id}&involvingAgencyId=${syt.id}&sort=code`))).toEqual([
+        'T02',
+        'T05',
+        'T07',
+        'T11',
+      ]);
       expect(codes(await list(`programId=${program.id}&involvingAgencyId=${stc.id}&sort=code`))).toEqual([
         'T01',
         'T02',
@@ -269,7 +330,13 @@ describe('tasks (e2e)', () => {
 
     it('should filter by effective due date', async () => {
       // T03 is due 29/6 (Saturday): effectively 1/7, inside the window.
-      expect(codes(await list(`programId=${program.id}&dueFrom=2024-06-29&dueTo=2024-07-09&sort=code`))).toEqual(['T03', 'T06', 'T11', 'T12', 'T13']);
+      expect(codes(await list(`programId=${program.id}&dueFrom=2024-06-29&dueTo=2024-07-09&sort=code`))).toEqual([
+        'T03',
+        'T06',
+        'T11',
+        'T12',
+        'T13',
+      ]);
       expect(codes(await list(`programId=${program.id}&dueFrom=2024-07-17&sort=code`))).toEqual(['T08', 'T09']);
       expect(codes(await list(`programId=${program.id}&dueTo=2024-05-02&sort=code`))).toEqual(['T04', 'T05']);
     });
@@ -288,7 +355,11 @@ describe('tasks (e2e)', () => {
       expect(codes(await list(`programId=${program.id}&q=${encodeURIComponent('so_quy')}`))).toEqual(['T06']);
       expect((await list(`programId=${program.id}&q=${encodeURIComponent('%')}`)).total).toBe(1);
       expect((await list(`programId=${program.id}&q=_`)).total).toBe(1);
-      expect((await list(`programId=${program.id}&q=${encodeURIComponent("'; DROP TABLE tasks; --")}`)).items.map((i) => i.code)).toEqual(['T10']);
+      expect(
+        (await list(`programId=${program.id}&q=${encodeURIComponent("'; DROP TABLE tasks; --")}`)).items.map(
+          (i) => i.code,
+        ),
+      ).toEqual(['T10']);
     });
 
     it('should sort by due date with tasks without one last, either way, and by code and update time', async () => {
@@ -367,8 +438,10 @@ describe('tasks (e2e)', () => {
         description: 'Mô tả',
       });
       expect((res.body as TaskResponseDto).coordinatingAgencies.map((a) => a.code)).toEqual(['STC', 'SYT']);
-      const history = (await historyRows(t, task.id)).filter((h) => h.action === 'update');
-      expect(history.map((h) => h.field).sort()).toEqual(['code', 'coordinatingAgencyIds', 'description', 'dueDate', 'kind', 'leadAgencyId', 'origin'].sort());
+      const history = (await historyRows(t, task.id)).filter((h) => h.action === TaskHistoryAction.Update);
+      expect(history.map((h) => h.field).sort()).toEqual(
+        ['code', 'coordinatingAgencyIds', 'description', 'dueDate', 'kind', 'leadAgencyId', 'origin'].sort(),
+      );
       expect(history.find((h) => h.field === 'coordinatingAgencyIds')).toMatchObject({
         fromValue: String(syt.id),
         toValue: [stc.id, syt.id].sort((a, b) => a - b).join(','),
@@ -379,7 +452,11 @@ describe('tasks (e2e)', () => {
 
     it('should change nothing and keep the version when nothing differs', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
-      const res = await t.http.patch(`/api/tasks/${task.id}`).set(bearer(office)).send({ version: 1, title: task.title, dueDate: task.dueDate }).expect(200);
+      const res = await t.http
+        .patch(`/api/tasks/${task.id}`)
+        .set(bearer(office))
+        .send({ version: 1, title: task.title, dueDate: task.dueDate })
+        .expect(200);
       expect(res.body.version).toBe(1);
       expect(await historyRows(t, task.id)).toHaveLength(1);
     });
@@ -389,7 +466,11 @@ describe('tasks (e2e)', () => {
       await t.http.patch(`/api/tasks/${task.id}`).set(bearer(office)).send({ version: 1, note: 'lần 1' }).expect(200);
       const before = await taskRow(t, task.id);
       const counts = await taskTableCounts(t);
-      const res = await t.http.patch(`/api/tasks/${task.id}`).set(bearer(office)).send({ version: 1, title: 'Ghi đè', status: 'in_progress' }).expect(409);
+      const res = await t.http
+        .patch(`/api/tasks/${task.id}`)
+        .set(bearer(office))
+        .send({ version: 1, title: 'Ghi đè', status: 'in_progress' })
+        .expect(409);
       expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
       expect(res.body.message).toMatch(/đã được người khác cập nhật/);
       expect(await taskRow(t, task.id)).toEqual(before);
@@ -399,18 +480,21 @@ describe('tasks (e2e)', () => {
     it('should let only one of two concurrent PATCHes of the same version win', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
       const results = await Promise.all(
-        ['Phiên A', 'Phiên B', 'Phiên C'].map((note) => t.http.patch(`/api/tasks/${task.id}`).set(bearer(office)).send({ version: 1, note })),
+        ['Phiên A', 'Phiên B', 'Phiên C'].map((note) =>
+          t.http.patch(`/api/tasks/${task.id}`).set(bearer(office)).send({ version: 1, note }),
+        ),
       );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
       const winner = results.find((r) => r.status === 200)!;
       const row = await taskRow(t, task.id);
       expect(row).toMatchObject({ version: 2, note: winner.body.note });
-      expect((await historyRows(t, task.id)).filter((h) => h.action === 'update')).toHaveLength(1);
+      expect((await historyRows(t, task.id)).filter((h) => h.action === TaskHistoryAction.Update)).toHaveLength(1);
     });
   });
 
   describe('status transitions', () => {
-    const move = (token: string, id: number, body: Record<string, unknown>, status?: number) => patchCurrent(t, token, id, body, status);
+    const move = (token: string, id: number, body: Record<string, unknown>, status?: number) =>
+      patchCurrent(t, token, id, body, status);
 
     it.each([
       ['new', 'in_progress'],
@@ -430,14 +514,21 @@ describe('tasks (e2e)', () => {
     it('should mark done with completedAt today and progress 100 by default', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
       const res = await move(agencyUser, task.id, { status: 'done' }, 200);
-      expect(res.body).toMatchObject({ status: 'done', completedAt: appToday(), progress: 100, timeliness: Timeliness.Late });
+      expect(res.body).toMatchObject({
+        status: 'done',
+        completedAt: appToday(),
+        progress: 100,
+        timeliness: Timeliness.Late,
+      });
     });
 
     it('should refuse a completion date in the future or before the assignment, changing nothing', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id, assignedAt: '2024-03-01' });
       const before = await taskRow(t, task.id);
       const future = await move(agencyUser, task.id, { status: 'done', completedAt: '2999-01-01' }, 400);
-      expect(future.body.details).toEqual([{ field: 'completedAt', message: expect.stringMatching(/không được sau ngày hôm nay/) }]);
+      expect(future.body.details).toEqual([
+        { field: 'completedAt', message: expect.stringMatching(/không được sau ngày hôm nay/) },
+      ]);
       const early = await move(agencyUser, task.id, { status: 'done', completedAt: '2024-02-29' }, 400);
       expect(early.body.message).toBe('Ngày hoàn thành (2024-02-29) không được trước ngày giao (2024-03-01)');
       const notDone = await move(agencyUser, task.id, { status: 'in_progress', completedAt: '2024-03-05' }, 400);
@@ -448,16 +539,32 @@ describe('tasks (e2e)', () => {
     });
 
     it("should require a proposal's result document to mark it done", async () => {
-      const task = await createTask(t, office, { leadAgencyId: stc.id, kind: TaskKind.Proposal, origin: TaskOrigin.Initial });
+      const task = await createTask(t, office, {
+        leadAgencyId: stc.id,
+        kind: TaskKind.Proposal,
+        origin: TaskOrigin.Initial,
+      });
       const res = await move(agencyUser, task.id, { status: 'done', completedAt: '2024-06-20' }, 400);
-      expect(res.body.details).toEqual([{ field: 'resultDocument', message: expect.stringMatching(/văn bản kết quả/) }]);
+      expect(res.body.details).toEqual([
+        { field: 'resultDocument', message: expect.stringMatching(/văn bản kết quả/) },
+      ]);
       expect((await taskRow(t, task.id))!.status).toBe('new');
-      const ok = await move(agencyUser, task.id, {
+      const ok = await move(
+        agencyUser,
+        task.id,
+        {
+          status: 'done',
+          completedAt: '2024-06-20',
+          resultDocument: 'Quyết định số 1234/QĐ-UBND ngày 20/6/2024',
+        },
+        200,
+      );
+      expect(ok.body).toMatchObject({
         status: 'done',
         completedAt: '2024-06-20',
-        resultDocument: 'Quyết định số 1234/QĐ-UBND ngày 20/6/2024',
-      }, 200);
-      expect(ok.body).toMatchObject({ status: 'done', completedAt: '2024-06-20', progress: 100, timeliness: 'on_time' });
+        progress: 100,
+        timeliness: 'on_time',
+      });
       // A note on the done task is still fine.
       await move(agencyUser, task.id, { note: 'Đã ban hành' }, 200);
     });
@@ -471,7 +578,9 @@ describe('tasks (e2e)', () => {
         statusCode: 400,
         error: 'Bad Request',
         message: 'Không thể chuyển trạng thái từ "Đã hoàn thành" sang "Mới giao"',
-        details: [{ field: 'status', message: 'status: Không thể chuyển trạng thái từ "Đã hoàn thành" sang "Mới giao"' }],
+        details: [
+          { field: 'status', message: 'status: Không thể chuyển trạng thái từ "Đã hoàn thành" sang "Mới giao"' },
+        ],
       });
       await move(office, task.id, { status: 'submitted' }, 400);
       const fresh = await createTask(t, office, { leadAgencyId: stc.id });
@@ -492,9 +601,20 @@ describe('tasks (e2e)', () => {
         expect(noReason.body.details).toEqual([{ field: 'comment', message: expect.stringMatching(/Cần nêu lý do/) }]);
         expect((await taskRow(t, task.id))!.status).toBe('new');
         const ok = await move(office, task.id, { status: target, comment: 'Theo chỉ đạo của Chủ tịch UBND tỉnh' }, 200);
-        expect(ok.body).toMatchObject({ status: target, dueDate: '2024-06-29', effectiveDueDate: '2024-07-01', timeliness: 'none', daysOverdue: null });
+        expect(ok.body).toMatchObject({
+          status: target,
+          dueDate: '2024-06-29',
+          effectiveDueDate: '2024-07-01',
+          timeliness: 'none',
+          daysOverdue: null,
+        });
         const history = await historyRows(t, task.id);
-        expect(history.at(-1)).toMatchObject({ field: 'status', fromValue: 'new', toValue: target, comment: 'Theo chỉ đạo của Chủ tịch UBND tỉnh' });
+        expect(history.at(-1)).toMatchObject({
+          field: 'status',
+          fromValue: 'new',
+          toValue: target,
+          comment: 'Theo chỉ đạo của Chủ tịch UBND tỉnh',
+        });
         // Closed for good.
         await move(office, task.id, { status: 'in_progress', comment: 'mở lại' }, 400);
       }
@@ -513,5 +633,103 @@ describe('tasks (e2e)', () => {
         ['completedAt', '2024-06-20', null],
       ]);
     });
+  });
+
+  describe('TasksService.createMany (for importers)', () => {
+    it("should create in the caller's transaction, all or nothing, with import history rows", async () => {
+      const sut = t.get(TasksService);
+      const ds = t.get(DataSource);
+      const before = await taskTableCounts(t);
+      const rows = [
+        {
+          title: 'Dòng 1',
+          kind: TaskKind.Task,
+          leadAgencyId: stc.id,
+          dueDate: '2024-03-31',
+          assignedAt: '2024-01-10',
+          origin: TaskOrigin.Initial,
+        },
+        {
+          title: 'Dòng 2',
+          kind: TaskKind.Task,
+          leadAgencyId: 987654,
+          dueDate: '2024-03-31',
+          assignedAt: '2024-01-10',
+          origin: TaskOrigin.Initial,
+        },
+      ];
+      await expect(
+        ds.transaction((m) => sut.createMany(m, rows, null, { fieldPrefix: (i) => `rows.${i}.` })),
+      ).rejects.toMatchObject({
+        details: [
+          { field: 'rows.1.leadAgencyId', message: expect.stringMatching(/^rows\.1\.leadAgencyId: không tìm thấy/) },
+        ],
+      });
+      expect(await taskTableCounts(t)).toEqual(before);
+
+      // A failure of the caller after the tasks were written rolls them back too.
+      await expect(
+        ds.transaction(async (m) => {
+          await sut.createMany(m, [rows[0]], null);
+          throw new Error('importer failed later');
+        }),
+      ).rejects.toThrow('importer failed later');
+      expect(await taskTableCounts(t)).toEqual(before);
+
+      const created = await ds.transaction((m) =>
+        sut.createMany(
+          m,
+          [rows[0], { ...rows[0], title: 'Dòng 3', dueDate: '2024-06-29', coordinatingAgencyIds: [syt.id] }],
+          null,
+          {
+            action: TaskHistoryAction.Import,
+            comment: 'Nhập từ tệp CTCT-2024.xlsx',
+          },
+        ),
+      );
+      expect(created.map((c) => c.effectiveDueDate)).toEqual(['2024-04-01', '2024-07-01']);
+      expect(await taskTableCounts(t)).toEqual({
+        ...before,
+        tasks: before.tasks + 2,
+        history: before.history + 2,
+        links: before.links + 1,
+      });
+      expect(await historyRows(t, created[1].id)).toEqual([
+        expect.objectContaining({
+          action: 'import',
+          userId: null,
+          userName: null,
+          comment: 'Nhập từ tệp CTCT-2024.xlsx',
+        }),
+      ]);
+    });
+  });
+
+  it('should document every route of the module in /api/docs', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/tasks',
+        '/api/tasks/{id}',
+        '/api/tasks/{id}/history',
+        '/api/tasks/{id}/requests',
+        '/api/requests',
+        '/api/requests/{id}',
+        '/api/requests/{id}/approve',
+        '/api/requests/{id}/reject',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/api/tasks'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(doc.paths['/api/tasks/{id}'])).toEqual(expect.arrayContaining(['get', 'patch']));
+    const schemas = (
+      doc as unknown as {
+        components: { schemas: Record<string, { properties: Record<string, { example?: unknown }> }> };
+      }
+    ).components.schemas;
+    expect(schemas.CreateTaskDto.properties.title.example).toEqual(expect.any(String));
+    expect(schemas.UpdateTaskDto.properties.version.example).toBe(3);
+    expect(schemas.TaskResponseDto.properties.timeliness.example).toBe('overdue');
   });
 });

@@ -20,6 +20,8 @@ export interface TestAppOptions {
   workers?: boolean;
   /** Start an SMTP listener on loopback and point SMTP_URL at it. Default false (outbox). */
   smtp?: boolean;
+  /** Start the private redis-server. Default true; false points REDIS_URL at a port nobody answers (start it later with startRedis()). */
+  redis?: boolean;
   /** Seed the demo data at start. Default false: tests make their own fixtures. */
   seed?: boolean;
   env?: Record<string, string>;
@@ -35,6 +37,7 @@ export interface TestAppOptions {
 export class TestApp {
   app!: NestExpressApplication;
   config!: AppConfig;
+  /** Unset when started with `redis: false` until startRedis(). */
   redis!: EmbeddedRedis;
   smtp: SmtpTestServer | null = null;
   dataDir!: string;
@@ -45,11 +48,13 @@ export class TestApp {
     t.dataDir = mkdtempSync(join(tmpdir(), 'nhiemvu-test-'));
     t.db = await createTestDatabase(t.dataDir);
     if (opts.smtp) t.smtp = await new SmtpTestServer().start();
+    const redisPort = await freePort();
     const env: Record<string, string> = {
       NODE_ENV: 'test',
       DATA_DIR: t.dataDir,
       PORT: '0',
-      REDIS_PORT: String(await freePort()),
+      REDIS_PORT: String(redisPort),
+      ...(opts.redis === false ? { REDIS_URL: `redis://127.0.0.1:${redisPort}` } : {}),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       LOG_FORMAT: 'json',
       SEED_DEMO: String(!!opts.seed),
@@ -61,7 +66,7 @@ export class TestApp {
       ...opts.env,
     };
     t.config = loadConfiguration(env);
-    t.redis = await EmbeddedRedis.start({ port: t.config.redis.embeddedPort, dir: t.config.redis.embeddedDir });
+    if (opts.redis !== false) await t.startRedis();
     await runMigrations(t.config);
     let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(t.config, { workers: opts.workers ?? true })] });
     if (opts.override) builder = opts.override(builder);
@@ -70,6 +75,24 @@ export class TestApp {
     configureApp(t.app, t.config);
     await t.app.listen(0, '127.0.0.1');
     return t;
+  }
+
+  /** (Re)starts the private redis-server on this app's port and data folder. */
+  async startRedis(): Promise<EmbeddedRedis> {
+    this.redis = await EmbeddedRedis.start({ port: this.config.redis.embeddedPort, dir: this.config.redis.embeddedDir });
+    return this.redis;
+  }
+
+  /** Polls /health until it answers `status` (bounded). */
+  async waitForHealth(status: number, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = 0;
+    while (Date.now() < deadline) {
+      last = (await this.http.get('/health')).status;
+      if (last === status) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`/health stayed ${last}, expected ${status}`);
   }
 
   get http() {

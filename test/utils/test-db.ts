@@ -18,7 +18,7 @@ export function testPostgresUrl(): string | undefined {
 
 export async function createTestDatabase(dataDir: string): Promise<TestDatabase> {
   const admin = testPostgresUrl();
-  if (!admin) return { url: `sqlite:${join(dataDir, 'test.sqlite')}`, drop: async () => undefined };
+  if (!admin) return { url: `sqlite:${join(dataDir, 'test.sqlite')}`, drop: () => Promise.resolve() };
   const name = `nhiemvu_test_${randomBytes(6).toString('hex')}`;
   const client = new Client({ connectionString: admin });
   await client.connect();

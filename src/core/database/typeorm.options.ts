@@ -4,6 +4,7 @@ import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { installSqliteGate } from './sqlite-gate';
 
 /**
  * One set of options for both engines. Migrations are explicit and never synchronised:
@@ -21,6 +22,7 @@ export function typeOrmOptions(config: AppConfig): DataSourceOptions {
   if (config.database.type === 'postgres') {
     return { ...common, type: 'postgres', url: config.database.url, extra: { max: 10 } };
   }
+  installSqliteGate();
   mkdirSync(dirname(config.database.url), { recursive: true });
   return {
     ...common,

@@ -12,6 +12,8 @@ export enum JobName {
   BuildReport = 'build-report',
   /** Scheduled: build and email the reports of the periods that just closed. */
   BuildScheduledReports = 'build-scheduled-reports',
+  /** Re-enqueue report runs left queued while Redis was down. */
+  SweepReportRuns = 'sweep-report-runs',
   RunImport = 'run-import',
 }
 
@@ -23,5 +25,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SweepMailOutbox]: QueueName.Mail,
   [JobName.BuildReport]: QueueName.Reports,
   [JobName.BuildScheduledReports]: QueueName.Reports,
+  [JobName.SweepReportRuns]: QueueName.Reports,
   [JobName.RunImport]: QueueName.Imports,
 };

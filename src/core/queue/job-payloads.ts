@@ -8,5 +8,6 @@ export type JobPayloads = {
   [JobName.SweepMailOutbox]: Record<string, never>;
   [JobName.BuildReport]: { reportRunId: number };
   [JobName.BuildScheduledReports]: { asOf?: string };
+  [JobName.SweepReportRuns]: Record<string, never>;
   [JobName.RunImport]: { importRunId: number };
 };

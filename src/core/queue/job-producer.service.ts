@@ -3,6 +3,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, ServiceUnavailableExcept
 import { JobsOptions, Queue } from 'bullmq';
 import { JOB_QUEUE, JobName } from './job-names';
 import { JobPayloads } from './job-payloads';
+import { readyClient } from './queue-connection';
 import { QueueName } from './queue-names';
 
 const DEFAULTS: JobsOptions = {
@@ -33,8 +34,7 @@ export class JobProducer implements BeforeApplicationShutdown {
    */
   async beforeApplicationShutdown(): Promise<void> {
     for (const queue of Object.values(this.queues)) {
-      const client = await queue.client;
-      if (client.status !== 'ready') await queue.disconnect();
+      if (!(await readyClient(queue))) await queue.disconnect();
     }
   }
 
@@ -49,8 +49,7 @@ export class JobProducer implements BeforeApplicationShutdown {
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts: JobsOptions = {}): Promise<string | undefined> {
     const queue = this.queues[JOB_QUEUE[name]];
     try {
-      const client = await queue.client;
-      if (client.status !== 'ready') throw new Error(`redis connection is ${client.status}`);
+      if (!(await readyClient(queue))) throw new Error('redis connection is not ready');
       // The shared connection queues commands while reconnecting; do not hold a request for that.
       const job = await Promise.race([
         queue.add(name, data, { ...DEFAULTS, ...opts }),

@@ -3,20 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, JwtSignOptions } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { Request } from 'express';
 import { AppConfig } from 'src/core/config/configuration';
 import { UsersModule } from 'src/modules/users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { loginThrottles } from './login-throttles';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
-
-/** The account a login attempt names (as UsersService looks it up); the address when it names none. */
-export function accountTracker(req: Record<string, any>): string {
-  const r = req as Request;
-  const email: unknown = r.body?.email;
-  return typeof email === 'string' ? `account:${email.trim().toLowerCase()}` : `address:${r.ip}`;
-}
 
 @Module({
   providers: [RedisThrottlerStorage],
@@ -45,15 +38,7 @@ class LoginRateLimitStorageModule {}
       imports: [LoginRateLimitStorageModule],
       inject: [ConfigService, RedisThrottlerStorage],
       useFactory: (config: ConfigService<AppConfig, true>, storage: RedisThrottlerStorage) => {
-        const limit = config.get('auth.loginRateLimit', { infer: true });
-        return {
-          storage,
-          errorMessage: 'Quá nhiều lần đăng nhập; vui lòng thử lại sau một phút',
-          throttlers: [
-            { name: 'address', ttl: 60_000, limit },
-            { name: 'account', ttl: 60_000, limit, getTracker: accountTracker },
-          ],
-        };
+        return { storage, ...loginThrottles(config.get('auth.loginRateLimit', { infer: true })) };
       },
     }),
   ],

@@ -40,7 +40,8 @@ const CONNECT_WAIT_MS = 2000;
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
-  private readonly fallback = new ThrottlerStorageService();
+  /** Created at the first Redis failure (its sweep timer is only needed then). */
+  private fallback: ThrottlerStorageService | null = null;
   private readonly redis: Redis;
   private degraded = false;
 
@@ -59,12 +60,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
   }
 
   async onModuleInit(): Promise<void> {
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, CONNECT_WAIT_MS).unref());
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, CONNECT_WAIT_MS)));
     await Promise.race([this.redis.connect().catch(() => undefined), timeout]);
+    clearTimeout(timer);
   }
 
   onApplicationShutdown(): void {
     this.redis.disconnect();
+    this.fallback?.onApplicationShutdown();
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
@@ -93,6 +97,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
         this.degraded = true;
         this.logger.warn(`Redis unavailable for login rate limits (${(err as Error).message}); counting in this process's memory`);
       }
+      this.fallback ??= new ThrottlerStorageService();
       return this.fallback.increment(key, ttl, limit, blockDuration, throttlerName);
     }
   }

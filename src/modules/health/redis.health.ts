@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { JobProducer } from 'src/core/queue/job-producer.service';
+import { readyClient } from 'src/core/queue/queue-connection';
 import { QueueName } from 'src/core/queue/queue-names';
 
 @Injectable()
@@ -14,8 +15,8 @@ export class RedisHealthIndicator {
   async isHealthy(key: string) {
     const indicator = this.health.check(key);
     try {
-      const client = await this.producer.queue(QueueName.Mail).client;
-      if (client.status !== 'ready') return indicator.down({ message: `connection ${client.status}` });
+      const client = await readyClient(this.producer.queue(QueueName.Mail));
+      if (!client) return indicator.down({ message: 'not connected' });
       await Promise.race([(client as unknown as { ping(): Promise<string> }).ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000).unref())]);
       return indicator.up();
     } catch (err) {

@@ -1,7 +1,6 @@
 import { Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Job } from 'bullmq';
 import { join } from 'node:path';
 import { EntityManager, In, LessThan, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
@@ -67,7 +66,9 @@ export class MailService implements OnModuleDestroy {
   get transport(): MailTransport {
     if (!this.transportInstance) {
       const url = this.config.get('mail.smtpUrl', { infer: true });
-      this.transportInstance = url ? new SmtpTransport(url) : new OutboxTransport(this.config.get('mail.outboxDir', { infer: true }));
+      this.transportInstance = url
+        ? new SmtpTransport(url)
+        : new OutboxTransport(this.config.get('mail.outboxDir', { infer: true }));
     }
     return this.transportInstance;
   }
@@ -76,8 +77,12 @@ export class MailService implements OnModuleDestroy {
     this.transportInstance?.close();
   }
 
-  /** Records a queued message (inside the caller's transaction when given). Call dispatch() after commit. */
-  async create(input: NewMail, manager: EntityManager = this.repo.manager): Promise<MailMessage> {
+  /**
+   * Records a queued message, inside the caller's transaction when `manager` is given, else on its
+   * own. Call dispatch() after commit.
+   */
+  async create(input: NewMail, manager?: EntityManager): Promise<MailMessage> {
+    if (!manager) return this.create(input, this.repo.manager);
     const to = unique(input.to);
     if (!to.length) throw new Error(`a ${input.kind} message needs at least one recipient`);
     const cc = unique(input.cc ?? []).filter((a) => !to.includes(a));
@@ -107,7 +112,9 @@ export class MailService implements OnModuleDestroy {
       try {
         await this.producer.enqueue(JobName.SendEmail, { mailMessageId: id }, mailJobOptions(id));
       } catch {
-        this.logger.warn(`mail ${ids.slice(ids.indexOf(id)).join(', ')} left queued: the queue is unavailable; the sweep sends them when Redis returns`);
+        this.logger.warn(
+          `mail ${ids.slice(ids.indexOf(id)).join(', ')} left queued: the queue is unavailable; the sweep sends them when Redis returns`,
+        );
         return;
       }
     }
@@ -131,7 +138,7 @@ export class MailService implements OnModuleDestroy {
     });
     const toEnqueue: number[] = [];
     for (const { id } of stale) {
-      const job = (await queue.getJob(`mail-${id}`)) as Job | undefined;
+      const job = await queue.getJob(`mail-${id}`);
       if (!job) {
         toEnqueue.push(id);
         continue;
@@ -175,7 +182,11 @@ export class MailService implements OnModuleDestroy {
           subject: msg.subject,
           html: msg.html,
           text: msg.text,
-          attachments: msg.attachments.map((a) => ({ filename: a.filename, path: join(filesDir, a.path), contentType: a.contentType })),
+          attachments: msg.attachments.map((a) => ({
+            filename: a.filename,
+            path: join(filesDir, a.path),
+            contentType: a.contentType,
+          })),
           headers: { 'X-Nhiemvu-Message-Id': String(msg.id), 'X-Nhiemvu-Kind': msg.kind },
         },
         msg.id,
@@ -185,16 +196,23 @@ export class MailService implements OnModuleDestroy {
         { id, status: MailStatus.Queued },
         { status: MailStatus.Sent, attempts, messageId: result.messageId, sentAt: new Date(), lastError: partial },
       );
-      this.logger.log(`mail ${id} sent (${msg.kind}) to ${msg.to.length + msg.cc.length} recipient(s)${result.file ? ` → ${result.file}` : ''}`);
+      this.logger.log(
+        `mail ${id} sent (${msg.kind}) to ${msg.to.length + msg.cc.length} recipient(s)${result.file ? ` → ${result.file}` : ''}`,
+      );
       if (partial) this.logger.warn(`mail ${id}: ${partial}`);
       return 'sent';
     } catch (err) {
       const permanent = isPermanentMailError(err);
       const last = attempt >= maxAttempts;
       const lastError = String((err as Error)?.message ?? err).slice(0, 2000);
-      await this.repo.update({ id, status: MailStatus.Queued }, { attempts, lastError, ...(permanent || last ? { status: MailStatus.Failed } : {}) });
+      await this.repo.update(
+        { id, status: MailStatus.Queued },
+        { attempts, lastError, ...(permanent || last ? { status: MailStatus.Failed } : {}) },
+      );
       if (permanent || last) {
-        this.logger.error(`mail ${id} failed for good after ${attempts} attempt(s)${permanent ? ' (permanent error)' : ''}: ${lastError}`);
+        this.logger.error(
+          `mail ${id} failed for good after ${attempts} attempt(s)${permanent ? ' (permanent error)' : ''}: ${lastError}`,
+        );
         return 'failed';
       }
       this.logger.warn(`mail ${id} attempt ${attempt}/${maxAttempts} failed, will retry: ${lastError}`);
@@ -245,9 +263,12 @@ export class MailService implements OnModuleDestroy {
     if (q.to) qb.andWhere('m.recipientsText LIKE :to', { to: `%${q.to.trim().toLowerCase().replace(/[%_]/g, '')}%` });
     if (q.taskId) {
       const e = (name: string) => this.repo.manager.connection.driver.escape(name);
-      qb.andWhere(`m.id IN (SELECT mt.${e('mailMessageId')} FROM ${e('mail_message_tasks')} mt WHERE mt.${e('taskId')} = :taskId)`, {
-        taskId: q.taskId,
-      });
+      qb.andWhere(
+        `m.id IN (SELECT mt.${e('mailMessageId')} FROM ${e('mail_message_tasks')} mt WHERE mt.${e('taskId')} = :taskId)`,
+        {
+          taskId: q.taskId,
+        },
+      );
     }
     const [items, total] = await qb.orderBy('m.id', 'DESC').skip(skip).take(take).getManyAndCount();
     return { items, total, page, pageSize };

@@ -30,7 +30,9 @@ export class SmtpTransport implements MailTransport {
 
   async send(message: SendMailOptions): Promise<DeliveryResult> {
     const info = await this.transporter.sendMail(message);
-    const rejected = ((info.rejected ?? []) as (string | { address: string })[]).map((r) => (typeof r === 'string' ? r : r.address));
+    const rejected = ((info.rejected ?? []) as (string | { address: string })[]).map((r) =>
+      typeof r === 'string' ? r : r.address,
+    );
     return { messageId: info.messageId ?? null, rejected };
   }
 

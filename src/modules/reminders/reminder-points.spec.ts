@@ -78,8 +78,14 @@ describe(duePoint.name, () => {
     expect(duePoint(POLICY, task(), addDays(DUE, -1), null)).toMatchObject({ kind: 'before', escalate: false });
     expect(duePoint(POLICY, task(), DUE, null)).toMatchObject({ kind: 'due', escalate: false });
     expect(duePoint(POLICY, task(), addDays(DUE, 7), null)).toMatchObject({ kind: 'overdue', escalate: false });
-    expect(duePoint({ ...POLICY, escalateAfterDays: 10 }, task(), addDays(DUE, 13), null)).toMatchObject({ offsetDays: 7, escalate: false });
-    expect(duePoint({ ...POLICY, escalateAfterDays: 10 }, task(), addDays(DUE, 14), null)).toMatchObject({ offsetDays: 14, escalate: true });
+    expect(duePoint({ ...POLICY, escalateAfterDays: 10 }, task(), addDays(DUE, 13), null)).toMatchObject({
+      offsetDays: 7,
+      escalate: false,
+    });
+    expect(duePoint({ ...POLICY, escalateAfterDays: 10 }, task(), addDays(DUE, 14), null)).toMatchObject({
+      offsetDays: 14,
+      escalate: true,
+    });
   });
 
   it('should follow the policy: no due-day point, other offsets and intervals, disabled', () => {

@@ -48,7 +48,8 @@ export function seriesOffsets(policy: ReminderPolicy, upToElapsed: number): numb
   const out = new Set<number>();
   for (const d of policy.beforeDays) if (-d <= upToElapsed) out.add(-d);
   if (policy.onDueDate && upToElapsed >= 0) out.add(0);
-  if (policy.overdueEveryDays > 0) for (let o = policy.overdueEveryDays; o <= upToElapsed; o += policy.overdueEveryDays) out.add(o);
+  if (policy.overdueEveryDays > 0)
+    for (let o = policy.overdueEveryDays; o <= upToElapsed; o += policy.overdueEveryDays) out.add(o);
   return [...out].sort((a, b) => a - b);
 }
 
@@ -60,7 +61,12 @@ export function seriesOffsets(policy: ReminderPolicy, upToElapsed: number): numb
  * A new effective due date (an extension) starts a new series: the caller passes the maximum
  * recorded for that date only.
  */
-export function duePoint(policy: ReminderPolicy, task: PointTask, asOf: LocalDate, maxRecordedOffset: number | null): ReminderPoint | null {
+export function duePoint(
+  policy: ReminderPolicy,
+  task: PointTask,
+  asOf: LocalDate,
+  maxRecordedOffset: number | null,
+): ReminderPoint | null {
   if (!policy.enabled) return null;
   const elapsed = diffDays(task.effectiveDueDate, asOf);
   const offset = latestReachedOffset(policy, elapsed);
@@ -68,7 +74,12 @@ export function duePoint(policy: ReminderPolicy, task: PointTask, asOf: LocalDat
   if (maxRecordedOffset !== null && offset <= maxRecordedOffset) return null;
   const date = addDays(task.effectiveDueDate, offset);
   if (date < task.assignedAt) return null;
-  return { offsetDays: offset, date, kind: pointKind(offset), escalate: offset > 0 && offset >= policy.escalateAfterDays };
+  return {
+    offsetDays: offset,
+    date,
+    kind: pointKind(offset),
+    escalate: offset > 0 && offset >= policy.escalateAfterDays,
+  };
 }
 
 /** Wording of where a task stands as of `asOf` (digest tables): "còn N ngày", "đến hạn hôm nay", "quá hạn N ngày". */

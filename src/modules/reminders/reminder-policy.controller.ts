@@ -21,7 +21,9 @@ export class ReminderPolicyController {
   ) {}
 
   @Get(':id/reminder-policy')
-  @ApiOperation({ summary: "A program's reminder policy: the override, the defaults (config/reminders.json) and what applies" })
+  @ApiOperation({
+    summary: "A program's reminder policy: the override, the defaults (config/reminders.json) and what applies",
+  })
   @ApiOkResponse({ type: ProgramReminderPolicyResponseDto })
   @ApiErrors(400)
   get(@Param('id', ParseIdPipe) id: number): Promise<ProgramReminderPolicyResponseDto> {
@@ -35,7 +37,10 @@ export class ReminderPolicyController {
   })
   @ApiOkResponse({ type: ProgramReminderPolicyResponseDto })
   @ApiErrors(400)
-  async put(@Param('id', ParseIdPipe) id: number, @Body() dto: ReminderPolicyDto): Promise<ProgramReminderPolicyResponseDto> {
+  async put(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: ReminderPolicyDto,
+  ): Promise<ProgramReminderPolicyResponseDto> {
     const view = await this.policies.put(id, { ...dto });
     // A new send time needs its scheduler; not awaited so an outage of Redis does not fail the change
     // (the worker syncs again at boot and after every scheduled scan).

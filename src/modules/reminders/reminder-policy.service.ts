@@ -43,7 +43,7 @@ export class ReminderPolicyService {
 
   /** Replaces the program's override with `input` (fields left out follow the defaults; {} clears it). */
   async put(programId: number, input: Partial<ReminderPolicy>): Promise<ProgramPolicyView> {
-    const problems = validatePolicyOverride(input as Record<string, unknown>);
+    const problems = validatePolicyOverride(input);
     if (problems.length) {
       throw new BadRequestException({
         message: 'Dữ liệu không hợp lệ',
@@ -58,9 +58,16 @@ export class ReminderPolicyService {
 
   /** The policies of every program that overrides the defaults (one query), by program id. */
   async overrides(): Promise<Map<number, ReminderPolicy>> {
-    const rows = await this.programs.find({ select: { id: true, reminderPolicy: true }, where: { reminderPolicy: Not(IsNull()) } });
+    const rows = await this.programs.find({
+      select: { id: true, reminderPolicy: true },
+      where: { reminderPolicy: Not(IsNull()) },
+    });
     const defaults = this.defaults();
-    return new Map(rows.filter((r) => compactOverride(r.reminderPolicy)).map((r) => [r.id, effectivePolicy(defaults, r.reminderPolicy)]));
+    return new Map(
+      rows
+        .filter((r) => compactOverride(r.reminderPolicy))
+        .map((r) => [r.id, effectivePolicy(defaults, r.reminderPolicy)]),
+    );
   }
 
   private view(programId: number, override: Partial<ReminderPolicy> | null): ProgramPolicyView {

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compactOverride, cronPattern, effectivePolicy, loadReminderDefaults, ReminderConfigError, validatePolicyOverride } from './reminder-policy';
+import {
+  compactOverride,
+  cronPattern,
+  effectivePolicy,
+  loadReminderDefaults,
+  ReminderConfigError,
+  validatePolicyOverride,
+} from './reminder-policy';
 
 describe(loadReminderDefaults.name, () => {
   let dir: string;
@@ -55,7 +62,7 @@ describe(validatePolicyOverride.name, () => {
     [{ onDueDate: 'yes' }, 'onDueDate'],
     [{ surprise: true }, 'surprise'],
   ])('should refuse %j naming %s', (input, field) => {
-    const sut = validatePolicyOverride(input as Record<string, unknown>);
+    const sut = validatePolicyOverride(input);
     expect(sut.length).toBeGreaterThan(0);
     expect(sut.every((m) => m.startsWith(`${field}:`))).toBe(true);
   });
@@ -65,7 +72,11 @@ describe(effectivePolicy.name, () => {
   it('should lay the override over the defaults and sort the offsets', () => {
     const defaults = loadReminderDefaults();
     expect(effectivePolicy(defaults, null)).toBe(defaults);
-    expect(effectivePolicy(defaults, { beforeDays: [1, 10, 5], enabled: false })).toEqual({ ...defaults, beforeDays: [10, 5, 1], enabled: false });
+    expect(effectivePolicy(defaults, { beforeDays: [1, 10, 5], enabled: false })).toEqual({
+      ...defaults,
+      beforeDays: [10, 5, 1],
+      enabled: false,
+    });
   });
 
   it('should store only the fields set', () => {

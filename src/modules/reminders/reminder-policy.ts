@@ -36,7 +36,8 @@ export function loadReminderDefaults(file: string = reminderDefaultsPath()): Rem
   } catch (err) {
     throw new ReminderConfigError(`${file}: cannot read: ${(err as Error).message}`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ReminderConfigError(`${file}: expected an object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ReminderConfigError(`${file}: expected an object`);
   delete raw._comment;
   const problems = validatePolicyOverride(raw);
   const missing = POLICY_KEYS.filter((k) => raw[k] === undefined);
@@ -69,7 +70,10 @@ export function compactOverride(input: Partial<ReminderPolicy> | null | undefine
 }
 
 /** The policy that applies to a program: its override over the defaults. */
-export function effectivePolicy(defaults: ReminderPolicy, override: Partial<ReminderPolicy> | null | undefined): ReminderPolicy {
+export function effectivePolicy(
+  defaults: ReminderPolicy,
+  override: Partial<ReminderPolicy> | null | undefined,
+): ReminderPolicy {
   const o = compactOverride(override);
   return o ? normalizePolicy({ ...defaults, ...o }) : defaults;
 }

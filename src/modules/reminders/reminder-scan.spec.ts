@@ -45,14 +45,24 @@ describe(planScan.name, () => {
   it('should skip tasks whose latest point is recorded, and tasks out of the run', () => {
     const a = row({ effectiveDueDate: '2024-07-16' });
     const b = row({ effectiveDueDate: '2024-07-16', programId: 9 });
-    const sut = planScan({ asOf: AS_OF, tasks: [a, b], recorded: new Map([[a.id, -1]]), policyFor: (t) => (t.programId === 9 ? null : POLICY) });
+    const sut = planScan({
+      asOf: AS_OF,
+      tasks: [a, b],
+      recorded: new Map([[a.id, -1]]),
+      policyFor: (t) => (t.programId === 9 ? null : POLICY),
+    });
     expect(sut).toEqual([]);
   });
 
   it('should list every overdue task of a reminded agency for the letter, not only today’s points', () => {
     const old = row({ effectiveDueDate: '2024-06-01' });
     const fresh = row({ effectiveDueDate: '2024-07-01' });
-    const sut = planScan({ asOf: AS_OF, tasks: [old, fresh], recorded: new Map([[old.id, 42]]), policyFor: () => POLICY });
+    const sut = planScan({
+      asOf: AS_OF,
+      tasks: [old, fresh],
+      recorded: new Map([[old.id, 42]]),
+      policyFor: () => POLICY,
+    });
     expect(sut[0].reminders.map((r) => r.task.id)).toEqual([fresh.id]);
     expect(sut[0].overdue.map((t) => t.id)).toEqual([old.id, fresh.id]);
   });

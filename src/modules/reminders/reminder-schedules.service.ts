@@ -47,11 +47,19 @@ export class ReminderSchedulesService {
     const tz = this.config.get('app.tz', { infer: true });
     const [defaultTime, ...others] = await this.sendTimes();
     const wanted = new Set<string>([DAILY_SCAN_SCHEDULER]);
-    await queue.upsertJobScheduler(DAILY_SCAN_SCHEDULER, { pattern: cronPattern(defaultTime), tz }, { name: JobName.ScanDueReminders, data: {}, opts: SCAN_JOB_OPTIONS });
+    await queue.upsertJobScheduler(
+      DAILY_SCAN_SCHEDULER,
+      { pattern: cronPattern(defaultTime), tz },
+      { name: JobName.ScanDueReminders, data: {}, opts: SCAN_JOB_OPTIONS },
+    );
     for (const time of others) {
       const id = `${DAILY_SCAN_SCHEDULER}-${time.replace(':', '')}`;
       wanted.add(id);
-      await queue.upsertJobScheduler(id, { pattern: cronPattern(time), tz }, { name: JobName.ScanDueReminders, data: {}, opts: SCAN_JOB_OPTIONS });
+      await queue.upsertJobScheduler(
+        id,
+        { pattern: cronPattern(time), tz },
+        { name: JobName.ScanDueReminders, data: {}, opts: SCAN_JOB_OPTIONS },
+      );
     }
     for (const s of await queue.getJobSchedulers()) {
       if (s.key.startsWith(`${DAILY_SCAN_SCHEDULER}-`) && !wanted.has(s.key)) await queue.removeJobScheduler(s.key);
@@ -61,6 +69,8 @@ export class ReminderSchedulesService {
       { pattern: cronPattern(defaultTime, 1), tz },
       { name: JobName.WeeklyOverdueSummary, data: {}, opts: SCAN_JOB_OPTIONS },
     );
-    this.logger.log(`reminder schedules: daily scan at ${[defaultTime, ...others].join(', ')} (${tz}), weekly summary Mondays at ${defaultTime}`);
+    this.logger.log(
+      `reminder schedules: daily scan at ${[defaultTime, ...others].join(', ')} (${tz}), weekly summary Mondays at ${defaultTime}`,
+    );
   }
 }

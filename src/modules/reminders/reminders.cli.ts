@@ -25,7 +25,8 @@ export function parseRemindArgs(args: string[]): { asOf?: string } {
     const arg = args[i];
     const value = arg === '--as-of' ? args[++i] : arg.startsWith('--as-of=') ? arg.slice('--as-of='.length) : null;
     if (value === null) throw new CliUsageError(`unknown option ${arg}; usage: remind [--as-of YYYY-MM-DD]`);
-    if (!isValidLocalDate(value)) throw new CliUsageError(`--as-of must be a real day as YYYY-MM-DD (got ${JSON.stringify(value ?? '')})`);
+    if (!isValidLocalDate(value))
+      throw new CliUsageError(`--as-of must be a real day as YYYY-MM-DD (got ${JSON.stringify(value ?? '')})`);
     asOf = value;
   }
   return asOf ? { asOf } : {};
@@ -38,13 +39,21 @@ export function formatScanSummary(r: ScanResult): string {
       (r.skipped ? ` (skipped: ${r.skipped})` : ''),
   ];
   for (const d of r.digests) {
-    lines.push(`  ${d.agencyCode.padEnd(10)} mail #${d.mailMessageId} ${d.kind} → ${d.to.join(', ')}${d.cc.length ? ` (cc ${d.cc.join(', ')})` : ''}`);
+    lines.push(
+      `  ${d.agencyCode.padEnd(10)} mail #${d.mailMessageId} ${d.kind} → ${d.to.join(', ')}${d.cc.length ? ` (cc ${d.cc.join(', ')})` : ''}`,
+    );
     lines.push(`  ${''.padEnd(10)} ${d.subject}`);
-    if (d.escalationMailMessageId) lines.push(`  ${''.padEnd(10)} + mail #${d.escalationMailMessageId} escalation to the office with draft letter #${d.letterId}`);
+    if (d.escalationMailMessageId)
+      lines.push(
+        `  ${''.padEnd(10)} + mail #${d.escalationMailMessageId} escalation to the office with draft letter #${d.letterId}`,
+      );
   }
   if (r.conflicts.length) lines.push(`already reminded by another scan: ${r.conflicts.join(', ')}`);
   if (r.failed.length) lines.push(`could not be written (retried by the next scan): ${r.failed.join(', ')}`);
-  if (r.digests.length) lines.push('messages are queued: a running worker delivers them (SMTP_URL, or DATA_DIR/outbox/*.eml when it is unset).');
+  if (r.digests.length)
+    lines.push(
+      'messages are queued: a running worker delivers them (SMTP_URL, or DATA_DIR/outbox/*.eml when it is unset).',
+    );
   return lines.join('\n');
 }
 
@@ -53,7 +62,9 @@ export async function runRemindCommand(args: string[]): Promise<void> {
   const opts = parseRemindArgs(args);
   const config = loadConfigOrExit();
   const { redis } = await prepareRuntime(config);
-  const app = await NestFactory.createApplicationContext(RemindCliModule.forRoot(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(RemindCliModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
   try {
     await app.get(CalendarService).seedFromConfigIfEmpty();
     const result = await app.get(RemindersService).scan(opts);

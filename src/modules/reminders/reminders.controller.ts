@@ -13,7 +13,16 @@ import { ReminderLetterDto, ScanRequestDto, ScanResultDto } from './dto/scan.dto
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function toLetterDto(l: ReminderLetter): ReminderLetterDto {
-  return { id: l.id, agencyId: l.agencyId, scanDate: l.scanDate, filename: basename(l.path), size: l.size, taskIds: l.taskIds, mailMessageId: l.mailMessageId, createdAt: l.createdAt };
+  return {
+    id: l.id,
+    agencyId: l.agencyId,
+    scanDate: l.scanDate,
+    filename: basename(l.path),
+    size: l.size,
+    taskIds: l.taskIds,
+    mailMessageId: l.mailMessageId,
+    createdAt: l.createdAt,
+  };
 }
 
 @ApiTags('reminders')
@@ -57,6 +66,10 @@ export class RemindersController {
     const letter = await this.reminders.findLetter(id);
     const path = letter ? this.reminders.letterPath(letter) : null;
     if (!letter || !path || !existsSync(path)) throw new NotFoundException('Không tìm thấy dự thảo công văn');
-    return new StreamableFile(createReadStream(path), { type: DOCX, disposition: `attachment; filename="${basename(letter.path)}"`, length: letter.size });
+    return new StreamableFile(createReadStream(path), {
+      type: DOCX,
+      disposition: `attachment; filename="${basename(letter.path)}"`,
+      length: letter.size,
+    });
   }
 }

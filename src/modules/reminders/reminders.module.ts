@@ -22,7 +22,13 @@ import { RemindersService } from './reminders.service';
  * WorkerProcessorsModule only.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReminderLog, ReminderLetter, Task, Agency, Program]), CalendarModule, MailModule, UsersModule, ProgramsModule],
+  imports: [
+    TypeOrmModule.forFeature([ReminderLog, ReminderLetter, Task, Agency, Program]),
+    CalendarModule,
+    MailModule,
+    UsersModule,
+    ProgramsModule,
+  ],
   controllers: [RemindersController, ReminderPolicyController],
   providers: [RemindersService, ReminderPolicyService, ReminderSchedulesService],
   exports: [RemindersService, ReminderPolicyService, ReminderSchedulesService],

@@ -29,10 +29,21 @@ export class RemindersProcessor extends WorkerHost {
           const { asOf } = job.data as JobPayloads[JobName.ScanDueReminders];
           // From a scheduler (no asOf): each policy applies once its send time has come, days off skipped.
           const result = await this.reminders.scan(asOf ? { asOf } : { scheduled: true });
-          if (!asOf) await this.schedules.sync().catch((err: Error) => this.logger.warn(`schedule refresh failed: ${err.message}`));
+          if (!asOf)
+            await this.schedules
+              .sync()
+              .catch((err: Error) => this.logger.warn(`schedule refresh failed: ${err.message}`));
           // What was written stays written (recorded points are not sent twice); a retry writes the rest.
-          if (result.failed.length) throw new Error(`reminders of ${result.failed.join(', ')} could not be written; retrying`);
-          return { asOf: result.asOf, points: result.points, digests: result.digests.length, conflicts: result.conflicts, failed: result.failed, skipped: result.skipped };
+          if (result.failed.length)
+            throw new Error(`reminders of ${result.failed.join(', ')} could not be written; retrying`);
+          return {
+            asOf: result.asOf,
+            points: result.points,
+            digests: result.digests.length,
+            conflicts: result.conflicts,
+            failed: result.failed,
+            skipped: result.skipped,
+          };
         }
         case JobName.WeeklyOverdueSummary: {
           const { asOf } = job.data as JobPayloads[JobName.WeeklyOverdueSummary];

@@ -10,6 +10,8 @@ export class RemindersScheduler implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     // Not awaited: with Redis down at start the upserts wait for the reconnection instead of blocking boot.
-    void this.schedules.sync().catch((err: Error) => this.logger.warn(`could not register the reminder schedules: ${err.message}`));
+    void this.schedules
+      .sync()
+      .catch((err: Error) => this.logger.warn(`could not register the reminder schedules: ${err.message}`));
   }
 }

@@ -24,11 +24,17 @@ describe(RemindersService.name, () => {
         RemindersService,
         CalendarService,
         { provide: getDataSourceToken(), useValue: {} },
-        ...[Task, ReminderLog, ReminderLetter, Agency, Holiday].map((e) => ({ provide: getRepositoryToken(e), useValue: { find: () => Promise.resolve([]) } })),
+        ...[Task, ReminderLog, ReminderLetter, Agency, Holiday].map((e) => ({
+          provide: getRepositoryToken(e),
+          useValue: { find: () => Promise.resolve([]) },
+        })),
         { provide: ReminderPolicyService, useValue: {} },
         { provide: MailService, useValue: {} },
         { provide: UsersService, useValue: {} },
-        { provide: ConfigService, useValue: { get: (key: string) => (key === 'app.tz' ? 'Asia/Ho_Chi_Minh' : undefined) } },
+        {
+          provide: ConfigService,
+          useValue: { get: (key: string) => (key === 'app.tz' ? 'Asia/Ho_Chi_Minh' : undefined) },
+        },
       ],
     }).compile();
     sut = moduleRef.get(RemindersService);
@@ -54,13 +60,19 @@ describe(RemindersService.name, () => {
          const { CalendarService } = require('src/modules/calendar/calendar.service');
          const config = { get: (k) => (k === 'app.tz' ? 'Asia/Ho_Chi_Minh' : undefined) };
          const calendar = new CalendarService({}, config);
-         const sut = new RemindersService({}, {}, {}, {}, {}, calendar, {}, {}, {}, config);
+         const sut = new RemindersService({}, {}, {}, {}, {}, calendar, {}, {}, {}, {}, config);
          const instant = new Date('2024-07-14T17:30:00Z');
          console.log(JSON.stringify({ localHour: instant.getHours(), today: calendar.today(instant), scanDay: sut.scanDay({ now: instant }),
            before: sut.scanDay({ now: new Date('2024-07-14T16:59:59Z') }), after: sut.scanDay({ now: new Date('2024-07-14T17:00:00Z') }) }));`,
       );
       const expectedHour = { UTC: 17, 'America/New_York': 13, 'Asia/Ho_Chi_Minh': 0, 'Pacific/Kiritimati': 7 }[tz];
-      expect(out).toEqual({ localHour: expectedHour, today: '2024-07-15', scanDay: '2024-07-15', before: '2024-07-14', after: '2024-07-15' });
+      expect(out).toEqual({
+        localHour: expectedHour,
+        today: '2024-07-15',
+        scanDay: '2024-07-15',
+        before: '2024-07-14',
+        after: '2024-07-15',
+      });
     },
   );
 
@@ -87,6 +99,11 @@ function runWithTz(tz: string, body: string): unknown {
     };
     require('reflect-metadata');
   `;
-  const out = execFileSync(process.execPath, ['-e', hook + body], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', TZ: tz }, encoding: 'utf8', timeout: 60_000 });
+  const out = execFileSync(process.execPath, ['-e', hook + body], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', TZ: tz },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return JSON.parse(out.trim().split('\n').pop()!);
 }

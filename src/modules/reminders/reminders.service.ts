@@ -160,7 +160,15 @@ export class RemindersService {
     const started = Date.now();
     const now = opts.now ?? new Date();
     const asOf = this.scanDay({ asOf: opts.asOf, now });
-    const result: ScanResult = { asOf, points: 0, digests: [], conflicts: [], failed: [], skipped: null, durationMs: 0 };
+    const result: ScanResult = {
+      asOf,
+      points: 0,
+      digests: [],
+      conflicts: [],
+      failed: [],
+      skipped: null,
+      durationMs: 0,
+    };
     const working = await this.calendar.working();
     const defaults = this.policies.defaults();
     const overrides = await this.policies.overrides();
@@ -189,11 +197,14 @@ export class RemindersService {
       asOf,
       tasks: candidates,
       recorded,
-      policyFor: (t) => (t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy),
+      policyFor: (t) =>
+        t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy,
     });
 
     if (plans.length) {
-      const agencies = new Map((await this.agencies.findBy({ id: In(plans.map((p) => p.agencyId)) })).map((a) => [a.id, a]));
+      const agencies = new Map(
+        (await this.agencies.findBy({ id: In(plans.map((p) => p.agencyId)) })).map((a) => [a.id, a]),
+      );
       const leaders = plans.some((p) => p.reminders.some((r) => r.point.escalate)) ? await this.leaders() : [];
       for (const plan of plans) {
         const agency = agencies.get(plan.agencyId);
@@ -291,61 +302,89 @@ export class RemindersService {
     const items: DigestItem[] = plan.reminders.map(({ task, point }) => toItem(task, point.escalate));
     const taskIds = items.map((i) => i.taskId);
     const escalated = items.filter((i) => i.escalate);
-    const recipients = unique([...(agency.emails ?? []), ...(await this.users.digestRecipients(agency.id)).map((u) => u.email)]);
-    const leaderCc = escalated.length ? this.leadersFor(plan.reminders.filter((r) => r.point.escalate).map((r) => r.task), leaders) : [];
+    const recipients = unique([
+      ...(agency.emails ?? []),
+      ...(await this.users.digestRecipients(agency.id)).map((u) => u.email),
+    ]);
+    const leaderCc = escalated.length
+      ? this.leadersFor(
+          plan.reminders.filter((r) => r.point.escalate).map((r) => r.task),
+          leaders,
+        )
+      : [];
     const common = { agencyName: agency.name, asOf, appUrl, provinceName };
 
     const main = recipients.length
-      ? { kind: MailKind.ReminderDigest, to: recipients, cc: leaderCc, ...renderDigest({ ...common, items, escalatedCopied: true }) }
-      : { kind: MailKind.MissingAddress, to: [officeEmail], cc: leaderCc, ...renderMissingAddress({ ...common, agencyCode: agency.code, items }) };
+      ? {
+          kind: MailKind.ReminderDigest,
+          to: recipients,
+          cc: leaderCc,
+          ...renderDigest({
+            ...common,
+            items,
+            copiedTo: leaderCc.length ? 'lãnh đạo UBND tỉnh phụ trách và Văn phòng UBND tỉnh' : 'Văn phòng UBND tỉnh',
+          }),
+        }
+      : {
+          kind: MailKind.MissingAddress,
+          to: [officeEmail],
+          cc: leaderCc,
+          ...renderMissingAddress({ ...common, agencyCode: agency.code, items }),
+        };
 
-    let letterFile: { path: string; size: number; filename: string; taskIds: number[]; replyBy: LocalDate } | null = null;
+    let letterFile: { path: string; size: number; filename: string; taskIds: number[]; replyBy: LocalDate } | null =
+      null;
     try {
       if (escalated.length) letterFile = await this.writeLetter(plan, agency, asOf, working);
-      const committed = await this.dataSource.transaction(async (m) => {
-        // The first statement writes, so on SQLite the transaction takes the write lock at once.
-        const mainRow = await this.mail.create({ ...main, agencyId: agency.id, taskIds }, m);
-        await this.recordPoints(m, plan, asOf, mainRow.id);
-        let escalationRow: MailMessage | null = null;
-        let letter: ReminderLetter | null = null;
-        if (letterFile) {
-          const attachment: MailAttachmentRef = {
-            filename: letterFile.filename,
-            path: letterFile.path,
-            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          };
-          escalationRow = await this.mail.create(
-            {
-              kind: MailKind.Escalation,
-              to: [officeEmail],
-              ...renderEscalation({
-                ...common,
-                items: escalated,
-                letterFilename: letterFile.filename,
-                letterTaskCount: letterFile.taskIds.length,
-                replyBy: letterFile.replyBy,
-                digestRecipients: recipients,
-              }),
-              attachments: [attachment],
-              agencyId: agency.id,
-              taskIds: letterFile.taskIds,
-            },
-            m,
-          );
-          letter = await m.save(
-            m.create(ReminderLetter, {
-              agencyId: agency.id,
-              scanDate: asOf,
+      const committed = await retryWhenBusy(() =>
+        this.dataSource.transaction(async (m) => {
+          // The first statement writes, so on SQLite the transaction takes the write lock at once.
+          const mainRow = await this.mail.create({ ...main, agencyId: agency.id, taskIds }, m);
+          await this.recordPoints(m, plan, asOf, mainRow.id);
+          let escalationRow: MailMessage | null = null;
+          let letter: ReminderLetter | null = null;
+          if (letterFile) {
+            const attachment: MailAttachmentRef = {
+              filename: letterFile.filename,
               path: letterFile.path,
-              size: letterFile.size,
-              taskIds: letterFile.taskIds,
-              mailMessageId: escalationRow.id,
-            }),
-          );
-        }
-        return { mainRow, escalationRow, letter };
-      });
-      await this.mail.dispatch([committed.mainRow.id, ...(committed.escalationRow ? [committed.escalationRow.id] : [])]);
+              contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            };
+            escalationRow = await this.mail.create(
+              {
+                kind: MailKind.Escalation,
+                to: [officeEmail],
+                ...renderEscalation({
+                  ...common,
+                  items: escalated,
+                  letterFilename: letterFile.filename,
+                  letterTaskCount: letterFile.taskIds.length,
+                  replyBy: letterFile.replyBy,
+                  digestRecipients: recipients,
+                }),
+                attachments: [attachment],
+                agencyId: agency.id,
+                taskIds: letterFile.taskIds,
+              },
+              m,
+            );
+            letter = await m.save(
+              m.create(ReminderLetter, {
+                agencyId: agency.id,
+                scanDate: asOf,
+                path: letterFile.path,
+                size: letterFile.size,
+                taskIds: letterFile.taskIds,
+                mailMessageId: escalationRow.id,
+              }),
+            );
+          }
+          return { mainRow, escalationRow, letter };
+        }),
+      );
+      await this.mail.dispatch([
+        committed.mainRow.id,
+        ...(committed.escalationRow ? [committed.escalationRow.id] : []),
+      ]);
       return {
         agencyId: agency.id,
         agencyCode: agency.code,
@@ -365,14 +404,22 @@ export class RemindersService {
         this.logger.log(`reminders of ${agency.code} for ${asOf} were recorded by another scan; nothing sent twice`);
         result.conflicts.push(agency.code);
       } else {
-        this.logger.error(`reminders of ${agency.code} for ${asOf} not written: ${(err as Error).message}`, (err as Error).stack);
+        this.logger.error(
+          `reminders of ${agency.code} for ${asOf} not written: ${(err as Error).message}`,
+          (err as Error).stack,
+        );
         result.failed.push(agency.code);
       }
       return null;
     }
   }
 
-  private async recordPoints(m: EntityManager, plan: AgencyPlan, asOf: LocalDate, mailMessageId: number): Promise<void> {
+  private async recordPoints(
+    m: EntityManager,
+    plan: AgencyPlan,
+    asOf: LocalDate,
+    mailMessageId: number,
+  ): Promise<void> {
     const rows = plan.reminders.map(({ task, point }) => ({
       taskId: task.id,
       agencyId: plan.agencyId,
@@ -381,14 +428,17 @@ export class RemindersService {
       scanDate: asOf,
       mailMessageId,
     }));
-    for (let i = 0; i < rows.length; i += LOG_INSERT_CHUNK) await m.insert(ReminderLog, rows.slice(i, i + LOG_INSERT_CHUNK));
+    for (let i = 0; i < rows.length; i += LOG_INSERT_CHUNK)
+      await m.insert(ReminderLog, rows.slice(i, i + LOG_INSERT_CHUNK));
   }
 
   /** Writes the draft công văn under DATA_DIR/files/letters/<year>/ before the transaction (removed if it rolls back). */
   private async writeLetter(plan: AgencyPlan, agency: Agency, asOf: LocalDate, working: WorkingCalendar) {
     let replyBy = asOf;
     for (let i = 0; i < LETTER_REPLY_WORKING_DAYS; i++) replyBy = working.firstWorkingDayAfter(replyBy);
-    const overdue = [...plan.overdue].sort((a, b) => a.effectiveDueDate.localeCompare(b.effectiveDueDate) || a.id - b.id);
+    const overdue = [...plan.overdue].sort(
+      (a, b) => a.effectiveDueDate.localeCompare(b.effectiveDueDate) || a.id - b.id,
+    );
     const buffer = await renderCongVanDonDoc({
       provinceName: this.config.get('app.provinceName', { infer: true }),
       agencyName: agency.name,
@@ -408,7 +458,13 @@ export class RemindersService {
     const full = join(this.config.get('files.dir', { infer: true }), path);
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, buffer);
-    return { path, size: buffer.length, filename: `cong-van-don-doc-${safeCode}-${asOf}.docx`, taskIds: overdue.map((t) => t.id), replyBy };
+    return {
+      path,
+      size: buffer.length,
+      filename: `cong-van-don-doc-${safeCode}-${asOf}.docx`,
+      taskIds: overdue.map((t) => t.id),
+      replyBy,
+    };
   }
 
   /**
@@ -426,16 +482,31 @@ export class RemindersService {
       const byAgency = new Map<number, DigestItem[]>();
       for (const t of rows) {
         const list = byAgency.get(t.leadAgencyId) ?? [];
-        list.push({ taskId: t.id, code: t.code, title: t.title, effectiveDueDate: t.effectiveDueDate!, sourceDocument: t.sourceDocument, escalate: false });
+        list.push({
+          taskId: t.id,
+          code: t.code,
+          title: t.title,
+          effectiveDueDate: t.effectiveDueDate!,
+          sourceDocument: t.sourceDocument,
+          escalate: false,
+        });
         byAgency.set(t.leadAgencyId, list);
       }
-      const names = new Map(byAgency.size ? (await this.agencies.findBy({ id: In([...byAgency.keys()]) })).map((a) => [a.id, a.name]) : []);
+      const names = new Map(
+        byAgency.size ? (await this.agencies.findBy({ id: In([...byAgency.keys()]) })).map((a) => [a.id, a.name]) : [],
+      );
       const agencies: WeeklyAgencyRow[] = [...byAgency]
         .map(([id, items]) => ({ agencyName: names.get(id) ?? `#${id}`, items }))
         .sort((a, b) => b.items.length - a.items.length || a.agencyName.localeCompare(b.agencyName, 'vi'));
       // Every subject of the day names it ("… đến ngày 15/07/2024 …").
       if (await this.mail.exists(MailKind.WeeklySummary, `đến ngày ${formatVietnameseDate(asOf)}`)) {
-        return { asOf, mailMessageId: null, tasks: rows.length, agencies: agencies.length, skipped: 'already sent for this day' };
+        return {
+          asOf,
+          mailMessageId: null,
+          tasks: rows.length,
+          agencies: agencies.length,
+          skipped: 'already sent for this day',
+        };
       }
       const rendered = renderWeeklySummary({
         asOf,
@@ -450,14 +521,42 @@ export class RemindersService {
         taskIds: rows.map((r) => r.id),
       });
       await this.mail.dispatch([row.id]);
-      this.logger.log(`weekly overdue summary ${asOf}: ${rows.length} task(s) of ${agencies.length} agency(ies), mail ${row.id}`);
+      this.logger.log(
+        `weekly overdue summary ${asOf}: ${rows.length} task(s) of ${agencies.length} agency(ies), mail ${row.id}`,
+      );
       return { asOf, mailMessageId: row.id, tasks: rows.length, agencies: agencies.length, skipped: null };
     });
   }
 }
 
+const BUSY_RETRIES = 5;
+
+/**
+ * SQLite answers SQLITE_BUSY at once (without waiting out busy_timeout) when a transaction that has
+ * read must write after another process wrote: with TypeORM's single shared connection another flow's
+ * read can slip into our transaction first. The transaction rolled back whole, so it is simply run
+ * again; the unique key still decides who records a point.
+ */
+async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= BUSY_RETRIES || !/SQLITE_BUSY/.test(String((err as Error)?.message))) throw err;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.floor(Math.random() * 50)));
+    }
+  }
+}
+
 function toItem(task: ScanTaskRow, escalate: boolean): DigestItem {
-  return { taskId: task.id, code: task.code, title: task.title, effectiveDueDate: task.effectiveDueDate, sourceDocument: task.sourceDocument, escalate };
+  return {
+    taskId: task.id,
+    code: task.code,
+    title: task.title,
+    effectiveDueDate: task.effectiveDueDate,
+    sourceDocument: task.sourceDocument,
+    escalate,
+  };
 }
 
 function unique(list: string[]): string[] {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
 import { LocalDate } from 'src/modules/calendar/local-date';
 import { Task } from 'src/modules/tasks/task.entity';
 import { EXCLUDED_STATUSES, TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';
-import { compareVietnamese, overdueList, programItemFigures, taskCounts } from './appendix.figures';
+import { compareVietnamese, OverdueRow, overdueList, programItemFigures, TaskRawCounts, taskCounts } from './appendix.figures';
 import { AgencyTaskFigures, AppendixReport, ProgramItemFigures, TaskFigures } from './appendix.types';
 
 export interface AppendixScope {
@@ -26,9 +26,6 @@ const AGENCY_KIND_ORDER: AgencyKind[] = [AgencyKind.Department, AgencyKind.Distr
 
 interface AgencyRaw {
   agencyId: number | string;
-  agencyCode: string;
-  agencyName: string;
-  agencyKind: AgencyKind;
   total: number | string | null;
   carriedOver: number | string | null;
   done: number | string | null;
@@ -46,33 +43,44 @@ const n = (v: number | string | null | undefined): number => (v === null || v ==
  */
 @Injectable()
 export class AppendixService {
-  constructor(@InjectRepository(Task) private readonly tasks: Repository<Task>) {}
+  constructor(
+    @InjectRepository(Task) private readonly tasks: Repository<Task>,
+    @InjectRepository(Agency) private readonly agencies: Repository<Agency>,
+  ) {}
 
   async compute(scope: AppendixScope): Promise<AppendixReport> {
-    const [programItems, byAgencyWithExtra, overdue] = await Promise.all([
-      this.programItems(scope),
-      this.tasksByAgency(scope),
-      this.overdue(scope),
-    ]);
-    const totals = byAgencyWithExtra.reduce(
-      (acc, a) => ({
-        total: acc.total + a.total,
-        carriedOver: acc.carriedOver + a.carriedOver,
-        done: acc.done + a.done,
-        doneOnTime: acc.doneOnTime + a.doneOnTime,
-        openOverdue: acc.openOverdue + a.openOverdue,
+    const programItems = await this.programItems(scope);
+    const counts = await this.taskCountsByAgency(scope);
+    const overdueRows = await this.overdueRows(scope);
+    const ids = [...new Set([...counts.map((c) => c.agencyId), ...overdueRows.map((o) => o.agencyId)])];
+    const agencies = new Map(
+      (ids.length ? await this.agencies.find({ select: { id: true, code: true, name: true, kind: true }, where: { id: In(ids) } }) : []).map((a) => [a.id, a]),
+    );
+    const agencyOf = (id: number) => agencies.get(id) ?? { id, code: '', name: '', kind: AgencyKind.Other };
+
+    const byAgency: AgencyTaskFigures[] = counts
+      .map((c) => ({ c, a: agencyOf(c.agencyId) }))
+      .sort((x, y) => rank(x.a.kind) - rank(y.a.kind) || compareVietnamese(x.a.name, y.a.name) || x.a.id - y.a.id)
+      .map(({ c, a }) => ({ agencyId: a.id, agencyCode: a.code, agencyName: a.name, ...taskCounts(c) }));
+
+    const totals = counts.reduce(
+      (acc, c) => ({
+        total: acc.total + c.total,
+        carriedOver: acc.carriedOver + c.carriedOver,
+        done: acc.done + c.done,
+        doneOnTime: acc.doneOnTime + c.doneOnTime,
+        openOverdue: acc.openOverdue + c.openOverdue,
       }),
       { total: 0, carriedOver: 0, done: 0, doneOnTime: 0, openOverdue: 0 },
     );
-    const { total, ...counts } = taskCounts(totals);
-    const tasks: TaskFigures = { total, carriedOver: totals.carriedOver, assignedInPeriod: total - totals.carriedOver, ...counts };
-    return {
-      period: { from: scope.from, to: scope.to, asOf: scope.asOf },
-      programItems,
-      tasks,
-      byAgency: byAgencyWithExtra.map(({ carriedOver: _c, ...a }) => a),
-      overdue,
-    };
+    const { total, ...rest } = taskCounts(totals);
+    const tasks: TaskFigures = { total, carriedOver: totals.carriedOver, assignedInPeriod: total - totals.carriedOver, ...rest };
+
+    const overdue = overdueList(
+      overdueRows.map(({ agencyId, ...o }) => ({ ...o, agencyName: agencyOf(agencyId).name })),
+      scope.asOf,
+    );
+    return { period: { from: scope.from, to: scope.to, asOf: scope.asOf }, programItems, tasks, byAgency, overdue };
   }
 
   private scoped(qb: SelectQueryBuilder<Task>, scope: AppendixScope): SelectQueryBuilder<Task> {
@@ -122,59 +130,51 @@ export class AppendixService {
     return this.scoped(qb, scope);
   }
 
-  /** Phụ lục II per lead agency, in the order of the reports: departments, districts, others; by name. */
-  async tasksByAgency(scope: AppendixScope): Promise<(AgencyTaskFigures & { carriedOver: number })[]> {
+  /**
+   * SQLite walks IDX_tasks_lead_status_due or IDX_tasks_due over most of the table when it may
+   * (five times slower than reading the table once); a unary plus hides the column from its planner.
+   * PostgreSQL plans from statistics and gets the plain column.
+   */
+  private unindexed(column: string): string {
+    return this.tasks.manager.connection.options.type === 'sqlite' ? `+${column}` : column;
+  }
+
+  /** Phụ lục II per lead agency (aggregated without a join; names added by compute). */
+  async taskCountsByAgency(scope: AppendixScope): Promise<(TaskRawCounts & { agencyId: number; carriedOver: number })[]> {
+    const lead = this.unindexed('t.leadAgencyId');
     const rows = await this.taskBase(scope)
-      .innerJoin('t.leadAgency', 'a')
-      .select('t.leadAgencyId', 'agencyId')
-      .addSelect('a.code', 'agencyCode')
-      .addSelect('a.name', 'agencyName')
-      .addSelect('a.kind', 'agencyKind')
+      .select(lead, 'agencyId')
       .addSelect('COUNT(*)', 'total')
       .addSelect(sumOf('t.assignedAt < :from'), 'carriedOver')
       .addSelect(sumOf(DONE), 'done')
       .addSelect(sumOf(`${DONE} AND (t.effectiveDueDate IS NULL OR t.completedAt <= t.effectiveDueDate)`), 'doneOnTime')
       .addSelect(sumOf(OPEN_OVERDUE), 'openOverdue')
-      .groupBy('t.leadAgencyId')
-      .addGroupBy('a.code')
-      .addGroupBy('a.name')
-      .addGroupBy('a.kind')
+      .groupBy(lead)
       .getRawMany<AgencyRaw>();
-    return rows
-      .sort(
-        (x, y) =>
-          rank(x.agencyKind) - rank(y.agencyKind) || compareVietnamese(x.agencyName, y.agencyName) || n(x.agencyId) - n(y.agencyId),
-      )
-      .map((r) => ({
-        agencyId: n(r.agencyId),
-        agencyCode: r.agencyCode,
-        agencyName: r.agencyName,
-        ...taskCounts({ total: n(r.total), done: n(r.done), doneOnTime: n(r.doneOnTime), openOverdue: n(r.openOverdue) }),
-        carriedOver: n(r.carriedOver),
-      }));
+    return rows.map((r) => ({
+      agencyId: n(r.agencyId),
+      total: n(r.total),
+      carriedOver: n(r.carriedOver),
+      done: n(r.done),
+      doneOnTime: n(r.doneOnTime),
+      openOverdue: n(r.openOverdue),
+    }));
   }
 
-  /** Phụ lục III: the unfinished overdue tasks of Phụ lục II. */
-  async overdue(scope: AppendixScope): Promise<AppendixReport['overdue']> {
+  /** Phụ lục III rows: the unfinished overdue tasks of Phụ lục II (ordered by compute, with agency names). */
+  async overdueRows(scope: AppendixScope): Promise<(Omit<OverdueRow, 'agencyName'> & { agencyId: number })[]> {
     const rows = await this.taskBase(scope)
-      .andWhere(OPEN_OVERDUE)
-      .innerJoin('t.leadAgency', 'a')
-      .select(['t.id', 't.code', 't.sourceDocument', 't.title', 't.dueDate', 't.effectiveDueDate', 't.leadAgencyId', 'a.id', 'a.name'])
-      .orderBy('t.effectiveDueDate', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .getMany();
-    return overdueList(
-      rows.map((t) => ({
-        taskId: t.id,
-        code: t.code,
-        sourceDocument: t.sourceDocument,
-        title: t.title,
-        dueDate: t.dueDate,
-        effectiveDueDate: t.effectiveDueDate!,
-        agencyName: (t.leadAgency as Agency).name,
-      })),
-      scope.asOf,
-    );
+      .andWhere(`NOT (${DONE}) AND t.effectiveDueDate IS NOT NULL AND ${this.unindexed('t.effectiveDueDate')} < :asOf`)
+      .select('t.id', 'taskId')
+      .addSelect('t.code', 'code')
+      .addSelect('t.sourceDocument', 'sourceDocument')
+      .addSelect('t.title', 'title')
+      // As text: the pg driver would turn a DATE into a JS Date at local midnight.
+      .addSelect('CAST(t.dueDate AS VARCHAR(10))', 'dueDate')
+      .addSelect('CAST(t.effectiveDueDate AS VARCHAR(10))', 'effectiveDueDate')
+      .addSelect('t.leadAgencyId', 'agencyId')
+      .getRawMany<{ taskId: number | string; code: string | null; sourceDocument: string | null; title: string; dueDate: string | null; effectiveDueDate: string; agencyId: number | string }>();
+    return rows.map((r) => ({ ...r, taskId: n(r.taskId), agencyId: n(r.agencyId) }));
   }
 }
 

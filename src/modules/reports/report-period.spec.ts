@@ -60,7 +60,7 @@ describe(resolveReportWindow.name, () => {
     [{ from: '2024-02-30', to: '2024-06-30' }, 'Ngày "2024-02-30" không hợp lệ (dạng YYYY-MM-DD)', 'from'],
     [{ from: '2024-04-01', to: '2024-06-30', asOf: '2024-03-31' }, 'Ngày tính số liệu (asOf) không được trước ngày bắt đầu kỳ báo cáo', 'asOf'],
   ] as const)('should refuse %j in Vietnamese', (input, message, field) => {
-    const e = errorOf(() => resolveReportWindow(input as never, 'cutoff'));
+    const e = errorOf(() => resolveReportWindow(input, 'cutoff'));
     expect(e.message).toBe(message);
     expect(e.status).toBe(400);
     if (field) expect(e.details[0].field).toBe(field);

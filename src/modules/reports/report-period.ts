@@ -85,7 +85,7 @@ export function resolveReportWindow(input: ReportWindowInput, defaultWindow: Per
       ['from', input.from],
       ['to', input.to],
     ] as const) {
-      if (!isValidLocalDate(value)) throw bad(`Ngày "${value}" không hợp lệ (dạng YYYY-MM-DD)`, field);
+      if (!isValidLocalDate(value)) throw bad(`Ngày "${String(value)}" không hợp lệ (dạng YYYY-MM-DD)`, field);
     }
     from = input.from;
     to = input.to;
@@ -96,7 +96,7 @@ export function resolveReportWindow(input: ReportWindowInput, defaultWindow: Per
   if (from > to) throw bad('Ngày bắt đầu (from) không được sau ngày kết thúc (to)', 'from');
   if (to >= addYears(from, MAX_REPORT_YEARS)) throw bad(`Kỳ báo cáo không được dài quá ${MAX_REPORT_YEARS} năm`, 'to');
   const asOf = input.asOf ?? to;
-  if (!isValidLocalDate(asOf)) throw bad(`Ngày "${asOf}" không hợp lệ (dạng YYYY-MM-DD)`, 'asOf');
+  if (!isValidLocalDate(asOf)) throw bad(`Ngày "${String(asOf)}" không hợp lệ (dạng YYYY-MM-DD)`, 'asOf');
   if (asOf < from) throw bad('Ngày tính số liệu (asOf) không được trước ngày bắt đầu kỳ báo cáo', 'asOf');
   return { from, to, asOf, periodName, window, label, phrase };
 }

@@ -32,6 +32,8 @@ export class ReportsProcessor extends WorkerHost {
           const { asOf } = job.data as JobPayloads[JobName.BuildScheduledReports];
           return await this.scheduler.buildScheduledReports(asOf);
         }
+        case JobName.SweepReportRuns:
+          return await this.reports.requeueQueued();
         default:
           this.logger.warn(`unknown job ${job.name} on ${QueueName.Reports}`);
           return undefined;

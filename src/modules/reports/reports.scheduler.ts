@@ -13,6 +13,7 @@ import { ReportsService } from './reports.service';
 
 export const SCHEDULED_REPORTS_JOB_ID = 'reports-scheduled-build';
 export const SCHEDULED_REPORTS_PATTERN = '0 8 * * *';
+export const SWEEP_REPORT_RUNS_JOB_ID = 'reports-sweep-queued';
 /**
  * How far back a closed period is still picked up: a worker that was down on the first working
  * day after a period closed builds it at its next 08:00 run instead of never.
@@ -49,7 +50,10 @@ export class ReportsScheduler implements OnApplicationBootstrap {
     void this.queue
       .upsertJobScheduler(SCHEDULED_REPORTS_JOB_ID, { pattern: SCHEDULED_REPORTS_PATTERN, tz }, { name: JobName.BuildScheduledReports, data: {} })
       .catch((err: Error) => this.logger.warn(`could not register the scheduled reports: ${err.message}`));
-    // Runs requested while Redis was down.
+    // Runs requested while Redis was down: at start, then every minute while the worker runs.
+    void this.queue
+      .upsertJobScheduler(SWEEP_REPORT_RUNS_JOB_ID, { every: 60_000 }, { name: JobName.SweepReportRuns, data: {} })
+      .catch((err: Error) => this.logger.warn(`could not register the report-run sweep: ${err.message}`));
     void this.reports.requeueQueued(0).catch((err: Error) => this.logger.warn(`could not re-enqueue queued reports: ${err.message}`));
   }
 

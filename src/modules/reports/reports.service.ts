@@ -20,7 +20,7 @@ import { JobProducer } from 'src/core/queue/job-producer.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { PeriodWindow, ResolvedPeriod } from 'src/modules/calendar/periods';
+import { PeriodWindow, ResolvedPeriod, resolvePeriod } from 'src/modules/calendar/periods';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { MailService } from 'src/modules/mail/mail.service';
 import { Program } from 'src/modules/programs/program.entity';
@@ -28,7 +28,7 @@ import { User } from 'src/modules/users/user.entity';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { AppendixService } from './appendix.service';
 import { AppendixReport, ReportDocumentInfo } from './appendix.types';
-import { CONTENT_TYPES, REPORT_FORMATS, ReportFormat, asciiFileName, reportFileTitle } from './report-format';
+import { CONTENT_TYPES, REPORT_FORMATS, ReportFormat, asciiFileName, formatDocumentDate, reportFileTitle } from './report-format';
 import { lowerFirst, ReportWindow, ReportWindowInput, resolveReportWindow } from './report-period';
 import { ReportFileRef, ReportRun, ReportRunStatus } from './report-run.entity';
 import { REPORTS_CONFIG, ReportsConfig } from './reports.config';
@@ -271,24 +271,30 @@ export class ReportsService {
     return reportFileTitle(this.periodLabel(run), run.fromDate, run.toDate, !!run.periodName);
   }
 
+  /** "Quý II năm 2024" or "Từ ngày 01/4/2024 đến ngày 30/6/2024"; never throws (a stored run is shown whatever it holds). */
   periodLabel(run: Pick<ReportRun, 'periodName' | 'window' | 'fromDate' | 'toDate'>): string {
-    return this.windowOf(run).label;
-  }
-
-  private windowOf(run: Pick<ReportRun, 'periodName' | 'window' | 'fromDate' | 'toDate'>): ReportWindow {
-    return run.periodName
-      ? resolveReportWindow({ period: run.periodName, window: (run.window as PeriodWindow) ?? this.defaultWindow }, this.defaultWindow)
-      : resolveReportWindow({ from: run.fromDate, to: run.toDate }, this.defaultWindow);
+    if (run.periodName) {
+      try {
+        return resolvePeriod(run.periodName, (run.window as PeriodWindow) ?? this.defaultWindow).label;
+      } catch {
+        return run.periodName;
+      }
+    }
+    try {
+      return `Từ ngày ${formatDocumentDate(run.fromDate)} đến ngày ${formatDocumentDate(run.toDate)}`;
+    } catch {
+      return `${run.fromDate} – ${run.toDate}`;
+    }
   }
 
   private async documentInfo(run: ReportRun): Promise<ReportDocumentInfo> {
-    const w = this.windowOf(run);
+    const label = this.periodLabel(run);
     const program = run.programId ? await this.programs.findOneBy({ id: run.programId }) : null;
     const agency = run.agencyId ? await this.agencies.findOneBy({ id: run.agencyId }) : null;
     return {
       provinceName: this.config.get('app.provinceName', { infer: true }),
-      periodLabel: w.label,
-      periodPhrase: w.periodName ? lowerFirst(w.label) : w.phrase,
+      periodLabel: label,
+      periodPhrase: run.periodName ? lowerFirst(label) : 'kỳ báo cáo',
       reportNumber: run.reportNumber,
       reportDate: run.reportDate,
       programTitle: program?.title ?? null,

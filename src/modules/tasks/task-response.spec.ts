@@ -46,17 +46,28 @@ describe(toTaskResponse.name, () => {
   });
 
   it('should judge a task done the day after its effective due date late by one day', () => {
-    const sut = toTaskResponse(makeTask({ status: TaskStatus.Done, completedAt: '2024-07-02', progress: 100 }), '2024-07-31');
+    const sut = toTaskResponse(
+      makeTask({ status: TaskStatus.Done, completedAt: '2024-07-02', progress: 100 }),
+      '2024-07-31',
+    );
     expect(sut).toMatchObject({ timeliness: Timeliness.Late, daysOverdue: 1 });
   });
 
   it('should give no daysOverdue to a task on time, in time or due soon', () => {
-    expect(toTaskResponse(makeTask({ status: TaskStatus.Done, completedAt: '2024-07-01' }), '2024-07-31')).toMatchObject({
+    expect(
+      toTaskResponse(makeTask({ status: TaskStatus.Done, completedAt: '2024-07-01' }), '2024-07-31'),
+    ).toMatchObject({
       timeliness: Timeliness.OnTime,
       daysOverdue: null,
     });
-    expect(toTaskResponse(makeTask(), '2024-06-24')).toMatchObject({ timeliness: Timeliness.DueSoon, daysOverdue: null });
-    expect(toTaskResponse(makeTask(), '2024-06-23')).toMatchObject({ timeliness: Timeliness.InTime, daysOverdue: null });
+    expect(toTaskResponse(makeTask(), '2024-06-24')).toMatchObject({
+      timeliness: Timeliness.DueSoon,
+      daysOverdue: null,
+    });
+    expect(toTaskResponse(makeTask(), '2024-06-23')).toMatchObject({
+      timeliness: Timeliness.InTime,
+      daysOverdue: null,
+    });
   });
 
   it('should not leak internal columns and should sort the coordinating agencies by code', () => {

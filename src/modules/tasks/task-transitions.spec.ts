@@ -34,7 +34,8 @@ const OFFICE_ONLY: [TaskStatus, TaskStatus][] = [
   [Submitted, Deferred],
   [Done, InProgress],
 ];
-const isIn = (list: [TaskStatus, TaskStatus][], from: TaskStatus, to: TaskStatus) => list.some(([a, b]) => a === from && b === to);
+const isIn = (list: [TaskStatus, TaskStatus][], from: TaskStatus, to: TaskStatus) =>
+  list.some(([a, b]) => a === from && b === to);
 
 describe(checkTransition.name, () => {
   describe.each<TransitionActor>(['agency', 'office'])('as %s', (actor) => {
@@ -48,7 +49,9 @@ describe(checkTransition.name, () => {
   });
 
   it.each(OFFICE_ONLY)('should allow the office %s → %s with a reason', (from, to) => {
-    expect(checkTransition(from, to, { actor: 'office', comment: 'Theo Thông báo số 12/TB-UBND' })).toEqual({ allowed: true });
+    expect(checkTransition(from, to, { actor: 'office', comment: 'Theo Thông báo số 12/TB-UBND' })).toEqual({
+      allowed: true,
+    });
   });
 
   it.each(OFFICE_ONLY)('should require a reason from the office for %s → %s', (from, to) => {
@@ -139,13 +142,19 @@ describe(completionProblems.name, () => {
 
   it('should refuse a completion date in the future', () => {
     expect(completionProblems({ ...ok, completedAt: '2024-07-02' })).toEqual([
-      { field: 'completedAt', message: 'completedAt: ngày hoàn thành (2024-07-02) không được sau ngày hôm nay (2024-07-01)' },
+      {
+        field: 'completedAt',
+        message: 'completedAt: ngày hoàn thành (2024-07-02) không được sau ngày hôm nay (2024-07-01)',
+      },
     ]);
   });
 
   it('should refuse a completion date before the assignment', () => {
     expect(completionProblems({ ...ok, completedAt: '2024-01-14' })).toEqual([
-      { field: 'completedAt', message: 'completedAt: ngày hoàn thành (2024-01-14) không được trước ngày giao (2024-01-15)' },
+      {
+        field: 'completedAt',
+        message: 'completedAt: ngày hoàn thành (2024-01-14) không được trước ngày giao (2024-01-15)',
+      },
     ]);
   });
 
@@ -155,8 +164,12 @@ describe(completionProblems.name, () => {
 
   it('should require the result document of a proposal, not of a task', () => {
     expect(completionProblems({ ...ok, kind: TaskKind.Proposal }).map((p) => p.field)).toEqual(['resultDocument']);
-    expect(completionProblems({ ...ok, kind: TaskKind.Proposal, resultDocument: '  ' }).map((p) => p.field)).toEqual(['resultDocument']);
-    expect(completionProblems({ ...ok, kind: TaskKind.Proposal, resultDocument: 'Quyết định số 12/QĐ-UBND ngày 20/6/2024' })).toEqual([]);
+    expect(completionProblems({ ...ok, kind: TaskKind.Proposal, resultDocument: '  ' }).map((p) => p.field)).toEqual([
+      'resultDocument',
+    ]);
+    expect(
+      completionProblems({ ...ok, kind: TaskKind.Proposal, resultDocument: 'Quyết định số 12/QĐ-UBND ngày 20/6/2024' }),
+    ).toEqual([]);
   });
 });
 

@@ -7,7 +7,12 @@ import { MailMessage } from '../mail-message.entity';
 import { MailKind, MailStatus } from '../mail.enums';
 
 export class ListMailMessagesQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: MailStatus, isArray: true, example: [MailStatus.Failed], description: 'Repeat or comma-separate for several' })
+  @ApiPropertyOptional({
+    enum: MailStatus,
+    isArray: true,
+    example: [MailStatus.Failed],
+    description: 'Repeat or comma-separate for several',
+  })
   @IsOptional()
   @ToArray()
   @IsEnum(MailStatus, { each: true })
@@ -35,19 +40,29 @@ export class ListMailMessagesQuery extends PageQuery {
 
 export class MailAttachmentDto {
   @ApiProperty({ example: 'cong-van-don-doc-STC-2024-07-15.docx' }) filename!: string;
-  @ApiProperty({ example: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }) contentType!: string;
+  @ApiProperty({ example: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
+  contentType!: string;
 }
 
 export class MailMessageResponseDto {
   @ApiProperty({ example: 42 }) id!: number;
   @ApiProperty({ enum: MailKind, example: MailKind.ReminderDigest }) kind!: MailKind;
-  @ApiProperty({ enum: MailStatus, example: MailStatus.Sent, description: 'queued → sent, or failed (5xx at once; temporary errors after the last retry)' })
+  @ApiProperty({
+    enum: MailStatus,
+    example: MailStatus.Sent,
+    description: 'queued → sent, or failed (5xx at once; temporary errors after the last retry)',
+  })
   status!: MailStatus;
   @ApiProperty({ type: [String], example: ['stc@nhiemvu.example', 'hangntt.stc@nhiemvu.example'] }) to!: string[];
   @ApiProperty({ type: [String], example: [] }) cc!: string[];
   @ApiProperty({ example: '[Nhắc việc] Sở Tài chính: 2 nhiệm vụ quá hạn, 3 nhiệm vụ sắp đến hạn' }) subject!: string;
   @ApiProperty({ example: 1, description: 'Delivery attempts so far' }) attempts!: number;
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'The last error of the SMTP server or connection' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'The last error of the SMTP server or connection',
+  })
   lastError!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '<5f1c…@nhiemvu>' }) messageId!: string | null;
   @ApiProperty({ type: Number, nullable: true, example: 5 }) agencyId!: number | null;

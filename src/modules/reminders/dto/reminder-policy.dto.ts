@@ -12,7 +12,11 @@ export const MAX_ESCALATE_AFTER_DAYS = 365;
  * optional: what is left out follows config/reminders.json. The same class validates that file.
  */
 export class ReminderPolicyDto implements Partial<ReminderPolicy> {
-  @ApiPropertyOptional({ type: [Number], example: [7, 3, 1], description: 'Days before the effective due date (1–60, unique)' })
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [7, 3, 1],
+    description: 'Days before the effective due date (1–60, unique)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
@@ -27,7 +31,12 @@ export class ReminderPolicyDto implements Partial<ReminderPolicy> {
   @IsBoolean()
   onDueDate?: boolean;
 
-  @ApiPropertyOptional({ example: 7, minimum: 1, maximum: MAX_OVERDUE_EVERY_DAYS, description: 'While overdue, remind every N days (7, 14, 21 … after the due date)' })
+  @ApiPropertyOptional({
+    example: 7,
+    minimum: 1,
+    maximum: MAX_OVERDUE_EVERY_DAYS,
+    description: 'While overdue, remind every N days (7, 14, 21 … after the due date)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -38,7 +47,8 @@ export class ReminderPolicyDto implements Partial<ReminderPolicy> {
     example: 14,
     minimum: 1,
     maximum: MAX_ESCALATE_AFTER_DAYS,
-    description: 'From this many days overdue the leader in charge and the office are copied and a draft công văn đôn đốc is prepared',
+    description:
+      'From this many days overdue the leader in charge and the office are copied and a draft công văn đôn đốc is prepared',
   })
   @IsOptional()
   @IsInt()
@@ -51,7 +61,10 @@ export class ReminderPolicyDto implements Partial<ReminderPolicy> {
   @Matches(SEND_TIME_PATTERN, { context: { vi: 'phải là giờ dạng HH:MM, từ 00:00 đến 23:59' } })
   sendTime?: string;
 
-  @ApiPropertyOptional({ example: true, description: 'Send only on working days (weekends and official days off skipped)' })
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Send only on working days (weekends and official days off skipped)',
+  })
   @IsOptional()
   @IsBoolean()
   workingDaysOnly?: boolean;
@@ -74,9 +87,17 @@ export class EffectiveReminderPolicyDto implements ReminderPolicy {
 
 export class ProgramReminderPolicyResponseDto {
   @ApiProperty({ example: 1 }) programId!: number;
-  @ApiProperty({ type: EffectiveReminderPolicyDto, description: 'What the scan applies: the override over the defaults' })
+  @ApiProperty({
+    type: EffectiveReminderPolicyDto,
+    description: 'What the scan applies: the override over the defaults',
+  })
   policy!: EffectiveReminderPolicyDto;
-  @ApiProperty({ type: ReminderPolicyDto, nullable: true, example: { beforeDays: [10, 5, 1], escalateAfterDays: 21 }, description: 'The fields this program overrides; null when it follows the defaults' })
+  @ApiProperty({
+    type: ReminderPolicyDto,
+    nullable: true,
+    example: { beforeDays: [10, 5, 1], escalateAfterDays: 21 },
+    description: 'The fields this program overrides; null when it follows the defaults',
+  })
   override!: Partial<ReminderPolicy> | null;
   @ApiProperty({ type: EffectiveReminderPolicyDto, description: 'config/reminders.json' })
   defaults!: EffectiveReminderPolicyDto;

@@ -9,8 +9,20 @@ describe(renderCongVanDonDoc.name, () => {
       asOf: '2024-07-15',
       replyBy: '2024-07-24',
       tasks: [
-        { code: 'B.2.3', title: 'Xây dựng Đề án', sourceDocument: 'Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ', effectiveDueDate: '2024-06-28', daysOverdue: 17 },
-        { code: null, title: 'Báo cáo tổng kết', sourceDocument: null, effectiveDueDate: '2024-07-01', daysOverdue: 14 },
+        {
+          code: 'B.2.3',
+          title: 'Xây dựng Đề án',
+          sourceDocument: 'Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ',
+          effectiveDueDate: '2024-06-28',
+          daysOverdue: 17,
+        },
+        {
+          code: null,
+          title: 'Báo cáo tổng kết',
+          sourceDocument: null,
+          effectiveDueDate: '2024-07-01',
+          daysOverdue: 14,
+        },
       ],
     });
     expect(sut.subarray(0, 2).toString()).toBe('PK');

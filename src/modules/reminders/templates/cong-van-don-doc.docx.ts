@@ -88,7 +88,12 @@ function ruled(text: string, style: RunStyle, ruleIndentMm: number): Paragraph[]
 }
 
 function cell(children: Paragraph[], widthPct: number, borders?: ITableCellBorders): TableCell {
-  return new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, borders, verticalAlign: VerticalAlign.TOP });
+  return new TableCell({
+    children,
+    width: { size: widthPct, type: WidthType.PERCENTAGE },
+    borders,
+    verticalAlign: VerticalAlign.TOP,
+  });
 }
 
 function header(input: LetterInput, year: number): Table {
@@ -114,8 +119,16 @@ function header(input: LetterInput, year: number): Table {
 function taskTable(tasks: LetterTask[]): Table {
   const head = ['TT', 'Văn bản giao nhiệm vụ', 'Nội dung nhiệm vụ', 'Thời hạn hoàn thành', 'Số ngày quá hạn'];
   const widths = [7, 27, 38, 14, 14];
-  const para = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT, bold = false) =>
-    new Paragraph({ alignment: align, spacing: { before: 40, after: 40 }, children: [run(text, { size: SMALL, bold })] });
+  const para = (
+    text: string,
+    align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
+    bold = false,
+  ) =>
+    new Paragraph({
+      alignment: align,
+      spacing: { before: 40, after: 40 },
+      children: [run(text, { size: SMALL, bold })],
+    });
   const rows = [
     new TableRow({
       tableHeader: true,
@@ -185,7 +198,11 @@ export function buildCongVanDonDoc(input: LetterInput): Document {
         },
         children: [
           header(input, year),
-          new Paragraph({ spacing: { before: 360, after: 240 }, alignment: AlignmentType.CENTER, children: [run('Kính gửi: '), run(`${input.agencyName}.`)] }),
+          new Paragraph({
+            spacing: { before: 360, after: 240 },
+            alignment: AlignmentType.CENTER,
+            children: [run('Kính gửi: '), run(`${input.agencyName}.`)],
+          }),
           body([
             run(
               `Theo dõi trên Hệ thống theo dõi nhiệm vụ, tính đến ngày ${asOf}, ${input.agencyName} còn ${input.tasks.length} nhiệm vụ ` +

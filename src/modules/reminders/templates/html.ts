@@ -2,7 +2,7 @@
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function escapeHtml(value: unknown): string {
+export function escapeHtml(value: string | number | null | undefined): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
@@ -17,7 +17,9 @@ export interface Cell {
 const CELL_STYLE = 'border:1px solid #999;padding:4px 6px;vertical-align:top';
 
 export function htmlTable(headers: string[], rows: Cell[][]): string {
-  const head = headers.map((h) => `<th style="${CELL_STYLE};background:#eef2f7;text-align:center">${escapeHtml(h)}</th>`).join('');
+  const head = headers
+    .map((h) => `<th style="${CELL_STYLE};background:#eef2f7;text-align:center">${escapeHtml(h)}</th>`)
+    .join('');
   const body = rows
     .map(
       (row) =>

@@ -1,4 +1,12 @@
-import { countItems, digestSubject, DigestItem, renderDigest, renderEscalation, renderMissingAddress, renderWeeklySummary } from './reminder-mail.templates';
+import {
+  countItems,
+  digestSubject,
+  DigestItem,
+  renderDigest,
+  renderEscalation,
+  renderMissingAddress,
+  renderWeeklySummary,
+} from './reminder-mail.templates';
 
 const AS_OF = '2024-07-15';
 const item = (over: Partial<DigestItem>): DigestItem => ({
@@ -10,17 +18,32 @@ const item = (over: Partial<DigestItem>): DigestItem => ({
   escalate: false,
   ...over,
 });
-const common = { agencyName: 'Sở Tài chính', asOf: AS_OF, appUrl: 'https://nhiemvu.example', provinceName: 'Bình Phước' };
+const common = {
+  agencyName: 'Sở Tài chính',
+  asOf: AS_OF,
+  appUrl: 'https://nhiemvu.example',
+  provinceName: 'Bình Phước',
+};
 
 describe(digestSubject.name, () => {
   it('should count each part and leave out the parts that are 0', () => {
-    expect(digestSubject('Sở Tài chính', { overdue: 2, dueToday: 0, dueSoon: 3 })).toBe('[Nhắc việc] Sở Tài chính: 2 nhiệm vụ quá hạn, 3 nhiệm vụ sắp đến hạn');
-    expect(digestSubject('Sở Y tế', { overdue: 0, dueToday: 1, dueSoon: 0 })).toBe('[Nhắc việc] Sở Y tế: 1 nhiệm vụ đến hạn hôm nay');
-    expect(digestSubject('Sở Y tế', { overdue: 1, dueToday: 0, dueSoon: 0 })).toBe('[Nhắc việc] Sở Y tế: 1 nhiệm vụ quá hạn');
+    expect(digestSubject('Sở Tài chính', { overdue: 2, dueToday: 0, dueSoon: 3 })).toBe(
+      '[Nhắc việc] Sở Tài chính: 2 nhiệm vụ quá hạn, 3 nhiệm vụ sắp đến hạn',
+    );
+    expect(digestSubject('Sở Y tế', { overdue: 0, dueToday: 1, dueSoon: 0 })).toBe(
+      '[Nhắc việc] Sở Y tế: 1 nhiệm vụ đến hạn hôm nay',
+    );
+    expect(digestSubject('Sở Y tế', { overdue: 1, dueToday: 0, dueSoon: 0 })).toBe(
+      '[Nhắc việc] Sở Y tế: 1 nhiệm vụ quá hạn',
+    );
   });
 
   it('should classify items by where they stand on the day', () => {
-    const items = [item({ effectiveDueDate: '2024-07-01' }), item({ effectiveDueDate: AS_OF }), item({ effectiveDueDate: '2024-07-18' })];
+    const items = [
+      item({ effectiveDueDate: '2024-07-01' }),
+      item({ effectiveDueDate: AS_OF }),
+      item({ effectiveDueDate: '2024-07-18' }),
+    ];
     expect(countItems(items, AS_OF)).toEqual({ overdue: 1, dueToday: 1, dueSoon: 1 });
   });
 });
@@ -32,7 +55,7 @@ describe(renderDigest.name, () => {
   ];
 
   it('should render a Vietnamese table with the dates, the standing and a link to each task', () => {
-    const sut = renderDigest({ ...common, items, escalatedCopied: false });
+    const sut = renderDigest({ ...common, items, copiedTo: null });
     expect(sut.subject).toBe('[Nhắc việc] Sở Tài chính: 1 nhiệm vụ quá hạn, 1 nhiệm vụ sắp đến hạn');
     expect(sut.html).toContain('Kính gửi: <b>Sở Tài chính</b>');
     expect(sut.html).toContain('08/07/2024');
@@ -46,14 +69,18 @@ describe(renderDigest.name, () => {
   });
 
   it('should escape HTML from the data', () => {
-    const sut = renderDigest({ ...common, agencyName: 'Sở <script>', items, escalatedCopied: false });
+    const sut = renderDigest({ ...common, agencyName: 'Sở <script>', items, copiedTo: null });
     expect(sut.html).toContain('Báo cáo &lt;tổng kết&gt; &amp; &quot;đánh giá&quot;');
     expect(sut.html).toContain('Sở &lt;script&gt;');
     expect(sut.html).not.toContain('<script>');
   });
 
   it('should say who is copied at escalation', () => {
-    const sut = renderDigest({ ...common, items: [item({ effectiveDueDate: '2024-07-01', escalate: true })], escalatedCopied: true });
+    const sut = renderDigest({
+      ...common,
+      items: [item({ effectiveDueDate: '2024-07-01', escalate: true })],
+      copiedTo: 'lãnh đạo UBND tỉnh phụ trách và Văn phòng UBND tỉnh',
+    });
     expect(sut.text).toContain('lãnh đạo UBND tỉnh phụ trách và Văn phòng UBND tỉnh');
   });
 });
@@ -89,7 +116,10 @@ describe(renderWeeklySummary.name, () => {
     const sut = renderWeeklySummary({
       ...common,
       agencies: [
-        { agencyName: 'Sở Tài chính', items: [item({ effectiveDueDate: '2024-07-01' }), item({ effectiveDueDate: '2024-07-10' })] },
+        {
+          agencyName: 'Sở Tài chính',
+          items: [item({ effectiveDueDate: '2024-07-01' }), item({ effectiveDueDate: '2024-07-10' })],
+        },
         { agencyName: 'Sở Y tế', items: [item({ effectiveDueDate: '2024-06-15' })] },
       ],
     });
@@ -99,6 +129,8 @@ describe(renderWeeklySummary.name, () => {
   });
 
   it('should say so when nothing is overdue', () => {
-    expect(renderWeeklySummary({ ...common, agencies: [] }).subject).toBe('[Tổng hợp tuần] Không có nhiệm vụ quá hạn đến ngày 15/07/2024');
+    expect(renderWeeklySummary({ ...common, agencies: [] }).subject).toBe(
+      '[Tổng hợp tuần] Không có nhiệm vụ quá hạn đến ngày 15/07/2024',
+    );
   });
 });

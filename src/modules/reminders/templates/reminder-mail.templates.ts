@@ -62,7 +62,9 @@ export function digestSubject(agencyName: string, c: DigestCounts): string {
 }
 
 /** Most overdue first, then the nearest deadline, then by code. */
-export function sortItems<T extends { effectiveDueDate: LocalDate; code: string | null; taskId: number }>(items: T[]): T[] {
+export function sortItems<T extends { effectiveDueDate: LocalDate; code: string | null; taskId: number }>(
+  items: T[],
+): T[] {
   return [...items].sort(
     (a, b) =>
       a.effectiveDueDate.localeCompare(b.effectiveDueDate) ||
@@ -84,7 +86,15 @@ function itemRows(items: DigestItem[], asOf: LocalDate, appUrl: string, withSour
 }
 
 function itemTable(items: DigestItem[], asOf: LocalDate, appUrl: string, withSource = false): string {
-  const headers = ['TT', 'Mã', 'Nội dung nhiệm vụ', ...(withSource ? ['Văn bản giao nhiệm vụ'] : []), 'Thời hạn', 'Tình trạng', 'Chi tiết'];
+  const headers = [
+    'TT',
+    'Mã',
+    'Nội dung nhiệm vụ',
+    ...(withSource ? ['Văn bản giao nhiệm vụ'] : []),
+    'Thời hạn',
+    'Tình trạng',
+    'Chi tiết',
+  ];
   return htmlTable(headers, itemRows(items, asOf, appUrl, withSource));
 }
 
@@ -93,7 +103,9 @@ function itemLines(items: DigestItem[], asOf: LocalDate, appUrl: string, withSou
     .map((it, i) => {
       const lines = [`${i + 1}. ${it.code ? `[${it.code}] ` : ''}${it.title}`];
       if (withSource && it.sourceDocument) lines.push(`   Văn bản giao: ${it.sourceDocument}`);
-      lines.push(`   Thời hạn: ${formatVietnameseDate(it.effectiveDueDate)} (${standingText(it.effectiveDueDate, asOf)})`);
+      lines.push(
+        `   Thời hạn: ${formatVietnameseDate(it.effectiveDueDate)} (${standingText(it.effectiveDueDate, asOf)})`,
+      );
       lines.push(`   ${taskUrl(appUrl, it.taskId)}`);
       return lines.join('\n');
     })
@@ -102,15 +114,21 @@ function itemLines(items: DigestItem[], asOf: LocalDate, appUrl: string, withSou
 
 function countsList(c: DigestCounts): { html: string; text: string } {
   const parts = countsPhrase(c).split(', ');
-  return { html: `<ul>${parts.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`, text: parts.map((p) => `- ${p}`).join('\n') };
+  return {
+    html: `<ul>${parts.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`,
+    text: parts.map((p) => `- ${p}`).join('\n'),
+  };
 }
 
 const FOOTER_TEXT =
   'Thư này được gửi tự động từ Hệ thống theo dõi nhiệm vụ; vui lòng không trả lời thư. ' +
   'Người nhận là tài khoản của cơ quan có thể đề nghị quản trị hệ thống ngừng gửi thư nhắc việc.';
 
-/** The daily digest to one lead agency: every point it reached in this scan. */
-export function renderDigest(input: Common & { items: DigestItem[]; escalatedCopied: boolean }): RenderedMail {
+/**
+ * The daily digest to one lead agency: every point it reached in this scan. `copiedTo` names who else
+ * is told about its escalated tasks ("Văn phòng UBND tỉnh", with the leader in charge when found).
+ */
+export function renderDigest(input: Common & { items: DigestItem[]; copiedTo: string | null }): RenderedMail {
   const counts = countItems(input.items, input.asOf);
   const subject = digestSubject(input.agencyName, counts);
   const date = formatVietnameseDate(input.asOf);
@@ -123,8 +141,8 @@ export function renderDigest(input: Common & { items: DigestItem[]; escalatedCop
     'Đề nghị quý cơ quan khẩn trương tổ chức thực hiện, cập nhật tiến độ và kết quả trên hệ thống; ' +
     'trường hợp không thể hoàn thành đúng thời hạn, đề nghị gửi đề xuất gia hạn, xin rút hoặc xin chuyển nhiệm vụ qua hệ thống.';
   const escalation =
-    escalated > 0 && input.escalatedCopied
-      ? `Lưu ý: ${escalated} nhiệm vụ đã quá hạn nhiều ngày; thư này được gửi đồng thời đến lãnh đạo UBND tỉnh phụ trách và Văn phòng UBND tỉnh.`
+    escalated > 0 && input.copiedTo
+      ? `Lưu ý: ${escalated} nhiệm vụ đã quá hạn nhiều ngày; nội dung nhắc việc này được gửi đồng thời đến ${input.copiedTo}.`
       : null;
   const html = htmlDocument(
     subject,
@@ -173,7 +191,7 @@ export function renderEscalation(
     `đề nghị hoàn thành hoặc có văn bản đề xuất gia hạn, xin rút trước ngày ${formatVietnameseDate(input.replyBy)}. ` +
     'Đề nghị Phòng Tổng hợp rà soát, ghi số văn bản và trình lãnh đạo ký ban hành.';
   const sentTo = input.digestRecipients.length
-    ? `Thư nhắc việc đã được gửi đến: ${input.digestRecipients.join(', ')}.`
+    ? `Thư nhắc việc gửi cơ quan: ${input.digestRecipients.join(', ')}.`
     : 'Cơ quan chưa có địa chỉ nhận thư: thư nhắc việc chưa được gửi đến cơ quan.';
   const html = htmlDocument(
     subject,
@@ -250,7 +268,12 @@ export function weeklySummarySubject(asOf: LocalDate, taskCount: number, agencyC
 }
 
 /** Monday morning, to the office: overdue open tasks by lead agency. */
-export function renderWeeklySummary(input: { asOf: LocalDate; appUrl: string; provinceName: string; agencies: WeeklyAgencyRow[] }): RenderedMail {
+export function renderWeeklySummary(input: {
+  asOf: LocalDate;
+  appUrl: string;
+  provinceName: string;
+  agencies: WeeklyAgencyRow[];
+}): RenderedMail {
   const total = input.agencies.reduce((n, a) => n + a.items.length, 0);
   const subject = weeklySummarySubject(input.asOf, total, input.agencies.length);
   const date = formatVietnameseDate(input.asOf);
@@ -277,7 +300,11 @@ export function renderWeeklySummary(input: { asOf: LocalDate; appUrl: string; pr
       paragraph(escapeHtml(intro)) +
       htmlTable(['TT', 'Cơ quan chủ trì', 'Số nhiệm vụ quá hạn', 'Quá hạn lâu nhất'], summaryRows) +
       input.agencies
-        .map((a) => `<h3 style="font-size:15px">${escapeHtml(a.agencyName)}</h3>` + itemTable(a.items, input.asOf, input.appUrl, true))
+        .map(
+          (a) =>
+            `<h3 style="font-size:15px">${escapeHtml(a.agencyName)}</h3>` +
+            itemTable(a.items, input.asOf, input.appUrl, true),
+        )
         .join('') +
       paragraph(escapeHtml(FOOTER_TEXT), 'color:#666;font-size:13px'),
   );
@@ -285,7 +312,9 @@ export function renderWeeklySummary(input: { asOf: LocalDate; appUrl: string; pr
     'Kính gửi: Văn phòng UBND tỉnh',
     '',
     intro,
-    ...input.agencies.map((a, i) => `${i + 1}. ${a.agencyName}: ${a.items.length} nhiệm vụ (quá hạn lâu nhất ${maxOverdue(a.items)} ngày)`),
+    ...input.agencies.map(
+      (a, i) => `${i + 1}. ${a.agencyName}: ${a.items.length} nhiệm vụ (quá hạn lâu nhất ${maxOverdue(a.items)} ngày)`,
+    ),
     '',
     ...input.agencies.map((a) => `== ${a.agencyName} ==\n\n${itemLines(a.items, input.asOf, input.appUrl, true)}\n`),
     '--',

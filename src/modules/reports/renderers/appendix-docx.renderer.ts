@@ -156,7 +156,7 @@ function cellText(v: CellValue): string {
 }
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
-const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
+const CELL_MARGINS = { top: 40, bottom: 40, left: 60, right: 60 };
 
 function table(t: AppendixTable): Table {
   const sum = t.widths.reduce((a, b) => a + b, 0);

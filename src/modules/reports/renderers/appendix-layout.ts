@@ -174,7 +174,7 @@ function byAgencyTable(r: AppendixReport): AppendixTable {
     rows.push(['', 'Tổng cộng', t.total, t.done, t.doneOnTime, t.doneLate, t.open, t.openInTime, t.openOverdue, rateOf(t.completionRate)]);
   }
   return {
-    widths: [5, 34, 13, 10, 10, 10, 10, 10, 10, 20],
+    widths: [5, 34, 12, 11, 11, 11, 11, 11, 11, 19],
     align: ['center', 'left', 'center', 'center', 'center', 'center', 'center', 'center', 'center', 'center'],
     header: [
       [
@@ -217,7 +217,7 @@ export function dueDateText(dueDate: string | null, effectiveDueDate: string): s
 
 function overdueTable(r: AppendixReport): AppendixTable {
   return {
-    widths: [6, 34, 54, 20, 28, 20],
+    widths: [6, 34, 50, 20, 28, 24],
     align: ['center', 'left', 'left', 'center', 'left', 'center'],
     header: [
       [

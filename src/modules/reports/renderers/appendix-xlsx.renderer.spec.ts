@@ -130,6 +130,7 @@ describe(rowHeight.name, () => {
   it('should grow with the longest wrapped text', () => {
     expect(rowHeight([1, 'ngắn'], [6, 20])).toBe(20);
     expect(rowHeight([1, 'x'.repeat(60)], [6, 20])).toBe(3 * 16 + 4);
+    expect(rowHeight([1, 'x'.repeat(24)], [6, 20])).toBe(20);
     expect(rowHeight(['a\nb\nc\nd'], [20])).toBe(4 * 16 + 4);
   });
 });

@@ -122,14 +122,14 @@ function writeTable(ws: ExcelJS.Worksheet, table: AppendixTable, firstRow: numbe
 
 /**
  * Points for a body row whose long texts wrap. Spreadsheet programs do not grow a row to its
- * wrapped text on opening, so the height is estimated: Times New Roman 12 fits about one
- * character per unit of column width, on lines of 16 pt.
+ * wrapped text on opening, so the height is estimated: Times New Roman 12 fits about 1.2
+ * characters per unit of column width, on lines of 16 pt (too high is harmless, too low clips).
  */
 export function rowHeight(values: CellValue[], widths: number[]): number {
   let lines = 1;
   values.forEach((v, c) => {
     if (typeof v !== 'string' || !v) return;
-    const perLine = Math.max(1, Math.floor(widths[c] * 1.05) - 1);
+    const perLine = Math.max(1, Math.floor(widths[c] * 1.2));
     const needed = v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
     lines = Math.max(lines, needed);
   });

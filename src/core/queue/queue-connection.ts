@@ -1,0 +1,15 @@
+import { Queue } from 'bullmq';
+
+type QueueClient = Awaited<Queue['client']>;
+
+/**
+ * The queue's Redis client if it is connected and ready, else null — without waiting: `queue.client`
+ * itself waits for the first connection, which never comes while Redis is unreachable.
+ */
+export async function readyClient(queue: Queue, waitMs = 300): Promise<QueueClient | null> {
+  const client = await Promise.race([
+    queue.client.catch(() => null),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs).unref()),
+  ]);
+  return client && client.status === 'ready' ? client : null;
+}

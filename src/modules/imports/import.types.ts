@@ -1,0 +1,124 @@
+import { LocalDate } from 'src/modules/calendar/local-date';
+import { TaskKind } from 'src/modules/tasks/task.enums';
+
+export type ImportFormat = 'xlsx' | 'csv' | 'docx' | 'txt';
+
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['xlsx', 'csv', 'docx', 'txt'];
+
+/** A problem of one item (or of the file: field "file"), with a Vietnamese message. */
+export interface Issue {
+  field: string;
+  message: string;
+}
+
+/** The columns of a program table (TT | Nội dung | Cơ quan chủ trì | …). */
+export enum TableField {
+  Code = 'code',
+  Title = 'title',
+  LeadAgency = 'leadAgency',
+  CoordinatingAgencies = 'coordinatingAgencies',
+  Due = 'due',
+  LeaderInCharge = 'leaderInCharge',
+  OutputForm = 'outputForm',
+  SubmitTo = 'submitTo',
+  SourceDocument = 'sourceDocument',
+  Note = 'note',
+}
+
+/** A cell: text, or a day (an Excel date cell). */
+export type CellValue = string | { date: LocalDate };
+
+/**
+ * What every parser produces, one per item of the file, before agencies, deadlines and codes are
+ * checked by the normaliser (the same for all formats).
+ */
+export interface RawItem {
+  /** Where the item is, as users read it: "Dòng 12", "Trang tính “KT”, dòng 12", "Đoạn 5". */
+  ref: string;
+  /** Row (tables), line (.txt) or paragraph (.docx), from 1. */
+  position: number;
+  source: 'table' | 'text';
+  /** Hierarchical code (see parsers/outline.ts); null when the parser could not give one. */
+  code: string | null;
+  /** The headings above the item ("II. LĨNH VỰC VĂN HÓA - XÃ HỘI"). */
+  group: string | null;
+  /** Code of the enclosing item (documents): an item that names no agency takes its parent's. */
+  parentCode: string | null;
+  /** Nội dung (tables) or the item's text (documents). */
+  title: string;
+  /** Table cells other than TT and Nội dung (absent: column missing or cell empty). */
+  cells: Partial<Record<Exclude<TableField, TableField.Code | TableField.Title>, CellValue>>;
+  /** Columns the table has: only those are written on re-import. Documents: none. */
+  columns: TableField[];
+  /** Control characters were removed from the item's text. */
+  stripped: boolean;
+  warnings: Issue[];
+  errors: Issue[];
+}
+
+export interface ParsedFile {
+  format: ImportFormat;
+  items: RawItem[];
+  /** About the whole file (ignored sheets, missing optional columns). */
+  warnings: Issue[];
+}
+
+export interface AgencyRefOut {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** An item as it would be written. */
+export interface ImportTaskOut {
+  code: string | null;
+  title: string;
+  description: string | null;
+  kind: TaskKind;
+  group: string | null;
+  leadAgency: AgencyRefOut | null;
+  coordinatingAgencies: AgencyRefOut[];
+  dueDate: LocalDate | null;
+  dueText: string | null;
+  outputForm: string | null;
+  submitTo: string | null;
+  leaderInCharge: string | null;
+  sourceDocument: string | null;
+}
+
+export type ImportAction = 'create' | 'update' | 'unchanged';
+
+export interface ImportItemOut {
+  ref: string;
+  position: number;
+  task: ImportTaskOut;
+  /** With no errors: what a commit does (dry run) or did. */
+  action: ImportAction | null;
+  /** Fields an update changes. */
+  changes: string[];
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+export interface ImportSummary {
+  items: number;
+  valid: number;
+  invalid: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  warnings: number;
+}
+
+export interface ImportReport {
+  programId: number;
+  fileName: string;
+  format: ImportFormat;
+  dryRun: boolean;
+  /** True once the tasks are written (a commit without errors). */
+  committed: boolean;
+  summary: ImportSummary;
+  /** About the whole file. */
+  warnings: Issue[];
+  items: ImportItemOut[];
+}

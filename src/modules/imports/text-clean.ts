@@ -1,0 +1,15 @@
+/** C0 and C1 control characters except tab, line feed and carriage return; DEL; zero-width marks; soft hyphen. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** Removes control and invisible characters; `stripped` says whether a control character was among them. */
+export function stripControl(s: string): { text: string; stripped: boolean } {
+  const stripped = HAS_CONTROL.test(s);
+  return { text: s.replace(CONTROL, ''), stripped };
+}
+
+/** A cell or a paragraph as one line: NFC, no control characters, whitespace collapsed, trimmed. */
+export function cleanLine(s: string): { text: string; stripped: boolean } {
+  const { text, stripped } = stripControl(s.normalize('NFC'));
+  return { text: text.replace(/\s+/g, ' ').trim(), stripped };
+}
