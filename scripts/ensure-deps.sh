@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a bare machine of this kind lacks: Node packages from the lockfile, and
-# redis-server (and, with --postgres, PostgreSQL) from Debian's packages when we may use apt-get.
+# redis-server, chromium (and, with --postgres, PostgreSQL) from Debian's packages when we may use apt-get.
 # Safe to run again: each step is skipped when already satisfied.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,13 @@ if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; 
   apt_install redis-server
   # The package's own service is not ours: nhiemvu starts a private redis-server on its own port.
   (as_root service redis-server stop || true) >/dev/null 2>&1
+fi
+
+# The web UI's browser tests (test/e2e/web.e2e-spec.ts) drive Debian's Chromium with playwright-core;
+# no browser is ever downloaded by npm.
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  echo "› installing chromium (Debian package, for the web UI tests)"
+  apt_install chromium
 fi
 
 if [ "$need_postgres" = true ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

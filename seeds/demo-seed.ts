@@ -10,6 +10,7 @@ import { TaskStatus } from '../src/modules/tasks/task.enums';
 import { taskSearchText } from '../src/modules/tasks/task-search';
 import { hashPassword } from '../src/modules/users/password';
 import { User } from '../src/modules/users/user.entity';
+import { UserRole } from '../src/modules/users/user-role.enum';
 import { AGENCIES } from './data/agencies.data';
 import { buildDemoTasks } from './data/demo-tasks.data';
 import { PROGRAM_2024 } from './data/program-2024.data';
@@ -81,7 +82,8 @@ async function seedUsers(m: EntityManager, agencies: Map<string, Agency>, passwo
       email: u.email,
       fullName: u.fullName,
       role: u.role,
-      agencyId: u.agencyCode ? agencies.get(u.agencyCode)!.id : null,
+      // Only agency users belong to an agency (the office, leaders and admins see every agency).
+      agencyId: u.role === UserRole.Agency && u.agencyCode ? agencies.get(u.agencyCode)!.id : null,
       passwordHash,
       active: true,
     });

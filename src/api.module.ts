@@ -7,8 +7,10 @@ import { createValidationPipe } from './core/http/validation.pipe';
 import { StartupService } from './core/startup/startup.service';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarFeedModule } from './modules/calendar-feed/calendar-feed.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { MailModule } from './modules/mail/mail.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
@@ -16,6 +18,7 @@ import { ReorganisationModule } from './modules/reorganisation/reorganisation.mo
 import { ReportsModule } from './modules/reports/reports.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { UsersModule } from './modules/users/users.module';
+import { WebModule } from './modules/web/web.module';
 import { WorkerProcessorsModule } from './worker.module';
 
 /** The HTTP API. Registers the queues and only produces; with WORKERS_IN_API it also hosts the processors. */
@@ -38,6 +41,9 @@ export class ApiModule {
         TasksModule,
         RemindersModule,
         ReportsModule,
+        ImportsModule,
+        CalendarFeedModule,
+        WebModule,
         ...(workers ? [WorkerProcessorsModule] : []),
       ],
       providers: [

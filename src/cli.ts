@@ -11,6 +11,7 @@ import { seedHolidays } from './modules/calendar/calendar.service';
 import { Holiday } from './modules/calendar/holiday.entity';
 import { todayIn } from './modules/calendar/local-date';
 import { WorkingCalendar } from './modules/calendar/working-calendar';
+import { runImportCommand } from './modules/imports/imports.cli';
 import { runRemindCommand } from './modules/reminders/reminders.cli';
 import { User } from './modules/users/user.entity';
 import { UsersService } from './modules/users/users.service';
@@ -20,6 +21,9 @@ const USAGE = `nhiemvu CLI — npm run cli -- <command>
   migrate              apply pending database migrations
   migrate:revert       revert the last migration
   seed                 holidays, admin account and demo data (idempotent; fills in what is missing)
+  import FILE --program CODE [--dry-run] [--default-lead AGENCY_CODE] [--json]
+                       import a program file (.xlsx, .csv, .docx, .txt) into the program CODE; --dry-run only checks.
+                       Runs here, not on the queue, whatever the size. Exit status 1 when an item has an error.
   remind [--as-of YYYY-MM-DD]
                        run the reminder scan now (as of that day; default today in TZ_APP) and print the digests queued
   help                 this text
@@ -57,6 +61,10 @@ const commands: Record<string, Command> = {
 
   remind(args) {
     return runRemindCommand(args);
+  },
+
+  import(args) {
+    return runImportCommand(args);
   },
 
   help() {

@@ -3,6 +3,8 @@ import { AppConfig } from './core/config/configuration';
 import { CoreModule } from './core/core.module';
 import { WorkerHeartbeat } from './core/worker-heartbeat';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { ImportsModule } from './modules/imports/imports.module';
+import { ImportsProcessor } from './modules/imports/imports.processor';
 import { MailModule } from './modules/mail/mail.module';
 import { MailProcessor } from './modules/mail/mail.processor';
 import { MailScheduler } from './modules/mail/mail.scheduler';
@@ -15,8 +17,8 @@ import { ReportsScheduler } from './modules/reports/reports.scheduler';
 
 /** Every processor and scheduler, and nothing else provides them (an API replica never consumes by accident). */
 @Module({
-  imports: [CalendarModule, MailModule, RemindersModule, ReportsModule],
-  providers: [WorkerHeartbeat, MailProcessor, MailScheduler, RemindersProcessor, RemindersScheduler, ReportsProcessor, ReportsScheduler],
+  imports: [CalendarModule, MailModule, RemindersModule, ReportsModule, ImportsModule],
+  providers: [WorkerHeartbeat, MailProcessor, MailScheduler, RemindersProcessor, RemindersScheduler, ReportsProcessor, ReportsScheduler, ImportsProcessor],
 })
 export class WorkerProcessorsModule {}
 

@@ -181,6 +181,7 @@ describe('agencies (e2e)', () => {
       ['successorId', { successorId: 'abc' }],
       ['successorId', { successorId: 0 }],
       ['successorId', { successorId: 1.5 }],
+      ['successorId', { successorId: 99999999999 }],
       ['isAdmin', { isAdmin: true }],
       ['searchText', { searchText: 'x' }],
       ['calendarToken', { calendarToken: 'x' }],
@@ -479,6 +480,7 @@ describe('agencies (e2e)', () => {
         { intoAgencyId: b.id, date: '2025-02-30' },
         { intoAgencyId: b.id, date: '28/02/2025' },
         { intoAgencyId: 0, date: '2025-02-28' },
+        { intoAgencyId: 99999999999, date: '2025-02-28' },
         { intoAgencyId: b.id, date: '2025-02-28', force: true },
       ]) {
         const res = await merge(a.id, body);
@@ -526,5 +528,37 @@ describe('agencies (e2e)', () => {
     expect(Object.keys(paths['/api/agencies/{id}/merge'])).toEqual(['post']);
     expect(Object.keys(paths['/api/agencies/{id}/merge'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404']));
     expect(json.body.components.schemas.CreateAgencyDto.properties.code.example).toBe('STC');
+  });
+});
+
+describe('agencies with the demo data (e2e)', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ workers: false, seed: true });
+    token = await t.login('hangntt.stc@nhiemvu.example', 'nhiemvu-demo');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const find = async (q: string) =>
+    ((await t.http.get('/api/agencies').query({ q }).set(bearer(token)).expect(200)).body.items as AgencyResponseDto[]).map((a) => a.code);
+
+  it('should find the seeded agencies by any spelling the documents use', async () => {
+    expect(await find('Sở KH&ĐT')).toEqual(['SKHDT']);
+    expect(await find('so ke hoach va dau tu')).toEqual(['SKHDT']);
+    expect(await find('Sở TN&MT')).toEqual(['STNMT']);
+    expect(await find('TN&MT')).toEqual(expect.arrayContaining(['STNMT', 'BO-TNMT']));
+    expect(await find('Bù Gia Mập')).toEqual(['UBND-BGM']);
+  });
+
+  it('should show the 2025 merger: closed agencies keep their successor', async () => {
+    const [skhdt] = (await t.http.get('/api/agencies').query({ q: 'SKHDT' }).set(bearer(token)).expect(200)).body.items as AgencyResponseDto[];
+    const [stc] = (await t.http.get('/api/agencies').query({ q: 'STC' }).set(bearer(token)).expect(200)).body.items as AgencyResponseDto[];
+    expect(skhdt).toMatchObject({ active: false, validTo: '2025-02-28', successorId: stc.id });
+    const inactive = await t.http.get('/api/agencies').query({ active: false, pageSize: 500 }).set(bearer(token)).expect(200);
+    expect((inactive.body.items as AgencyResponseDto[]).every((a) => a.successorId !== null)).toBe(true);
   });
 });

@@ -206,6 +206,9 @@ describe('login rate limits (e2e)', () => {
       expect(res.status).toBe(200);
     } finally {
       t.redis = await EmbeddedRedis.start({ port: t.config.redis.embeddedPort, dir: t.config.redis.embeddedDir });
+      // Let the queue connections come back before the app closes (closing while they reconnect hangs).
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline && (await t.http.get('/health')).status !== 200) await new Promise((r) => setTimeout(r, 200));
     }
   });
 });

@@ -176,6 +176,7 @@ describe('users (e2e)', () => {
       ['password', { password: 1234567890123 }],
       ['agencyId', { role: 'agency', agencyId: 'abc' }],
       ['agencyId', { role: 'agency', agencyId: 0 }],
+      ['agencyId', { role: 'agency', agencyId: 99999999999 }],
       ['passwordHash', { passwordHash: '$2a$10$abc' }],
       ['tokenVersion', { tokenVersion: 5 }],
       ['active', { active: 'yes' }],
@@ -218,6 +219,7 @@ describe('users (e2e)', () => {
       ['pageSize', { pageSize: 0 }],
       ['role', { role: 'root' }],
       ['agencyId', { agencyId: 'x' }],
+      ['agencyId', { agencyId: 99999999999 }],
       ['active', { active: 'perhaps' }],
       ['email', { email: 'a@b.c' }],
     ])('should refuse a bad list query %s (%j)', async (field, query) => {

@@ -41,12 +41,15 @@ export const ApiDate = (description: string, required = true) =>
       : ApiPropertyOptional({ type: String, format: 'date', example: '2024-06-30', description }),
   );
 
-/** Route ids: positive integers; anything else is a 400 naming the parameter. */
+export const MAX_ID = 2_147_483_647;
+
+/** Route ids: positive 32-bit integers; anything else is a 400 naming the parameter. */
 @Injectable()
 export class ParseIdPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const n = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < 1) {
+    // Ids are 32-bit integers on both engines: a larger one cannot exist and would fail in PostgreSQL.
+    if (!Number.isSafeInteger(n) || n < 1 || n > MAX_ID) {
       throw new BadRequestException({ message: 'Mã định danh không hợp lệ', details: [{ field: 'id', message: 'id: phải là số nguyên dương' }] });
     }
     return n;

@@ -33,11 +33,15 @@ export function validateAgencyGroups(raw: unknown, origin = 'agency-groups.json'
     const r = g as Record<string, unknown>;
     if (typeof r?.name !== 'string' || !r.name.trim()) fail(`groups[${i}].name must be a non-empty string`);
     const aliases = r.aliases ?? [];
-    if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string')) fail(`groups[${i}].aliases must be a list of strings`);
+    if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string'))
+      fail(`groups[${i}].aliases must be a list of strings`);
     const members = (r.members ?? {}) as { kind?: unknown; codes?: unknown };
     if (members.kind !== undefined && !KINDS.includes(members.kind as string))
       fail(`groups[${i}].members.kind must be one of ${KINDS.join(', ')}`);
-    if (members.codes !== undefined && (!Array.isArray(members.codes) || members.codes.some((c) => typeof c !== 'string')))
+    if (
+      members.codes !== undefined &&
+      (!Array.isArray(members.codes) || members.codes.some((c) => typeof c !== 'string'))
+    )
       fail(`groups[${i}].members.codes must be a list of agency codes`);
     if (members.kind === undefined && members.codes === undefined) fail(`groups[${i}].members needs "kind" or "codes"`);
     return {

@@ -84,13 +84,57 @@ const CANON: [string[], string][] = [
 ];
 const PLACE_WORDS = new Set(['huyen', 'tp', 'tx']);
 /** Words a cell may put before a name. */
-const LEADING_NOISE: string[][] = [['thu', 'truong'], ['giam', 'doc'], ['chu', 'tich'], ['lanh', 'dao'], ['cac'], ['co', 'quan'], ['don', 'vi']];
+const LEADING_NOISE: string[][] = [
+  ['thu', 'truong'],
+  ['giam', 'doc'],
+  ['chu', 'tich'],
+  ['lanh', 'dao'],
+  ['cac'],
+  ['co', 'quan'],
+  ['don', 'vi'],
+];
 /** Words a cell may put after a name (the province is added from the options). */
-const TRAILING_NOISE: string[][] = [['co', 'lien', 'quan'], ['lien', 'quan'], ['chu', 'tri'], ['phoi', 'hop'], ['thuc', 'hien'], ['tinh']];
+const TRAILING_NOISE: string[][] = [
+  ['co', 'lien', 'quan'],
+  ['lien', 'quan'],
+  ['chu', 'tri'],
+  ['phoi', 'hop'],
+  ['thuc', 'hien'],
+  ['tinh'],
+];
 /** Words that carry no name: what is left of a cell once its agencies are found. */
 const FILLER = new Set([
-  'va', 'cac', 'co', 'quan', 'don', 'vi', 'lien', 'khac', 'cung', 'voi', 'phoi', 'hop', 'chu', 'tri', 'tinh', 'thuoc', 'theo',
-  'chuc', 'nang', 'nhiem', 'vu', 'duoc', 'giao', 'la', 'thanh', 'vien', 'nganh', 'cap', 'to', 'ban', 'hoac',
+  'va',
+  'cac',
+  'co',
+  'quan',
+  'don',
+  'vi',
+  'lien',
+  'khac',
+  'cung',
+  'voi',
+  'phoi',
+  'hop',
+  'chu',
+  'tri',
+  'tinh',
+  'thuoc',
+  'theo',
+  'chuc',
+  'nang',
+  'nhiem',
+  'vu',
+  'duoc',
+  'giao',
+  'la',
+  'thanh',
+  'vien',
+  'nganh',
+  'cap',
+  'to',
+  'ban',
+  'hoac',
 ]);
 
 function tokenize(folded: string): Token[] {
@@ -101,7 +145,7 @@ function tokenize(folded: string): Token[] {
 
 function canonical(tokens: Token[]): Token[] {
   const out: Token[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let done = false;
     for (const [seq, to] of CANON) {
       if (seq.every((s, k) => tokens[i + k]?.t === s)) {
@@ -245,7 +289,9 @@ export class AgencyMatcher {
       this.groupMembers.set(
         g,
         agencies.filter(
-          (a) => isAvailableOn(a, options.onDate) && ((g.members.kind && a.kind === g.members.kind) || (g.members.codes ?? []).includes(a.code)),
+          (a) =>
+            isAvailableOn(a, options.onDate) &&
+            ((g.members.kind && a.kind === g.members.kind) || (g.members.codes ?? []).includes(a.code)),
         ),
       );
     }
@@ -263,7 +309,8 @@ export class AgencyMatcher {
     put(this.exact, key);
     put(this.compactKeys, compact(tokens));
     const list = this.byFirst.get(tokens[0]) ?? [];
-    if (!list.some((k) => k.tokens.join(' ') === key && sameTarget(k.target, target))) list.push({ tokens, target, inText });
+    if (!list.some((k) => k.tokens.join(' ') === key && sameTarget(k.target, target)))
+      list.push({ tokens, target, inText });
     this.byFirst.set(tokens[0], list);
   }
 
@@ -281,7 +328,9 @@ export class AgencyMatcher {
   }
 
   private resolve(target: Target): MentionTarget {
-    return target.type === 'agency' ? target : { type: 'group', group: target.group, members: this.membersOf(target.group) };
+    return target.type === 'agency'
+      ? target
+      : { type: 'group', group: target.group, members: this.membersOf(target.group) };
   }
 
   /** One name, as a whole ("Sở TN&MT", "Sở Tài chính tỉnh", "STC"); null when it is not recognised. */
@@ -346,7 +395,9 @@ export class AgencyMatcher {
           rest.push({ text: phrase, from: base + from, to: base + from + phrase.length, target, before: [] });
         }
       }
-      const all = [...found.map((f) => ({ ...f, from: base + f.from, to: base + f.to })), ...rest].sort((a, b) => a.from - b.from);
+      const all = [...found.map((f) => ({ ...f, from: base + f.from, to: base + f.to })), ...rest].sort(
+        (a, b) => a.from - b.from,
+      );
       out.push(...all);
     }
     return out;
@@ -366,7 +417,7 @@ export class AgencyMatcher {
     const tokens = tokenize(folded.folded);
     const out: Mention[] = [];
     let previousEnd = 0;
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const keys = this.byFirst.get(tokens[i].t) ?? [];
       const key = keys.find((k) => (mode === 'cell' || k.inText) && k.tokens.every((t, j) => tokens[i + j]?.t === t));
       if (!key) {
@@ -394,7 +445,8 @@ export class AgencyMatcher {
     for (const re of UNKNOWN_HEADS) {
       for (const m of source.matchAll(re)) {
         const from = m.index;
-        if (known.some((k) => from >= k.from && from < k.to) || out.some((u) => from >= u.from && from < u.to)) continue;
+        if (known.some((k) => from >= k.from && from < k.to) || out.some((u) => from >= u.from && from < u.to))
+          continue;
         const tail = source.slice(from + m[0].length);
         const stop = UNKNOWN_END.exec(tail);
         const words = (stop ? tail.slice(0, stop.index) : tail).split(/\s+/).filter(Boolean).slice(0, 7);
@@ -499,7 +551,8 @@ export class AgencyMatcher {
     const successor = this.successorOn(a);
     const since = a.validTo ? ` từ sau ngày ${formatVietnameseDate(a.validTo)}` : '';
     return {
-      message: `${a.name} đã ngừng hoạt động${since}` + (successor ? `; cơ quan kế thừa: ${agencyLabel(successor)}` : ''),
+      message:
+        `${a.name} đã ngừng hoạt động${since}` + (successor ? `; cơ quan kế thừa: ${agencyLabel(successor)}` : ''),
       instead: successor ? [successor] : [],
     };
   }
@@ -529,7 +582,9 @@ function splitWithOffsets(s: string, sep: RegExp): { text: string; index: number
 }
 
 function sameTarget(a: Target, b: Target): boolean {
-  return a.type === 'agency' && b.type === 'agency' ? a.agency.id === b.agency.id : a.type === 'group' && b.type === 'group' && a.group === b.group;
+  return a.type === 'agency' && b.type === 'agency'
+    ? a.agency.id === b.agency.id
+    : a.type === 'group' && b.type === 'group' && a.group === b.group;
 }
 
 /** Up to three folded words before token `i`, not crossing a clause mark (, ; . :) nor token `stop` (the end of the previous mention). */

@@ -26,12 +26,29 @@ export interface InspectedFile {
   buffer: Buffer;
   /** Decoded text of a .csv / .txt. */
   text: string | null;
+  /** Rows seen without parsing (the largest sheet of an .xlsx, the lines of a .csv); null for documents. */
+  roughRows: number | null;
 }
 
 const CONTENT_TYPES: Record<ImportFormat, string[]> = {
-  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip', 'application/x-zip-compressed'],
-  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/zip', 'application/x-zip-compressed'],
-  csv: ['text/csv', 'text/plain', 'application/csv', 'text/comma-separated-values', 'application/vnd.ms-excel', 'text/x-csv'],
+  xlsx: [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/zip',
+    'application/x-zip-compressed',
+  ],
+  docx: [
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/zip',
+    'application/x-zip-compressed',
+  ],
+  csv: [
+    'text/csv',
+    'text/plain',
+    'application/csv',
+    'text/comma-separated-values',
+    'application/vnd.ms-excel',
+    'text/x-csv',
+  ],
   txt: ['text/plain'],
 };
 /** What clients send when they do not know. */
@@ -58,7 +75,8 @@ export function formatOf(fileName: string): ImportFormat {
     pdf: 'Tệp PDF không được hỗ trợ; hãy gửi bản Word (.docx) hoặc Excel (.xlsx) của văn bản',
   };
   throw fileError(
-    hint[ext] ?? `Định dạng tệp ${ext ? `.${ext}` : '(không có phần mở rộng)'} không được hỗ trợ; chỉ nhận .xlsx, .csv, .docx, .txt`,
+    hint[ext] ??
+      `Định dạng tệp ${ext ? `.${ext}` : '(không có phần mở rộng)'} không được hỗ trợ; chỉ nhận .xlsx, .csv, .docx, .txt`,
     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   );
 }
@@ -66,7 +84,8 @@ export function formatOf(fileName: string): ImportFormat {
 /** What the first bytes say a file is (for a renamed binary), or null when they look like text. */
 export function describeBinary(buf: Buffer): string | null {
   const starts = (...bytes: number[]) => bytes.every((b, i) => buf[i] === b);
-  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'một tệp nén ZIP (Excel .xlsx hoặc Word .docx?)';
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06))
+    return 'một tệp nén ZIP (Excel .xlsx hoặc Word .docx?)';
   if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'một tệp Office đời cũ (.xls hoặc .doc)';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'một tệp PDF';
   if (starts(0x89, 0x50, 0x4e, 0x47)) return 'một ảnh PNG';
@@ -93,10 +112,14 @@ export async function inspectUpload(file: UploadedFile): Promise<InspectedFile> 
   }
   if (!file.buffer || file.buffer.length === 0) throw fileError(`Tệp “${fileName}” rỗng`);
   if (format === 'xlsx' || format === 'docx') {
-    await checkOfficeZip(file.buffer, format, fileName);
-    return { format, fileName, buffer: file.buffer, text: null };
+    const zip = await checkOfficeZip(file.buffer, format, fileName);
+    return { format, fileName, buffer: file.buffer, text: null, roughRows: format === 'xlsx' ? zip.sheetRows : null };
   }
-  return { format, fileName, buffer: file.buffer, text: decodeText(file.buffer, format, fileName) };
+  const text = decodeText(file.buffer, format, fileName);
+  // Refused here, before the upload could be queued: the limit is a clear 400, not a failed run.
+  const lines = text.split(/\r\n|\n|\r/).length;
+  if (format === 'csv' && lines > IMPORT_LIMITS.maxItems + 100) throw tooManyItemsError(lines);
+  return { format, fileName, buffer: file.buffer, text, roughRows: format === 'csv' ? lines : null };
 }
 
 /** UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused with what to do. */
@@ -113,12 +136,16 @@ export function decodeText(buf: Buffer, format: 'csv' | 'txt', fileName: string)
     } catch {
       throw fileError(
         `Tệp “${fileName}” không phải văn bản mã hóa UTF-8 (có thể là tệp nhị phân bị đổi tên, hoặc bảng mã cũ như TCVN3/VNI/Windows-1258)` +
-          (format === 'csv' ? '; trong Excel hãy chọn Lưu dưới dạng “CSV UTF-8 (Comma delimited)”' : '; hãy lưu lại với bảng mã UTF-8'),
+          (format === 'csv'
+            ? '; trong Excel hãy chọn Lưu dưới dạng “CSV UTF-8 (Comma delimited)”'
+            : '; hãy lưu lại với bảng mã UTF-8'),
       );
     }
   }
   const nul = text.split('\u0000').length - 1;
-  if (nul > 16 && nul > text.length / 1000) throw fileError(`Tệp “${fileName}” chứa dữ liệu nhị phân, không phải ${KIND_NAMES[format]}`);
+  if (nul > 16 && nul > text.length / 1000)
+    throw fileError(`Tệp “${fileName}” chứa dữ liệu nhị phân, không phải ${KIND_NAMES[format]}`);
+  // eslint-disable-next-line no-control-regex -- NUL is what is being removed
   if (!text.replace(/[\s\u0000\ufeff]/g, '')) throw fileError(`Tệp “${fileName}” rỗng`);
   return text;
 }
@@ -131,10 +158,16 @@ function bombError(fileName: string, detail: string): DomainError {
 
 const REQUIRED_PART: Record<'xlsx' | 'docx', string> = { xlsx: 'xl/workbook.xml', docx: 'word/document.xml' };
 
-export async function checkOfficeZip(buf: Buffer, format: 'xlsx' | 'docx', fileName: string): Promise<{ uncompressed: number; sheetRows: number }> {
+export async function checkOfficeZip(
+  buf: Buffer,
+  format: 'xlsx' | 'docx',
+  fileName: string,
+): Promise<{ uncompressed: number; sheetRows: number }> {
   if (!(buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04)) {
     const what = describeBinary(buf);
-    throw fileError(`Tệp “${fileName}” không phải ${KIND_NAMES[format]} hợp lệ${what ? `: đây là ${what} bị đổi tên` : ' (có thể là tệp khác bị đổi tên)'}`);
+    throw fileError(
+      `Tệp “${fileName}” không phải ${KIND_NAMES[format]} hợp lệ${what ? `: đây là ${what} bị đổi tên` : ' (có thể là tệp khác bị đổi tên)'}`,
+    );
   }
   let zip: JSZip;
   try {
@@ -143,16 +176,21 @@ export async function checkOfficeZip(buf: Buffer, format: 'xlsx' | 'docx', fileN
     throw fileError(`Tệp “${fileName}” bị hỏng hoặc không phải ${KIND_NAMES[format]} hợp lệ`);
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
-  if (entries.length > IMPORT_LIMITS.maxZipEntries) throw bombError(fileName, `có ${formatCount(entries.length)} tệp con`);
+  if (entries.length > IMPORT_LIMITS.maxZipEntries)
+    throw bombError(fileName, `có ${formatCount(entries.length)} tệp con`);
   if (!zip.file(REQUIRED_PART[format])) {
     const other = format === 'xlsx' ? 'docx' : 'xlsx';
-    if (zip.file(REQUIRED_PART[other])) throw fileError(`Tệp “${fileName}” thực chất là ${KIND_NAMES[other]}; hãy đổi lại phần mở rộng .${other}`);
+    if (zip.file(REQUIRED_PART[other]))
+      throw fileError(`Tệp “${fileName}” thực chất là ${KIND_NAMES[other]}; hãy đổi lại phần mở rộng .${other}`);
     throw fileError(`Tệp “${fileName}” không phải ${KIND_NAMES[format]} hợp lệ (thiếu ${REQUIRED_PART[format]})`);
   }
   const max = IMPORT_LIMITS.maxUncompressedBytes;
   const mb = (n: number) => `${formatCount(Math.round(n / 1024 / 1024))} MB`;
   // What the archive declares (jszip keeps it on the entry) — a quick refusal; the real count follows.
-  const declared = entries.reduce((s, f) => s + Number((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
+  const declared = entries.reduce(
+    (s, f) => s + Number((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
+    0,
+  );
   if (declared > max) throw bombError(fileName, `giải nén ra ${mb(declared)}, vượt quá ${mb(max)}`);
 
   let total = 0;
@@ -161,7 +199,9 @@ export async function checkOfficeZip(buf: Buffer, format: 'xlsx' | 'docx', fileN
     const isSheet = format === 'xlsx' && /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name);
     let rows: { bytes: number; rows: number };
     try {
-      rows = await inflateCounting(entry, max - total, isSheet, () => bombError(fileName, `giải nén ra hơn ${mb(max)}`));
+      rows = await inflateCounting(entry, max - total, isSheet, () =>
+        bombError(fileName, `giải nén ra hơn ${mb(max)}`),
+      );
     } catch (err) {
       if (err instanceof DomainError) throw err;
       throw fileError(`Tệp “${fileName}” bị hỏng (không giải nén được ${entry.name})`);
@@ -172,19 +212,38 @@ export async function checkOfficeZip(buf: Buffer, format: 'xlsx' | 'docx', fileN
   }
   const ratio = total / buf.length;
   if (total > 10 * 1024 * 1024 && ratio > IMPORT_LIMITS.maxCompressionRatio) {
-    throw bombError(fileName, `tỉ lệ nén ${formatCount(Math.round(ratio))}:1 (giải nén ${mb(total)} từ ${formatCount(Math.round(buf.length / 1024))} KB)`);
+    throw bombError(
+      fileName,
+      `tỉ lệ nén ${formatCount(Math.round(ratio))}:1 (giải nén ${mb(total)} từ ${formatCount(Math.round(buf.length / 1024))} KB)`,
+    );
   }
   return { uncompressed: total, sheetRows };
 }
 
+interface InflateStream {
+  on(event: 'data', cb: (chunk: Uint8Array) => void): InflateStream;
+  on(event: 'error', cb: (err: Error) => void): InflateStream;
+  on(event: 'end', cb: () => void): InflateStream;
+  pause(): InflateStream;
+  resume(): InflateStream;
+}
+
 /** Inflates one entry, counting bytes (and `<row` elements of a sheet); stops as soon as `budget` is exceeded. */
-function inflateCounting(entry: JSZip.JSZipObject, budget: number, countRows: boolean, tooBig: () => Error): Promise<{ bytes: number; rows: number }> {
+function inflateCounting(
+  entry: JSZip.JSZipObject,
+  budget: number,
+  countRows: boolean,
+  tooBig: () => Error,
+): Promise<{ bytes: number; rows: number }> {
   return new Promise((resolve, reject) => {
     let bytes = 0;
     let rows = 0;
     let carry = '';
     let done = false;
-    const stream = entry.internalStream('uint8array');
+    // jszip's streaming reader (in its API, missing from its typings): chunks as they are inflated.
+    const stream = (entry as unknown as { internalStream(type: 'uint8array'): InflateStream }).internalStream(
+      'uint8array',
+    );
     stream
       .on('data', (chunk: Uint8Array) => {
         if (done) return;

@@ -22,8 +22,8 @@ export const IMPORT_LIMITS = {
   /** Unpacked / packed, over the whole archive, once it unpacks to more than 10 MB. Office files are 5–20. */
   maxCompressionRatio: 100,
   maxZipEntries: 5000,
-  /** Rows of a sheet counted in its XML before parsing: well above maxItems (title rows, blank rows). */
-  maxSheetRows: 25_000,
+  /** Rows of a sheet counted in its XML before parsing (as for a CSV's lines: room for title and section rows). */
+  maxSheetRows: 20_100,
 } as const;
 
 /** "20.000": numbers in messages, Vietnamese style. */

@@ -1,5 +1,7 @@
 /** C0 and C1 control characters except tab, line feed and carriage return; DEL; zero-width marks; soft hyphen. */
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
+// eslint-disable-next-line no-control-regex -- and what this detects
 const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** Removes control and invisible characters; `stripped` says whether a control character was among them. */

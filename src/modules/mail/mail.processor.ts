@@ -1,6 +1,7 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { JobAttempt, JobHost } from 'src/core/queue/job-host';
 import { JobName } from 'src/core/queue/job-names';
 import { JobPayloads } from 'src/core/queue/job-payloads';
 import { QueueName } from 'src/core/queue/queue-names';
@@ -13,30 +14,23 @@ import { MAIL_ATTEMPTS, MAIL_BACKOFF, mailBackoff, MailService } from './mail.se
     backoffStrategy: (attemptsMade: number, type?: string) => (type === MAIL_BACKOFF ? mailBackoff(attemptsMade) : 0),
   },
 })
-export class MailProcessor extends WorkerHost {
-  private readonly logger = new Logger(MailProcessor.name);
+export class MailProcessor extends JobHost {
+  protected readonly logger = new Logger(MailProcessor.name);
 
   constructor(private readonly mail: MailService) {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
-    const started = Date.now();
-    const attempt = job.attemptsMade + 1;
-    try {
-      switch (job.name as JobName) {
-        case JobName.SendEmail: {
-          const { mailMessageId } = job.data as JobPayloads[JobName.SendEmail];
-          return await this.mail.deliver(mailMessageId, attempt, job.opts.attempts ?? MAIL_ATTEMPTS);
-        }
-        case JobName.SweepMailOutbox:
-          return await this.mail.sweep();
-        default:
-          this.logger.warn(`unknown job ${job.name} on ${QueueName.Mail}`);
-          return undefined;
+  protected async handle(job: Job, { attempt }: JobAttempt): Promise<unknown> {
+    switch (job.name as JobName) {
+      case JobName.SendEmail: {
+        const { mailMessageId } = job.data as JobPayloads[JobName.SendEmail];
+        return await this.mail.deliver(mailMessageId, attempt, job.opts.attempts ?? MAIL_ATTEMPTS);
       }
-    } finally {
-      this.logger.debug(`${job.name} #${job.id} attempt ${attempt} took ${Date.now() - started} ms`);
+      case JobName.SweepMailOutbox:
+        return await this.mail.sweep();
+      default:
+        return this.unknownJob(job);
     }
   }
 }

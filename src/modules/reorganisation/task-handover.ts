@@ -120,7 +120,8 @@ export async function handOverOpenTasks(
     }
   }
   // The join table is not a column of tasks: bump version/updatedAt of tasks changed only there.
-  const onlyCoordinating = coordinatingTaskIds.filter((id) => !leadTaskIds.includes(id));
+  const moved = new Set(leadTaskIds);
+  const onlyCoordinating = coordinatingTaskIds.filter((id) => !moved.has(id));
   for (const ids of chunks(onlyCoordinating)) {
     await m
       .createQueryBuilder()

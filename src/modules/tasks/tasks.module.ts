@@ -7,6 +7,7 @@ import { User } from 'src/modules/users/user.entity';
 import { RequestsController } from './requests.controller';
 import { TaskHistory } from './task-history.entity';
 import { TaskHistoryService } from './task-history.service';
+import { TaskImportWriter } from './task-import.writer';
 import { TaskRequest } from './task-request.entity';
 import { TaskRequestsService } from './task-requests.service';
 import { TaskTransactions } from './task-transactions';
@@ -21,7 +22,7 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Task, TaskHistory, TaskRequest, Agency, Program, User]), CalendarModule],
   controllers: [TasksController, RequestsController],
-  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions],
-  exports: [TasksService, TaskHistoryService],
+  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter],
+  exports: [TasksService, TaskHistoryService, TaskImportWriter],
 })
 export class TasksModule {}

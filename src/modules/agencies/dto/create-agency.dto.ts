@@ -9,10 +9,11 @@ import {
   IsNotEmpty,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsLocalDate, Optional, Trim } from 'src/core/http/validation';
+import { IsLocalDate, MAX_ID, Optional, Trim } from 'src/core/http/validation';
 import { AgencyKind } from '../agency.enums';
 
 /** Uppercase ASCII letters and digits, in groups joined by single '-': STC, UBND-DX. */
@@ -82,5 +83,6 @@ export class CreateAgencyDto {
   @Optional({ nullable: true })
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   successorId?: number | null;
 }

@@ -17,7 +17,8 @@ export class LoginDto {
 }
 
 export class LoginResponseDto {
-  @ApiProperty() accessToken!: string;
-  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn!: number;
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOjcsInR2IjowfQ.c2lnbmF0dXJl', description: 'Send as Authorization: Bearer …' })
+  accessToken!: string;
+  @ApiProperty({ example: 28800, description: 'Seconds until the token expires' }) expiresIn!: number;
   @ApiProperty({ type: UserResponseDto }) user!: UserResponseDto;
 }

@@ -16,9 +16,17 @@ export function parseCsv(text: string): ParsedFile {
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+    const parsed: unknown = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    });
+    records = parsed as string[][];
   } catch (err) {
-    const message = `Không đọc được tệp CSV: ${(err as Error).message.split('\n')[0]}`;
+    const line = (err as { lines?: number }).lines;
+    const message = `Không đọc được tệp CSV${line ? ` (dòng ${line})` : ''}: dấu ngoặc kép không khớp hoặc dữ liệu không đúng định dạng CSV`;
     throw new DomainError(message, HttpStatus.BAD_REQUEST, [{ field: 'file', message: `file: ${message}` }]);
   }
   const grid: Grid = {
@@ -37,7 +45,10 @@ export function parseCsv(text: string): ParsedFile {
  * titles (the header row); on a tie, the one found on the most lines, outside quotes.
  */
 export function detectDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim()).slice(0, 30);
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim())
+    .slice(0, 30);
   let best = { d: ',', headers: -1, lines: -1 };
   for (const d of [',', ';', '\t']) {
     let headers = 0;
@@ -47,7 +58,8 @@ export function detectDelimiter(text: string): string {
       if (cells.length > 1) withIt++;
       headers = Math.max(headers, new Set(cells.map((c) => matchHeader(c.replace(/^"|"$/g, ''))).filter(Boolean)).size);
     }
-    if (headers > best.headers || (headers === best.headers && withIt > best.lines)) best = { d, headers, lines: withIt };
+    if (headers > best.headers || (headers === best.headers && withIt > best.lines))
+      best = { d, headers, lines: withIt };
   }
   return best.d;
 }

@@ -30,7 +30,7 @@ export async function parseDocx(buffer: Buffer): Promise<ParsedFile> {
         root = doc;
         return doc;
       },
-    } as never,
+    },
   );
   const body = (root as MammothElement | null)?.children ?? [];
   const warnings: Issue[] = [];
@@ -48,7 +48,8 @@ export async function parseDocx(buffer: Buffer): Promise<ParsedFile> {
   }
 
   const { items } = textItems(paragraphBlocks(body), 'Đoạn');
-  if (items.length === 0 && partial && 'missing' in partial) throw missingColumnsError(partial.missing, 'tài liệu', true);
+  if (items.length === 0 && partial && 'missing' in partial)
+    throw missingColumnsError(partial.missing, 'tài liệu', true);
   return { format: 'docx', items, warnings };
 }
 

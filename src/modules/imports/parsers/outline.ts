@@ -45,8 +45,12 @@ function letterOrRoman(label: string, previousLetter: string | null): Marker {
 }
 
 /** The marker at the start of a paragraph, and the text after it. */
-export function readLineMarker(line: string, previousLetter: string | null = null): { marker: Marker; rest: string } | null {
-  if (/^phan thu\s+\S+/.test(foldVietnamese(line.slice(0, 30)))) return { marker: { kind: 'part', label: line }, rest: line };
+export function readLineMarker(
+  line: string,
+  previousLetter: string | null = null,
+): { marker: Marker; rest: string } | null {
+  if (/^phan thu\s+\S+/.test(foldVietnamese(line.slice(0, 30))))
+    return { marker: { kind: 'part', label: line }, rest: line };
   let m = /^([A-ZĐ]|[IVXLCDM]{2,})\s*[.)]\s+(\S.*)$/u.exec(line);
   if (m && (m[1].length === 1 || isRoman(m[1]))) return { marker: letterOrRoman(m[1], previousLetter), rest: m[2] };
   m = /^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$/.exec(line);
@@ -74,7 +78,10 @@ export function readCellMarker(tt: string, previousLetter: string | null = null)
   if (m) return { kind: 'alpha', label: m[1] };
   if (/^[-–—•·*]$/.test(s)) return { kind: 'dash' };
   if (s === '+') return { kind: 'plus' };
-  const parts = s.replace(/[.)]+$/, '').split(/\s*\.\s*/).filter(Boolean);
+  const parts = s
+    .replace(/[.)]+$/, '')
+    .split(/\s*\.\s*/)
+    .filter(Boolean);
   return { kind: 'number', parts };
 }
 
@@ -112,6 +119,8 @@ interface Node {
   title: string | null;
   numbers: Set<string>;
   bullets: Map<'dash' | 'plus', number>;
+  /** Has children numbered with its own number ("1.1" under "1"). */
+  multiChildren?: boolean;
 }
 
 /** An item's place in the outline; `code` is final after Outline.finish(). */
@@ -122,9 +131,17 @@ export interface OutlineEntry {
 }
 
 export class Outline {
-  private readonly root: Node = { level: -1, code: null, heading: true, kind: 'root', title: null, numbers: new Set(), bullets: new Map() };
+  private readonly root: Node = {
+    level: -1,
+    code: null,
+    heading: true,
+    kind: 'root',
+    title: null,
+    numbers: new Set(),
+    bullets: new Map(),
+  };
   private stack: Node[] = [this.root];
-  private readonly bullets: { entry: OutlineEntry; parent: Node; ordinal: number }[] = [];
+  private readonly entries: { entry: OutlineEntry; parent: Node; node: Node; ordinal: number | null }[] = [];
   private lastLetter: string | null = null;
 
   get previousLetter(): string | null {
@@ -148,12 +165,28 @@ export class Outline {
   heading(marker: Marker, title: string): void {
     if (marker.kind === 'part') {
       this.stack = [this.root];
-      this.stack.push({ level: 0, code: null, heading: true, kind: 'part', title, numbers: new Set(), bullets: new Map() });
+      this.stack.push({
+        level: 0,
+        code: null,
+        heading: true,
+        kind: 'part',
+        title,
+        numbers: new Set(),
+        bullets: new Map(),
+      });
       return;
     }
     const placed = this.place(marker, false);
     if (marker.kind === 'letter') this.lastLetter = marker.label;
-    this.stack.push({ level: placed.level, code: placed.code, heading: true, kind: marker.kind, title, numbers: new Set(), bullets: new Map() });
+    this.stack.push({
+      level: placed.level,
+      code: placed.code,
+      heading: true,
+      kind: marker.kind,
+      title,
+      numbers: new Set(),
+      bullets: new Map(),
+    });
   }
 
   /**
@@ -163,28 +196,53 @@ export class Outline {
   label(title: string): void {
     this.popTo(2.5);
     const parent = this.top;
-    this.stack.push({ level: 2.5, code: parent.code, heading: true, kind: 'none', title, numbers: new Set(), bullets: new Map() });
+    // It shares its parent's numbers: rows without TT go on counting ("A.3" after "A.2").
+    this.stack.push({
+      level: 2.5,
+      code: parent.code,
+      heading: true,
+      kind: 'none',
+      title,
+      numbers: parent.numbers,
+      bullets: new Map(),
+    });
   }
 
   /** An item; returns its entry (bullet codes are filled in by finish()). */
   item(marker: Marker): OutlineEntry {
     const placed = this.place(marker, true);
     const parent = placed.parent;
-    const entry: OutlineEntry = { code: placed.code, parentCode: parent.heading ? null : parent.code, group: this.group() };
+    const entry: OutlineEntry = { code: placed.code, parentCode: null, group: this.group() };
+    let ordinal: number | null = null;
     if (marker.kind === 'dash' || marker.kind === 'plus') {
-      const ordinal = (parent.bullets.get(marker.kind) ?? 0) + 1;
+      ordinal = (parent.bullets.get(marker.kind) ?? 0) + 1;
       parent.bullets.set(marker.kind, ordinal);
-      this.bullets.push({ entry, parent, ordinal });
     }
-    this.stack.push({ level: placed.level, code: entry.code, heading: false, kind: marker.kind, title: null, numbers: new Set(), bullets: new Map() });
+    const node: Node = {
+      level: placed.level,
+      code: entry.code,
+      heading: false,
+      kind: marker.kind,
+      title: null,
+      numbers: new Set(),
+      bullets: new Map(),
+    };
+    this.stack.push(node);
+    this.entries.push({ entry, parent, node, ordinal });
     return entry;
   }
 
-  /** Gives bullets their codes: "B.2.1" …, or "B.2.-1" … under a parent that also has numbered children. */
+  /**
+   * Gives bullets their codes ("B.2.1" …, or "B.2.-1" … under a parent that also has numbered
+   * children) and every item its parent's code; in document order, so a "+" under a "-" sees its code.
+   */
   finish(): void {
-    for (const { entry, parent, ordinal } of this.bullets) {
-      const label = parent.numbers.size > 0 ? `-${ordinal}` : String(ordinal);
-      entry.code = parent.code ? `${parent.code}.${label}` : label;
+    for (const { entry, parent, node, ordinal } of this.entries) {
+      if (ordinal !== null) {
+        const label = parent.numbers.size > 0 ? `-${ordinal}` : String(ordinal);
+        entry.code = node.code = parent.code ? `${parent.code}.${label}` : label;
+      }
+      entry.parentCode = parent.heading ? null : parent.code;
     }
   }
 
@@ -192,8 +250,9 @@ export class Outline {
     let level = levelOf(marker);
     // A single number (or a row without TT) under a numbered heading row is its child.
     if (asItem && ((marker.kind === 'number' && marker.parts.length === 1) || marker.kind === 'none')) {
+      // Unless the heading's children are numbered "1.1", "1.2" (then "2" is the heading's sibling).
       const headingNumber = [...this.stack].reverse().find((n) => n.heading && n.kind === 'number');
-      if (headingNumber) level = headingNumber.level + 1;
+      if (headingNumber && !headingNumber.multiChildren) level = headingNumber.level + 1;
     }
     this.popTo(level);
     const parent = this.top;
@@ -208,6 +267,7 @@ export class Outline {
         return { level, code: join(marker.label), parent };
       case 'number': {
         if (marker.parts.length === 1) parent.numbers.add(marker.parts[0]);
+        else parent.multiChildren = true;
         return { level, code: resolveNumber(prefix, marker.parts), parent };
       }
       case 'none': {

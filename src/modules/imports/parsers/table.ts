@@ -38,36 +38,109 @@ export interface Grid {
 const HEADERS: Record<TableField, string[]> = {
   [TableField.Code]: ['tt', 'stt', 'so tt', 'so thu tu', 'ma', 'ma so', 'ma nhiem vu', 'so hieu', 'thu tu'],
   [TableField.Title]: [
-    'noi dung', 'noi dung cong viec', 'noi dung nhiem vu', 'ten nhiem vu', 'nhiem vu', 'ten de an', 'ten de an nhiem vu',
-    'de an nhiem vu', 'noi dung de an', 'ten van ban', 'cong viec', 'noi dung trinh', 'ten de an noi dung trinh',
-    'ten de an van ban', 'ten nhiem vu de an', 'noi dung cong tac', 'trich yeu',
+    'noi dung',
+    'noi dung cong viec',
+    'noi dung nhiem vu',
+    'ten nhiem vu',
+    'nhiem vu',
+    'ten de an',
+    'ten de an nhiem vu',
+    'de an nhiem vu',
+    'noi dung de an',
+    'ten van ban',
+    'cong viec',
+    'noi dung trinh',
+    'ten de an noi dung trinh',
+    'ten de an van ban',
+    'ten nhiem vu de an',
+    'noi dung cong tac',
+    'trich yeu',
   ],
   [TableField.LeadAgency]: [
-    'co quan chu tri', 'don vi chu tri', 'co quan thuc hien', 'don vi thuc hien', 'co quan chu tri soan thao',
-    'co quan chu tri thuc hien', 'don vi chu tri thuc hien', 'co quan tham muu', 'co quan duoc giao', 'don vi duoc giao',
-    'chu tri', 'co quan don vi chu tri', 'co quan trinh', 'don vi trinh', 'co quan chu tri tham muu', 'co quan chu tri xay dung',
+    'co quan chu tri',
+    'don vi chu tri',
+    'co quan thuc hien',
+    'don vi thuc hien',
+    'co quan chu tri soan thao',
+    'co quan chu tri thuc hien',
+    'don vi chu tri thuc hien',
+    'co quan tham muu',
+    'co quan duoc giao',
+    'don vi duoc giao',
+    'chu tri',
+    'co quan don vi chu tri',
+    'co quan trinh',
+    'don vi trinh',
+    'co quan chu tri tham muu',
+    'co quan chu tri xay dung',
   ],
-  [TableField.CoordinatingAgencies]: ['co quan phoi hop', 'don vi phoi hop', 'phoi hop', 'co quan don vi phoi hop', 'co quan phoi hop thuc hien'],
+  [TableField.CoordinatingAgencies]: [
+    'co quan phoi hop',
+    'don vi phoi hop',
+    'phoi hop',
+    'co quan don vi phoi hop',
+    'co quan phoi hop thuc hien',
+  ],
   [TableField.Due]: [
-    'thoi han', 'thoi han hoan thanh', 'thoi gian hoan thanh', 'thoi gian trinh', 'thoi han trinh', 'thoi diem trinh', 'tien do',
-    'tien do hoan thanh', 'thoi gian thuc hien', 'han hoan thanh', 'thoi han thuc hien', 'thoi gian', 'thoi diem hoan thanh',
-    'thoi gian trinh ban hanh', 'thoi han trinh ban hanh',
+    'thoi han',
+    'thoi han hoan thanh',
+    'thoi gian hoan thanh',
+    'thoi gian trinh',
+    'thoi han trinh',
+    'thoi diem trinh',
+    'tien do',
+    'tien do hoan thanh',
+    'thoi gian thuc hien',
+    'han hoan thanh',
+    'thoi han thuc hien',
+    'thoi gian',
+    'thoi diem hoan thanh',
+    'thoi gian trinh ban hanh',
+    'thoi han trinh ban hanh',
   ],
   [TableField.LeaderInCharge]: [
-    'lanh dao phu trach', 'lanh dao ubnd tinh phu trach', 'lanh dao chi dao', 'lanh dao phu trach linh vuc', 'nguoi phu trach',
-    'lanh dao ubnd tinh chi dao', 'lanh dao ubnd tinh', 'lanh dao',
+    'lanh dao phu trach',
+    'lanh dao ubnd tinh phu trach',
+    'lanh dao chi dao',
+    'lanh dao phu trach linh vuc',
+    'nguoi phu trach',
+    'lanh dao ubnd tinh chi dao',
+    'lanh dao ubnd tinh',
+    'lanh dao',
   ],
   [TableField.OutputForm]: [
-    'hinh thuc van ban', 'hinh thuc', 'hinh thuc san pham', 'san pham', 'loai van ban', 'hinh thuc van ban trinh', 'san pham dau ra',
+    'hinh thuc van ban',
+    'hinh thuc',
+    'hinh thuc san pham',
+    'san pham',
+    'loai van ban',
+    'hinh thuc van ban trinh',
+    'san pham dau ra',
     'hinh thuc trinh',
   ],
   [TableField.SubmitTo]: [
-    'cap trinh', 'cap quyet dinh', 'cap ban hanh', 'tham quyen ban hanh', 'co quan ban hanh', 'cap co tham quyen', 'trinh cap',
-    'noi trinh', 'cap tham quyen', 'co quan quyet dinh',
+    'cap trinh',
+    'cap quyet dinh',
+    'cap ban hanh',
+    'tham quyen ban hanh',
+    'co quan ban hanh',
+    'cap co tham quyen',
+    'trinh cap',
+    'noi trinh',
+    'cap tham quyen',
+    'co quan quyet dinh',
   ],
   [TableField.SourceDocument]: [
-    'van ban giao nhiem vu', 'van ban giao', 'can cu', 'can cu giao nhiem vu', 'nguon', 'nguon giao nhiem vu', 'van ban chi dao',
-    'van ban can cu', 'xuat xu', 'can cu phap ly',
+    'van ban giao nhiem vu',
+    'van ban giao',
+    'can cu',
+    'can cu giao nhiem vu',
+    'nguon',
+    'nguon giao nhiem vu',
+    'van ban chi dao',
+    'van ban can cu',
+    'xuat xu',
+    'can cu phap ly',
   ],
   [TableField.Note]: ['ghi chu'],
 };
@@ -156,10 +229,12 @@ function subHeaders(grid: Grid, r: number, columns: Map<number, TableField>): vo
   next.forEach((cell, c) => {
     const key = headerKey(cellText(cell));
     if (key === 'chu tri' || key === 'co quan chu tri' || key === 'don vi chu tri') found.set(c, TableField.LeadAgency);
-    else if (key === 'phoi hop' || key === 'co quan phoi hop' || key === 'don vi phoi hop') found.set(c, TableField.CoordinatingAgencies);
+    else if (key === 'phoi hop' || key === 'co quan phoi hop' || key === 'don vi phoi hop')
+      found.set(c, TableField.CoordinatingAgencies);
   });
   if (found.size === 0) return;
-  for (const [c, field] of columns) if (field === TableField.LeadAgency || field === TableField.CoordinatingAgencies) columns.delete(c);
+  for (const [c, field] of columns)
+    if (field === TableField.LeadAgency || field === TableField.CoordinatingAgencies) columns.delete(c);
   for (const [c, field] of found) columns.set(c, field);
   columns.set(-1, TableField.Note); // marker only (removed by the caller)
 }
@@ -234,7 +309,7 @@ function isColumnNumbers(grid: Grid, r: number): boolean {
   const values = (grid.rows[r] ?? []).map((c) => cellText(c).trim()).filter(Boolean);
   if (values.length < 3) return false;
   const nums = values.map((v) => /^\(?(\d{1,2})\)?$/.exec(v)?.[1]);
-  return nums.every((n) => n !== undefined) && nums.every((n, i) => i === 0 || +n! > +nums[i - 1]!);
+  return nums.every((n) => n !== undefined) && nums.every((n, i) => i === 0 || +n > +nums[i - 1]);
 }
 
 function isUpperTitle(s: string): boolean {
@@ -269,7 +344,11 @@ export function tableItems(grid: Grid, header: HeaderFound): RawItem[] {
     if (isEmpty(row)) continue;
     const first = foldVietnamese(Object.values(row.text)[0] ?? '');
     if (STOP.test(`${first} `) && !row.text[TableField.LeadAgency]) break;
-    if (TOTAL.test(foldVietnamese(row.text[TableField.Title] ?? row.text[TableField.Code] ?? '')) && !row.text[TableField.LeadAgency]) continue;
+    if (
+      TOTAL.test(foldVietnamese(row.text[TableField.Title] ?? row.text[TableField.Code] ?? '')) &&
+      !row.text[TableField.LeadAgency]
+    )
+      continue;
     if (isHeaderAgain(grid, r) || isColumnNumbers(grid, r)) continue;
     rows.push(row);
   }
@@ -300,7 +379,10 @@ export function tableItems(grid: Grid, header: HeaderFound): RawItem[] {
         const next = rows[i + 1];
         const nextMarker = next ? readCellMarker(next.text[TableField.Code] ?? '', outline.previousLetter) : null;
         // A child: "1.1", "a", "-", or a row without TT that is an item itself.
-        const child = nextMarker && isChildOf(nextMarker, marker.parts) && (nextMarker.kind !== 'none' || DETAIL_FIELDS.some((f) => next!.text[f]));
+        const child =
+          nextMarker &&
+          isChildOf(nextMarker, marker.parts) &&
+          (nextMarker.kind !== 'none' || DETAIL_FIELDS.some((f) => next.text[f]));
         if (child) {
           outline.heading(marker, `${tt.replace(/[.)]+$/, '')}. ${title}`);
           return;
@@ -323,7 +405,11 @@ export function tableItems(grid: Grid, header: HeaderFound): RawItem[] {
         if (field === TableField.Title) errors.push({ field, message: msg });
         else warnings.push({ field, message: `${msg}; bỏ qua` });
       }
-      if (cell?.error) warnings.push({ field, message: `ô ${cell.address ?? FIELD_LABELS[field]} có giá trị lỗi ${cell.error}; bỏ qua` });
+      if (cell?.error)
+        warnings.push({
+          field,
+          message: `ô ${cell.address ?? FIELD_LABELS[field]} có giá trị lỗi ${cell.error}; bỏ qua`,
+        });
       if (field === TableField.Code || field === TableField.Title) continue;
       const value = cell?.value;
       if (value && typeof value !== 'string') cells[field] = value;

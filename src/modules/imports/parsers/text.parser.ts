@@ -40,7 +40,9 @@ export function textItems(blocks: TextBlock[], refWord: string): { items: RawIte
     if (!clean.text) continue;
     if (END.test(foldVietnamese(clean.text.slice(0, 20)))) break;
     const closing = CLOSING.test(clean.text);
-    const found = block.marker ? { marker: block.marker, rest: clean.text } : readLineMarker(clean.text, outline.previousLetter);
+    const found = block.marker
+      ? { marker: block.marker, rest: clean.text }
+      : readLineMarker(clean.text, outline.previousLetter);
     if (found && isHeadingMarker(found.marker)) {
       current = null;
       outline.heading(found.marker, clean.text);

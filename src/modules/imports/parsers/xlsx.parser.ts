@@ -13,7 +13,9 @@ import { findHeader, Grid, GridCell, missingColumnsError, tableItems, tooManyIte
  */
 export async function parseXlsx(buffer: Buffer): Promise<ParsedFile> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'] } as never);
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer, {
+    ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'],
+  });
   const sheets = wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined);
   const warnings: Issue[] = [];
   let firstMissing: ReturnType<typeof findHeader> | null = null;
@@ -27,7 +29,10 @@ export async function parseXlsx(buffer: Buffer): Promise<ParsedFile> {
       continue;
     }
     if (chosen) {
-      warnings.push({ field: 'file', message: `Trang tính “${ws.name}” cũng có bảng nhưng không được nhập: mỗi lần chỉ nhập một trang tính (“${chosen.grid.name}”)` });
+      warnings.push({
+        field: 'file',
+        message: `Trang tính “${ws.name}” cũng có bảng nhưng không được nhập: mỗi lần chỉ nhập một trang tính (“${chosen.grid.name}”)`,
+      });
       continue;
     }
     chosen = { grid, header };
@@ -74,13 +79,13 @@ function convert(v: ExcelJS.CellValue | undefined): Omit<GridCell, 'address'> | 
     if ('formula' in v || 'sharedFormula' in v) {
       const result = (v as ExcelJS.CellFormulaValue).result;
       if (result === undefined || result === null) return { value: null, formulaWithoutResult: true };
-      return convert(result as ExcelJS.CellValue);
+      return convert(result);
     }
     if ('richText' in v) return { value: v.richText.map((t) => t.text).join('') };
-    if ('hyperlink' in v) return convert((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
-    if ('error' in v) return { value: null, error: String((v as ExcelJS.CellErrorValue).error) };
+    if ('hyperlink' in v) return convert(v.text);
+    if ('error' in v) return { value: null, error: String(v.error) };
   }
-  return { value: String(v as unknown as string) };
+  return { value: String(v) };
 }
 
 /** The day of a date cell (exceljs gives UTC midnight; rounding absorbs floating-point seconds). */

@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
-import { IsLocalDate } from 'src/core/http/validation';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsLocalDate, MAX_ID } from 'src/core/http/validation';
 import { AgencyResponseDto } from 'src/modules/agencies/dto/agency-response.dto';
 
 export class MergeAgencyDto {
   @ApiProperty({ example: 5, description: 'The agency that takes over (must be active)' })
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   intoAgencyId!: number;
 
   @ApiProperty({ type: String, format: 'date', example: '2025-02-28', description: 'Last day of the merged agency: becomes its validTo' })

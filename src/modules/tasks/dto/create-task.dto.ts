@@ -13,11 +13,10 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsLocalDate } from 'src/core/http/validation';
+import { IsLocalDate, MAX_ID } from 'src/core/http/validation';
 import { TaskKind, TaskOrigin } from '../task.enums';
 
 /** Largest id a PostgreSQL `integer` column holds: bigger ones are refused before they reach SQL. */
-export const MAX_ID = 2_147_483_647;
 
 const NOT_BLANK = { context: { vi: 'không được để trống' } };
 
@@ -170,3 +169,5 @@ export class CreateTaskDto {
   @MaxLength(255)
   leaderInCharge?: string | null;
 }
+
+export { MAX_ID };

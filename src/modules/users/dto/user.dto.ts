@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageMetaDto, PageQuery } from 'src/core/http/pagination';
-import { Optional, ToBoolean, Trim } from 'src/core/http/validation';
+import { MAX_ID, Optional, ToBoolean, Trim } from 'src/core/http/validation';
 import { User } from '../user.entity';
 import { UserRole } from '../user-role.enum';
 
@@ -29,6 +29,7 @@ export class CreateUserDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   agencyId?: number | null;
 
   @ApiProperty({ example: 'mat-khau-du-dai', minLength: 10, maxLength: 200, description: 'Never returned' })
@@ -62,6 +63,7 @@ export class ListUsersQuery extends PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   agencyId?: number;
 
   @ApiPropertyOptional({ type: Boolean, example: true })

@@ -1,0 +1,127 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DataSource } from 'typeorm';
+import { loadConfigOrExit, prepareRuntime } from 'src/core/bootstrap';
+import { AppConfig } from 'src/core/config/configuration';
+import { CoreModule } from 'src/core/core.module';
+import { Agency } from 'src/modules/agencies/agency.entity';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { Program } from 'src/modules/programs/program.entity';
+import { ImportReport } from './import.types';
+import { ImportsModule } from './imports.module';
+import { ImportsService } from './imports.service';
+
+/** What `cli import` needs: the core and the imports module; no HTTP, no processors. */
+@Module({})
+export class ImportCliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ImportCliModule, imports: [CoreModule.forRoot(config), ImportsModule] };
+  }
+}
+
+export class ImportUsageError extends Error {}
+
+export interface ImportArgs {
+  file: string;
+  program: string;
+  dryRun: boolean;
+  defaultLead: string | null;
+  json: boolean;
+}
+
+const USAGE = 'usage: import FILE --program CODE [--dry-run] [--default-lead AGENCY_CODE] [--json]';
+
+/** `import FILE --program CODE [--dry-run] [--default-lead CODE] [--json]` (also `--program=CODE`). */
+export function parseImportArgs(args: string[]): ImportArgs {
+  const out: Partial<ImportArgs> = { dryRun: false, defaultLead: null, json: false };
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] =
+      args[i].startsWith('--') && args[i].includes('=')
+        ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)]
+        : [args[i], undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v.startsWith('--')) throw new ImportUsageError(`${flag} needs a value; ${USAGE}`);
+      return v;
+    };
+    if (flag === '--program') out.program = value();
+    else if (flag === '--default-lead') out.defaultLead = value();
+    else if (flag === '--dry-run') out.dryRun = true;
+    else if (flag === '--json') out.json = true;
+    else if (flag.startsWith('--')) throw new ImportUsageError(`unknown option ${flag}; ${USAGE}`);
+    else if (out.file) throw new ImportUsageError(`one file at a time; ${USAGE}`);
+    else out.file = flag;
+  }
+  if (!out.file || !out.program) throw new ImportUsageError(USAGE);
+  return out as ImportArgs;
+}
+
+/** The summary the command prints: counts, then every item with a problem (and the first items). */
+export function formatImportReport(r: ImportReport, limit = 20): string {
+  const s = r.summary;
+  const lines = [
+    `${r.fileName} (${r.format}) → program #${r.programId}: ${s.items} item(s), ${s.valid} valid, ${s.invalid} invalid, ${s.warnings} warning(s)`,
+    r.committed
+      ? `written: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged`
+      : r.dryRun
+        ? `dry run, nothing written; a commit would create ${s.created}, update ${s.updated}, leave ${s.unchanged} unchanged`
+        : 'refused: nothing written (fix the errors below)',
+  ];
+  for (const w of r.warnings) lines.push(`  ! ${w.message}`);
+  let shown = 0;
+  for (const item of r.items) {
+    const interesting = item.errors.length > 0 || shown < 5;
+    if (!interesting || shown >= limit) continue;
+    shown++;
+    const t = item.task;
+    const coord = t.coordinatingAgencies.length ? ` + ${t.coordinatingAgencies.length} phối hợp` : '';
+    lines.push(
+      `  ${(t.code ?? '?').padEnd(8)} ${item.ref.padEnd(10)} ${t.kind.padEnd(8)} ${(t.leadAgency?.code ?? '—').padEnd(8)}${coord} ${t.dueDate ?? ''}  ${t.title.slice(0, 70)}`,
+    );
+    for (const e of item.errors) lines.push(`           ✗ ${e.message}`);
+  }
+  return lines.join('\n');
+}
+
+/** `npm run cli -- import FILE --program CODE [--dry-run]`: imports directly (no queue), whatever the size. */
+export async function runImportCommand(args: string[]): Promise<void> {
+  const opts = parseImportArgs(args);
+  if (!existsSync(opts.file)) throw new ImportUsageError(`no such file: ${opts.file}`);
+  const buffer = readFileSync(opts.file);
+  const config = loadConfigOrExit();
+  const { redis } = await prepareRuntime(config);
+  const app = await NestFactory.createApplicationContext(ImportCliModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
+  try {
+    await app.get(CalendarService).seedFromConfigIfEmpty();
+    const ds = app.get(DataSource);
+    const program = await ds.getRepository(Program).findOneBy({ code: opts.program });
+    if (!program) throw new ImportUsageError(`no program with code ${opts.program}`);
+    let defaultLeadAgencyId: number | null = null;
+    if (opts.defaultLead) {
+      const agency = await ds.getRepository(Agency).findOneBy({ code: opts.defaultLead });
+      if (!agency) throw new ImportUsageError(`no agency with code ${opts.defaultLead}`);
+      defaultLeadAgencyId = agency.id;
+    }
+    const report = await app
+      .get(ImportsService)
+      .importFile(
+        { originalname: basename(opts.file), mimetype: '', size: statSync(opts.file).size, buffer },
+        {
+          programId: program.id,
+          dryRun: opts.dryRun,
+          defaultLeadAgencyId,
+          actor: { id: null, name: 'Dòng lệnh (cli import)' },
+        },
+      );
+    console.log(opts.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
+    if (report.summary.invalid > 0)
+      throw new Error(`${report.summary.invalid} invalid item(s)${report.dryRun ? '' : ': nothing written'}`);
+  } finally {
+    await app.close();
+    await redis?.stop();
+  }
+}

@@ -1,0 +1,575 @@
+import ExcelJS from 'exceljs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { TestApp } from 'test/utils/create-test-app';
+
+// The web UI in a real browser: Debian's Chromium (/usr/bin/chromium) driven by playwright-core,
+// against the whole app with the demo data. Screenshots of the main pages go to
+// test-artifacts/screenshots/; the three of issue #7 are also copied to docs/images/.
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PASSWORD = 'nhiemvu-demo';
+const AGENCY_USER = 'hangntt.stc@nhiemvu.example';
+const OFFICE_USER = 'vanphong@nhiemvu.example';
+const LEADER_USER = 'chutich@nhiemvu.example';
+const ROOT = join(__dirname, '..', '..');
+const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
+const DOCS_IMAGES = join(ROOT, 'docs', 'images');
+
+jest.setTimeout(180_000);
+
+interface TaskJson {
+  id: number;
+  title: string;
+  kind: string;
+  status: string;
+  version: number;
+  leadAgencyId: number;
+  dueDate: string | null;
+  coordinatingAgencies: { id: number }[];
+}
+
+/** A program spreadsheet in the template's columns; `lead` of the second item is what the test varies. */
+async function programSheet(lead: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Chương trình công tác');
+  ws.addRows([
+    ['TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời hạn', 'Lãnh đạo phụ trách', 'Hình thức văn bản', 'Cấp trình', 'Văn bản giao nhiệm vụ', 'Ghi chú'],
+    ['I', 'LĨNH VỰC KINH TẾ'],
+    ['1', 'Kế hoạch phát triển kinh tế ban đêm giai đoạn 2027–2030', 'Sở Tài chính', 'Sở Công Thương; Sở Xây dựng', 'Quý I/2027', 'Chủ tịch UBND tỉnh', 'Kế hoạch', 'UBND tỉnh', 'Thông báo số 12/TB-UBND ngày 05/01/2026 của UBND tỉnh', null],
+    ['2', 'Đề án phát triển du lịch cộng đồng gắn với văn hóa các dân tộc', lead, 'Sở Tài chính', 'Tháng 12/2026', null, 'Đề án', 'HĐND tỉnh', null, null],
+    ['II', 'LĨNH VỰC XÃ HỘI'],
+    ['1', 'Rà soát, cập nhật danh sách hộ nghèo, hộ cận nghèo năm 2026', 'Sở Y tế', 'Sở Nội vụ', null, null, null, null, null, 'Thực hiện định kỳ'],
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('web UI (e2e, headless Chromium)', () => {
+  let t: TestApp;
+  let context: BrowserContext;
+  let profileDir: string;
+  let base: string;
+  const outside: string[] = [];
+  const pageErrors: string[] = [];
+
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+    return page;
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto(`${base}/app/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('#site-header').waitFor({ state: 'visible' });
+  }
+
+  async function shot(page: Page, name: string, docsName?: string, fullPage = true): Promise<void> {
+    const file = join(SHOTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage });
+    if (docsName) copyFileSync(file, join(DOCS_IMAGES, docsName));
+  }
+
+  /** Evaluates browser code given as text (the test compiles without the DOM library). */
+  function inBrowser<T>(page: Page, expression: string): Promise<T> {
+    return page.evaluate<T>(expression);
+  }
+
+  /** Changes the stored session as a stale token or a running-out lifetime would. */
+  function patchSession(page: Page, patch: { token?: string; expiresInMs?: number }): Promise<unknown> {
+    const token = patch.token === undefined ? '' : `s.token = ${JSON.stringify(patch.token)};`;
+    const expiry = patch.expiresInMs === undefined ? '' : `s.expiresAt = Date.now() + ${patch.expiresInMs};`;
+    return inBrowser(page, `(() => { const s = JSON.parse(sessionStorage.getItem('nhiemvu.session')); ${token} ${expiry} sessionStorage.setItem('nhiemvu.session', JSON.stringify(s)); })()`);
+  }
+
+  async function tabCount(page: Page, key: string): Promise<number> {
+    return Number((await page.locator(`.tab-${key} .count`).innerText()).replace(/\./g, ''));
+  }
+
+  async function statValue(page: Page, label: string): Promise<number> {
+    const card = page.locator('#live-stats .stat', { has: page.locator('.stat-label', { hasText: new RegExp(`^${label}$`) }) });
+    return Number((await card.locator('.stat-value').innerText()).replace(/\./g, ''));
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (apt-get install chromium)`);
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    t = await TestApp.start({ workers: true, seed: true });
+    const address = t.app.getHttpServer().address() as { port: number };
+    base = `http://127.0.0.1:${address.port}`;
+    profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
+    // Every request of every page must stay on the app (no CDN, no external font).
+    context.on('request', (req) => {
+      const url = new URL(req.url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+      if (url.hostname !== '127.0.0.1') outside.push(req.url());
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await t?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  it('should serve the app shell at / and /app/*, its files, and refuse paths outside web/', async () => {
+    const shell = await t.http.get('/').expect(200);
+    expect(shell.headers['content-type']).toMatch(/text\/html/);
+    expect(shell.headers['content-security-policy']).toContain("default-src 'self'");
+    expect((await t.http.get('/app/tasks/12').expect(200)).text).toContain('/app/js/main.js');
+    expect((await t.http.get('/app/js/main.js').expect(200)).headers['content-type']).toMatch(/javascript/);
+    await t.http.get('/app/js/nope.js').expect(404);
+    await t.http.get('/app/%2e%2e/package.json').expect(404);
+    await t.http.get('/app/.env').expect(404);
+  });
+
+  it('should sign in, show a wrong password next to the form, sign out, and end an expired session', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/app\/login/);
+    // Keyboard: the email field has the focus; Enter submits.
+    await page.getByLabel('Email').waitFor();
+    expect(await inBrowser(page, "document.activeElement?.getAttribute('name')")).toBe('email');
+    await shot(page, '01-login');
+
+    await page.getByLabel('Email').fill(AGENCY_USER);
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByLabel('Mật khẩu').press('Enter');
+    await expect(page.locator('.error-summary').innerText()).resolves.toContain('Email hoặc mật khẩu không đúng');
+
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByLabel('Mật khẩu').press('Enter');
+    await page.waitForURL(/\/app\/tasks$/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Nhiệm vụ của đơn vị');
+    await expect(page.locator('.user-box').innerText()).resolves.toContain('Sở Tài chính');
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/app\/login\?reason=signed-out/);
+    await expect(page.locator('.notice').innerText()).resolves.toContain('Bạn đã đăng xuất');
+    await page.goto(`${base}/app/dashboard`);
+    await page.waitForURL(/\/app\/login\?next=/);
+
+    // A token the API no longer accepts (401) → back to sign-in with a message, then back to the page.
+    await signIn(page, AGENCY_USER);
+    await patchSession(page, { token: 'het-han' });
+    await page.goto(`${base}/app/dashboard`);
+    await page.waitForURL(/\/app\/login\?reason=expired&next=%2Fapp%2Fdashboard/);
+    await expect(page.locator('.notice').innerText()).resolves.toContain('Phiên đăng nhập đã hết hạn');
+    await page.getByLabel('Email').fill(AGENCY_USER);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/app\/dashboard$/);
+    await page.locator('#live-stats').waitFor();
+
+    // The token's lifetime runs out (expiresIn of the login answer) → the session ends by itself.
+    await patchSession(page, { expiresInMs: 2000 });
+    await page.goto(`${base}/app/tasks`);
+    await page.waitForURL(/\/app\/login\?reason=expired&next=%2Fapp%2Ftasks/);
+    await expect(page.locator('.notice').innerText()).resolves.toContain('Phiên đăng nhập đã hết hạn');
+    await page.close();
+  });
+
+  it('should let an agency user mark an overdue task done with its result document, and show the counts change', async () => {
+    const token = await t.login(AGENCY_USER, PASSWORD);
+    const me = (await t.http.get('/api/me').set(auth(token)).expect(200)).body as { agencyId: number };
+    const overdue = (await t.http.get('/api/tasks').query({ agencyId: me.agencyId, timeliness: 'overdue', limit: 200 }).set(auth(token)).expect(200))
+      .body.items as TaskJson[];
+    const task = overdue.find((x) => x.kind === 'proposal') ?? overdue[0];
+    expect(task).toBeDefined();
+
+    const page = await newPage();
+    await signIn(page, AGENCY_USER);
+    await page.goto(`${base}/app/dashboard`);
+    await page.locator('#live-stats').waitFor();
+    // Keyboard: the first Tab reaches the skip link, which moves the focus to the content.
+    await page.keyboard.press('Tab');
+    expect(await inBrowser(page, 'document.activeElement?.textContent')).toBe('Bỏ qua, đến nội dung chính');
+    await page.keyboard.press('Enter');
+    expect(await inBrowser(page, 'document.activeElement?.id')).toBe('main');
+    const dashOverdueBefore = await statValue(page, 'Quá hạn');
+    const dashDoneBefore = await statValue(page, 'Đã hoàn thành');
+    await shot(page, '02-agency-dashboard');
+
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhiệm vụ của đơn vị' }).click();
+    await page.locator('.tab-overdue .count').waitFor();
+    const overdueBefore = await tabCount(page, 'overdue');
+    const doneBefore = await tabCount(page, 'done');
+    expect(overdueBefore).toBe(overdue.length);
+    expect(dashOverdueBefore).toBe(overdueBefore);
+    await expect(page.locator('.tab[aria-current="page"]').innerText()).resolves.toContain('Quá hạn');
+    await shot(page, '03-agency-tasks', 'ui-agency.png');
+
+    // The tasks the agency coordinates: read only.
+    await page.locator('.tab-coordinating').click();
+    await page.locator('.tab-panel p.muted', { hasText: 'chỉ xem' }).waitFor();
+    const coordinated = page.locator('.tab-panel tbody tr a').first();
+    await coordinated.click();
+    await page.locator('.notice-info', { hasText: 'cơ quan phối hợp' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Cập nhật tiến độ' }).count()).resolves.toBe(0);
+
+    // Search finds the task by words of its title, without diacritics.
+    await page.goto(`${base}/app/tasks`);
+    const words = task.title.split(' ').slice(0, 4).join(' ');
+    await page.getByLabel('Tìm nhiệm vụ').fill(words.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D'));
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.waitForURL(/q=/);
+    await page.getByRole('link', { name: task.title }).click();
+    await page.waitForURL(new RegExp(`/app/tasks/${task.id}$`));
+    await expect(page.locator('h1').innerText()).resolves.toBe(task.title);
+    await expect(page.locator('.details').innerText()).resolves.toContain('Cơ quan phối hợp');
+    await page.getByRole('heading', { name: 'Lịch sử thay đổi' }).waitFor();
+    await shot(page, '04-task-page');
+
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Lưu cập nhật' }) });
+    await form.getByLabel('Trạng thái').selectOption('done');
+    if (task.kind === 'proposal') {
+      // A proposal needs its result document: the API's message appears next to that field.
+      await form.getByRole('button', { name: 'Lưu cập nhật' }).click();
+      const err = form.locator('.field[data-field="resultDocument"] .field-error');
+      await err.waitFor();
+      expect(await err.innerText()).toMatch(/văn bản kết quả/i);
+      await expect(form.getByLabel('Văn bản kết quả').getAttribute('aria-invalid')).resolves.toBe('true');
+    }
+
+    // Someone else changes the task meanwhile → 409 shown as "Dữ liệu đã thay đổi, vui lòng tải lại".
+    await t.http.patch(`/api/tasks/${task.id}`).set(auth(token)).send({ version: task.version, note: 'Đã xin ý kiến các sở' }).expect(200);
+    await form.getByLabel('Văn bản kết quả').fill('Quyết định số 2150/QĐ-UBND ngày 20/11/2026 của UBND tỉnh');
+    await form.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    await form.locator('.notice-warning', { hasText: 'Dữ liệu đã thay đổi, vui lòng tải lại' }).waitFor();
+    await form.getByRole('button', { name: 'Tải lại' }).click();
+    await page.locator('.details', { hasText: 'Đã xin ý kiến các sở' }).waitFor();
+
+    const fresh = page.locator('form', { has: page.getByRole('button', { name: 'Lưu cập nhật' }) });
+    await fresh.getByLabel('Trạng thái').selectOption('done');
+    await fresh.getByLabel('Văn bản kết quả').fill('Quyết định số 2150/QĐ-UBND ngày 20/11/2026 của UBND tỉnh');
+    await fresh.getByLabel('Ý kiến (ghi vào lịch sử)').fill('Đã ban hành');
+    await fresh.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    await page.locator('.notice-success', { hasText: 'Đã lưu thay đổi.' }).waitFor();
+    await expect(page.locator('.page-header .badges').innerText()).resolves.toContain('Đã hoàn thành');
+    await expect(page.locator('.details').innerText()).resolves.toContain('Quyết định số 2150/QĐ-UBND');
+    await page.locator('table', { hasText: 'Đã hoàn thành' }).locator('td', { hasText: '→ Đã hoàn thành' }).first().waitFor();
+
+    await page.locator('.breadcrumb a').click();
+    await page.locator('.tab-overdue .count').waitFor();
+    expect(await tabCount(page, 'overdue')).toBe(overdueBefore - 1);
+    expect(await tabCount(page, 'done')).toBe(doneBefore + 1);
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.locator('#live-stats').waitFor();
+    expect(await statValue(page, 'Quá hạn')).toBe(dashOverdueBefore - 1);
+    expect(await statValue(page, 'Đã hoàn thành')).toBe(dashDoneBefore + 1);
+    await page.close();
+  });
+
+  it("should not let an agency user open another agency's task by its URL", async () => {
+    const office = await t.login(OFFICE_USER, PASSWORD);
+    const stc = await t.login(AGENCY_USER, PASSWORD);
+    const me = (await t.http.get('/api/me').set(auth(stc)).expect(200)).body as { agencyId: number };
+    const all = (await t.http.get('/api/tasks').query({ limit: 200 }).set(auth(office)).expect(200)).body.items as TaskJson[];
+    const foreign = all.find((x) => x.leadAgencyId !== me.agencyId && !x.coordinatingAgencies.some((a) => a.id === me.agencyId))!;
+    expect(foreign).toBeDefined();
+
+    const page = await newPage();
+    await signIn(page, AGENCY_USER);
+    await page.goto(`${base}/app/tasks/${foreign.id}`);
+    await page.locator('h1', { hasText: 'Không tìm thấy' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Không tìm thấy nhiệm vụ này');
+    expect(text).not.toContain(foreign.title);
+    // Office-only pages are not offered, and refused when typed in.
+    await expect(page.getByRole('link', { name: 'Nhập chương trình' }).count()).resolves.toBe(0);
+    await page.goto(`${base}/app/imports`);
+    await page.locator('h1', { hasText: 'Không có quyền truy cập' }).waitFor();
+    await page.close();
+  });
+
+  it('should let an agency user ask for an extension and the office reject without a reason refused, then approve it', async () => {
+    const stc = await t.login(AGENCY_USER, PASSWORD);
+    const me = (await t.http.get('/api/me').set(auth(stc)).expect(200)).body as { agencyId: number };
+    const open = (await t.http.get('/api/tasks').query({ agencyId: me.agencyId, status: 'in_progress', limit: 200 }).set(auth(stc)).expect(200))
+      .body.items as TaskJson[];
+    const task = open.find((x) => x.dueDate)!;
+    const proposed = `${Number(task.dueDate!.slice(0, 4)) + 1}-03-31`;
+    const shown = `31/03/${proposed.slice(0, 4)}`;
+
+    const page = await newPage();
+    await signIn(page, AGENCY_USER);
+    await page.goto(`${base}/app/tasks/${task.id}`);
+    await page.getByText('Soạn đề nghị').click();
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Gửi đề nghị' }) });
+    await form.getByLabel('Gia hạn').check();
+    await form.getByLabel('Thời hạn đề nghị').fill('31/02/2027');
+    await form.getByLabel('Lý do').fill('Cần thêm thời gian lấy ý kiến các bộ, ngành trung ương');
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await form.locator('.field[data-field="proposedDueDate"] .field-error', { hasText: 'dd/mm/yyyy' }).waitFor();
+    await form.getByLabel('Thời hạn đề nghị').fill(shown);
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await page.locator('.notice-success', { hasText: 'Đã gửi đề nghị gia hạn' }).waitFor();
+    await page.locator('#requests-title').waitFor();
+    await expect(page.locator('section', { has: page.locator('#requests-title') }).innerText()).resolves.toContain('Đang chờ duyệt');
+    await page.getByRole('link', { name: 'Đề nghị đã gửi' }).click();
+    await page.locator('.tab-pending .count', { hasText: '1' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    await signIn(page, OFFICE_USER);
+    await page.getByRole('link', { name: 'Phê duyệt' }).click();
+    const card = page.locator('.request-card', { hasText: task.title });
+    await card.waitFor();
+    await expect(card.innerText()).resolves.toContain(shown);
+    await shot(page, '05-approvals');
+    await card.getByRole('button', { name: 'Từ chối' }).click();
+    await card.locator('.field-error', { hasText: 'Nhập lý do từ chối' }).waitFor();
+    await card.getByLabel('Ý kiến xử lý').fill('Đồng ý gia hạn theo đề nghị của Sở');
+    await card.getByRole('button', { name: 'Duyệt' }).click();
+    await page.locator('.notice-success', { hasText: 'Đã duyệt đề nghị gia hạn' }).waitFor();
+    const after = (await t.http.get(`/api/tasks/${task.id}`).set(auth(stc)).expect(200)).body as TaskJson;
+    expect(after.dueDate).toBe(proposed);
+    await page.close();
+  });
+
+  it('should give the office a dashboard with counts, the chart by agency and the overdue list', async () => {
+    const page = await newPage();
+    await signIn(page, OFFICE_USER);
+    await page.waitForURL(/\/app\/dashboard$/);
+    await page.locator('#agency-chart .bar-row').first().waitFor();
+    expect(await page.locator('#agency-chart .bar-row').count()).toBeGreaterThan(1);
+    await expect(page.locator('#year-stats').innerText()).resolves.toMatch(/Tỷ lệ hoàn thành/);
+    expect(await page.locator('#year-stats').innerText()).toMatch(/\d+,\d%/);
+    await expect(page.locator('#overdue-title').innerText()).resolves.toMatch(/Nhiệm vụ quá hạn \(\d+\)/);
+    expect(await page.locator('section', { has: page.locator('#overdue-title') }).innerText()).toMatch(/Quá hạn \d+ ngày/);
+    await shot(page, '06-office-dashboard');
+
+    // The 2024 program year: the demo's full year of figures.
+    await page.getByLabel('Năm', { exact: true }).selectOption('2024');
+    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.locator('#year-title', { hasText: 'Kết quả năm 2024' }).waitFor();
+    await shot(page, '07-office-dashboard-2024', 'ui-dashboard.png');
+
+    // The mail log after a reminder scan.
+    const office = await t.login(OFFICE_USER, PASSWORD);
+    await t.http.post('/api/reminders/scan').set(auth(office)).send({}).expect(200);
+    await page.getByRole('link', { name: 'Thư đã gửi' }).click();
+    await page.locator('table tbody tr').first().waitFor();
+    await expect(page.locator('table').innerText()).resolves.toContain('Nhắc việc');
+    await page.locator('table tbody tr summary').first().click();
+    await page.locator('.mail-body pre').first().waitFor();
+    await shot(page, '08-mail-log');
+    await page.close();
+  });
+
+  it('should import a spreadsheet through the wizard: preview with errors, re-upload the corrected file, commit', async () => {
+    const page = await newPage();
+    await signIn(page, OFFICE_USER);
+    await page.getByRole('link', { name: 'Chương trình', exact: true }).click();
+    await page.getByRole('button', { name: 'Thêm chương trình' }).click();
+    const pform = page.locator('form', { has: page.getByRole('button', { name: 'Thêm chương trình' }) }).last();
+    await pform.getByLabel('Mã chương trình').fill('ctct-2026-bs');
+    await pform.getByLabel('Tên chương trình').fill('Chương trình công tác bổ sung năm 2026 của UBND tỉnh');
+    await pform.getByLabel('Năm').fill('2026');
+    await pform.getByLabel('Ngày ban hành').fill('32/01/2026');
+    await pform.getByRole('button', { name: 'Thêm chương trình' }).click();
+    await pform.locator('.field[data-field="issuedAt"] .field-error').waitFor();
+    await pform.getByLabel('Ngày ban hành').fill('05/01/2026');
+    await pform.getByRole('button', { name: 'Thêm chương trình' }).click();
+    await page.locator('.notice-success', { hasText: 'Đã thêm chương trình CTCT-2026-BS' }).waitFor();
+
+    await page.getByRole('link', { name: 'Nhập chương trình' }).click();
+    const upload = page.locator('#import-upload');
+    await upload.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await upload.locator('.field[data-field="programId"] .field-error').waitFor();
+    await upload.getByLabel('Chương trình công tác').selectOption({ label: 'CTCT-2026-BS – Chương trình công tác bổ sung năm 2026 của UBND tỉnh' });
+    await upload.getByLabel('Tệp chương trình').setInputFiles({
+      name: 'chuong-trinh-bo-sung-2026.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await programSheet('Sở Du lịch'),
+    });
+    await upload.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.locator('#preview-title').waitFor();
+    const errorsStat = page.locator('#import-summary .stat', { has: page.locator('.stat-label', { hasText: /^Lỗi$/ }) });
+    await expect(errorsStat.locator('.stat-value').innerText()).resolves.toBe('1');
+    await expect(page.locator('.notice-error').first().innerText()).resolves.toContain('mục lỗi');
+    expect(await page.locator('#import-commit').count()).toBe(0);
+    const errorRow = page.locator('#import-items tr.row-error');
+    await expect(errorRow.innerText()).resolves.toContain('Không tìm thấy cơ quan');
+    await page.getByLabel('Chỉ hiện mục có lỗi hoặc cảnh báo').uncheck();
+    await page.locator('#import-items tbody tr').nth(2).waitFor();
+    expect(await page.locator('#import-items tbody tr').count()).toBe(3);
+    await expect(page.locator('#import-items').innerText()).resolves.toContain('Cảnh báo');
+    await shot(page, '09-import-preview', 'ui-import-preview.png');
+
+    // The corrected file.
+    await page.locator('#import-reupload').getByLabel('Tải lên tệp đã sửa').setInputFiles({
+      name: 'chuong-trinh-bo-sung-2026-da-sua.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await programSheet('Sở Văn hóa, Thể thao và Du lịch'),
+    });
+    await page.locator('#import-reupload').getByRole('button', { name: 'Kiểm tra lại' }).click();
+    await page.locator('.notice-success', { hasText: 'Tệp hợp lệ' }).waitFor();
+    await page.locator('#preview-title', { hasText: 'chuong-trinh-bo-sung-2026-da-sua.xlsx' }).waitFor();
+    await shot(page, '10-import-preview-valid');
+    await page.locator('#import-commit').click();
+    await page.locator('#done-title').waitFor();
+    await expect(page.locator('.notice-success').innerText()).resolves.toContain('tạo mới 3');
+
+    await page.getByRole('link', { name: 'Xem nhiệm vụ của chương trình' }).click();
+    await page.locator('.tab-all .count', { hasText: '3' }).waitFor();
+    await expect(page.locator('table').innerText()).resolves.toContain('Sở Văn hóa, Thể thao và Du lịch');
+    await page.close();
+  });
+
+  it('should build a report for a period, follow it and download the XLSX and DOCX', async () => {
+    const page = await newPage();
+    await signIn(page, OFFICE_USER);
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    const form = page.locator('#report-form');
+    await form.getByLabel('Kỳ báo cáo').selectOption({ label: 'Cả năm' });
+    await form.getByLabel('Năm').fill('2024');
+    await form.getByLabel('Theo lịch (từ ngày đầu đến ngày cuối kỳ)').check();
+    await form.getByLabel('Số báo cáo').fill('412');
+    await form.getByRole('button', { name: 'Lập báo cáo' }).click();
+    await page.locator('#report-result .notice-success', { hasText: 'Đã lập xong báo cáo' }).waitFor({ timeout: 60_000 });
+    await expect(page.locator('#report-result').innerText()).resolves.toContain('Từ 01/01/2024 đến 31/12/2024');
+    await page.locator('#runs-title').waitFor();
+    await page.locator('table', { hasText: '412/BC-UBND' }).waitFor();
+    await shot(page, '11-reports');
+
+    for (const format of ['xlsx', 'docx']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#report-result').getByRole('button', { name: `Tải ${format.toUpperCase()}` }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^Phụ lục.*\\.${format}$`));
+      const path = await download.path();
+      const bytes = readFileSync(path);
+      expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      expect(bytes.length).toBeGreaterThan(1000);
+    }
+    await page.close();
+  });
+
+  it('should keep leaders to reading, approving and reports', async () => {
+    const page = await newPage();
+    await signIn(page, LEADER_USER);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await nav.getByRole('link', { name: 'Báo cáo' }).waitFor();
+    for (const hidden of ['Nhập chương trình', 'Thư đã gửi', 'Lịch']) await expect(nav.getByRole('link', { name: hidden, exact: true }).count()).resolves.toBe(0);
+    await page.goto(`${base}/app/tasks`);
+    await page.locator('tbody a').first().click();
+    await page.getByRole('heading', { name: 'Thông tin nhiệm vụ' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Cập nhật tiến độ' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Sửa nhiệm vụ' }).count()).resolves.toBe(0);
+    await page.goto(`${base}/app/mail`);
+    await page.locator('h1', { hasText: 'Không có quyền truy cập' }).waitFor();
+    await page.close();
+  });
+
+  it('should work on a phone and at 200% zoom without horizontal scrolling', async () => {
+    const phone = await newPage({ width: 375, height: 740 });
+    await signIn(phone, AGENCY_USER);
+    await phone.locator('.tab-overdue .count').waitFor();
+    const toggle = phone.getByRole('button', { name: 'Danh mục' });
+    await expect(toggle.isVisible()).resolves.toBe(true);
+    await expect(phone.locator('#main-nav').isVisible()).resolves.toBe(false);
+    await toggle.click();
+    await expect(phone.locator('#main-nav').isVisible()).resolves.toBe(true);
+    await toggle.click();
+    const overflow = (p: Page) => inBrowser<number>(p, 'document.documentElement.scrollWidth - window.innerWidth');
+    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    await shot(phone, '12-phone-agency-tasks');
+    await phone.locator('tbody a').first().click();
+    await phone.getByRole('heading', { name: 'Lịch sử thay đổi' }).waitFor();
+    expect(await overflow(phone)).toBeLessThanOrEqual(0);
+    await shot(phone, '13-phone-task-page');
+    await phone.close();
+
+    // 200% zoom of a 1280-pixel window = a 640-CSS-pixel viewport at twice the density.
+    const zoomed = await newPage({ width: 640, height: 450 });
+    await signIn(zoomed, OFFICE_USER);
+    await zoomed.locator('#agency-chart').waitFor();
+    expect(await overflow(zoomed)).toBeLessThanOrEqual(0);
+    await shot(zoomed, '14-zoom-200-dashboard', undefined, false);
+    await zoomed.close();
+  });
+
+  it('should publish the agency calendar (.ics) behind a token, and revoke the old address when it is rotated', async () => {
+    const stc = await t.login(AGENCY_USER, PASSWORD);
+    const office = await t.login(OFFICE_USER, PASSWORD);
+    const leader = await t.login(LEADER_USER, PASSWORD);
+    const me = (await t.http.get('/api/me').set(auth(stc)).expect(200)).body as { agencyId: number };
+
+    const page = await newPage();
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, AGENCY_USER);
+    await page.getByRole('link', { name: 'Lịch nhiệm vụ' }).click();
+    await page.getByRole('button', { name: 'Tạo địa chỉ lịch' }).click();
+    const urlBox = page.locator('#feed-url');
+    await urlBox.waitFor();
+    const first = await urlBox.inputValue();
+    expect(first).toMatch(new RegExp(`^${base}/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
+    await shot(page, '15-calendar-feed');
+
+    const feed = await t.http.get(new URL(first).pathname).expect(200);
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    const body = feed.text;
+    expect(body.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(body.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(body.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of body.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    const unfolded = body.replace(/\r\n[ \t]/g, '');
+    const events = unfolded.split('BEGIN:VEVENT').length - 1;
+    const open = (await t.http.get(`/api/tasks?involvingAgencyId=${me.agencyId}&status=new&status=in_progress&status=submitted&limit=200`).set(auth(stc)).expect(200))
+      .body.items as { effectiveDueDate: string | null }[];
+    expect(events).toBe(open.filter((x) => x.effectiveDueDate).length);
+    expect(unfolded).toMatch(/^DTSTART;VALUE=DATE:\d{8}$/m);
+    expect(unfolded).toMatch(/^SUMMARY:(\[Phối hợp\] )?Hạn hoàn thành: /m);
+    expect(unfolded).toContain('X-WR-CALNAME:Nhiệm vụ – Sở Tài chính');
+
+    // Rotating issues a new address; the old one stops working at once.
+    await page.getByRole('button', { name: 'Tạo địa chỉ mới' }).click();
+    await page.locator('.notice-success', { hasText: 'địa chỉ cũ đã ngừng hoạt động' }).waitFor();
+    const second = await page.locator('#feed-url').inputValue();
+    expect(second).not.toBe(first);
+    await t.http.get(new URL(first).pathname).expect(404);
+    await t.http.get(new URL(second).pathname).expect(200);
+
+    // Who may issue: the office for any agency, agency users for their own only, not leaders.
+    await t.http.post(`/api/agencies/${me.agencyId}/calendar-token`).expect(401);
+    await t.http.post(`/api/agencies/${me.agencyId + 1}/calendar-token`).set(auth(stc)).expect(403);
+    await t.http.post(`/api/agencies/${me.agencyId}/calendar-token`).set(auth(leader)).expect(403);
+    const third = (await t.http.post(`/api/agencies/${me.agencyId}/calendar-token`).set(auth(office)).expect(201)).body as { path: string };
+    await t.http.get(new URL(second).pathname).expect(404);
+    await t.http.get(third.path).expect(200);
+    await t.http.get('/calendar/not-a-token.ics').expect(404);
+    await page.close();
+  });
+
+  it('should have requested nothing outside 127.0.0.1 and thrown no script error', () => {
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

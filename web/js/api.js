@@ -1,0 +1,129 @@
+// fetch against /api with the session's bearer token. Errors arrive as
+// {statusCode, error, message, details: [{field, message}]} and are thrown as ApiError.
+// A 401 ends the session (back to the sign-in page with a message).
+
+import { MESSAGES } from './i18n.js';
+import { end, token } from './session.js';
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super((body && typeof body.message === 'string' && body.message) || MESSAGES.network);
+    this.name = 'ApiError';
+    this.status = status;
+    this.body = body ?? null;
+    this.details = Array.isArray(body?.details) ? body.details : [];
+  }
+
+  get isStale() {
+    return this.status === 409;
+  }
+}
+
+/** 'items[3].leadAgency: Dòng 5: …' → 'Dòng 5: …' (the API prefixes messages with their field). */
+export function stripField(message) {
+  return String(message ?? '').replace(/^[\w.[\]]+: /, '');
+}
+
+/** 'coordinatingAgencyIds.0' or 'items[2].title' → 'coordinatingAgencyIds' / 'items'. */
+export function fieldRoot(field) {
+  return String(field ?? '').split(/[.[]/)[0];
+}
+
+function buildUrl(path, query) {
+  const url = new URL(path.startsWith('/api') ? path : `/api${path}`, location.origin);
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) v.forEach((x) => url.searchParams.append(k, String(x)));
+    else url.searchParams.set(k, String(v));
+  }
+  return url.pathname + url.search;
+}
+
+async function request(method, path, { query, json, form, auth = true, raw = false } = {}) {
+  const headers = { Accept: 'application/json' };
+  const t = auth ? token() : null;
+  if (t) headers.Authorization = `Bearer ${t}`;
+  let body;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (form) body = form;
+  let res;
+  try {
+    res = await fetch(buildUrl(path, query), { method, headers, body, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (raw && res.ok) return res;
+  const type = res.headers.get('content-type') ?? '';
+  const data = type.includes('json') ? await res.json().catch(() => null) : null;
+  if (res.status === 401 && auth) {
+    end('expired');
+    throw new ApiError(401, data ?? { message: MESSAGES.sessionExpired });
+  }
+  if (!res.ok) {
+    const err = new ApiError(res.status, data);
+    err.response = data;
+    throw err;
+  }
+  return { status: res.status, data };
+}
+
+export const api = {
+  async get(path, query) {
+    return (await request('GET', path, { query })).data;
+  },
+  async post(path, json) {
+    return (await request('POST', path, { json: json ?? {} })).data;
+  },
+  async patch(path, json) {
+    return (await request('PATCH', path, { json })).data;
+  },
+  /** multipart/form-data; answers {status, data} (imports answer 200, 201 or 202). */
+  upload(path, form) {
+    return request('POST', path, { form });
+  },
+  login(email, password) {
+    return request('POST', '/auth/login', { json: { email, password }, auth: false }).then((r) => r.data);
+  },
+  /** Downloads a file with the token and hands it to the browser as a download. */
+  async download(path, fallbackName) {
+    const res = await request('GET', path, { raw: true });
+    const blob = await res.blob();
+    const name = fileNameOf(res.headers.get('content-disposition')) ?? fallbackName ?? 'tai-xuong';
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return name;
+  },
+};
+
+/** The file name of a Content-Disposition header, the UTF-8 one (RFC 5987) first. */
+export function fileNameOf(header) {
+  if (!header) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* fall through to the ASCII name */
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? null;
+}
+
+/** Every page of a list endpoint (for the small directories: agencies, programs). */
+export async function getAll(path, query = {}, pageSize = 500) {
+  const items = [];
+  for (let page = 1; ; page++) {
+    const res = await api.get(path, { ...query, page, pageSize });
+    items.push(...res.items);
+    if (items.length >= res.total || res.items.length === 0) return items;
+  }
+}

@@ -1,0 +1,197 @@
+// Pieces several pages share: headings, badges, the task table, tabs, pager, date inputs.
+
+import { h, notice } from './dom.js';
+import { deadlineNote, formatDate, formatNumber } from './format.js';
+import { label, MESSAGES, REQUEST_STATUS, TASK_STATUS, TIMELINESS } from './i18n.js';
+import { reload } from './router.js';
+
+export function pageHeader(title, { subtitle, actions } = {}) {
+  return h(
+    'div',
+    { class: 'page-header' },
+    h('div', null, h('h1', null, title), subtitle ? h('p', { class: 'subtitle' }, subtitle) : null),
+    actions ? h('div', { class: 'actions' }, actions) : null,
+  );
+}
+
+export function statusBadge(status) {
+  return h('span', { class: `badge badge-status-${status}` }, label(TASK_STATUS, status));
+}
+
+export function timelinessBadge(timeliness) {
+  if (!timeliness || timeliness === 'none') return null;
+  return h('span', { class: `badge badge-${timeliness}` }, label(TIMELINESS, timeliness));
+}
+
+export function requestStatusBadge(status) {
+  return h('span', { class: `badge badge-request-${status}` }, label(REQUEST_STATUS, status));
+}
+
+export function progressBar(value) {
+  const v = Math.max(0, Math.min(100, Number(value) || 0));
+  return h(
+    'span',
+    { class: 'progress' },
+    h('progress', { max: 100, value: v, 'aria-label': `Tiến độ ${v}%` }),
+    h('span', { class: 'progress-text' }, `${v}%`),
+  );
+}
+
+/** The title of a task as a link to its page. */
+export function taskLink(task) {
+  return h('a', { href: `/app/tasks/${task.id ?? task.taskId}` }, task.title);
+}
+
+/** A responsive table: on narrow screens each row becomes a card, cells labelled by data-label. */
+export function table(columns, rows, { caption, rowClass } = {}) {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'table' },
+      caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
+      h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.class }, c.label)))),
+      h(
+        'tbody',
+        null,
+        rows.map((r) =>
+          h(
+            'tr',
+            { class: rowClass?.(r) },
+            columns.map((c) => h('td', { 'data-label': c.label, class: c.class }, h('div', { class: 'cell' }, c.cell(r)))),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function dueCell(task) {
+  return h(
+    'span',
+    { class: 'due' },
+    task.dueDate ? formatDate(task.dueDate) : 'Thường xuyên',
+    task.dueText && task.dueText !== formatDate(task.dueDate) ? h('span', { class: 'muted small' }, ` (${task.dueText})`) : null,
+  );
+}
+
+export function taskTable(tasks, { showLead = true, caption } = {}) {
+  if (!tasks.length) return h('p', { class: 'empty' }, 'Không có nhiệm vụ nào.');
+  const columns = [
+    { label: 'Mã', class: 'col-code', cell: (t) => t.code ?? '—' },
+    { label: 'Nội dung', class: 'col-title', cell: (t) => taskLink(t) },
+    ...(showLead ? [{ label: 'Cơ quan chủ trì', cell: (t) => t.leadAgency?.name ?? '' }] : []),
+    { label: 'Thời hạn', class: 'col-date', cell: dueCell },
+    { label: 'Trạng thái', cell: (t) => statusBadge(t.status) },
+    { label: 'Tiến độ', class: 'col-progress', cell: (t) => progressBar(t.progress) },
+    {
+      label: 'Ghi chú',
+      class: 'col-nowrap',
+      cell: (t) => h('span', { class: t.timeliness === 'overdue' ? 'text-danger' : null }, deadlineNote(t)),
+    },
+  ];
+  return table(columns, tasks, { caption, rowClass: (t) => (t.timeliness === 'overdue' ? 'row-overdue' : null) });
+}
+
+/** Tabs as links (each tab is its own URL): [{key, label, count, href}]. */
+export function tabs(items, active, ariaLabel) {
+  return h(
+    'nav',
+    { class: 'tabs', 'aria-label': ariaLabel },
+    h(
+      'ul',
+      null,
+      items.map((t) =>
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            { href: t.href, class: `tab tab-${t.key}`, 'aria-current': t.key === active ? 'page' : null, dataset: { tab: t.key } },
+            h('span', { class: 'tab-label' }, t.label),
+            t.count == null ? null : [h('span', { class: 'visually-hidden' }, ': '), h('span', { class: 'count' }, formatNumber(t.count))],
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** "Hiển thị 1–50 trên 137" with previous / next. */
+export function pager({ page, limit, total }, hrefFor) {
+  if (total <= limit && page === 1) return total ? h('p', { class: 'muted small' }, `${formatNumber(total)} kết quả`) : null;
+  const from = (page - 1) * limit + 1;
+  const to = Math.min(total, page * limit);
+  const last = Math.max(1, Math.ceil(total / limit));
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': 'Phân trang' },
+    page > 1 ? h('a', { class: 'btn btn-secondary', href: hrefFor(page - 1), rel: 'prev' }, '‹ Trang trước') : null,
+    h('span', { class: 'muted' }, `Hiển thị ${formatNumber(from)}–${formatNumber(to)} trên ${formatNumber(total)}`),
+    page < last ? h('a', { class: 'btn btn-secondary', href: hrefFor(page + 1), rel: 'next' }, 'Trang sau ›') : null,
+  );
+}
+
+/** A date typed as dd/mm/yyyy whatever the browser's language (type=date would follow it). */
+export function dateInput(name, value, attrs = {}) {
+  return h('input', {
+    type: 'text',
+    name,
+    value: value ? formatDate(value) : '',
+    inputmode: 'numeric',
+    placeholder: 'dd/mm/yyyy',
+    autocomplete: 'off',
+    pattern: '\\d{1,2}/\\d{1,2}/\\d{4}',
+    size: 12,
+    ...attrs,
+  });
+}
+
+/**
+ * A file input whose button and "no file" text are Vietnamese whatever the browser's language
+ * (the native control speaks the browser's). The real input stays focusable and labelled.
+ */
+export function filePicker(name, { accept, buttonText = 'Chọn tệp…' } = {}) {
+  const input = h('input', { type: 'file', name, accept, class: 'file-input' });
+  const id = `${name}-${Math.random().toString(36).slice(2, 8)}`;
+  input.id = id;
+  const chosen = h('span', { class: 'file-name', 'aria-live': 'polite' }, 'Chưa chọn tệp');
+  input.addEventListener('change', () => {
+    chosen.textContent = input.files?.length ? input.files[0].name : 'Chưa chọn tệp';
+  });
+  return h('div', { class: 'file-picker' }, input, h('label', { for: id, class: 'btn btn-secondary file-button', 'aria-hidden': 'true' }, buttonText), chosen);
+}
+
+/** What a page shows when loading failed: not found, forbidden, or the message. */
+export function loadError(err, { notFound = MESSAGES.notFoundPage } = {}) {
+  if (err?.status === 404) return h('div', { class: 'state' }, h('h1', null, 'Không tìm thấy'), notice('error', notFound), backHome());
+  if (err?.status === 403) return h('div', { class: 'state' }, h('h1', null, 'Không có quyền truy cập'), notice('error', err.message || MESSAGES.forbidden), backHome());
+  if (err?.status === 401) return h('div');
+  return h(
+    'div',
+    { class: 'state' },
+    h('h1', null, 'Không tải được dữ liệu'),
+    notice('error', err?.message ?? MESSAGES.network),
+    h('button', { type: 'button', class: 'btn', onclick: () => reload() }, MESSAGES.reload),
+  );
+}
+
+function backHome() {
+  return h('p', null, h('a', { href: '/', class: 'btn btn-secondary' }, 'Về trang chủ'));
+}
+
+/** The stale-version (409) message with its reload button. */
+export function staleNotice() {
+  return notice(
+    'warning',
+    h('p', null, MESSAGES.stale),
+    h('button', { type: 'button', class: 'btn', onclick: () => reload() }, MESSAGES.reload),
+  );
+}
+
+/** Summary card: big number and label, optionally a link. */
+export function statCard({ label: text, value, tone, href, sub }) {
+  const body = [h('span', { class: 'stat-value' }, value), h('span', { class: 'stat-label' }, text), sub ? h('span', { class: 'stat-sub' }, sub) : null];
+  return href ? h('a', { class: `stat stat-${tone ?? 'plain'}`, href }, body) : h('div', { class: `stat stat-${tone ?? 'plain'}` }, body);
+}

@@ -1,0 +1,189 @@
+// Boot: the routes, the page frame (header, navigation by role) and the session rules.
+
+import { api } from './api.js';
+import { loadError } from './components.js';
+import { h, notice, replace, setTitle } from './dom.js';
+import { APP_NAME, APP_OWNER, MESSAGES, ROLE } from './i18n.js';
+import { defineRoutes, navigate, startRouter } from './router.js';
+import { can, currentUser, end, onSessionEnd, updateUser, watch } from './session.js';
+import * as approvals from './views/approvals.js';
+import * as calendarFeed from './views/calendar-feed.js';
+import * as dashboard from './views/dashboard.js';
+import * as imports from './views/imports.js';
+import * as login from './views/login.js';
+import * as mail from './views/mail.js';
+import * as programs from './views/programs.js';
+import * as reports from './views/reports.js';
+import * as taskDetail from './views/task-detail.js';
+import * as taskForm from './views/task-form.js';
+import * as tasks from './views/tasks.js';
+
+const ALL = ['admin', 'office', 'leader', 'agency'];
+const OFFICE = ['admin', 'office'];
+const READERS = ['admin', 'office', 'leader'];
+
+const ROUTES = [
+  { path: '/app/login', view: login, public: true },
+  { path: '/app/dashboard', view: dashboard, roles: ALL, nav: 'dashboard' },
+  { path: '/app/tasks', view: tasks, roles: ALL, nav: 'tasks' },
+  { path: '/app/tasks/new', view: taskForm, roles: OFFICE, nav: 'tasks' },
+  { path: '/app/tasks/:id/edit', view: taskForm, roles: OFFICE, nav: 'tasks' },
+  { path: '/app/tasks/:id', view: taskDetail, roles: ALL, nav: 'tasks' },
+  { path: '/app/programs', view: programs, roles: READERS, nav: 'programs' },
+  { path: '/app/imports', view: imports, roles: OFFICE, nav: 'imports' },
+  { path: '/app/approvals', view: approvals, roles: READERS, nav: 'approvals' },
+  { path: '/app/requests', view: approvals, roles: ['agency'], nav: 'requests' },
+  { path: '/app/mail', view: mail, roles: OFFICE, nav: 'mail' },
+  { path: '/app/reports', view: reports, roles: READERS, nav: 'reports' },
+  { path: '/app/calendar', view: calendarFeed, roles: ['admin', 'office', 'agency'], nav: 'calendar' },
+  { path: '/app', view: null, roles: ALL },
+  { path: '/', view: null, roles: ALL },
+];
+
+/** The navigation of each role: what it may use, nothing else. */
+function navItems(user) {
+  if (can.isAgency(user)) {
+    return [
+      ['tasks', '/app/tasks', 'Nhiệm vụ của đơn vị'],
+      ['dashboard', '/app/dashboard', 'Tổng quan'],
+      ['requests', '/app/requests', 'Đề nghị đã gửi'],
+      ['calendar', '/app/calendar', 'Lịch nhiệm vụ'],
+    ];
+  }
+  const items = [
+    ['dashboard', '/app/dashboard', 'Tổng quan'],
+    ['tasks', '/app/tasks', 'Nhiệm vụ'],
+    ['programs', '/app/programs', 'Chương trình'],
+  ];
+  if (can.import(user)) items.push(['imports', '/app/imports', 'Nhập chương trình']);
+  if (can.approve(user)) items.push(['approvals', '/app/approvals', 'Phê duyệt']);
+  items.push(['reports', '/app/reports', 'Báo cáo']);
+  if (can.readMail(user)) items.push(['mail', '/app/mail', 'Thư đã gửi']);
+  if (can.calendarFeed(user)) items.push(['calendar', '/app/calendar', 'Lịch']);
+  return items;
+}
+
+export function homeOf(user) {
+  return can.isAgency(user) ? '/app/tasks' : '/app/dashboard';
+}
+
+function renderHeader(user, active) {
+  const header = document.getElementById('site-header');
+  if (!user) {
+    header.hidden = true;
+    header.replaceChildren();
+    return;
+  }
+  header.hidden = false;
+  const navId = 'main-nav';
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'nav-toggle', 'aria-expanded': 'false', 'aria-controls': navId },
+    'Danh mục',
+  );
+  const nav = h(
+    'nav',
+    { id: navId, class: 'main-nav', 'aria-label': 'Điều hướng chính' },
+    h(
+      'ul',
+      null,
+      navItems(user).map(([key, href, text]) =>
+        h('li', null, h('a', { href, 'aria-current': key === active ? 'page' : null, dataset: { nav: key } }, text)),
+      ),
+    ),
+  );
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    nav.classList.toggle('open', open);
+  });
+  nav.addEventListener('click', (e) => {
+    if (e.target.closest('a')) {
+      toggle.setAttribute('aria-expanded', 'false');
+      nav.classList.remove('open');
+    }
+  });
+  replace(
+    header,
+    h(
+      'div',
+      { class: 'header-bar' },
+      h(
+        'a',
+        { class: 'brand', href: homeOf(user) },
+        h('img', { src: '/app/img/logo.svg', alt: '', width: 32, height: 32 }),
+        h('span', null, h('strong', null, APP_NAME), h('span', { class: 'brand-sub' }, APP_OWNER)),
+      ),
+      h(
+        'div',
+        { class: 'user-box' },
+        h('span', { class: 'user-name' }, user.fullName, h('span', { class: 'user-role' }, user.agencyName ?? ROLE[user.role])),
+        h('button', { type: 'button', class: 'btn btn-secondary btn-small', id: 'sign-out', onclick: () => end('signed-out') }, 'Đăng xuất'),
+      ),
+      toggle,
+    ),
+    nav,
+  );
+}
+
+/** The agency's name beside the user's (read once per session). */
+async function ensureAgencyName(user) {
+  if (!user.agencyId || user.agencyName) return user;
+  try {
+    const agency = await api.get(`/agencies/${user.agencyId}`);
+    const next = { ...user, agencyName: agency.name, agencyCode: agency.code };
+    updateUser(next);
+    return next;
+  } catch {
+    return user;
+  }
+}
+
+function loginUrl(reason) {
+  const here = location.pathname + location.search;
+  const next = here.startsWith('/app/') && !here.startsWith('/app/login') ? here : '';
+  const q = new URLSearchParams();
+  if (reason) q.set('reason', reason);
+  if (next && reason !== 'signed-out') q.set('next', next);
+  const qs = q.toString();
+  return `/app/login${qs ? `?${qs}` : ''}`;
+}
+
+defineRoutes(ROUTES, {
+  async resolve(route, ctx) {
+    let user = currentUser();
+    if (route.public) {
+      renderHeader(null);
+      if (user && route.view === login) return navigate(homeOf(user), { replace: true });
+      return route.view.render({ ...ctx, user: null });
+    }
+    if (!user) return navigate(loginUrl(null), { replace: true });
+    if (!route.view) return navigate(homeOf(user), { replace: true });
+    user = await ensureAgencyName(user);
+    renderHeader(user, route.nav);
+    if (route.roles && !route.roles.includes(user.role)) {
+      setTitle('Không có quyền truy cập');
+      replace(ctx.main, loadError({ status: 403, message: MESSAGES.forbidden }));
+      return null;
+    }
+    try {
+      return await route.view.render({ ...ctx, user });
+    } catch (err) {
+      replace(ctx.main, loadError(err));
+      return null;
+    }
+  },
+  notFound(ctx) {
+    const user = currentUser();
+    renderHeader(user, null);
+    setTitle('Không tìm thấy trang');
+    replace(ctx.main, loadError({ status: 404 }));
+  },
+});
+
+onSessionEnd((reason) => void navigate(loginUrl(reason), { replace: reason === 'expired' }));
+
+watch();
+startRouter().catch((err) => {
+  replace(document.getElementById('main'), notice('error', String(err?.message ?? err)));
+});

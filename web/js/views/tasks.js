@@ -1,0 +1,139 @@
+// "Nhiệm vụ của đơn vị" (agency users) and the task list of the office and leaders: tabs with
+// counts (GET /api/tasks with timeliness/status filters, `total`), search, pages.
+
+import { api } from '../api.js';
+import { loadError, pageHeader, pager, tabs, taskTable } from '../components.js';
+import { allAgencies, allPrograms, agencyOptions, programOptions } from '../directory.js';
+import { field, h, loading, replace, select, setTitle } from '../dom.js';
+import { navigate } from '../router.js';
+import { can } from '../session.js';
+
+const PAGE_SIZE = 50;
+const OPEN = ['new', 'in_progress', 'submitted'];
+
+const TABS = {
+  all: { label: 'Tất cả', query: {}, sort: 'dueDate' },
+  overdue: { label: 'Quá hạn', query: { timeliness: 'overdue' }, sort: 'dueDate' },
+  due_soon: { label: 'Sắp đến hạn', query: { timeliness: 'due_soon' }, sort: 'dueDate' },
+  open: { label: 'Đang thực hiện', query: { status: OPEN }, sort: 'dueDate' },
+  done: { label: 'Đã hoàn thành', query: { status: ['done'] }, sort: '-updatedAt' },
+  coordinating: { label: 'Phối hợp thực hiện', query: {}, sort: 'dueDate' },
+};
+
+function hrefWith(query, changes) {
+  const q = new URLSearchParams(query);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null || v === undefined || v === '') q.delete(k);
+    else q.set(k, String(v));
+  }
+  if (!('page' in changes)) q.delete('page');
+  const s = q.toString();
+  return `/app/tasks${s ? `?${s}` : ''}`;
+}
+
+/** The tasks an agency coordinates (not leads): the API filters lead or coordinating, so the lead ones are left out here. */
+async function coordinatingTasks(agencyId, q) {
+  const items = [];
+  for (let page = 1; ; page++) {
+    const res = await api.get('/tasks', { involvingAgencyId: agencyId, q, sort: 'dueDate', limit: 200, page });
+    items.push(...res.items.filter((t) => t.leadAgencyId !== agencyId));
+    if (page * 200 >= res.total) return items;
+  }
+}
+
+export async function render({ main, query, user }) {
+  const agencyUser = can.isAgency(user);
+  const title = agencyUser ? 'Nhiệm vụ của đơn vị' : 'Danh sách nhiệm vụ';
+  setTitle(title);
+  replace(main, pageHeader(title), loading());
+
+  const keys = agencyUser ? ['overdue', 'due_soon', 'open', 'done', 'coordinating'] : ['all', 'overdue', 'due_soon', 'open', 'done'];
+  const active = keys.includes(query.get('tab')) ? query.get('tab') : keys[0];
+  const q = query.get('q')?.trim() || undefined;
+  const page = Math.max(1, Number(query.get('page')) || 1);
+  const base = { q };
+  if (agencyUser) base.agencyId = user.agencyId;
+  else {
+    if (query.get('agencyId')) base.agencyId = query.get('agencyId');
+    if (query.get('programId')) base.programId = query.get('programId');
+  }
+  const countOf = (key) => api.get('/tasks', { ...base, ...TABS[key].query, limit: 1 }).then((r) => r.total);
+
+  let counts;
+  let list;
+  let directories = [[], []];
+  try {
+    const countKeys = keys.filter((k) => k !== 'coordinating');
+    const wanted = [Promise.all(countKeys.map(countOf))];
+    // Coordinated = lead or coordinating − lead (the API has no coordinating-only filter).
+    if (agencyUser)
+      wanted.push(Promise.all([api.get('/tasks', { involvingAgencyId: user.agencyId, q, limit: 1 }), api.get('/tasks', { ...base, limit: 1 })]));
+    else wanted.push(Promise.all([allAgencies(), allPrograms()]));
+    if (active === 'coordinating') {
+      wanted.push(
+        coordinatingTasks(user.agencyId, q).then((items) => ({
+          items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+          total: items.length,
+          page,
+          limit: PAGE_SIZE,
+        })),
+      );
+    } else {
+      wanted.push(api.get('/tasks', { ...base, ...TABS[active].query, sort: TABS[active].sort, limit: PAGE_SIZE, page }));
+    }
+    const results = await Promise.all(wanted);
+    const values = results[0];
+    counts = Object.fromEntries(countKeys.map((k, i) => [k, values[i]]));
+    if (agencyUser) counts.coordinating = results[1][0].total - results[1][1].total;
+    else directories = results[1];
+    list = results[2];
+  } catch (err) {
+    replace(main, loadError(err));
+    return;
+  }
+
+  const searchForm = h(
+    'form',
+    { class: 'toolbar', role: 'search', method: 'get', action: '/app/tasks' },
+    h('input', { type: 'hidden', name: 'tab', value: active }),
+    !agencyUser
+      ? [
+          field({ label: 'Cơ quan chủ trì', name: 'agencyId', control: select('agencyId', agencyOptions(directories[0], { empty: 'Tất cả cơ quan' }), query.get('agencyId')) }),
+          field({ label: 'Chương trình', name: 'programId', control: select('programId', programOptions(directories[1], { empty: 'Tất cả' }), query.get('programId')) }),
+        ]
+      : null,
+    field({ label: 'Tìm nhiệm vụ', name: 'q', type: 'search', value: q ?? '', attrs: { placeholder: 'Mã, nội dung, văn bản giao…' } }),
+    h('button', { type: 'submit', class: 'btn' }, 'Tìm'),
+    q || query.get('agencyId') || query.get('programId')
+      ? h('a', { class: 'btn btn-link', href: hrefWith(new URLSearchParams({ tab: active }), {}) }, 'Xóa bộ lọc')
+      : null,
+  );
+  searchForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(searchForm);
+    const next = new URLSearchParams();
+    for (const [k, v] of data) if (String(v).trim()) next.set(k, String(v).trim());
+    void navigate(`/app/tasks?${next}`);
+  });
+
+  const tabQuery = new URLSearchParams(query);
+  tabQuery.delete('page');
+  const tabItems = keys.map((k) => ({ key: k, label: TABS[k].label, count: counts[k], href: hrefWith(tabQuery, { tab: k }) }));
+  const readOnly = active === 'coordinating';
+  replace(
+    main,
+    pageHeader(title, {
+      subtitle: agencyUser ? user.agencyName : null,
+      actions: can.manageTasks(user) ? h('a', { class: 'btn btn-primary', href: '/app/tasks/new' }, 'Giao nhiệm vụ') : null,
+    }),
+    searchForm,
+    tabs(tabItems, active, 'Nhóm nhiệm vụ'),
+    h(
+      'section',
+      { class: 'tab-panel', 'aria-label': TABS[active].label },
+      readOnly ? h('p', { class: 'muted' }, 'Nhiệm vụ do cơ quan khác chủ trì, đơn vị bạn phối hợp thực hiện (chỉ xem).') : null,
+      taskTable(list.items, { showLead: !agencyUser || readOnly, caption: TABS[active].label }),
+      pager(list, (p) => hrefWith(query, { page: p })),
+    ),
+  );
+}
