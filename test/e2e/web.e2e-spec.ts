@@ -71,6 +71,10 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.setViewportSize(viewport);
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+    // Console errors other than the API's expected refusals (4xx) — e.g. a Content-Security-Policy violation.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${m.text()}`);
+    });
     return page;
   }
 
@@ -147,6 +151,9 @@ describe('web UI (e2e, headless Chromium)', () => {
     await t.http.get('/app/js/nope.js').expect(404);
     await t.http.get('/app/%2e%2e/package.json').expect(404);
     await t.http.get('/app/.env').expect(404);
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/calendar/{file}'])).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/agencies/{id}/calendar-token']).sort()).toEqual(['get', 'post']);
   });
 
   it('should sign in, show a wrong password next to the form, sign out, and end an expired session', async () => {
@@ -400,6 +407,8 @@ describe('web UI (e2e, headless Chromium)', () => {
 
     await page.getByRole('link', { name: 'Nhập chương trình' }).click();
     const upload = page.locator('#import-upload');
+    const [template] = await Promise.all([page.waitForEvent('download'), upload.getByRole('button', { name: 'Tải mẫu tệp Excel' }).click()]);
+    expect(template.suggestedFilename()).toBe('Mẫu nhập chương trình công tác.xlsx');
     await upload.getByRole('button', { name: 'Kiểm tra tệp' }).click();
     await upload.locator('.field[data-field="programId"] .field-error').waitFor();
     await upload.getByLabel('Chương trình công tác').selectOption({ label: 'CTCT-2026-BS – Chương trình công tác bổ sung năm 2026 của UBND tỉnh' });
@@ -439,6 +448,45 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.getByRole('link', { name: 'Xem nhiệm vụ của chương trình' }).click();
     await page.locator('.tab-all .count', { hasText: '3' }).waitFor();
     await expect(page.locator('table').innerText()).resolves.toContain('Sở Văn hóa, Thể thao và Du lịch');
+    await page.close();
+  });
+
+  it('should let the office give a task and edit it, with the API refusals shown next to the fields', async () => {
+    const page = await newPage();
+    await signIn(page, OFFICE_USER);
+    await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
+    await page.getByRole('link', { name: 'Giao nhiệm vụ' }).click();
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Giao nhiệm vụ' }) });
+    await form.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    await form.locator('.field[data-field="title"] .field-error').waitFor();
+    await form.locator('.field[data-field="leadAgencyId"] .field-error', { hasText: 'Chọn cơ quan chủ trì' }).waitFor();
+
+    await form.getByLabel('Nội dung').fill('Xây dựng Kế hoạch chuyển đổi số năm 2027 của tỉnh');
+    await form.getByLabel('Cơ quan chủ trì').selectOption({ label: 'Sở Khoa học và Công nghệ' });
+    await form.getByLabel('Lọc cơ quan phối hợp').fill('tài chính');
+    await form.getByLabel('Sở Tài chính', { exact: true }).check();
+    await form.getByLabel('Ngày giao').fill('20/11/2026');
+    await form.getByLabel('Thời hạn', { exact: true }).fill('15/11/2026');
+    await form.getByLabel('Thời hạn theo văn bản').fill('Tháng 12/2026');
+    await form.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    // The API refuses a due date before the day given: its message sits under "Thời hạn", dates dd/mm/yyyy.
+    const dueError = form.locator('.field[data-field="dueDate"] .field-error');
+    await dueError.waitFor();
+    expect(await dueError.innerText()).toContain('15/11/2026');
+    await form.getByLabel('Thời hạn', { exact: true }).fill('31/12/2026');
+    await form.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    await page.waitForURL(/\/app\/tasks\/\d+$/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Xây dựng Kế hoạch chuyển đổi số năm 2027 của tỉnh');
+    await expect(page.locator('.details').innerText()).resolves.toMatch(/Sở Tài chính[\s\S]*31\/12\/2026 \(Tháng 12\/2026\)/);
+
+    await page.getByRole('link', { name: 'Sửa nhiệm vụ' }).click();
+    const edit = page.locator('form', { has: page.getByRole('button', { name: 'Lưu thay đổi' }) });
+    await edit.getByLabel('Thời hạn', { exact: true }).fill('15/01/2027');
+    await edit.getByLabel('Ý kiến (ghi vào lịch sử)').fill('Điều chỉnh theo chỉ đạo của Chủ tịch UBND tỉnh');
+    await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.waitForURL(/\/app\/tasks\/\d+$/);
+    await page.locator('td', { hasText: '31/12/2026 → 15/01/2027' }).first().waitFor();
+    await expect(page.locator('table').last().innerText()).resolves.toContain('Điều chỉnh theo chỉ đạo của Chủ tịch UBND tỉnh');
     await page.close();
   });
 

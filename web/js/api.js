@@ -7,7 +7,7 @@ import { end, token } from './session.js';
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super((body && typeof body.message === 'string' && body.message) || MESSAGES.network);
+    super(viDates((body && typeof body.message === 'string' && body.message) || MESSAGES.network));
     this.name = 'ApiError';
     this.status = status;
     this.body = body ?? null;
@@ -19,9 +19,14 @@ export class ApiError extends Error {
   }
 }
 
+/** ISO days inside a message ('thời hạn (2024-03-01)') written dd/mm/yyyy like the rest of the page. */
+export function viDates(text) {
+  return String(text ?? '').replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+}
+
 /** 'items[3].leadAgency: Dòng 5: …' → 'Dòng 5: …' (the API prefixes messages with their field). */
 export function stripField(message) {
-  return String(message ?? '').replace(/^[\w.[\]]+: /, '');
+  return viDates(String(message ?? '').replace(/^[\w.[\]]+: /, ''));
 }
 
 /** 'coordinatingAgencyIds.0' or 'items[2].title' → 'coordinatingAgencyIds' / 'items'. */
