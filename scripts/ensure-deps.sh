@@ -43,5 +43,13 @@ fi
 # node_modules matching the lockfile (npm ci only when it is missing or older than the lockfile).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "› installing Node packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  if ! npm ci --no-audit --no-fund --loglevel=error 2>/tmp/nhiemvu-npm-ci.log; then
+    # npm 11 validates optional platform packages (other OS/CPU builds of swc, msgpackr…) that the
+    # registry this machine reaches may not list, and refuses the lockfile. npm install still installs
+    # exactly the locked versions; the committed lockfile is restored afterwards.
+    grep -q 'EUSAGE' /tmp/nhiemvu-npm-ci.log || { cat /tmp/nhiemvu-npm-ci.log >&2; exit 1; }
+    echo "› npm ci refused the lockfile's optional platform entries; installing the locked versions with npm install"
+    npm install --no-audit --no-fund --loglevel=error
+    git checkout -- package-lock.json 2>/dev/null || true
+  fi
 fi

@@ -92,6 +92,11 @@ describe('web UI (e2e, headless Chromium)', () => {
     if (docsName) copyFileSync(file, join(DOCS_IMAGES, docsName));
   }
 
+  /** A link of the main navigation (page content has links with the same words). */
+  function navLink(page: Page, name: string) {
+    return page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true });
+  }
+
   /** Evaluates browser code given as text (the test compiles without the DOM library). */
   function inBrowser<T>(page: Page, expression: string): Promise<T> {
     return page.evaluate<T>(expression);
@@ -223,7 +228,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     const dashDoneBefore = await statValue(page, 'Đã hoàn thành');
     await shot(page, '02-agency-dashboard');
 
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhiệm vụ của đơn vị' }).click();
+    await navLink(page, 'Nhiệm vụ của đơn vị').click();
     await page.locator('.tab-overdue .count').waitFor();
     const overdueBefore = await tabCount(page, 'overdue');
     const doneBefore = await tabCount(page, 'done');
@@ -286,7 +291,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.locator('.tab-overdue .count').waitFor();
     expect(await tabCount(page, 'overdue')).toBe(overdueBefore - 1);
     expect(await tabCount(page, 'done')).toBe(doneBefore + 1);
-    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await navLink(page, 'Tổng quan').click();
     await page.locator('#live-stats').waitFor();
     expect(await statValue(page, 'Quá hạn')).toBe(dashOverdueBefore - 1);
     expect(await statValue(page, 'Đã hoàn thành')).toBe(dashDoneBefore + 1);
@@ -309,7 +314,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     expect(text).toContain('Không tìm thấy nhiệm vụ này');
     expect(text).not.toContain(foreign.title);
     // Office-only pages are not offered, and refused when typed in.
-    await expect(page.getByRole('link', { name: 'Nhập chương trình' }).count()).resolves.toBe(0);
+    await expect(navLink(page, 'Nhập chương trình').count()).resolves.toBe(0);
     await page.goto(`${base}/app/imports`);
     await page.locator('h1', { hasText: 'Không có quyền truy cập' }).waitFor();
     await page.close();
@@ -339,12 +344,12 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.locator('.notice-success', { hasText: 'Đã gửi đề nghị gia hạn' }).waitFor();
     await page.locator('#requests-title').waitFor();
     await expect(page.locator('section', { has: page.locator('#requests-title') }).innerText()).resolves.toContain('Đang chờ duyệt');
-    await page.getByRole('link', { name: 'Đề nghị đã gửi' }).click();
+    await navLink(page, 'Đề nghị đã gửi').click();
     await page.locator('.tab-pending .count', { hasText: '1' }).waitFor();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
     await signIn(page, OFFICE_USER);
-    await page.getByRole('link', { name: 'Phê duyệt' }).click();
+    await navLink(page, 'Phê duyệt').click();
     const card = page.locator('.request-card', { hasText: task.title });
     await card.waitFor();
     await expect(card.innerText()).resolves.toContain(shown);
@@ -380,7 +385,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     // The mail log after a reminder scan.
     const office = await t.login(OFFICE_USER, PASSWORD);
     await t.http.post('/api/reminders/scan').set(auth(office)).send({}).expect(200);
-    await page.getByRole('link', { name: 'Thư đã gửi' }).click();
+    await navLink(page, 'Thư đã gửi').click();
     await page.locator('table tbody tr').first().waitFor();
     await expect(page.locator('table').innerText()).resolves.toContain('Nhắc việc');
     await page.locator('table tbody tr summary').first().click();
@@ -392,7 +397,7 @@ describe('web UI (e2e, headless Chromium)', () => {
   it('should import a spreadsheet through the wizard: preview with errors, re-upload the corrected file, commit', async () => {
     const page = await newPage();
     await signIn(page, OFFICE_USER);
-    await page.getByRole('link', { name: 'Chương trình', exact: true }).click();
+    await navLink(page, 'Chương trình').click();
     await page.getByRole('button', { name: 'Thêm chương trình' }).click();
     const pform = page.locator('form', { has: page.getByRole('button', { name: 'Thêm chương trình' }) }).last();
     await pform.getByLabel('Mã chương trình').fill('ctct-2026-bs');
@@ -405,7 +410,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     await pform.getByRole('button', { name: 'Thêm chương trình' }).click();
     await page.locator('.notice-success', { hasText: 'Đã thêm chương trình CTCT-2026-BS' }).waitFor();
 
-    await page.getByRole('link', { name: 'Nhập chương trình' }).click();
+    await navLink(page, 'Nhập chương trình').click();
     const upload = page.locator('#import-upload');
     const [template] = await Promise.all([page.waitForEvent('download'), upload.getByRole('button', { name: 'Tải mẫu tệp Excel' }).click()]);
     expect(template.suggestedFilename()).toBe('Mẫu nhập chương trình công tác.xlsx');
@@ -454,7 +459,7 @@ describe('web UI (e2e, headless Chromium)', () => {
   it('should let the office give a task and edit it, with the API refusals shown next to the fields', async () => {
     const page = await newPage();
     await signIn(page, OFFICE_USER);
-    await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
+    await navLink(page, 'Nhiệm vụ').click();
     await page.getByRole('link', { name: 'Giao nhiệm vụ' }).click();
     const form = page.locator('form', { has: page.getByRole('button', { name: 'Giao nhiệm vụ' }) });
     await form.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
@@ -493,7 +498,7 @@ describe('web UI (e2e, headless Chromium)', () => {
   it('should build a report for a period, follow it and download the XLSX and DOCX', async () => {
     const page = await newPage();
     await signIn(page, OFFICE_USER);
-    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    await navLink(page, 'Báo cáo').click();
     const form = page.locator('#report-form');
     await form.getByLabel('Kỳ báo cáo').selectOption({ label: 'Cả năm' });
     await form.getByLabel('Năm').fill('2024');
@@ -573,7 +578,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     const page = await newPage();
     page.on('dialog', (d) => void d.accept());
     await signIn(page, AGENCY_USER);
-    await page.getByRole('link', { name: 'Lịch nhiệm vụ' }).click();
+    await navLink(page, 'Lịch nhiệm vụ').click();
     await page.getByRole('button', { name: 'Tạo địa chỉ lịch' }).click();
     const urlBox = page.locator('#feed-url');
     await urlBox.waitFor();
