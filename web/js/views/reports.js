@@ -171,7 +171,7 @@ function buildForm(programs, agencies, follow, result) {
           replace(result, notice('info', 'Đang lập báo cáo…'));
           await follow(created.id);
         } catch (err) {
-          showErrors(form, err, { aliases: { period: 'period' } });
+          showErrors(form, err);
         }
       },
       'Đang lập…',
