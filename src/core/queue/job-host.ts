@@ -21,6 +21,7 @@ export abstract class JobHost extends WorkerHost {
   async process(job: Job): Promise<unknown> {
     const started = Date.now();
     const attempt = job.attemptsMade + 1;
+    this.logger.log(`${job.name} #${job.id} attempt ${attempt} started`);
     try {
       return await this.handle(job, { attempt, final: attempt >= (job.opts.attempts ?? 1) });
     } catch (err) {
