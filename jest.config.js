@@ -11,7 +11,7 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts', '<rootDir>/migrations/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts', '<rootDir>/migrations/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'] },
     { ...common, displayName: 'integration', setupFilesAfterEnv: ['<rootDir>/test/utils/jest-slow-setup.ts'], testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', setupFilesAfterEnv: ['<rootDir>/test/utils/jest-slow-setup.ts'], testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],

@@ -7,9 +7,7 @@
  *   BENCH_ROWS=20000 BENCH_DATABASE_URL=postgres://… node bench/run-ts.js bench/imports.bench.ts
  */
 import { NestFactory } from '@nestjs/core';
-import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -28,6 +26,8 @@ import { Task } from 'src/modules/tasks/task.entity';
 import { AGENCIES } from '../seeds/data/agencies.data';
 import { agencySearchText } from 'src/modules/agencies/agency-search';
 import { Agency } from 'src/modules/agencies/agency.entity';
+import { programSheet } from './lib/program-sheet';
+import { freePort } from './lib/processes';
 
 const LEADS = [
   'Sở Tài chính',
@@ -48,54 +48,6 @@ const PARTNERS = [
   '',
   'Sở Tư pháp; Sở Công Thương',
 ];
-const DUE = ['Quý I/2024', 'tháng 6/2024', '6 tháng đầu năm 2024', 'Cuối năm 2024', 'Thường xuyên', '15/10/2024'];
-
-async function spreadsheet(rows: number, changed = 0): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Chương trình');
-  ws.addRow([
-    'TT',
-    'Nội dung',
-    'Cơ quan chủ trì',
-    'Cơ quan phối hợp',
-    'Thời hạn',
-    'Lãnh đạo phụ trách',
-    'Hình thức văn bản',
-    'Cấp trình',
-    'Văn bản giao nhiệm vụ',
-    'Ghi chú',
-  ]);
-  const perSection = Math.ceil(rows / 5);
-  for (let i = 0; i < rows; i++) {
-    if (i % perSection === 0)
-      ws.addRow([['I', 'II', 'III', 'IV', 'V'][i / perSection], `LĨNH VỰC ${i / perSection + 1}`]);
-    const proposal = i % 3 === 0;
-    const edited = i < changed ? ' (sửa đổi)' : '';
-    ws.addRow([
-      (i % perSection) + 1,
-      `Nhiệm vụ số ${i + 1}: tăng cường công tác quản lý nhà nước, triển khai đồng bộ các giải pháp của năm 2024${edited}`,
-      LEADS[i % LEADS.length],
-      PARTNERS[i % PARTNERS.length],
-      i % 7 === 0 ? new Date(Date.UTC(2024, i % 12, 10)) : DUE[i % DUE.length],
-      'Phó Chủ tịch UBND tỉnh',
-      proposal ? 'Quyết định' : null,
-      proposal ? 'UBND tỉnh' : null,
-      'Nghị quyết số 01/NQ-CP ngày 06/01/2024 của Chính phủ',
-      null,
-    ]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The demo agencies (seeds/data/agencies.data.ts), with their successors. */
 async function insertAgencies(ds: DataSource): Promise<void> {
@@ -135,6 +87,9 @@ async function timed<T>(
   return r;
 }
 
+const spreadsheet = (rows: number, changed = 0) =>
+  programSheet({ rows, year: 2024, leads: LEADS, partners: PARTNERS, changed });
+
 const summary = (r: ImportReport) => {
   const s = r.summary;
   return `${s.items} items, ${s.invalid} invalid, created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}`;
@@ -162,17 +117,15 @@ async function main(): Promise<void> {
     await app.get(CalendarService).seedFromConfigIfEmpty();
     const ds = app.get(DataSource);
     await insertAgencies(ds);
-    const program = await ds
-      .getRepository(Program)
-      .save({
-        code: 'BENCH',
-        title: 'Bench',
-        year: 2024,
-        period: ProgramPeriod.Year,
-        issuingDocument: null,
-        issuedAt: '2024-01-05',
-        reminderPolicy: null,
-      });
+    const program = await ds.getRepository(Program).save({
+      code: 'BENCH',
+      title: 'Bench',
+      year: 2024,
+      period: ProgramPeriod.Year,
+      issuingDocument: null,
+      issuedAt: '2024-01-05',
+      reminderPolicy: null,
+    });
     const imports = app.get(ImportsService);
     console.log(`database: ${config.database.type}; ${rows} rows; node ${process.version}`);
     const file = await timed(

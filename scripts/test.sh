@@ -11,7 +11,7 @@ if [ "$pg" = true ]; then bash scripts/ensure-deps.sh --postgres; else bash scri
 echo "› build, types and lint"
 npx nest build >/dev/null
 npx tsc --noEmit -p tsconfig.json
-npx eslint --max-warnings 0 "{src,test,migrations,seeds}/**/*.ts" "web/**/*.js"
+npx eslint --max-warnings 0 "{src,test,migrations,seeds,bench}/**/*.ts" "web/**/*.js"
 
 export TZ=UTC
 echo "› tests on SQLite"

@@ -8,6 +8,7 @@ import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
 import { Program } from 'src/modules/programs/program.entity';
 import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
+import { ReminderLog } from 'src/modules/reminders/reminder-log.entity';
 import { ReminderSchedulesService } from 'src/modules/reminders/reminder-schedules.service';
 import { RemindersService, ScanResult } from 'src/modules/reminders/reminders.service';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
@@ -272,6 +273,41 @@ describe('reminders (e2e)', () => {
     await Promise.all(results.map(delivered));
     await new Promise((r) => setTimeout(r, 500)); // let any stray duplicate arrive before counting
     for (const a of agencies) expect(to(a.emails[0], since)).toHaveLength(1);
+  });
+
+  it('should leave an agency to the scan that wrote it meanwhile, without drawing its letter', async () => {
+    const agency = await f.agency();
+    const task = await f.task({ agency, dueDate: addDays(D, -14) }); // +14: escalates, with a letter
+    const ds = t.app.get(DataSource);
+    const internals = sut as unknown as {
+      agencies: { findBy: (...args: unknown[]) => Promise<unknown> };
+      writeLetter: (...args: unknown[]) => Promise<unknown>;
+    };
+    const findBy = internals.agencies.findBy;
+    const letters = jest.spyOn(internals, 'writeLetter');
+    // Another worker's scan records this agency's points after this scan has planned, before it writes.
+    jest.spyOn(internals.agencies, 'findBy').mockImplementationOnce(async (...args: unknown[]) => {
+      const found = await findBy.apply(internals.agencies, args);
+      await ds.getRepository(ReminderLog).insert({
+        taskId: task.id,
+        agencyId: agency.id,
+        effectiveDueDate: task.effectiveDueDate!,
+        offsetDays: 14,
+        scanDate: D,
+        mailMessageId: null,
+      });
+      return found;
+    });
+    try {
+      const r = await sut.scan({ asOf: D });
+      expect(r.conflicts).toContain(agency.code);
+      expect(digestOf(r, agency.id)).toBeUndefined();
+      expect(letters).not.toHaveBeenCalledWith(expect.objectContaining({ agencyId: agency.id }), agency, D, expect.anything());
+      expect(await ds.getRepository(ReminderLetter).countBy({ agencyId: agency.id })).toBe(0);
+      expect(await f.mailsOfAgency(agency.id)).toHaveLength(0);
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 
   it('should start a new series after an extension and send one reminder per task after downtime', async () => {

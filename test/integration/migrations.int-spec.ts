@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfiguration } from 'src/core/config/configuration';
+import { MIGRATIONS } from 'src/core/database/migrations';
 import { runMigrations } from 'src/core/database/prepare-database';
 import { typeOrmOptions } from 'src/core/database/typeorm.options';
 import { createTestDatabase, TestDatabase } from 'test/utils/test-db';
@@ -40,13 +41,19 @@ describe('migrations', () => {
     );
   });
 
-  it('should revert and re-apply cleanly', async () => {
-    await ds.undoLastMigration({ transaction: 'each' });
+  it('should give the agency listings an index that covers their timeliness filters', async () => {
+    const tasks = await ds.createQueryRunner().getTable('tasks');
+    const index = tasks!.indices.find((i) => i.name === 'IDX_tasks_lead_status_due');
+    expect(index?.columnNames).toEqual(['leadAgencyId', 'status', 'effectiveDueDate', 'completedAt']);
+  });
+
+  it('should revert every migration and re-apply them cleanly', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
     const runner = ds.createQueryRunner();
     expect(await runner.hasTable('tasks')).toBe(false);
     await runner.release();
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual(['InitialSchema1763800000000']);
+    expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
 

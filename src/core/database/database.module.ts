@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from 'src/core/config/configuration';
+import { SqliteMaintenance } from './sqlite-maintenance';
 import { typeOrmOptions } from './typeorm.options';
 
 @Module({
@@ -16,5 +17,6 @@ import { typeOrmOptions } from './typeorm.options';
       }),
     }),
   ],
+  providers: [SqliteMaintenance],
 })
 export class DatabaseModule {}

@@ -206,7 +206,11 @@ export class RemindersService {
         (await this.agencies.findBy({ id: In(plans.map((p) => p.agencyId)) })).map((a) => [a.id, a]),
       );
       const leaders = plans.some((p) => p.reminders.some((r) => r.point.escalate)) ? await this.leaders() : [];
-      for (const plan of plans) {
+      // Concurrent scans (several workers, or a manual run during the scheduled one) start at
+      // different agencies and skip those another scan has written, so they share the work.
+      const start = Math.floor(Math.random() * plans.length);
+      for (let k = 0; k < plans.length; k++) {
+        const plan = plans[(start + k) % plans.length];
         const agency = agencies.get(plan.agencyId);
         if (!agency) continue;
         const summary = await this.commitAgency(plan, agency, asOf, working, leaders, result);
@@ -215,6 +219,8 @@ export class RemindersService {
           result.points += summary.points.length;
         }
       }
+      result.digests.sort((a, b) => a.agencyId - b.agencyId);
+      result.conflicts.sort();
     }
     result.durationMs = Date.now() - started;
     this.logger.log(
@@ -335,6 +341,12 @@ export class RemindersService {
     let letterFile: { path: string; size: number; filename: string; taskIds: number[]; replyBy: LocalDate } | null =
       null;
     try {
+      // Another scan wrote this agency's digest (it records all its points at once): nothing to
+      // render. The unique key still decides when both get past this check.
+      if (await this.recordedElsewhere(plan)) {
+        result.conflicts.push(agency.code);
+        return null;
+      }
       if (escalated.length) letterFile = await this.writeLetter(plan, agency, asOf, working);
       const committed = await retryWhenBusy(() =>
         this.dataSource.transaction(async (m) => {
@@ -414,6 +426,13 @@ export class RemindersService {
     }
   }
 
+  private async recordedElsewhere(plan: AgencyPlan): Promise<boolean> {
+    const { task, point } = plan.reminders[0];
+    return this.logs.exists({
+      where: { taskId: task.id, effectiveDueDate: task.effectiveDueDate, offsetDays: point.offsetDays },
+    });
+  }
+
   private async recordPoints(
     m: EntityManager,
     plan: AgencyPlan,
@@ -429,7 +448,13 @@ export class RemindersService {
       mailMessageId,
     }));
     for (let i = 0; i < rows.length; i += LOG_INSERT_CHUNK)
-      await m.insert(ReminderLog, rows.slice(i, i + LOG_INSERT_CHUNK));
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(ReminderLog)
+        .values(rows.slice(i, i + LOG_INSERT_CHUNK))
+        .updateEntity(false)
+        .execute();
   }
 
   /** Writes the draft công văn under DATA_DIR/files/letters/<year>/ before the transaction (removed if it rolls back). */

@@ -46,7 +46,15 @@ export class TaskHistoryService {
       toValue: historyValue(e.to),
       comment: e.comment?.trim() ? e.comment : null,
     }));
-    for (let i = 0; i < rows.length; i += 200) await m.insert(TaskHistory, rows.slice(i, i + 200));
+    // updateEntity(false): nothing is read back (without it SQLite pays a SELECT of the defaults per insert).
+    for (let i = 0; i < rows.length; i += 200)
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(TaskHistory)
+        .values(rows.slice(i, i + 200))
+        .updateEntity(false)
+        .execute();
   }
 
   /** Newest first; rows of one change share a timestamp and keep their order by id. */

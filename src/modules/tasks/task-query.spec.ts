@@ -37,10 +37,21 @@ describe(timelinessCondition.name, () => {
 
 describe(involvingCondition.name, () => {
   it('should look the agency up as lead and as coordinating agency through bound parameters', () => {
-    const sut = involvingCondition('t', 'agency', 42);
-    expect(sut.params).toEqual({ agency: 42 });
-    expect(sut.sql).toMatch(
-      /^t\.id IN \(SELECT .* FROM "tasks" .*"leadAgencyId" = :agency UNION SELECT .* FROM "task_coordinating_agencies" .*"agencyId" = :agency\)$/,
+    for (const engine of ['sqlite', 'postgres'] as const) {
+      const sut = involvingCondition('t', 'agency', 42, engine);
+      expect(sut.params).toEqual({ agency: 42 });
+      expect(sut.sql).not.toContain('42');
+      expect(sut.sql).toMatch(/leadAgencyId"? = :agency/);
+      expect(sut.sql).toMatch(/FROM "task_coordinating_agencies" .*"agencyId" = :agency/);
+    }
+  });
+
+  it('should give SQLite an OR with a subquery and PostgreSQL an OR with an array of the coordinated ids', () => {
+    expect(involvingCondition('t', 'a', 1, 'sqlite').sql).toMatch(
+      /^\(t\.leadAgencyId = :a OR t\.id IN \(SELECT .*\)\)$/,
+    );
+    expect(involvingCondition('t', 'a', 1, 'postgres').sql).toMatch(
+      /^\(t\.leadAgencyId = :a OR t\.id = ANY\(ARRAY\(SELECT .*\)\)\)$/,
     );
   });
 });

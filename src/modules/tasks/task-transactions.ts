@@ -18,6 +18,10 @@ export class TaskTransactions {
     return this.dataSource.options.type === 'postgres';
   }
 
+  get engine(): 'sqlite' | 'postgres' {
+    return this.isPostgres ? 'postgres' : 'sqlite';
+  }
+
   run<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
     return manager ? work(manager) : this.dataSource.transaction(work);
   }

@@ -22,11 +22,22 @@ import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
  * reminders and reports filter and sort on an indexed column.
  */
 @Entity('tasks')
-@Index('IDX_tasks_lead_status_due', ['leadAgencyId', 'status', 'effectiveDueDate'])
+// IDX_tasks_lead_status_due (with completedAt) and IDX_tasks_report come from migration TaskQueryIndexes:
+// the agency lists' timeliness filters and the appendix aggregates read these indexes alone.
+@Index('IDX_tasks_lead_status_due', ['leadAgencyId', 'status', 'effectiveDueDate', 'completedAt'])
 @Index('IDX_tasks_program_due', ['programId', 'effectiveDueDate'])
 @Index('UQ_tasks_program_code', ['programId', 'code'], { unique: true })
 @Index('IDX_tasks_status_due', ['status', 'effectiveDueDate'])
 @Index('IDX_tasks_due', ['effectiveDueDate'])
+@Index('IDX_tasks_report', [
+  'kind',
+  'effectiveDueDate',
+  'status',
+  'completedAt',
+  'assignedAt',
+  'origin',
+  'leadAgencyId',
+])
 @Index('IDX_tasks_updated', ['updatedAt'])
 export class Task {
   @PrimaryGeneratedColumn()

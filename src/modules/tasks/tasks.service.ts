@@ -415,15 +415,25 @@ export class TasksService {
     }
     const qb = this.tasks.createQueryBuilder('t');
     this.applyFilters(qb, q, user, asOf);
-    const total = await qb.getCount();
+    // The page's ids first, from the filters alone (the planner then walks the filters' indexes; with
+    // the agency join in the same statement SQLite chose to scan every past-due task of the
+    // province), then those rows with their agencies. A short first page is its own total.
+    const offset = (page - 1) * limit;
+    const ordered = this.applySort(qb.clone().select('t.id', 'id'), q.sort ?? 'dueDate');
+    const ids = (await ordered.offset(offset).limit(limit).getRawMany<{ id: number | string }>()).map((r) =>
+      Number(r.id),
+    );
+    const total = page === 1 && ids.length < limit ? ids.length : await qb.getCount();
     let items: Task[] = [];
-    if (total > (page - 1) * limit) {
-      qb.leftJoin('t.leadAgency', 'la').addSelect(['la.id', 'la.code', 'la.name']);
-      this.applySort(qb, q.sort ?? 'dueDate');
-      items = await qb
-        .offset((page - 1) * limit)
-        .limit(limit)
+    if (ids.length) {
+      const rows = await this.tasks
+        .createQueryBuilder('t')
+        .leftJoin('t.leadAgency', 'la')
+        .addSelect(['la.id', 'la.code', 'la.name'])
+        .whereInIds(ids)
         .getMany();
+      const byId = new Map(rows.map((t) => [t.id, t]));
+      items = ids.map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
       const coordinating = await findCoordinatingAgencies(
         this.tasks.manager,
         items.map((t) => t.id),
@@ -435,13 +445,13 @@ export class TasksService {
 
   private applyFilters(qb: SelectQueryBuilder<Task>, q: ListTasksQuery, user: AuthUser, asOf: LocalDate): void {
     if (user.role === UserRole.Agency) {
-      const c = involvingCondition('t', 'visibleTo', user.agencyId ?? 0);
+      const c = involvingCondition('t', 'visibleTo', user.agencyId ?? 0, this.tx.engine);
       qb.andWhere(c.sql, c.params);
     }
     if (q.programId) qb.andWhere('t.programId = :programId', { programId: q.programId });
     if (q.agencyId) qb.andWhere('t.leadAgencyId = :agencyId', { agencyId: q.agencyId });
     if (q.involvingAgencyId) {
-      const c = involvingCondition('t', 'involving', q.involvingAgencyId);
+      const c = involvingCondition('t', 'involving', q.involvingAgencyId, this.tx.engine);
       qb.andWhere(c.sql, c.params);
     }
     if (q.status?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: [...new Set(q.status)] });
@@ -456,7 +466,7 @@ export class TasksService {
   }
 
   /** Tasks without a due date (or code) come last in either direction; id keeps pages stable. */
-  private applySort(qb: SelectQueryBuilder<Task>, sort: TaskSort): void {
+  private applySort(qb: SelectQueryBuilder<Task>, sort: TaskSort): SelectQueryBuilder<Task> {
     const desc = sort.startsWith('-');
     const dir = desc ? 'DESC' : 'ASC';
     switch (sort.replace(/^-/, '')) {
@@ -470,7 +480,7 @@ export class TasksService {
         qb.orderBy('t.code', dir, 'NULLS LAST');
         break;
     }
-    qb.addOrderBy('t.id', dir);
+    return qb.addOrderBy('t.id', dir);
   }
 
   // ── update ──────────────────────────────────────────────────────────────────────────────

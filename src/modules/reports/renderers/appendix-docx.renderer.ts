@@ -199,6 +199,7 @@ function table(t: AppendixTable): Table {
     });
   });
 
+  const bold = t.rows.map((_, i) => t.boldRows.includes(i));
   const body = t.rows.length
     ? t.rows.map(
         (values, i) =>
@@ -206,14 +207,16 @@ function table(t: AppendixTable): Table {
             cantSplit: true,
             children: values.map(
               (v, c) =>
+                // Body cells carry only what differs from the defaults (the document's run style, the
+                // table's cell margins): Phụ lục III lists every overdue task, thousands of rows, and
+                // the docx package's time grows with every property object.
                 new TableCell({
                   width: { size: widths[c], type: WidthType.DXA },
                   verticalAlign: VerticalAlignTable.CENTER,
-                  margins: CELL_MARGINS,
                   children: [
                     new Paragraph({
                       alignment: typeof v === 'number' || isRate(v) ? AlignmentType.CENTER : ALIGN[t.align[c]],
-                      children: [new TextRun({ text: cellText(v), bold: t.boldRows.includes(i), size: SIZE_TEXT, font: FONT })],
+                      children: [new TextRun(bold[i] ? { text: cellText(v), bold: true } : cellText(v))],
                     }),
                   ],
                 }),
@@ -242,6 +245,7 @@ function table(t: AppendixTable): Table {
     width: { size: spanWidth(0, cols), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: CELL_MARGINS,
     rows: [...header, ...body],
   });
 }
