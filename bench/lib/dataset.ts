@@ -20,7 +20,7 @@ import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
 import { ProgramPeriod } from 'src/modules/programs/program.enums';
 import { TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';
 import { AGENCIES } from '../../seeds/data/agencies.data';
-import { mulberry32 } from '../../seeds/data/demo-tasks.data';
+import { Rng } from '../../seeds/data/demo-tasks.data';
 
 export interface DatasetSpec {
   tasks: number;
@@ -230,25 +230,6 @@ const NOTES = [
   'Chờ ý kiến của Bộ, ngành trung ương',
 ];
 
-class Draw {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)];
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
-
 /**
  * Where task `index` belongs, by `index % 20`: 0–3 the year's program, 4–7 the quarter programs
  * (one each), 8–19 stand-alone assignments. `ordinal` numbers the program's items.
@@ -313,7 +294,7 @@ export class TaskGenerator {
   /** Task number `index` (0-based; its id is index + 1). */
   task(index: number): BenchTask {
     const y = this.spec.year;
-    const r = new Draw((this.spec.seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
+    const r = new Rng((this.spec.seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
     const { programId, ordinal } = placement(index);
     const program = programId ? this.programs[programId - 1] : null;
     const lead = this.agencies[pickWeighted(this.weights, r.float())];

@@ -54,7 +54,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-class Rng {
+/** Draws from a seeded mulberry32 (also the benchmark's data, bench/lib/dataset.ts). */
+export class Rng {
   private readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);
@@ -65,6 +66,12 @@ class Rng {
   /** Integer in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
   }
   shuffle<T>(items: T[]): T[] {
     const a = [...items];
