@@ -27,7 +27,7 @@ import { AGENCIES } from '../seeds/data/agencies.data';
 import { agencySearchText } from 'src/modules/agencies/agency-search';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { programSheet } from './lib/program-sheet';
-import { freePort } from './lib/processes';
+import { freePort } from 'test/utils/free-port';
 
 const LEADS = [
   'Sở Tài chính',

@@ -4,6 +4,7 @@
  * task i is id i + 1 on both engines; PostgreSQL's sequences are moved past them afterwards.
  */
 import { DataSource } from 'typeorm';
+import { insertRows } from 'src/core/database/insert-rows';
 import { agencySearchText } from 'src/modules/agencies/agency-search';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
@@ -94,17 +95,10 @@ export async function loadDataset(
     await ds.transaction(async (m) => {
       for (let start = from; start < to; start += batch) {
         const rows: BenchTask[] = [...gen.tasks(start, Math.min(to, start + batch))];
-        await m.createQueryBuilder().insert().into(Task).values(rows.map(toTaskRow)).updateEntity(false).execute();
+        await insertRows(m, Task, rows.map(toTaskRow), batch);
         const pairs = rows.flatMap((t) => t.coordinatingAgencyIds.map((agencyId) => ({ taskId: t.id, agencyId })));
         coordinating += pairs.length;
-        for (let i = 0; i < pairs.length; i += 10_000) {
-          await m
-            .createQueryBuilder()
-            .insert()
-            .into('task_coordinating_agencies', ['taskId', 'agencyId'])
-            .values(pairs.slice(i, i + 10_000))
-            .execute();
-        }
+        await insertRows(m, { table: 'task_coordinating_agencies', columns: ['taskId', 'agencyId'] }, pairs, 10_000);
       }
     });
     progress(to);

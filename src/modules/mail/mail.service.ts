@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { EntityManager, In, LessThan, Repository } from 'typeorm';
+import { insertRows } from 'src/core/database/insert-rows';
 import { AppConfig } from 'src/core/config/configuration';
 import { Page, pageWindow } from 'src/core/http/pagination';
 import { JobName } from 'src/core/queue/job-names';
@@ -106,14 +107,7 @@ export class MailService implements OnModuleDestroy {
     // The task links in multi-row inserts: save() of the relation writes one row per statement,
     // which was most of a reminder scan's time (a digest links hundreds of tasks; npm run bench).
     const links = [...new Set(input.taskIds ?? [])].map((taskId) => ({ mailMessageId: saved.id, taskId }));
-    for (let i = 0; i < links.length; i += 500) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into('mail_message_tasks', ['mailMessageId', 'taskId'])
-        .values(links.slice(i, i + 500))
-        .execute();
-    }
+    await insertRows(manager, { table: 'mail_message_tasks', columns: ['mailMessageId', 'taskId'] }, links, 500);
     return saved;
   }
 

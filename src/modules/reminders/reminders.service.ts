@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSource, EntityManager, In, LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { insertRows } from 'src/core/database/insert-rows';
 import { AppConfig } from 'src/core/config/configuration';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { MAX_PAGE_SIZE } from 'src/core/http/pagination';
@@ -447,14 +448,7 @@ export class RemindersService {
       scanDate: asOf,
       mailMessageId,
     }));
-    for (let i = 0; i < rows.length; i += LOG_INSERT_CHUNK)
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(ReminderLog)
-        .values(rows.slice(i, i + LOG_INSERT_CHUNK))
-        .updateEntity(false)
-        .execute();
+    await insertRows(m, ReminderLog, rows, LOG_INSERT_CHUNK);
   }
 
   /** Writes the draft công văn under DATA_DIR/files/letters/<year>/ before the transaction (removed if it rolls back). */

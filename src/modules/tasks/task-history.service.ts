@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { insertRows } from 'src/core/database/insert-rows';
 import { TaskHistory, TaskHistoryAction } from './task-history.entity';
 
 /** Who made a change; null id and name for the system (imports by CLI, merges). */
@@ -46,15 +47,7 @@ export class TaskHistoryService {
       toValue: historyValue(e.to),
       comment: e.comment?.trim() ? e.comment : null,
     }));
-    // updateEntity(false): nothing is read back (without it SQLite pays a SELECT of the defaults per insert).
-    for (let i = 0; i < rows.length; i += 200)
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(TaskHistory)
-        .values(rows.slice(i, i + 200))
-        .updateEntity(false)
-        .execute();
+    await insertRows(m, TaskHistory, rows);
   }
 
   /** Newest first; rows of one change share a timestamp and keep their order by id. */

@@ -1,6 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { insertRows } from 'src/core/database/insert-rows';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
@@ -209,15 +210,7 @@ export class TaskImportWriter {
       return { ...fields, searchText: taskSearchText(fields) };
     });
     try {
-      for (let i = 0; i < rows.length; i += 100) {
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(Task)
-          .values(rows.slice(i, i + 100))
-          .updateEntity(false)
-          .execute();
-      }
+      await insertRows(m, Task, rows, 100);
     } catch (err) {
       if (isUniqueViolation(err))
         throw new ConflictException('Một mục của tệp vừa được nhập vào chương trình bởi người khác; vui lòng nhập lại');

@@ -25,7 +25,7 @@ export function involvingCondition(
   alias: string,
   param: string,
   agencyId: number,
-  engine: 'sqlite' | 'postgres' = 'sqlite',
+  engine: 'sqlite' | 'postgres',
 ): SqlCondition {
   const coordinating = `SELECT "tca"."taskId" FROM "task_coordinating_agencies" "tca" WHERE "tca"."agencyId" = :${param}`;
   return {
