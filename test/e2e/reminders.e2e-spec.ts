@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { JobName } from 'src/core/queue/job-names';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { QueueName } from 'src/core/queue/queue-names';
@@ -53,7 +53,7 @@ describe('reminders (e2e)', () => {
       ...(d.escalationMailMessageId ? [d.escalationMailMessageId] : []),
     ]);
     await waitFor(
-      async () => (await mailRepo().findByIds(ids)).every((m) => m.status !== MailStatus.Queued),
+      async () => (await mailRepo().findBy({ id: In(ids) })).every((m) => m.status !== MailStatus.Queued),
       30_000,
       `delivery of ${ids.join(', ')}`,
     );

@@ -31,7 +31,7 @@ describe(SqliteMaintenance.name, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const sqlite = () => ds.options.type === 'sqlite';
+  const sqlite = () => ds.options.type === 'better-sqlite3';
 
   it('should commit without waiting for the disk on SQLite (WAL with synchronous NORMAL)', async () => {
     if (!sqlite()) return expect(ds.options.type).toBe('postgres');
@@ -51,7 +51,7 @@ describe(SqliteMaintenance.name, () => {
   });
 
   it('should turn PostgreSQL JIT off for the app’s connections', async () => {
-    if (sqlite()) return expect(ds.options.type).toBe('sqlite');
+    if (sqlite()) return expect(ds.options.type).toBe('better-sqlite3');
     expect(await ds.query('SHOW jit')).toEqual([{ jit: 'off' }]);
   });
 });

@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EntityManager } from 'typeorm';
-import { SqliteQueryRunner } from 'typeorm/driver/sqlite/SqliteQueryRunner';
+import { BetterSqlite3QueryRunner } from 'typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner';
 import { EntityPersistExecutor } from 'typeorm/persistence/EntityPersistExecutor';
 
 /**
- * TypeORM's SQLite driver runs every query of a process through ONE shared query runner on ONE
- * connection. Without a gate, a statement issued by one flow while another flow's transaction is
+ * TypeORM's SQLite driver (better-sqlite3) runs every query of a process through ONE shared query
+ * runner on ONE connection. Without a gate, a statement issued by one flow while another flow's transaction is
  * open joins that transaction and is undone if it rolls back (a mail marked sent, a task update),
  * and two transactions started at once collide. The gate makes a transaction exclusive: it holds the
  * gate from BEGIN to COMMIT/ROLLBACK, and every other flow's statements wait their turn. Statements
@@ -49,7 +49,7 @@ type AsyncFn = (this: unknown, ...args: unknown[]) => Promise<unknown>;
 function gated(method: AsyncFn, driverOf: (self: any) => { options: { type: string } } | undefined): AsyncFn {
   return async function (this: unknown, ...args: unknown[]) {
     const driver = driverOf(this);
-    if (!driver || driver.options.type !== 'sqlite' || holds(driver)) return method.apply(this, args);
+    if (!driver || driver.options.type !== 'better-sqlite3' || holds(driver)) return method.apply(this, args);
     const release = await gateOf(driver).acquire();
     try {
       return await held.run(new Set(held.getStore() ?? []).add(driver), () => method.apply(this, args));
@@ -64,12 +64,12 @@ export function installSqliteGate(): void {
   installed = true;
 
   const manager = EntityManager.prototype as unknown as { transaction: AsyncFn };
-  manager.transaction = gated(manager.transaction, (m: EntityManager) => m.connection.driver);
+  manager.transaction = gated(manager.transaction, (m: EntityManager) => m.dataSource.driver);
 
   const persist = EntityPersistExecutor.prototype as unknown as { execute: AsyncFn };
-  persist.execute = gated(persist.execute, (e: { connection: { driver: never } }) => e.connection.driver);
+  persist.execute = gated(persist.execute, (e: { dataSource: { driver: never } }) => e.dataSource.driver);
 
   // Any other statement waits while another flow holds the gate.
-  const runner = SqliteQueryRunner.prototype as unknown as { query: AsyncFn };
-  runner.query = gated(runner.query, (r: SqliteQueryRunner) => r.driver);
+  const runner = BetterSqlite3QueryRunner.prototype as unknown as { query: AsyncFn };
+  runner.query = gated(runner.query, (r: BetterSqlite3QueryRunner) => r.driver);
 }

@@ -24,7 +24,7 @@ export class SqliteMaintenance implements OnModuleInit, OnApplicationShutdown {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.dataSource.options.type !== 'sqlite') return;
+    if (this.dataSource.options.type !== 'better-sqlite3') return;
     await this.dataSource.query('PRAGMA synchronous = NORMAL');
     await this.refreshStatistics();
     this.timer = setInterval(() => void this.refreshStatistics(), SQLITE_ANALYZE_EVERY_MS);

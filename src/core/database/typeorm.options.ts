@@ -28,9 +28,9 @@ export function typeOrmOptions(config: AppConfig): DataSourceOptions {
   mkdirSync(dirname(config.database.url), { recursive: true });
   return {
     ...common,
-    type: 'sqlite',
+    type: 'better-sqlite3',
     database: config.database.url,
     enableWAL: true,
-    busyTimeout: config.database.busyTimeoutMs,
+    timeout: config.database.busyTimeoutMs,
   };
 }

@@ -9,6 +9,10 @@ import { AppConfig } from 'src/core/config/configuration';
 @Module({
   imports: [
     LoggerModule.forRootAsync({
+      // nestjs-pino 4 types these through '@nestjs/common/interfaces', a path Nest 12's exports map
+      // no longer resolves, which makes them required; empty lists say what was meant (none).
+      imports: [],
+      providers: [],
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => {
         const pretty = config.get('app.logFormat', { infer: true }) === 'pretty';

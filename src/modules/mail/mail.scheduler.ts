@@ -26,7 +26,7 @@ export class MailScheduler implements OnApplicationBootstrap, OnApplicationShutd
     void this.queue
       .upsertJobScheduler('mail-outbox-sweep', { every: 60_000 }, { name: JobName.SweepMailOutbox, data: {} })
       .catch((err: Error) => this.logger.warn(`could not register the outbox sweep: ${err.message}`));
-    void this.queue.client
+    void this.queue.backend.client
       .then((client) => {
         let wasReady = client.status === 'ready';
         const onReady = () => {

@@ -133,7 +133,7 @@ export class MailService implements OnModuleDestroy {
    */
   async sweep(olderThanMs = 60_000): Promise<number> {
     const queue = this.producer.queue(QueueName.Mail);
-    const client = await queue.client;
+    const client = await queue.backend.client;
     if (client.status !== 'ready') return 0;
     const stale = await this.repo.find({
       select: { id: true },

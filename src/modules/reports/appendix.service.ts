@@ -136,7 +136,7 @@ export class AppendixService {
    * PostgreSQL plans from statistics and gets the plain column.
    */
   private unindexed(column: string): string {
-    return this.tasks.manager.connection.options.type === 'sqlite' ? `+${column}` : column;
+    return this.tasks.manager.dataSource.options.type === 'better-sqlite3' ? `+${column}` : column;
   }
 
   /** Phụ lục II per lead agency (aggregated without a join; names added by compute). */

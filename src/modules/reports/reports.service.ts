@@ -11,7 +11,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource, EntityManager, In, LessThan, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsSelect, In, LessThan, Not, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { DomainError } from 'src/core/http/domain-error';
 import { Page, PageQuery, pageWindow } from 'src/core/http/pagination';
@@ -60,28 +60,28 @@ export function buildReportJobOptions(runId: number) {
 }
 
 /** Columns of a run without its (possibly large) snapshot, for lists. */
-const RUN_LIST_COLUMNS: (keyof ReportRun)[] = [
-  'id',
-  'status',
-  'fromDate',
-  'toDate',
-  'asOf',
-  'periodName',
-  'window',
-  'programId',
-  'agencyId',
-  'formats',
-  'reportNumber',
-  'reportDate',
-  'files',
-  'error',
-  'scheduled',
-  'requestedById',
-  'startedAt',
-  'finishedAt',
-  'createdAt',
-  'updatedAt',
-];
+const RUN_LIST_COLUMNS: FindOptionsSelect<ReportRun> = {
+  id: true,
+  status: true,
+  fromDate: true,
+  toDate: true,
+  asOf: true,
+  periodName: true,
+  window: true,
+  programId: true,
+  agencyId: true,
+  formats: true,
+  reportNumber: true,
+  reportDate: true,
+  files: true,
+  error: true,
+  scheduled: true,
+  requestedById: true,
+  startedAt: true,
+  finishedAt: true,
+  createdAt: true,
+  updatedAt: true,
+};
 
 /**
  * Report runs: on-demand appendix JSON, queued builds (snapshot once, then XLSX/DOCX rendered
@@ -215,7 +215,10 @@ export class ReportsService {
       ...(query.status ? { status: query.status } : {}),
       ...(user.role === UserRole.Agency ? { agencyId: user.agencyId ?? -1 } : {}),
     };
-    const [items, total] = await this.runs.findAndCount({ select: RUN_LIST_COLUMNS, where, order: { id: 'DESC' }, skip: w.skip, take: w.take });
+    // Counted apart: TypeORM 1's findAndCount with `select` counts DISTINCT over the selected columns joined
+    // with ||, which is NULL on SQLite as soon as one of them is NULL (it returned 0 for existing runs).
+    const items = await this.runs.find({ select: RUN_LIST_COLUMNS, where, order: { id: 'DESC' }, skip: w.skip, take: w.take });
+    const total = await this.runs.countBy(where);
     return { items, total, page: w.page, pageSize: w.pageSize };
   }
 

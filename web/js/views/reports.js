@@ -35,8 +35,8 @@ export async function render(ctx) {
   replace(main, pageHeader('Báo cáo'), loading());
   const page = Math.max(1, Number(query.get('page')) || 1);
   let runs;
-  let programs = [];
-  let agencies = [];
+  let programs;
+  let agencies;
   const builder = can.buildReports(user);
   try {
     [runs, programs, agencies] = await Promise.all([
