@@ -27,6 +27,8 @@ describe('auth (e2e)', () => {
         accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
         expiresIn: 8 * 3600,
         user: { id: expect.any(Number), email: TEST_ADMIN.email, fullName: 'Quản trị hệ thống', role: 'admin', agencyId: null, active: true, remindersOptOut: false },
+        csrfToken: expect.stringMatching(/^[\w-]{40,}$/),
+        sessionExpiresAt: expect.any(String),
       });
       expect(JSON.stringify(res.body)).not.toMatch(/password|hash/i);
       const me = await t.http.get('/api/me').set(bearer(res.body.accessToken)).expect(200);

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { TestApp } from 'test/utils/create-test-app';
 
 // The web UI in a real browser: Debian's Chromium (/usr/bin/chromium) driven by playwright-core,
@@ -104,10 +105,9 @@ describe('web UI (e2e, headless Chromium)', () => {
   }
 
   /** Changes the stored session as a stale token or a running-out lifetime would. */
-  function patchSession(page: Page, patch: { token?: string; expiresInMs?: number }): Promise<unknown> {
-    const token = patch.token === undefined ? '' : `s.token = ${JSON.stringify(patch.token)};`;
-    const expiry = patch.expiresInMs === undefined ? '' : `s.expiresAt = Date.now() + ${patch.expiresInMs};`;
-    return inBrowser(page, `(() => { const s = JSON.parse(sessionStorage.getItem('nhiemvu.session')); ${token} ${expiry} sessionStorage.setItem('nhiemvu.session', JSON.stringify(s)); })()`);
+  function patchSession(page: Page, patch: { expiresInMs: number }): Promise<unknown> {
+    const expiry = `s.expiresAt = Date.now() + ${patch.expiresInMs};`;
+    return inBrowser(page, `(() => { const s = JSON.parse(sessionStorage.getItem('nhiemvu.session')); ${expiry} sessionStorage.setItem('nhiemvu.session', JSON.stringify(s)); })()`);
   }
 
   async function tabCount(page: Page, key: string): Promise<number> {
@@ -162,7 +162,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     expect(Object.keys(doc.paths['/api/agencies/{id}/calendar-token']).sort()).toEqual(['get', 'post']);
   });
 
-  it('should sign in, show a wrong password next to the form, sign out, and end an expired session', async () => {
+  it('should sign in, sign out on the server, ask for the password in place when the session ends, and open links in a fresh tab', async () => {
     const page = await newPage();
     await page.goto(`${base}/`);
     await page.waitForURL(/\/app\/login/);
@@ -188,22 +188,47 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.goto(`${base}/app/dashboard`);
     await page.waitForURL(/\/app\/login\?next=/);
 
-    // A token the API no longer accepts (401) → back to sign-in with a message, then back to the page.
+    // The session ends on the server while a form is being typed in: saving asks for the password
+    // in a dialog over the page and then completes the save with what was typed.
     await signIn(page, AGENCY_USER);
-    await patchSession(page, { token: 'het-han' });
-    await page.goto(`${base}/app/dashboard`);
-    await page.waitForURL(/\/app\/login\?reason=expired&next=%2Fapp%2Fdashboard/);
-    await expect(page.locator('.notice').innerText()).resolves.toContain('Phiên đăng nhập đã hết hạn');
-    await page.getByLabel('Email').fill(AGENCY_USER);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/app\/dashboard$/);
-    await page.locator('#live-stats').waitFor();
+    const token = await t.login(AGENCY_USER, PASSWORD);
+    const me = (await t.http.get('/api/me').set(auth(token)).expect(200)).body as { id: number; agencyId: number };
+    const mine = (await t.http.get('/api/tasks').query({ agencyId: me.agencyId, status: 'in_progress', limit: 50 }).set(auth(token)).expect(200))
+      .body.items as TaskJson[];
+    const task = mine.find((x) => x.leadAgencyId === me.agencyId)!;
+    await page.goto(`${base}/app/tasks/${task.id}`);
+    await page.getByLabel('Ghi chú tiến độ').fill('Đã hoàn thiện dự thảo, chờ góp ý của các sở');
+    await t.get(DataSource).query(`UPDATE auth_sessions SET "revokedAt" = "createdAt" WHERE "userId" = ${Number(me.id)}`);
+    await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Phiên đăng nhập đã hết hạn' });
+    await dialog.waitFor();
+    expect(page.url()).toBe(`${base}/app/tasks/${task.id}`);
+    await dialog.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await dialog.getByRole('button', { name: 'Đăng nhập và tiếp tục' }).click();
+    await dialog.locator('.field-error', { hasText: 'Email hoặc mật khẩu không đúng' }).waitFor();
+    await dialog.getByLabel('Mật khẩu').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Đăng nhập và tiếp tục' }).click();
+    await page.locator('.notice-success').waitFor();
+    const saved = (await t.http.get(`/api/tasks/${task.id}`).set(auth(token)).expect(200)).body as { note: string };
+    expect(saved.note).toBe('Đã hoàn thiện dự thảo, chờ góp ý của các sở');
 
-    // The token's lifetime runs out (expiresIn of the login answer) → the session ends by itself.
-    await patchSession(page, { expiresInMs: 2000 });
-    await page.goto(`${base}/app/tasks`);
-    await page.waitForURL(/\/app\/login\?reason=expired&next=%2Fapp%2Ftasks/);
+    // A link opened in a fresh tab of this browser (as from an email) shows the task without a sign-in.
+    const fresh = await newPage();
+    await fresh.goto(`${base}/app/tasks/${task.id}`);
+    await fresh.locator('h1', { hasText: task.title }).waitFor();
+    expect(fresh.url()).toBe(`${base}/app/tasks/${task.id}`);
+    await fresh.close();
+
+    // Five minutes before the end a banner warns.
+    await patchSession(page, { expiresInMs: 60_000 });
+    await page.reload();
+    await page.locator('#session-warning', { hasText: 'Phiên đăng nhập sẽ hết hạn lúc' }).waitFor();
+
+    // Giving up in the dialog ends the session: back to sign-in with a message.
+    await t.get(DataSource).query(`UPDATE auth_sessions SET "revokedAt" = "createdAt" WHERE "userId" = ${Number(me.id)}`);
+    await page.goto(`${base}/app/dashboard`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/app\/login\?reason=expired&next=%2Fapp%2Fdashboard/);
     await expect(page.locator('.notice').innerText()).resolves.toContain('Phiên đăng nhập đã hết hạn');
     await page.close();
   });

@@ -1,9 +1,11 @@
-// fetch against /api with the session's bearer token. Errors arrive as
-// {statusCode, error, message, details: [{field, message}]} and are thrown as ApiError.
-// A 401 ends the session (back to the sign-in page with a message).
+// fetch against /api with the browser's session cookie (and its CSRF token on changes). Errors
+// arrive as {statusCode, error, message, details: [{field, message}]} and are thrown as ApiError.
+// A 401 of a signed-in tab asks for the password in place (reauth.js) and sends the request again;
+// giving up ends the session (back to the sign-in page with a message).
 
 import { MESSAGES } from './i18n.js';
-import { end, token } from './session.js';
+import { reauthenticate } from './reauth.js';
+import { csrfToken, end, startSession } from './session.js';
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -44,10 +46,11 @@ function buildUrl(path, query) {
   return url.pathname + url.search;
 }
 
-async function request(method, path, { query, json, form, auth = true, raw = false } = {}) {
+async function request(method, path, opts = {}, retried = false) {
+  const { query, json, form, auth = true, raw = false } = opts;
   const headers = { Accept: 'application/json' };
-  const t = auth ? token() : null;
-  if (t) headers.Authorization = `Bearer ${t}`;
+  const csrf = method !== 'GET' ? csrfToken() : null;
+  if (csrf) headers['X-CSRF-Token'] = csrf;
   let body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -55,7 +58,7 @@ async function request(method, path, { query, json, form, auth = true, raw = fal
   } else if (form) body = form;
   let res;
   try {
-    res = await fetch(buildUrl(path, query), { method, headers, body, credentials: 'omit', cache: 'no-store' });
+    res = await fetch(buildUrl(path, query), { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
   } catch {
     throw new ApiError(0, null);
   }
@@ -63,6 +66,9 @@ async function request(method, path, { query, json, form, auth = true, raw = fal
   const type = res.headers.get('content-type') ?? '';
   const data = type.includes('json') ? await res.json().catch(() => null) : null;
   if (res.status === 401 && auth) {
+    if (!retried && (await reauthenticate((email, password) => api.login(email, password)))) {
+      return request(method, path, opts, true);
+    }
     end('expired');
     throw new ApiError(401, data ?? { message: MESSAGES.sessionExpired });
   }
@@ -88,8 +94,19 @@ export const api = {
   upload(path, form) {
     return request('POST', path, { form });
   },
-  login(email, password) {
-    return request('POST', '/auth/login', { json: { email, password }, auth: false }).then((r) => r.data);
+  /** Signs in (sets the session cookie) and starts this tab's session. */
+  async login(email, password) {
+    const data = (await request('POST', '/auth/login', { json: { email, password }, auth: false })).data;
+    startSession(data);
+    return data;
+  },
+  /** Ends the session on the server, then in this tab. */
+  async logout() {
+    try {
+      await request('POST', '/auth/logout', { json: {}, auth: false });
+    } finally {
+      end('signed-out');
+    }
   },
   /** Downloads a file with the token and hands it to the browser as a download. */
   async download(path, fallbackName) {

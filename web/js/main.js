@@ -1,11 +1,12 @@
 // Boot: the routes, the page frame (header, navigation by role) and the session rules.
 
 import { api } from './api.js';
+import { reauthenticate } from './reauth.js';
 import { loadError } from './components.js';
 import { h, notice, replace, setTitle } from './dom.js';
 import { APP_NAME, APP_OWNER, MESSAGES, ROLE } from './i18n.js';
 import { defineRoutes, navigate, startRouter } from './router.js';
-import { can, currentUser, end, onSessionEnd, updateUser, watch } from './session.js';
+import { can, currentUser, onSessionEnd, onSessionWarning, restore, updateUser, watch } from './session.js';
 import * as approvals from './views/approvals.js';
 import * as calendarFeed from './views/calendar-feed.js';
 import * as dashboard from './views/dashboard.js';
@@ -118,7 +119,7 @@ function renderHeader(user, active) {
         'div',
         { class: 'user-box' },
         h('span', { class: 'user-name' }, user.fullName, h('span', { class: 'user-role' }, user.agencyName ?? ROLE[user.role])),
-        h('button', { type: 'button', class: 'btn btn-secondary btn-small', id: 'sign-out', onclick: () => end('signed-out') }, 'Đăng xuất'),
+        h('button', { type: 'button', class: 'btn btn-secondary btn-small', id: 'sign-out', onclick: () => void api.logout() }, 'Đăng xuất'),
       ),
       toggle,
     ),
@@ -151,7 +152,7 @@ function loginUrl(reason) {
 
 defineRoutes(ROUTES, {
   async resolve(route, ctx) {
-    let user = currentUser();
+    let user = currentUser() ?? (await restore());
     if (route.public) {
       renderHeader(null);
       if (user && route.view === login) return navigate(homeOf(user), { replace: true });
@@ -182,6 +183,25 @@ defineRoutes(ROUTES, {
 });
 
 onSessionEnd((reason) => void navigate(loginUrl(reason), { replace: reason === 'expired' }));
+
+/** The banner shown five minutes before the session ends (renew = sign in again, in place). */
+onSessionWarning((endsAt) => {
+  document.getElementById('session-warning')?.remove();
+  if (!endsAt) return;
+  const at = new Date(endsAt);
+  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  const renew = h('button', { type: 'button', class: 'btn btn-small btn-secondary' }, 'Đăng nhập lại để gia hạn');
+  renew.addEventListener('click', () => void reauthenticate((email, password) => api.login(email, password)));
+  const banner = h(
+    'div',
+    { id: 'session-warning', class: 'notice notice-warning session-warning', role: 'status' },
+    Date.now() < endsAt
+      ? `Phiên đăng nhập sẽ hết hạn lúc ${time}. Nội dung đang nhập sẽ không bị mất. `
+      : 'Phiên đăng nhập đã hết hạn. Lần lưu tiếp theo sẽ hỏi lại mật khẩu; nội dung đang nhập không bị mất. ',
+    renew,
+  );
+  document.body.prepend(banner);
+});
 
 watch();
 startRouter().catch((err) => {

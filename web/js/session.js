@@ -1,26 +1,32 @@
-// The signed-in user and the bearer token, kept in sessionStorage (gone when the tab closes).
-// The token's lifetime comes from the login answer (expiresIn); when it runs out, or when the API
-// answers 401, the session ends and the user is sent back to the sign-in page with a message.
+// The signed-in user of this tab. The sign-in itself is an httpOnly session cookie the page never
+// sees (shared by every tab and by links opened from emails); this module keeps the user, the
+// session's CSRF token (sent as X-CSRF-Token on every change) and when the session ends, in
+// sessionStorage. A new tab reads them from GET /api/auth/session (restore()).
+// Five minutes before the end a banner warns; after it, the next request that gets a 401 asks for
+// the password in a dialog (reauth.js) and is then sent again, so nothing typed is lost.
 
 const KEY = 'nhiemvu.session';
+const WARN_BEFORE_MS = 5 * 60_000;
 const MAX_TIMEOUT = 2_147_483_647;
 
-let timer = null;
+let warnTimer = null;
 let onEnd = () => {};
+let onWarn = () => {};
 
 /** Called with the reason ('expired' | 'signed-out') when the session ends. */
 export function onSessionEnd(handler) {
   onEnd = handler;
 }
 
+/** Called with the end (ms since epoch) when the session is about to end, and with null when renewed. */
+export function onSessionWarning(handler) {
+  onWarn = handler;
+}
+
 export function getSession() {
   try {
     const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
-    if (!s || !s.token || !s.user) return null;
-    if (s.expiresAt && Date.now() >= s.expiresAt) {
-      end('expired');
-      return null;
-    }
+    if (!s || !s.user) return null;
     return s;
   } catch {
     return null;
@@ -31,15 +37,32 @@ export function currentUser() {
   return getSession()?.user ?? null;
 }
 
-export function token() {
-  return getSession()?.token ?? null;
+export function csrfToken() {
+  return getSession()?.csrfToken ?? null;
 }
 
-export function startSession({ accessToken, expiresIn, user }) {
-  const session = { token: accessToken, user, expiresAt: Date.now() + expiresIn * 1000 };
+/** From POST /api/auth/login or GET /api/auth/session. */
+export function startSession({ user, csrfToken: csrf, sessionExpiresAt }) {
+  const session = { user, csrfToken: csrf, expiresAt: sessionExpiresAt ? Date.parse(sessionExpiresAt) : null };
   sessionStorage.setItem(KEY, JSON.stringify(session));
   watch();
   return session;
+}
+
+/**
+ * A tab without a stored session (a link opened from an email, a new tab): asks the server whether
+ * this browser is signed in. Returns the user or null.
+ */
+export async function restore() {
+  const s = getSession();
+  if (s) return s.user;
+  try {
+    const res = await fetch('/api/auth/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' });
+    if (!res.ok) return null;
+    return startSession(await res.json()).user;
+  } catch {
+    return null;
+  }
 }
 
 export function updateUser(user) {
@@ -48,27 +71,31 @@ export function updateUser(user) {
   sessionStorage.setItem(KEY, JSON.stringify({ ...s, user }));
 }
 
-/** Ends the session ('expired' after a 401 or at expiry, 'signed-out' on request). */
+/** Forgets this tab's session ('expired' after a refused re-sign-in, 'signed-out' on request). */
 export function end(reason) {
   const had = sessionStorage.getItem(KEY) !== null;
   sessionStorage.removeItem(KEY);
-  if (timer) clearTimeout(timer);
-  timer = null;
+  if (warnTimer) clearTimeout(warnTimer);
+  warnTimer = null;
+  onWarn(null);
   if (had || reason === 'signed-out') onEnd(reason);
 }
 
-/** Arms the expiry timer of the stored session (after a reload too). */
+/** Arms the warning before the stored session's end (after a reload too). */
 export function watch() {
-  if (timer) clearTimeout(timer);
-  timer = null;
+  if (warnTimer) clearTimeout(warnTimer);
+  warnTimer = null;
+  onWarn(null);
   const s = getSession();
   if (!s?.expiresAt) return;
-  timer = setTimeout(() => end('expired'), Math.min(MAX_TIMEOUT, Math.max(0, s.expiresAt - Date.now())));
+  const wait = s.expiresAt - WARN_BEFORE_MS - Date.now();
+  if (wait <= 0) onWarn(s.expiresAt);
+  else warnTimer = setTimeout(() => onWarn(s.expiresAt), Math.min(MAX_TIMEOUT, wait));
 }
 
 // A laptop waking from sleep does not fire the timer on time: check when the tab comes back.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') getSession();
+  if (document.visibilityState === 'visible') watch();
 });
 
 export const can = {

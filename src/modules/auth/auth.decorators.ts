@@ -17,6 +17,8 @@ export interface AuthUser {
   fullName: string;
   role: UserRole;
   agencyId: number | null;
+  /** Set when signed in with the browser's session cookie (not a bearer token). */
+  sessionId?: number;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {

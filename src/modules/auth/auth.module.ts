@@ -5,12 +5,15 @@ import { JwtModule, JwtSignOptions } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from 'src/core/config/configuration';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from 'src/modules/users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { loginThrottles } from './login-throttles';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { AuthSession } from './session.entity';
+import { SessionsService } from './sessions.service';
 
 @Module({
   providers: [RedisThrottlerStorage],
@@ -21,6 +24,7 @@ class LoginRateLimitStorageModule {}
 @Module({
   imports: [
     UsersModule,
+    TypeOrmModule.forFeature([AuthSession]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => {
@@ -48,7 +52,7 @@ class LoginRateLimitStorageModule {}
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-  exports: [JwtModule],
+  providers: [AuthService, SessionsService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  exports: [JwtModule, SessionsService],
 })
 export class AuthModule {}

@@ -14,7 +14,10 @@ export class AuthService {
   ) {}
 
   /** One answer for a wrong email and a wrong password, in the same time. */
-  async login(email: string, password: string): Promise<LoginResponseDto> {
+  async login(
+    email: string,
+    password: string,
+  ): Promise<Pick<LoginResponseDto, 'accessToken' | 'expiresIn' | 'user'> & { tokenVersion: number }> {
     const user = await this.users.findByEmailWithHash(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) throw new UnauthorizedException('Email hoặc mật khẩu không đúng');
@@ -22,6 +25,6 @@ export class AuthService {
     const payload: TokenPayload = { sub: user.id, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload);
     const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
-    return { accessToken, expiresIn: exp - iat, user: toUserResponse(user) };
+    return { accessToken, expiresIn: exp - iat, user: toUserResponse(user), tokenVersion: user.tokenVersion };
   }
 }

@@ -4,7 +4,6 @@ import { api } from '../api.js';
 import { busy, clearErrors, field, h, notice, replace, setTitle, showErrors } from '../dom.js';
 import { APP_NAME, APP_OWNER, MESSAGES } from '../i18n.js';
 import { navigate } from '../router.js';
-import { startSession } from '../session.js';
 
 const REASONS = { expired: ['warning', MESSAGES.sessionExpired], 'signed-out': ['info', MESSAGES.signedOut] };
 
@@ -36,7 +35,6 @@ export function render({ main, query }) {
       async () => {
         try {
           const res = await api.login(email, password);
-          startSession(res);
           const next = query.get('next');
           await navigate(next && next.startsWith('/app/') ? next : res.user.role === 'agency' ? '/app/tasks' : '/app/dashboard', {
             replace: true,

@@ -21,4 +21,14 @@ export class LoginResponseDto {
   accessToken!: string;
   @ApiProperty({ example: 28800, description: 'Seconds until the token expires' }) expiresIn!: number;
   @ApiProperty({ type: UserResponseDto }) user!: UserResponseDto;
+  @ApiProperty({ description: 'Browser only: send as X-CSRF-Token on unsafe requests made with the session cookie' })
+  csrfToken!: string;
+  @ApiProperty({ example: '2026-12-05T18:00:00.000Z', description: 'When the browser session ends' })
+  sessionExpiresAt!: string;
+}
+
+export class SessionResponseDto {
+  @ApiProperty({ type: UserResponseDto }) user!: UserResponseDto;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when called with a bearer token' }) csrfToken!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-05T18:00:00.000Z' }) sessionExpiresAt!: string | null;
 }
