@@ -14,6 +14,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY config ./config
+COPY templates ./templates
 RUN mkdir -p /data && chown node /data
 USER node
 EXPOSE 3000

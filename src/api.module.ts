@@ -12,6 +12,7 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MailModule } from './modules/mail/mail.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { ReorganisationModule } from './modules/reorganisation/reorganisation.module';
@@ -38,6 +39,7 @@ export class ApiModule {
         ReorganisationModule,
         CalendarModule,
         MailModule,
+        NotificationsModule,
         TasksModule,
         RemindersModule,
         ReportsModule,

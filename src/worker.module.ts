@@ -8,6 +8,9 @@ import { ImportsProcessor } from './modules/imports/imports.processor';
 import { MailModule } from './modules/mail/mail.module';
 import { MailProcessor } from './modules/mail/mail.processor';
 import { MailScheduler } from './modules/mail/mail.scheduler';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { NotificationsProcessor } from './modules/notifications/notifications.processor';
+import { NotificationsScheduler } from './modules/notifications/notifications.scheduler';
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { RemindersProcessor } from './modules/reminders/reminders.processor';
 import { RemindersScheduler } from './modules/reminders/reminders.scheduler';
@@ -17,8 +20,8 @@ import { ReportsScheduler } from './modules/reports/reports.scheduler';
 
 /** Every processor and scheduler, and nothing else provides them (an API replica never consumes by accident). */
 @Module({
-  imports: [CalendarModule, MailModule, RemindersModule, ReportsModule, ImportsModule],
-  providers: [WorkerHeartbeat, MailProcessor, MailScheduler, RemindersProcessor, RemindersScheduler, ReportsProcessor, ReportsScheduler, ImportsProcessor],
+  imports: [CalendarModule, MailModule, RemindersModule, ReportsModule, ImportsModule, NotificationsModule],
+  providers: [WorkerHeartbeat, MailProcessor, MailScheduler, RemindersProcessor, RemindersScheduler, ReportsProcessor, ReportsScheduler, ImportsProcessor, NotificationsProcessor, NotificationsScheduler],
 })
 export class WorkerProcessorsModule {}
 

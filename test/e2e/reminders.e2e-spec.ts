@@ -6,6 +6,8 @@ import { QueueName } from 'src/core/queue/queue-names';
 import { addDays } from 'src/modules/calendar/local-date';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
+import { Notification } from 'src/modules/notifications/notification.entity';
+import { NotificationKind } from 'src/modules/notifications/notification.enums';
 import { Program } from 'src/modules/programs/program.entity';
 import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
 import { ReminderLog } from 'src/modules/reminders/reminder-log.entity';
@@ -111,6 +113,15 @@ describe('reminders (e2e)', () => {
     expect(mail.parsed.text).toContain('còn 1 ngày');
     expect(to(syt.emails[0], since)[0].parsed.text).toContain('đến hạn hôm nay');
     expect(await f.logsOf([overdue.id, soon1.id, soon2.id, today.id])).toHaveLength(4);
+
+    // The reminder is in the inbox of the agency's users too (opted out of the email or not), linking its tasks.
+    for (const u of [staff, optedOut]) {
+      const rows = await t.get(DataSource).getRepository(Notification).findBy({ userId: u.id, kind: NotificationKind.DeadlineReminder });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ title: a.subject, link: '/app/tasks', delivery: 'in_app', mailMessageId: null });
+      expect(rows[0].body.split('\n')).toHaveLength(3);
+      expect(rows[0].body).toContain('Báo cáo <sơ kết> & "đánh giá" 6 tháng — thời hạn 08/07/2024 (quá hạn 7 ngày)');
+    }
   });
 
   it('should reach each point −7, −3, −1, 0, +7, +14, +21 once when scanned every day', async () => {

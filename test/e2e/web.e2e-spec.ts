@@ -80,7 +80,9 @@ describe('web UI (e2e, headless Chromium)', () => {
     return page;
   }
 
+  /** Signs the browser in as `email` (one sign-in per browser: whoever was signed in before is signed out). */
   async function signIn(page: Page, email: string): Promise<void> {
+    await context.clearCookies();
     await page.goto(`${base}/app/login`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Mật khẩu').fill(PASSWORD);

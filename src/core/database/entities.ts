@@ -3,6 +3,8 @@ import { AuthSession } from 'src/modules/auth/session.entity';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
 import { ImportRun } from 'src/modules/imports/import-run.entity';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
+import { NotificationPreference } from 'src/modules/notifications/notification-preference.entity';
+import { Notification } from 'src/modules/notifications/notification.entity';
 import { Program } from 'src/modules/programs/program.entity';
 import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
 import { ReminderLog } from 'src/modules/reminders/reminder-log.entity';
@@ -13,4 +15,4 @@ import { Task } from 'src/modules/tasks/task.entity';
 import { User } from 'src/modules/users/user.entity';
 
 /** Every entity of the schema; each feature module registers its own with TypeOrmModule.forFeature. */
-export const ENTITIES = [Agency, User, Program, Task, TaskHistory, TaskRequest, Holiday, MailMessage, ReminderLog, ReminderLetter, ReportRun, ImportRun, AuthSession];
+export const ENTITIES = [Agency, User, Program, Task, TaskHistory, TaskRequest, Holiday, MailMessage, ReminderLog, ReminderLetter, ReportRun, ImportRun, AuthSession, Notification, NotificationPreference];

@@ -1,6 +1,7 @@
 import { InitialSchema1763800000000 } from '../../../migrations/1763800000000-InitialSchema';
 import { TaskQueryIndexes1764900000000 } from '../../../migrations/1764900000000-TaskQueryIndexes';
 import { AuthSessions1770013000000 } from '../../../migrations/1770013000000-AuthSessions';
+import { Notifications1770013000100 } from '../../../migrations/1770013000100-Notifications';
 
 /** Listed explicitly (not globbed) so the same list works from src/ under jest and from dist/. */
-export const MIGRATIONS = [InitialSchema1763800000000, TaskQueryIndexes1764900000000, AuthSessions1770013000000];
+export const MIGRATIONS = [InitialSchema1763800000000, TaskQueryIndexes1764900000000, AuthSessions1770013000000, Notifications1770013000100];

@@ -15,6 +15,8 @@ export enum JobName {
   /** Re-enqueue report runs left queued while Redis was down. */
   SweepReportRuns = 'sweep-report-runs',
   RunImport = 'run-import',
+  /** Daily: one email per user with the notifications they chose to get as a digest. */
+  SendNotificationDigests = 'send-notification-digests',
 }
 
 /** Which queue carries each job: the producer never has to name it. */
@@ -27,4 +29,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.BuildScheduledReports]: QueueName.Reports,
   [JobName.SweepReportRuns]: QueueName.Reports,
   [JobName.RunImport]: QueueName.Imports,
+  [JobName.SendNotificationDigests]: QueueName.Notifications,
 };

@@ -10,4 +10,5 @@ export type JobPayloads = {
   [JobName.BuildScheduledReports]: { asOf?: string };
   [JobName.SweepReportRuns]: Record<string, never>;
   [JobName.RunImport]: { importRunId: number };
+  [JobName.SendNotificationDigests]: Record<string, never>;
 };

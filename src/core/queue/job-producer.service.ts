@@ -24,8 +24,15 @@ export class JobProducer implements BeforeApplicationShutdown {
     @InjectQueue(QueueName.Mail) mail: Queue,
     @InjectQueue(QueueName.Reports) reports: Queue,
     @InjectQueue(QueueName.Imports) imports: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
   ) {
-    this.queues = { [QueueName.Reminders]: reminders, [QueueName.Mail]: mail, [QueueName.Reports]: reports, [QueueName.Imports]: imports };
+    this.queues = {
+      [QueueName.Reminders]: reminders,
+      [QueueName.Mail]: mail,
+      [QueueName.Reports]: reports,
+      [QueueName.Imports]: imports,
+      [QueueName.Notifications]: notifications,
+    };
   }
 
   /**

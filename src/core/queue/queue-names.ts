@@ -3,6 +3,7 @@ export enum QueueName {
   Mail = 'mail',
   Reports = 'reports',
   Imports = 'imports',
+  Notifications = 'notifications',
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

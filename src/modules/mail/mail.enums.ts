@@ -4,6 +4,8 @@ export enum MailKind {
   MissingAddress = 'missing_address',
   WeeklySummary = 'weekly_summary',
   Report = 'report',
+  Notification = 'notification',
+  NotificationDigest = 'notification_digest',
   Other = 'other',
 }
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { MailModule } from 'src/modules/mail/mail.module';
+import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { Program } from 'src/modules/programs/program.entity';
 import { ProgramsModule } from 'src/modules/programs/programs.module';
 import { Task } from 'src/modules/tasks/task.entity';
@@ -28,6 +29,7 @@ import { RemindersService } from './reminders.service';
     MailModule,
     UsersModule,
     ProgramsModule,
+    NotificationsModule,
   ],
   controllers: [RemindersController, ReminderPolicyController],
   providers: [RemindersService, ReminderPolicyService, ReminderSchedulesService],

@@ -10,7 +10,6 @@ import { insertRows } from 'src/core/database/insert-rows';
 import { AppConfig } from 'src/core/config/configuration';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { MAX_PAGE_SIZE } from 'src/core/http/pagination';
-import { foldVietnamese } from 'src/core/text/vietnamese';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { addDays, diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/modules/calendar/local-date';
@@ -22,6 +21,10 @@ import { ReminderPolicy } from 'src/modules/programs/program.entity';
 import { Task } from 'src/modules/tasks/task.entity';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { User } from 'src/modules/users/user.entity';
+import { standingText } from './reminder-points';
+import { deadlineRemindersMessage } from 'src/modules/notifications/notification-messages';
+import { NotificationsService } from 'src/modules/notifications/notifications.service';
+import { isLeaderInCharge } from 'src/modules/users/leader-in-charge';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { UsersService } from 'src/modules/users/users.service';
 import { ReminderLetter } from './reminder-letter.entity';
@@ -36,6 +39,7 @@ import {
   renderMissingAddress,
   renderWeeklySummary,
   WeeklyAgencyRow,
+  sortItems,
 } from './templates/reminder-mail.templates';
 
 /**
@@ -127,6 +131,7 @@ export class RemindersService {
     private readonly mail: MailService,
     private readonly users: UsersService,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The scan's day: `asOf` when given, else today in TZ_APP at `now` (never the server's zone). */
@@ -287,8 +292,7 @@ export class RemindersService {
 
   /** The leaders whose full name appears in the tasks' "lãnh đạo phụ trách" (case and diacritics ignored). */
   private leadersFor(tasks: ScanTaskRow[], leaders: User[]): string[] {
-    const named = tasks.map((t) => foldVietnamese(t.leaderInCharge ?? '')).filter(Boolean);
-    return leaders.filter((l) => named.some((n) => n.includes(foldVietnamese(l.fullName)))).map((l) => l.email);
+    return leaders.filter((l) => tasks.some((t) => isLeaderInCharge(t.leaderInCharge, l.fullName))).map((l) => l.email);
   }
 
   /**
@@ -354,6 +358,19 @@ export class RemindersService {
           // The first statement writes, so on SQLite the transaction takes the write lock at once.
           const mainRow = await this.mail.create({ ...main, agencyId: agency.id, taskIds }, m);
           await this.recordPoints(m, plan, asOf, mainRow.id);
+          // The same reminder in the inbox of the agency's users (in-app only: this digest is its email).
+          await this.notifications.notify(
+            m,
+            deadlineRemindersMessage({
+              subject: main.subject,
+              items: sortItems(items).map((it) => ({
+                task: { id: it.taskId, code: it.code, title: it.title, leadAgencyName: agency.name },
+                dueDate: it.effectiveDueDate,
+                standing: standingText(it.effectiveDueDate, asOf),
+              })),
+            }),
+            await this.notifications.agencyUsers([agency.id]),
+          );
           let escalationRow: MailMessage | null = null;
           let letter: ReminderLetter | null = null;
           if (letterFile) {

@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { DomainError } from 'src/core/http/domain-error';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
+import { requestCreatedMessage, requestDecidedMessage, TaskRef } from 'src/modules/notifications/notification-messages';
+import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { User } from 'src/modules/users/user.entity';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { MAX_ID } from './dto/create-task.dto';
@@ -32,6 +34,11 @@ const REQUEST_STATUS_LABELS: Record<TaskRequestStatus, string> = {
 
 const REQUEST_NOT_FOUND = 'Không tìm thấy yêu cầu';
 
+/** A task as notifications name it. */
+export function taskRef(task: Task): TaskRef {
+  return { id: task.id, code: task.code, title: task.title, leadAgencyName: task.leadAgency?.name ?? `#${task.leadAgencyId}` };
+}
+
 /** A request with the task it is about (lead agency loaded) and the names of the people involved. */
 export interface LoadedTaskRequest {
   request: TaskRequest & { task: Task };
@@ -59,6 +66,7 @@ export class TaskRequestsService {
     private readonly tasks: TasksService,
     private readonly history: TaskHistoryService,
     private readonly tx: TaskTransactions,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The change a request asks for, as the history and the approval see it. */
@@ -77,6 +85,7 @@ export class TaskRequestsService {
   }
 
   async create(taskId: number, dto: CreateTaskRequestDto, user: AuthUser): Promise<LoadedTaskRequest> {
+    let mailIds: number[] = [];
     const id = await this.tx.run(undefined, async (m) => {
       const task = await this.tasks.loadForChange(m, taskId);
       if (!this.tasks.canRead(task, user)) throw new NotFoundException('Không tìm thấy nhiệm vụ');
@@ -122,8 +131,22 @@ export class TaskRequestsService {
       await this.history.record(m, actorOf(user), [
         { taskId, action: TaskHistoryAction.Request, ...change, comment: dto.reason },
       ]);
+      mailIds = await this.notifications.notify(
+        m,
+        requestCreatedMessage({
+          task: taskRef(task),
+          requestId: saved.id,
+          type: saved.type,
+          reason: saved.reason,
+          requesterName: user.fullName,
+          currentDueDate: task.dueDate,
+          proposedDueDate: saved.proposedDueDate,
+        }),
+        await this.notifications.officeAndLeaderInCharge(task.leaderInCharge),
+      );
       return saved.id;
     });
+    await this.notifications.dispatch(mailIds);
     return this.load(this.requests.manager, id);
   }
 
@@ -142,6 +165,7 @@ export class TaskRequestsService {
     comment: string | null,
     user: AuthUser,
   ): Promise<LoadedTaskRequest> {
+    let mailIds: number[] = [];
     await this.tx.run(undefined, async (m) => {
       const request = await this.find(m, id);
       if (request.status !== TaskRequestStatus.Pending) {
@@ -190,7 +214,21 @@ export class TaskRequestsService {
           { taskId: task.id, action: TaskHistoryAction.Reject, ...change, comment },
         ]);
       }
+      mailIds = await this.notifications.notify(
+        m,
+        requestDecidedMessage({
+          task: taskRef(task),
+          requestId: id,
+          type: request.type,
+          approved: approving,
+          comment: comment?.trim() ? comment : null,
+          deciderName: user.fullName,
+          proposedDueDate: request.proposedDueDate,
+        }),
+        await this.notifications.agencyUsers([task.leadAgencyId]),
+      );
     });
+    await this.notifications.dispatch(mailIds);
     return this.load(this.requests.manager, id);
   }
 

@@ -33,6 +33,9 @@ const OFFICE_ONLY: [TaskStatus, TaskStatus][] = [
   [InProgress, Deferred],
   [Submitted, Deferred],
   [Done, InProgress],
+  // Reopening a withdrawn or deferred task (issue #13).
+  [Withdrawn, InProgress],
+  [Deferred, InProgress],
 ];
 const isIn = (list: [TaskStatus, TaskStatus][], from: TaskStatus, to: TaskStatus) =>
   list.some(([a, b]) => a === from && b === to);
@@ -90,7 +93,7 @@ describe(checkTransition.name, () => {
         }
       }
     }
-    // 30 ordered pairs of distinct statuses, 14 of them allowed to someone.
+    // 30 ordered pairs of distinct statuses, 16 of them allowed to someone.
     expect(refused).toBe(2 * (30 - WORK.length - OFFICE_ONLY.length));
   });
 
@@ -99,11 +102,13 @@ describe(checkTransition.name, () => {
     expect(verdict.allowed || verdict.message).toBe('Không thể chuyển trạng thái từ "Đã hoàn thành" sang "Mới giao"');
   });
 
-  it('should never leave withdrawn or deferred', () => {
+  it('should leave withdrawn or deferred only when the office reopens it (→ in progress)', () => {
     for (const from of [Withdrawn, Deferred]) {
-      for (const to of ALL.filter((s) => s !== from)) {
+      for (const to of ALL.filter((s) => s !== from && s !== InProgress)) {
         expect(checkTransition(from, to, { actor: 'office', comment: 'x' }).allowed).toBe(false);
       }
+      expect(checkTransition(from, InProgress, { actor: 'office', comment: 'x' }).allowed).toBe(true);
+      expect(checkTransition(from, InProgress, { actor: 'agency', comment: 'x' }).allowed).toBe(false);
     }
   });
 });
@@ -114,7 +119,8 @@ describe(allowedTargets.name, () => {
     expect(allowedTargets(New, 'office').sort()).toEqual([Deferred, Done, InProgress, Submitted, Withdrawn].sort());
     expect(allowedTargets(Done, 'agency')).toEqual([]);
     expect(allowedTargets(Done, 'office')).toEqual([InProgress]);
-    expect(allowedTargets(Withdrawn, 'office')).toEqual([]);
+    expect(allowedTargets(Withdrawn, 'office')).toEqual([InProgress]);
+    expect(allowedTargets(Withdrawn, 'agency')).toEqual([]);
   });
 });
 

@@ -31,6 +31,13 @@ const WORK_TRANSITIONS: Readonly<Partial<Record<TaskStatus, readonly TaskStatus[
 const OPEN: readonly TaskStatus[] = [TaskStatus.New, TaskStatus.InProgress, TaskStatus.Submitted];
 /** Set directly by the office, with a reason, from any open status. */
 const OFFICE_CLOSINGS: readonly TaskStatus[] = [TaskStatus.Withdrawn, TaskStatus.Deferred];
+/** Closed statuses the office may reopen (→ in_progress), with a reason. */
+const REOPENABLE: readonly TaskStatus[] = [TaskStatus.Done, TaskStatus.Withdrawn, TaskStatus.Deferred];
+
+/** A done, withdrawn or deferred task put back to work. */
+export function isReopening(from: TaskStatus, to: TaskStatus): boolean {
+  return REOPENABLE.includes(from) && isOpenStatus(to);
+}
 
 export type TransitionVerdict =
   | { allowed: true }
@@ -57,7 +64,7 @@ export function checkTransition(
   if (from === to) return { allowed: true };
   const hasReason = typeof ctx.comment === 'string' && ctx.comment.trim().length > 0;
   const officeOnly =
-    (isOpenStatus(from) && OFFICE_CLOSINGS.includes(to)) || (from === TaskStatus.Done && to === TaskStatus.InProgress);
+    (isOpenStatus(from) && OFFICE_CLOSINGS.includes(to)) || (REOPENABLE.includes(from) && to === TaskStatus.InProgress);
   if (WORK_TRANSITIONS[from]?.includes(to)) return { allowed: true };
   if (!officeOnly) {
     return {

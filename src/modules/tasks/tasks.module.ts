@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarModule } from 'src/modules/calendar/calendar.module';
+import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { Program } from 'src/modules/programs/program.entity';
 import { User } from 'src/modules/users/user.entity';
 import { RequestsController } from './requests.controller';
@@ -20,7 +21,7 @@ import { TasksService } from './tasks.service';
  * to check references and show names.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Task, TaskHistory, TaskRequest, Agency, Program, User]), CalendarModule],
+  imports: [TypeOrmModule.forFeature([Task, TaskHistory, TaskRequest, Agency, Program, User]), CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
   providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter],
   exports: [TasksService, TaskHistoryService, TaskImportWriter],

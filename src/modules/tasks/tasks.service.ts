@@ -19,7 +19,17 @@ import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.serv
 import { involvingCondition, timelinessCondition } from './task-query';
 import { taskSearchText } from './task-search';
 import { TaskTransactions } from './task-transactions';
-import { checkTransition, completionProblems, dueDateProblem, FieldProblem, TransitionActor } from './task-transitions';
+import { NotificationsService } from 'src/modules/notifications/notifications.service';
+import { taskReassignedMessage, taskReopenedMessage } from 'src/modules/notifications/notification-messages';
+import {
+  checkTransition,
+  completionProblems,
+  dueDateProblem,
+  FieldProblem,
+  isReopening,
+  TASK_STATUS_LABELS,
+  TransitionActor,
+} from './task-transitions';
 import { Task } from './task.entity';
 import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
 
@@ -144,6 +154,7 @@ export class TasksService {
     private readonly calendar: CalendarService,
     private readonly history: TaskHistoryService,
     private readonly tx: TaskTransactions,
+    private readonly notifications: NotificationsService,
   ) {}
 
   today(): LocalDate {
@@ -489,8 +500,9 @@ export class TasksService {
    * PATCH: checks who may change what, the version (409 when stale, atomically), the lifecycle
    * rules, then writes the change and one history row per changed field.
    */
-  update(id: number, dto: UpdateTaskDto, user: AuthUser): Promise<Task> {
-    return this.tx.run(undefined, async (m) => {
+  async update(id: number, dto: UpdateTaskDto, user: AuthUser): Promise<Task> {
+    let mailIds: number[] = [];
+    const updated = await this.tx.run(undefined, async (m) => {
       const task = await this.getLoaded(m, id);
       this.assertCanChange(task, user);
       const { version, comment, ...fields } = dto;
@@ -511,8 +523,46 @@ export class TasksService {
         action: TaskHistoryAction.Update,
         comment: comment ?? null,
       });
-      return changed.length ? this.getLoaded(m, id) : task;
+      if (!changed.length) return task;
+      const after = await this.getLoaded(m, id);
+      mailIds = await this.notifyChange(m, task, after, user, comment ?? null);
+      return after;
     });
+    await this.notifications.dispatch(mailIds);
+    return updated;
+  }
+
+  /** A reopened task tells the agencies it concerns; a new lead agency tells the old and the new one. */
+  private async notifyChange(m: EntityManager, before: Task, after: Task, user: AuthUser, comment: string | null): Promise<number[]> {
+    const ref = { id: after.id, code: after.code, title: after.title, leadAgencyName: after.leadAgency?.name ?? `#${after.leadAgencyId}` };
+    const ids: number[] = [];
+    if (isReopening(before.status, after.status)) {
+      const agencies = [after.leadAgencyId, ...(after.coordinatingAgencies ?? []).map((a) => a.id)];
+      ids.push(
+        ...(await this.notifications.notify(
+          m,
+          taskReopenedMessage({ task: ref, fromLabel: TASK_STATUS_LABELS[before.status], reason: comment ?? '', actorName: user.fullName }),
+          await this.notifications.agencyUsers(agencies),
+          user.id,
+        )),
+      );
+    }
+    if (before.leadAgencyId !== after.leadAgencyId) {
+      ids.push(
+        ...(await this.notifications.notify(
+          m,
+          taskReassignedMessage({
+            task: ref,
+            fromAgencyName: before.leadAgency?.name ?? `#${before.leadAgencyId}`,
+            reason: comment,
+            actorName: user.fullName,
+          }),
+          await this.notifications.agencyUsers([before.leadAgencyId, after.leadAgencyId]),
+          user.id,
+        )),
+      );
+    }
+    return ids;
   }
 
   /** Turns a PATCH body into the resulting field values, refusing what the rules do not allow. */

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, Repository } from 'typeorm';
+import { FindOptionsWhere, In, Repository } from 'typeorm';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { Page, pageWindow } from 'src/core/http/pagination';
 import { AgenciesService } from 'src/modules/agencies/agencies.service';
@@ -49,6 +49,21 @@ export class UsersService {
     const user = await this.repo.findOneBy({ id });
     if (!user) throw new NotFoundException('Không tìm thấy người dùng');
     return user;
+  }
+
+  /** Active users of these roles (the office, the leaders: a handful). */
+  activeByRoles(roles: UserRole[]): Promise<User[]> {
+    return roles.length ? this.repo.findBy({ role: In(roles), active: true }) : Promise.resolve([]);
+  }
+
+  /** Active agency users of these agencies. */
+  activeOfAgencies(agencyIds: number[]): Promise<User[]> {
+    const ids = [...new Set(agencyIds)];
+    return ids.length ? this.repo.findBy({ agencyId: In(ids), role: UserRole.Agency, active: true }) : Promise.resolve([]);
+  }
+
+  findByIds(ids: number[]): Promise<User[]> {
+    return ids.length ? this.repo.findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
   }
 
   /** Users of an agency who receive its reminder digests. */

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from 'src/modules/calendar/calendar.module';
+import { MailModule } from 'src/modules/mail/mail.module';
+import { UsersModule } from 'src/modules/users/users.module';
+import { NotificationPreference } from './notification-preference.entity';
+import { Notification } from './notification.entity';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+
+/** The inbox and notification emails; NotificationsProcessor/Scheduler (the daily digest) are in WorkerProcessorsModule only. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference]), UsersModule, MailModule, CalendarModule],
+  controllers: [NotificationsController],
+  providers: [NotificationsService],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}
