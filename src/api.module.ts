@@ -9,6 +9,7 @@ import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarFeedModule } from './modules/calendar-feed/calendar-feed.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { FilesModule } from './modules/files/files.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -41,6 +42,7 @@ export class ApiModule {
         MailModule,
         NotificationsModule,
         TasksModule,
+        FilesModule,
         RemindersModule,
         ReportsModule,
         ImportsModule,

@@ -101,6 +101,23 @@ describe('task requests (e2e)', () => {
       ]);
     });
 
+    it('should show where an extended date came from, never the old phrase as current', async () => {
+      const task = await createTask(t, office, { leadAgencyId: stc.id, assignedAt: '2024-01-15', dueDate: '2024-11-30', dueText: 'tháng 11/2024' });
+      expect(task).toMatchObject({ dueText: 'tháng 11/2024', extendedFromDate: null, extendedFromText: null });
+      const req = (await ask(task.id, { type: 'extension', reason: 'Chờ ý kiến Bộ', proposedDueDate: '2026-12-31' }).expect(201)).body;
+      await approve(req.id).expect(200);
+      const after = (await t.http.get(`/api/tasks/${task.id}`).set(bearer(agency)).expect(200)).body;
+      expect(after).toMatchObject({ dueDate: '2026-12-31', dueText: null, extendedFromDate: '2024-11-30', extendedFromText: 'tháng 11/2024' });
+      const rows = (await history(task.id)).filter((r) => r.action === TaskHistoryAction.Approve);
+      expect(rows.map((r) => [r.field, r.fromValue, r.toValue])).toEqual(
+        expect.arrayContaining([
+          ['dueDate', '2024-11-30', '2026-12-31'],
+          ['dueText', 'tháng 11/2024', null],
+        ]),
+      );
+      expect(rows).toHaveLength(2);
+    });
+
     it('should require a proposed due date after the current one', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id, dueDate: '2024-06-28' });
       const before = await taskTableCounts(t);

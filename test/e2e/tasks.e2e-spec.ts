@@ -592,7 +592,7 @@ describe('tasks (e2e)', () => {
       expect(await taskRow(t, task.id)).toEqual(before);
     });
 
-    it('should let only the office withdraw or defer, with a reason, keeping the due date', async () => {
+    it('should let only the office withdraw or defer, and reopen, with a reason, keeping the due date', async () => {
       for (const target of ['withdrawn', 'deferred']) {
         const task = await createTask(t, office, { leadAgencyId: stc.id, dueDate: '2024-06-29' });
         const byAgency = await move(agencyUser, task.id, { status: target, comment: 'Xin rút' }, 403);
@@ -615,8 +615,12 @@ describe('tasks (e2e)', () => {
           toValue: target,
           comment: 'Theo chỉ đạo của Chủ tịch UBND tỉnh',
         });
-        // Closed for good.
-        await move(office, task.id, { status: 'in_progress', comment: 'mở lại' }, 400);
+        // Reopened only by the office and only with a reason (kept in history).
+        await move(agencyUser, task.id, { status: 'in_progress', comment: 'mở lại' }, 403);
+        await move(office, task.id, { status: 'in_progress' }, 400);
+        await move(office, task.id, { status: 'new', comment: 'mở lại' }, 400);
+        await move(office, task.id, { status: 'in_progress', comment: 'Tỉnh ủy yêu cầu tiếp tục' }, 200);
+        expect((await historyRows(t, task.id)).at(-1)).toMatchObject({ field: 'status', fromValue: target, toValue: 'in_progress', comment: 'Tỉnh ủy yêu cầu tiếp tục' });
       }
     });
 

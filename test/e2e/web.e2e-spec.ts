@@ -83,6 +83,7 @@ describe('web UI (e2e, headless Chromium)', () => {
   /** Signs the browser in as `email` (one sign-in per browser: whoever was signed in before is signed out). */
   async function signIn(page: Page, email: string): Promise<void> {
     await context.clearCookies();
+    if (page.url().startsWith(base)) await page.evaluate('sessionStorage.clear()');
     await page.goto(`${base}/app/login`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Mật khẩu').fill(PASSWORD);
@@ -94,6 +95,11 @@ describe('web UI (e2e, headless Chromium)', () => {
     const file = join(SHOTS, `${name}.png`);
     await page.screenshot({ path: file, fullPage });
     if (docsName && process.env.UPDATE_DOC_IMAGES === '1') copyFileSync(file, join(DOCS_IMAGES, docsName));
+  }
+
+  /** Answers the confirmation dialog of a change with its confirm button. */
+  async function confirm(page: Page, button: string): Promise<void> {
+    await page.getByRole('dialog').getByRole('button', { name: button }).click();
   }
 
   /** A link of the main navigation (page content has links with the same words). */
@@ -291,6 +297,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     if (task.kind === 'proposal') {
       // A proposal needs its result document: the API's message appears next to that field.
       await form.getByRole('button', { name: 'Lưu cập nhật' }).click();
+      await confirm(page, 'Đánh dấu hoàn thành');
       const err = form.locator('.field[data-field="resultDocument"] .field-error');
       await err.waitFor();
       expect(await err.innerText()).toMatch(/văn bản kết quả/i);
@@ -301,6 +308,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     await t.http.patch(`/api/tasks/${task.id}`).set(auth(token)).send({ version: task.version, note: 'Đã xin ý kiến các sở' }).expect(200);
     await form.getByLabel('Văn bản kết quả').fill('Quyết định số 2150/QĐ-UBND ngày 20/11/2026 của UBND tỉnh');
     await form.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    await confirm(page, 'Đánh dấu hoàn thành');
     await form.locator('.notice-warning', { hasText: 'Dữ liệu đã thay đổi, vui lòng tải lại' }).waitFor();
     await form.getByRole('button', { name: 'Tải lại' }).click();
     await page.locator('.details', { hasText: 'Đã xin ý kiến các sở' }).waitFor();
@@ -309,7 +317,12 @@ describe('web UI (e2e, headless Chromium)', () => {
     await fresh.getByLabel('Trạng thái').selectOption('done');
     await fresh.getByLabel('Văn bản kết quả').fill('Quyết định số 2150/QĐ-UBND ngày 20/11/2026 của UBND tỉnh');
     await fresh.getByLabel('Ý kiến (ghi vào lịch sử)').fill('Đã ban hành');
+    // Marking done asks first: "Quay lại" saves nothing.
     await fresh.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    await page.getByRole('dialog', { name: 'Xác nhận hoàn thành' }).getByRole('button', { name: 'Quay lại' }).click();
+    expect(((await t.http.get(`/api/tasks/${task.id}`).set(auth(token)).expect(200)).body as TaskJson).status).not.toBe('done');
+    await fresh.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    await confirm(page, 'Đánh dấu hoàn thành');
     await page.locator('.notice-success', { hasText: 'Đã lưu thay đổi.' }).waitFor();
     await expect(page.locator('.page-header .badges').innerText()).resolves.toContain('Đã hoàn thành');
     await expect(page.locator('.details').innerText()).resolves.toContain('Quyết định số 2150/QĐ-UBND');
@@ -372,11 +385,24 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.locator('.notice-success', { hasText: 'Đã gửi đề nghị gia hạn' }).waitFor();
     await page.locator('#requests-title').waitFor();
     await expect(page.locator('section', { has: page.locator('#requests-title') }).innerText()).resolves.toContain('Đang chờ duyệt');
+    // While it waits: the task says so, its history line says pending, and no new request is offered.
+    await page.locator('.notice-warning', { hasText: `Đề nghị gia hạn đến ngày ${shown} đang chờ xử lý` }).waitFor();
+    await page.locator('table', { hasText: 'Gửi đề nghị' }).locator('td', { hasText: 'đang chờ xử lý' }).waitFor();
+    await expect(page.getByText('Soạn đề nghị').count()).resolves.toBe(0);
     await navLink(page, 'Đề nghị đã gửi').click();
     await page.locator('.tab-pending .count', { hasText: '1' }).waitFor();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
     await signIn(page, OFFICE_USER);
+    // The request is in the office's inbox, counted in the menu, and links to the task.
+    await page.locator('[data-nav="notifications"] .nav-count:not([hidden])').waitFor();
+    await page.locator('a[data-nav="notifications"]').click();
+    const item = page.locator('.inbox-item.unread', { hasText: task.title }).first();
+    await item.waitFor();
+    await expect(item.innerText()).resolves.toContain(`Đề nghị gia hạn đến ngày ${shown}`);
+    await shot(page, '05a-office-inbox');
+    await item.locator('a.inbox-title').click();
+    await page.waitForURL(new RegExp(`/app/tasks/${task.id}$`));
     await navLink(page, 'Phê duyệt').click();
     const card = page.locator('.request-card', { hasText: task.title });
     await card.waitFor();
@@ -389,6 +415,14 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.locator('.notice-success', { hasText: 'Đã duyệt đề nghị gia hạn' }).waitFor();
     const after = (await t.http.get(`/api/tasks/${task.id}`).set(auth(stc)).expect(200)).body as TaskJson;
     expect(after.dueDate).toBe(proposed);
+
+    // The agency is told, and its task shows the new date and where it came from.
+    await signIn(page, AGENCY_USER);
+    await page.locator('a[data-nav="notifications"]').click();
+    await page.locator('.inbox-item.unread', { hasText: 'Đề nghị gia hạn được chấp thuận' }).first().waitFor();
+    await page.goto(`${base}/app/tasks/${task.id}`);
+    const due = page.locator('.details dd', { hasText: `${shown} — gia hạn từ ${task.dueDate!.split('-').reverse().join('/')}` });
+    await due.waitFor();
     await page.close();
   });
 

@@ -87,6 +87,9 @@ export const api = {
   async post(path, json) {
     return (await request('POST', path, { json: json ?? {} })).data;
   },
+  async put(path, json) {
+    return (await request('PUT', path, { json })).data;
+  },
   async patch(path, json) {
     return (await request('PATCH', path, { json })).data;
   },

@@ -195,3 +195,35 @@ export function statCard({ label: text, value, tone, href, sub }) {
   const body = [h('span', { class: 'stat-value' }, value), h('span', { class: 'stat-label' }, text), sub ? h('span', { class: 'stat-sub' }, sub) : null];
   return href ? h('a', { class: `stat stat-${tone ?? 'plain'}`, href }, body) : h('div', { class: `stat stat-${tone ?? 'plain'}` }, body);
 }
+
+/**
+ * Asks before a change that is hard to undo (done, withdraw, defer, reopen): a modal dialog with the
+ * consequence spelled out. Resolves true on "confirm", false on "back" or Escape.
+ */
+export function confirmDialog({ title, message, confirmLabel }) {
+  return new Promise((resolve) => {
+    const ok = h('button', { type: 'button', class: 'btn btn-primary' }, confirmLabel);
+    const back = h('button', { type: 'button', class: 'btn btn-secondary' }, 'Quay lại');
+    const dialog = h(
+      'dialog',
+      { class: 'reauth-dialog confirm-dialog', 'aria-labelledby': 'confirm-title' },
+      h('h2', { id: 'confirm-title' }, title),
+      h('p', null, message),
+      h('div', { class: 'form-actions' }, ok, back),
+    );
+    const finish = (answer) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    ok.addEventListener('click', () => finish(true));
+    back.addEventListener('click', () => finish(false));
+    dialog.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      finish(false);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    back.focus();
+  });
+}

@@ -2,6 +2,7 @@
 
 import { api } from './api.js';
 import { reauthenticate } from './reauth.js';
+import { refreshUnread } from './unread.js';
 import { loadError } from './components.js';
 import { h, notice, replace, setTitle } from './dom.js';
 import { APP_NAME, APP_OWNER, MESSAGES, ROLE } from './i18n.js';
@@ -13,6 +14,7 @@ import * as dashboard from './views/dashboard.js';
 import * as imports from './views/imports.js';
 import * as login from './views/login.js';
 import * as mail from './views/mail.js';
+import * as notifications from './views/notifications.js';
 import * as programs from './views/programs.js';
 import * as reports from './views/reports.js';
 import * as taskDetail from './views/task-detail.js';
@@ -35,6 +37,7 @@ const ROUTES = [
   { path: '/app/approvals', view: approvals, roles: READERS, nav: 'approvals' },
   { path: '/app/requests', view: approvals, roles: ['agency'], nav: 'requests' },
   { path: '/app/mail', view: mail, roles: OFFICE, nav: 'mail' },
+  { path: '/app/notifications', view: notifications, roles: ALL, nav: 'notifications' },
   { path: '/app/reports', view: reports, roles: READERS, nav: 'reports' },
   { path: '/app/calendar', view: calendarFeed, roles: ['admin', 'office', 'agency'], nav: 'calendar' },
   { path: '/app', view: null, roles: ALL },
@@ -49,6 +52,7 @@ function navItems(user) {
       ['dashboard', '/app/dashboard', 'Tổng quan'],
       ['requests', '/app/requests', 'Đề nghị đã gửi'],
       ['calendar', '/app/calendar', 'Lịch nhiệm vụ'],
+      ['notifications', '/app/notifications', 'Thông báo'],
     ];
   }
   const items = [
@@ -61,6 +65,7 @@ function navItems(user) {
   items.push(['reports', '/app/reports', 'Báo cáo']);
   if (can.readMail(user)) items.push(['mail', '/app/mail', 'Thư đã gửi']);
   if (can.calendarFeed(user)) items.push(['calendar', '/app/calendar', 'Lịch']);
+  items.push(['notifications', '/app/notifications', 'Thông báo']);
   return items;
 }
 
@@ -89,7 +94,16 @@ function renderHeader(user, active) {
       'ul',
       null,
       navItems(user).map(([key, href, text]) =>
-        h('li', null, h('a', { href, 'aria-current': key === active ? 'page' : null, dataset: { nav: key } }, text)),
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            { href, 'aria-current': key === active ? 'page' : null, dataset: { nav: key } },
+            text,
+            key === 'notifications' ? [' ', h('span', { class: 'nav-count', hidden: true })] : null,
+          ),
+        ),
       ),
     ),
   );
@@ -162,6 +176,7 @@ defineRoutes(ROUTES, {
     if (!route.view) return navigate(homeOf(user), { replace: true });
     user = await ensureAgencyName(user);
     renderHeader(user, route.nav);
+    void refreshUnread();
     if (route.roles && !route.roles.includes(user.role)) {
       setTitle('Không có quyền truy cập');
       replace(ctx.main, loadError({ status: 403, message: MESSAGES.forbidden }));

@@ -1,6 +1,7 @@
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthSession } from 'src/modules/auth/session.entity';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
+import { TaskFile } from 'src/modules/files/task-file.entity';
 import { ImportRun } from 'src/modules/imports/import-run.entity';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { NotificationPreference } from 'src/modules/notifications/notification-preference.entity';
@@ -15,4 +16,4 @@ import { Task } from 'src/modules/tasks/task.entity';
 import { User } from 'src/modules/users/user.entity';
 
 /** Every entity of the schema; each feature module registers its own with TypeOrmModule.forFeature. */
-export const ENTITIES = [Agency, User, Program, Task, TaskHistory, TaskRequest, Holiday, MailMessage, ReminderLog, ReminderLetter, ReportRun, ImportRun, AuthSession, Notification, NotificationPreference];
+export const ENTITIES = [Agency, User, Program, Task, TaskHistory, TaskRequest, Holiday, MailMessage, ReminderLog, ReminderLetter, ReportRun, ImportRun, AuthSession, Notification, NotificationPreference, TaskFile];

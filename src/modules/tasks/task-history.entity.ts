@@ -10,6 +10,8 @@ export enum TaskHistoryAction {
   Approve = 'approve',
   Reject = 'reject',
   Merge = 'merge',
+  /** A file attached (field 'file', toValue its name). */
+  Attach = 'attach',
 }
 
 /** Append-only: one row per changed field (or per event when no field changed). */

@@ -198,7 +198,13 @@ export class TaskRequestsService {
       if (approving) {
         const changes: TaskChanges =
           request.type === TaskRequestType.Extension
-            ? { dueDate: request.proposedDueDate }
+            ? {
+                dueDate: request.proposedDueDate,
+                // The old phrase no longer names the deadline; keep it as where the new date came from.
+                dueText: null,
+                extendedFromDate: task.dueDate,
+                extendedFromText: task.dueText,
+              }
             : { status: request.type === TaskRequestType.Withdrawal ? TaskStatus.Withdrawn : TaskStatus.Deferred };
         const changed = await this.tasks.applyChanges(m, task, changes, actorOf(user), {
           action: TaskHistoryAction.Approve,

@@ -104,9 +104,17 @@ export class Task {
   @Column({ type: 'date', nullable: true })
   effectiveDueDate!: string | null;
 
-  /** The deadline as the document wrote it ("Quý II/2024"). */
+  /** The deadline as the document wrote it ("Quý II/2024"); cleared when an extension replaces the date. */
   @Column({ type: 'varchar', length: 255, nullable: true })
   dueText!: string | null;
+
+  /** After an approved extension: the due date it replaced … */
+  @Column({ type: 'date', nullable: true })
+  extendedFromDate!: string | null;
+
+  /** … and that date's phrase in the document ("tháng 11/2024"). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  extendedFromText!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   origin!: TaskOrigin;
@@ -123,6 +131,22 @@ export class Task {
   /** Số, ký hiệu, ngày ban hành of the result document. */
   @Column({ type: 'varchar', length: 500, nullable: true })
   resultDocument!: string | null;
+
+  /** The result document, structured: số/ký hiệu ("1234/QĐ-UBND") … */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  resultNumber!: string | null;
+
+  /** … ngày ban hành … */
+  @Column({ type: 'date', nullable: true })
+  resultIssuedAt!: string | null;
+
+  /** … trích yếu … */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  resultSummary!: string | null;
+
+  /** … and cơ quan ban hành. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  resultIssuer!: string | null;
 
   /** The lead agency's latest progress note. */
   @Column({ type: 'text', nullable: true })

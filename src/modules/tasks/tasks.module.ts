@@ -24,6 +24,6 @@ import { TasksService } from './tasks.service';
   imports: [TypeOrmModule.forFeature([Task, TaskHistory, TaskRequest, Agency, Program, User]), CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
   providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter],
-  exports: [TasksService, TaskHistoryService, TaskImportWriter],
+  exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService],
 })
 export class TasksModule {}

@@ -90,6 +90,8 @@ type TaskFields = Pick<
   | 'code'
   | 'description'
   | 'dueText'
+  | 'extendedFromDate'
+  | 'extendedFromText'
   | 'sourceDocument'
   | 'outputForm'
   | 'submitTo'
@@ -98,6 +100,10 @@ type TaskFields = Pick<
   | 'progress'
   | 'completedAt'
   | 'resultDocument'
+  | 'resultNumber'
+  | 'resultIssuedAt'
+  | 'resultSummary'
+  | 'resultIssuer'
   | 'note'
 >;
 export type TaskChanges = Partial<TaskFields> & { coordinatingAgencyIds?: number[] };
@@ -108,6 +114,10 @@ const CHANGE_FIELDS: (keyof TaskFields)[] = [
   'progress',
   'completedAt',
   'resultDocument',
+  'resultNumber',
+  'resultIssuedAt',
+  'resultSummary',
+  'resultIssuer',
   'note',
   'title',
   'code',
@@ -118,13 +128,17 @@ const CHANGE_FIELDS: (keyof TaskFields)[] = [
   'assignedAt',
   'dueDate',
   'dueText',
+  'extendedFromDate',
+  'extendedFromText',
   'origin',
   'sourceDocument',
   'outputForm',
   'submitTo',
   'leaderInCharge',
 ];
-const COMPLETION_FIELDS = ['completedAt', 'progress', 'resultDocument', 'kind', 'assignedAt'] as const;
+/** Written with a change but not history rows of their own (the dueDate row already tells it). */
+const DERIVED_FIELDS: (keyof TaskFields)[] = ['extendedFromDate', 'extendedFromText'];
+const COMPLETION_FIELDS = ['completedAt', 'progress', 'resultDocument', 'resultNumber', 'kind', 'assignedAt'] as const;
 const SEARCH_FIELDS: (keyof TaskFields)[] = ['code', 'title', 'description', 'sourceDocument', 'dueText'];
 
 export const TASK_NOT_FOUND = 'Không tìm thấy nhiệm vụ';
@@ -633,7 +647,8 @@ export class TasksService {
             kind: merged.kind,
             assignedAt: merged.assignedAt,
             completedAt,
-            resultDocument: merged.resultDocument,
+            // Either the free text or the structured số/ký hiệu names the document.
+            resultDocument: merged.resultDocument?.trim() || merged.resultNumber?.trim() || null,
             progress: next.progress ?? task.progress,
             today,
           }),
@@ -677,6 +692,7 @@ export class TasksService {
       const after = changes[k];
       if (before === after) continue;
       (set as Record<string, unknown>)[k] = after;
+      if (DERIVED_FIELDS.includes(k)) continue;
       entries.push({ taskId: task.id, action: opts.action, field: k, from: before, to: after, comment: opts.comment });
     }
     const coordinatingBefore = (task.coordinatingAgencies ?? []).map((a) => a.id).sort((a, b) => a - b);

@@ -3,6 +3,7 @@
 
 import { api } from '../api.js';
 import {
+  confirmDialog,
   dateInput,
   loadError,
   pageHeader,
@@ -33,8 +34,29 @@ const TRANSITIONS = {
 function nextStatuses(status, office) {
   const list = [...(TRANSITIONS[status] ?? [])];
   if (office && OPEN.includes(status)) list.push('withdrawn', 'deferred');
-  if (office && status === 'done') list.push('in_progress');
+  if (office && ['done', 'withdrawn', 'deferred'].includes(status)) list.push('in_progress');
   return list;
+}
+
+/** What a status change means, asked before it is saved (null: no question). */
+function confirmation(from, to) {
+  if (to === 'done') return { title: 'Xác nhận hoàn thành', message: 'Nhiệm vụ sẽ được đánh dấu "Đã hoàn thành" và không còn được nhắc hạn. Chỉ Văn phòng UBND tỉnh có thể mở lại.', confirmLabel: 'Đánh dấu hoàn thành' };
+  if (to === 'withdrawn') return { title: 'Xác nhận rút nhiệm vụ', message: 'Nhiệm vụ sẽ được rút khỏi chương trình (vẫn tính vào cột xin chuyển, xin rút của kỳ có thời hạn) và không còn được nhắc hạn.', confirmLabel: 'Rút nhiệm vụ' };
+  if (to === 'deferred') return { title: 'Xác nhận chuyển kỳ sau', message: 'Nhiệm vụ sẽ được chuyển sang kỳ sau và không còn được nhắc hạn trong kỳ này.', confirmLabel: 'Chuyển kỳ sau' };
+  if (['done', 'withdrawn', 'deferred'].includes(from) && to === 'in_progress')
+    return { title: 'Xác nhận mở lại nhiệm vụ', message: 'Nhiệm vụ sẽ được mở lại, tiếp tục theo dõi và nhắc hạn; các cơ quan liên quan sẽ được thông báo.', confirmLabel: 'Mở lại nhiệm vụ' };
+  return null;
+}
+
+/** "31/12/2026 — gia hạn từ 30/11/2024 (tháng 11/2024)": the current date first, then where it came from. */
+export function dueLine(task) {
+  if (!task.dueDate) return ['Thường xuyên', task.dueText ? ` (${task.dueText})` : ''];
+  const from = task.extendedFromDate
+    ? ` — gia hạn từ ${formatDate(task.extendedFromDate)}${task.extendedFromText ? ` (${task.extendedFromText})` : ''}`
+    : task.dueText
+      ? ` (${task.dueText})`
+      : '';
+  return [formatDate(task.dueDate), from];
 }
 
 export async function render(ctx, flash = null) {
@@ -52,8 +74,7 @@ export async function render(ctx, flash = null) {
   const office = can.manageTasks(user);
   const leads = user.role === 'agency' && task.leadAgencyId === user.agencyId;
   const coordinates = user.role === 'agency' && !leads;
-  const canUpdate = (office || leads) && !['withdrawn', 'deferred'].includes(task.status);
-  const canRequest = leads && OPEN.includes(task.status);
+  const canUpdate = office || (leads && !['withdrawn', 'deferred'].includes(task.status));
   const showRequests = office || leads || can.approve(user);
 
   const [history, requests, agencies, programs] = await Promise.all([
@@ -63,6 +84,9 @@ export async function render(ctx, flash = null) {
     task.programId ? allPrograms().catch(() => []) : [],
   ]);
   const program = programs.find((p) => p.id === task.programId);
+  // One request at a time: while one waits, the task says so and no new one is offered.
+  const pending = requests.find((r) => r.status === 'pending');
+  const canRequest = leads && OPEN.includes(task.status) && !pending;
   setTitle(task.code ? `${task.code} – ${task.title}` : task.title);
 
   const rerender = (message) => render(ctx, message);
@@ -82,6 +106,7 @@ export async function render(ctx, flash = null) {
       actions: office ? h('a', { class: 'btn btn-secondary', href: `/app/tasks/${task.id}/edit` }, 'Sửa nhiệm vụ') : null,
     }),
     flash ? notice('success', flash) : null,
+    pending ? pendingNotice(pending) : null,
     coordinates ? notice('info', `Đơn vị bạn là cơ quan phối hợp của nhiệm vụ này: chỉ được xem. Cơ quan chủ trì: ${task.leadAgency.name}.`) : null,
     h(
       'div',
@@ -91,21 +116,18 @@ export async function render(ctx, flash = null) {
     ),
     canRequest ? requestSection(task, rerender) : null,
     showRequests ? requestsSection(requests, can.approve(user)) : null,
-    historySection(history, agencies, programs),
+    historySection(history, agencies, programs, requests),
   );
 }
 
 function details(task, program) {
   const row = (term, value) => (value === null || value === undefined || value === '' ? null : [h('dt', null, term), h('dd', null, value)]);
-  const due = task.dueDate
-    ? [
-        formatDate(task.dueDate),
-        task.dueText ? ` (${task.dueText})` : '',
-        task.effectiveDueDate && task.effectiveDueDate !== task.dueDate
-          ? h('span', { class: 'muted small block' }, `Trùng ngày nghỉ, hạn tính sang ${formatDate(task.effectiveDueDate)}`)
-          : null,
-      ]
-    : ['Thường xuyên', task.dueText ? ` (${task.dueText})` : ''];
+  const due = [
+    ...dueLine(task),
+    task.dueDate && task.effectiveDueDate && task.effectiveDueDate !== task.dueDate
+      ? h('span', { class: 'muted small block' }, `Trùng ngày nghỉ, hạn tính sang ${formatDate(task.effectiveDueDate)}`)
+      : null,
+  ];
   return h(
     'dl',
     { class: 'details' },
@@ -192,7 +214,14 @@ function updateSection(task, office, rerender) {
       form.prepend(notice('info', 'Chưa có thay đổi nào để lưu.'));
       return;
     }
-    void busy(
+    const ask = body.status ? confirmation(task.status, body.status) : null;
+    void (async () => {
+      if (ask && !(await confirmDialog(ask))) return;
+      await save(body);
+    })();
+  });
+  const save = (body) =>
+    busy(
       submit,
       async () => {
         try {
@@ -213,7 +242,6 @@ function updateSection(task, office, rerender) {
       },
       MESSAGES.saving,
     );
-  });
   return h('section', { class: 'card', 'aria-labelledby': 'update-title' }, h('h2', { id: 'update-title' }, 'Cập nhật tiến độ'), form);
 }
 
@@ -278,6 +306,19 @@ function requestSection(task, rerender) {
   );
 }
 
+function pendingNotice(r) {
+  const what =
+    r.type === 'extension' && r.proposedDueDate
+      ? `Đề nghị gia hạn đến ngày ${formatDate(r.proposedDueDate)}`
+      : `Đề nghị ${label(REQUEST_TYPE, r.type).toLowerCase()}`;
+  return notice(
+    'warning',
+    h('strong', null, `${what} đang chờ xử lý`),
+    ` (gửi lúc ${formatDateTime(r.createdAt)}${r.requestedBy?.fullName ? ` bởi ${r.requestedBy.fullName}` : ''}). `,
+    'Chưa thể gửi đề nghị mới cho đến khi đề nghị này được xử lý.',
+  );
+}
+
 function requestsSection(requests, approver) {
   return h(
     'section',
@@ -330,7 +371,19 @@ function historyValue(fieldName, value, agencies, programs) {
   }
 }
 
-function historySection(history, agencies, programs) {
+/** The history rows of requests still waiting (newest row of each pending request). */
+function pendingRows(history, requests) {
+  const rows = new Set();
+  for (const r of requests.filter((x) => x.status === 'pending')) {
+    const to = r.type === 'extension' ? r.proposedDueDate : r.type === 'withdrawal' ? 'withdrawn' : 'deferred';
+    const row = history.find((x) => x.action === 'request' && x.toValue === to && !rows.has(x));
+    if (row) rows.add(row);
+  }
+  return rows;
+}
+
+function historySection(history, agencies, programs, requests = []) {
+  const waiting = pendingRows(history, requests);
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'history-title' },
@@ -340,7 +393,10 @@ function historySection(history, agencies, programs) {
           [
             { label: 'Thời gian', class: 'col-date', cell: (x) => formatDateTime(x.at) },
             { label: 'Người thực hiện', cell: (x) => x.userName ?? 'Hệ thống' },
-            { label: 'Thao tác', cell: (x) => label(HISTORY_ACTION, x.action) },
+            {
+              label: 'Thao tác',
+              cell: (x) => [label(HISTORY_ACTION, x.action), waiting.has(x) ? h('span', { class: 'badge badge-request-pending block' }, 'đang chờ xử lý') : null],
+            },
             {
               label: 'Nội dung thay đổi',
               cell: (x) =>

@@ -46,11 +46,19 @@ export class TaskResponseDto {
   })
   effectiveDueDate!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Quý II/2024' }) dueText!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2024-11-30', description: 'After an approved extension: the due date it replaced' })
+  extendedFromDate!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'tháng 11/2024', description: "That date's phrase in the document" })
+  extendedFromText!: string | null;
   @ApiProperty({ enum: TaskOrigin, example: TaskOrigin.Initial }) origin!: TaskOrigin;
   @ApiProperty({ enum: TaskStatus, example: TaskStatus.InProgress }) status!: TaskStatus;
   @ApiProperty({ example: 60 }) progress!: number;
   @ApiProperty({ type: String, format: 'date', nullable: true, example: null }) completedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, example: null }) resultDocument!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '1234/QĐ-UBND' }) resultNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2024-06-20' }) resultIssuedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) resultSummary!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'UBND tỉnh' }) resultIssuer!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Đang lấy ý kiến các sở, ngành' }) note!: string | null;
   @ApiProperty({ example: 3, description: 'Send it back with PATCH' }) version!: number;
   @ApiProperty({
@@ -112,11 +120,17 @@ export function toTaskResponse(t: Task, asOf: LocalDate): TaskResponseDto {
     dueDate: t.dueDate,
     effectiveDueDate: t.effectiveDueDate,
     dueText: t.dueText,
+    extendedFromDate: t.extendedFromDate ?? null,
+    extendedFromText: t.extendedFromText ?? null,
     origin: t.origin,
     status: t.status,
     progress: t.progress,
     completedAt: t.completedAt,
     resultDocument: t.resultDocument,
+    resultNumber: t.resultNumber ?? null,
+    resultIssuedAt: t.resultIssuedAt ?? null,
+    resultSummary: t.resultSummary ?? null,
+    resultIssuer: t.resultIssuer ?? null,
     note: t.note,
     version: t.version,
     timeliness,

@@ -5,7 +5,17 @@ import { TaskStatus } from '../task.enums';
 import { CreateTaskDto, MAX_ID } from './create-task.dto';
 
 /** Fields the lead agency's users may change; everything else is the office's. */
-export const AGENCY_EDITABLE_FIELDS = ['status', 'progress', 'completedAt', 'resultDocument', 'note'] as const;
+export const AGENCY_EDITABLE_FIELDS = [
+  'status',
+  'progress',
+  'completedAt',
+  'resultDocument',
+  'resultNumber',
+  'resultIssuedAt',
+  'resultSummary',
+  'resultIssuer',
+  'note',
+] as const;
 
 /**
  * PATCH /api/tasks/:id. `version` is the one read with the task (optimistic lock); `comment` goes
@@ -53,6 +63,29 @@ export class UpdateTaskDto extends PartialType(CreateTaskDto, { skipNullProperti
   @IsString()
   @MaxLength(500)
   resultDocument?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '1234/QĐ-UBND', maxLength: 100, description: 'Số, ký hiệu of the result document' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  resultNumber?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2024-06-20', description: 'Ngày ban hành (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsLocalDate()
+  resultIssuedAt?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Ban hành Kế hoạch phát triển kinh tế ban đêm', maxLength: 1000, description: 'Trích yếu' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  resultSummary?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'UBND tỉnh', maxLength: 255, description: 'Cơ quan ban hành' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  resultIssuer?: string | null;
 
   @ApiPropertyOptional({
     type: String,
