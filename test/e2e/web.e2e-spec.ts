@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { MailMessage } from 'src/modules/mail/mail-message.entity';
+import { MailKind } from 'src/modules/mail/mail.enums';
+import { RemindersService } from 'src/modules/reminders/reminders.service';
 import { TestApp } from 'test/utils/create-test-app';
 
 // The web UI in a real browser: Debian's Chromium (/usr/bin/chromium) driven by playwright-core,
@@ -298,15 +301,15 @@ describe('web UI (e2e, headless Chromium)', () => {
       // A proposal needs its result document: the API's message appears next to that field.
       await form.getByRole('button', { name: 'Lưu cập nhật' }).click();
       await confirm(page, 'Đánh dấu hoàn thành');
-      const err = form.locator('.field[data-field="resultDocument"] .field-error');
+      const err = form.locator('.field[data-field="resultNumber"] .field-error');
       await err.waitFor();
       expect(await err.innerText()).toMatch(/văn bản kết quả/i);
-      await expect(form.getByLabel('Văn bản kết quả').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(form.getByLabel('Số, ký hiệu').getAttribute('aria-invalid')).resolves.toBe('true');
     }
 
     // Someone else changes the task meanwhile → 409 shown as "Dữ liệu đã thay đổi, vui lòng tải lại".
     await t.http.patch(`/api/tasks/${task.id}`).set(auth(token)).send({ version: task.version, note: 'Đã xin ý kiến các sở' }).expect(200);
-    await form.getByLabel('Văn bản kết quả').fill('Quyết định số 2150/QĐ-UBND ngày 20/11/2026 của UBND tỉnh');
+    await form.getByLabel('Số, ký hiệu').fill('2150/QĐ-UBND');
     await form.getByRole('button', { name: 'Lưu cập nhật' }).click();
     await confirm(page, 'Đánh dấu hoàn thành');
     await form.locator('.notice-warning', { hasText: 'Dữ liệu đã thay đổi, vui lòng tải lại' }).waitFor();
@@ -315,7 +318,10 @@ describe('web UI (e2e, headless Chromium)', () => {
 
     const fresh = page.locator('form', { has: page.getByRole('button', { name: 'Lưu cập nhật' }) });
     await fresh.getByLabel('Trạng thái').selectOption('done');
-    await fresh.getByLabel('Văn bản kết quả').fill('Quyết định số 2150/QĐ-UBND ngày 20/11/2026 của UBND tỉnh');
+    await fresh.getByLabel('Số, ký hiệu').fill('2150/QĐ-UBND');
+    await fresh.getByLabel('Ngày ban hành').fill('20/11/2026');
+    await fresh.getByLabel('Trích yếu').fill('Ban hành Kế hoạch thực hiện nhiệm vụ');
+    await fresh.getByLabel('Cơ quan ban hành').fill('UBND tỉnh');
     await fresh.getByLabel('Ý kiến (ghi vào lịch sử)').fill('Đã ban hành');
     // Marking done asks first: "Quay lại" saves nothing.
     await fresh.getByRole('button', { name: 'Lưu cập nhật' }).click();
@@ -325,7 +331,31 @@ describe('web UI (e2e, headless Chromium)', () => {
     await confirm(page, 'Đánh dấu hoàn thành');
     await page.locator('.notice-success', { hasText: 'Đã lưu thay đổi.' }).waitFor();
     await expect(page.locator('.page-header .badges').innerText()).resolves.toContain('Đã hoàn thành');
-    await expect(page.locator('.details').innerText()).resolves.toContain('Quyết định số 2150/QĐ-UBND');
+    await expect(page.locator('.details').innerText()).resolves.toContain('Số 2150/QĐ-UBND ngày 20/11/2026 của UBND tỉnh: Ban hành Kế hoạch thực hiện nhiệm vụ');
+
+    // The result's PDF: uploaded from the page, downloaded byte-identical, refused to another agency.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7) % 256)), Buffer.from('\n%%EOF\n')]);
+    const filesCard = page.locator('section', { has: page.locator('#files-title') });
+    await filesCard.getByLabel('Tệp văn bản kết quả').setInputFiles({ name: 'Quyết định 2150-QĐ-UBND.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await filesCard.getByRole('button', { name: 'Tải lên' }).click();
+    await page.locator('.notice-success', { hasText: 'Đã tải lên tệp' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('section', { has: page.locator('#files-title') }).getByRole('link', { name: 'Quyết định 2150-QĐ-UBND.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Quyết định 2150-QĐ-UBND.pdf');
+    expect(Buffer.compare(readFileSync(await download.path()), pdf)).toBe(0);
+    const fileId = ((await t.http.get(`/api/tasks/${task.id}/files`).set(auth(token)).expect(200)).body as { id: number }[])[0].id;
+    const involved = new Set([task.leadAgencyId, ...task.coordinatingAgencies.map((c) => c.id)]);
+    let refusedTo = 0;
+    for (const email of ['phuctv.syt@nhiemvu.example', 'sonvt.sxd@nhiemvu.example', 'lanpn.snnmt@nhiemvu.example']) {
+      const other = await t.login(email, PASSWORD);
+      const otherMe = (await t.http.get('/api/me').set(auth(other)).expect(200)).body as { agencyId: number };
+      if (involved.has(otherMe.agencyId)) continue;
+      await t.http.get(`/api/files/${fileId}`).set(auth(other)).expect(404);
+      refusedTo++;
+    }
+    expect(refusedTo).toBeGreaterThan(0);
     await page.locator('table', { hasText: 'Đã hoàn thành' }).locator('td', { hasText: '→ Đã hoàn thành' }).first().waitFor();
 
     await page.locator('.breadcrumb a').click();
@@ -629,6 +659,49 @@ describe('web UI (e2e, headless Chromium)', () => {
     expect(await overflow(zoomed)).toBeLessThanOrEqual(0);
     await shot(zoomed, '14-zoom-200-dashboard', undefined, false);
     await zoomed.close();
+  });
+
+  it('should fit the agency pages and a real reminder email in 390 px without sideways scrolling', async () => {
+    const noSideScroll = async (p: Page, what: string) => {
+      const [scroll, client] = await inBrowser<[number, number]>(p, '[document.documentElement.scrollWidth, document.documentElement.clientWidth]');
+      expect({ what, fits: scroll <= client, scroll, client }).toEqual({ what, fits: true, scroll, client });
+    };
+    const phone = await newPage({ width: 390, height: 844 });
+    await signIn(phone, AGENCY_USER);
+    await phone.locator('.tab-overdue .count').waitFor();
+    await noSideScroll(phone, 'task list');
+    await shot(phone, '15-390-agency-tasks', 'phone-390-agency-tasks.png');
+    await phone.locator('tbody a').first().click();
+    await phone.getByRole('heading', { name: 'Lịch sử thay đổi' }).waitFor();
+    await noSideScroll(phone, 'task page');
+    await shot(phone, '16-390-agency-task-page', 'phone-390-agency-task.png');
+    // The update form and the request form open on the same page.
+    const soan = phone.getByText('Soạn đề nghị');
+    if (await soan.count()) {
+      await soan.click();
+      await noSideScroll(phone, 'request form');
+    }
+    await phone.goto(`${base}/app/requests`);
+    await phone.locator('main h1').waitFor();
+    await noSideScroll(phone, 'requests');
+    await phone.goto(`${base}/app/notifications`);
+    await phone.getByRole('heading', { name: 'Cách nhận thông báo' }).waitFor();
+    await noSideScroll(phone, 'inbox');
+    await phone.close();
+
+    // A real digest of the reminder scan, rendered as the mail client would at 390 px.
+    const scan = await t.get(RemindersService).scan({});
+    const mailId = scan.digests.find((d) => d.kind === MailKind.ReminderDigest)?.mailMessageId;
+    expect(mailId).toBeDefined();
+    const mail = await t.get(DataSource).getRepository(MailMessage).findOneByOrFail({ id: mailId });
+    const listed = (mail.html.match(/class="item"/g) ?? []).length;
+    const counted = [...mail.subject.matchAll(/(\d+) nhiệm vụ/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(listed).toBe(counted);
+    const email = await newPage({ width: 390, height: 844 });
+    await email.setContent(mail.html);
+    await noSideScroll(email, 'reminder email');
+    await shot(email, '17-390-reminder-email', 'phone-390-reminder-email.png');
+    await email.close();
   });
 
   it('should publish the agency calendar (.ics) behind a token, and revoke the old address when it is rotated', async () => {

@@ -40,6 +40,11 @@ export const TASK_ORIGIN = {
 };
 
 export const TASK_FIELD = {
+  resultNumber: 'Số, ký hiệu văn bản kết quả',
+  resultIssuedAt: 'Ngày ban hành văn bản kết quả',
+  resultSummary: 'Trích yếu văn bản kết quả',
+  resultIssuer: 'Cơ quan ban hành văn bản kết quả',
+  file: 'Tệp',
   code: 'Mã nhiệm vụ',
   title: 'Nội dung',
   description: 'Mô tả',
@@ -73,6 +78,7 @@ export const HISTORY_ACTION = {
   approve: 'Duyệt đề nghị',
   reject: 'Từ chối đề nghị',
   merge: 'Chuyển giao do sắp xếp cơ quan',
+  attach: 'Đính kèm tệp',
 };
 
 export const REQUEST_TYPE = {

@@ -7,6 +7,7 @@ import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
 import { MailService } from 'src/modules/mail/mail.service';
+import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { Task } from 'src/modules/tasks/task.entity';
 import { UsersService } from 'src/modules/users/users.service';
 import { ReminderLetter } from './reminder-letter.entity';
@@ -31,6 +32,7 @@ describe(RemindersService.name, () => {
         { provide: ReminderPolicyService, useValue: {} },
         { provide: MailService, useValue: {} },
         { provide: UsersService, useValue: {} },
+        { provide: NotificationsService, useValue: {} },
         {
           provide: ConfigService,
           useValue: { get: (key: string) => (key === 'app.tz' ? 'Asia/Ho_Chi_Minh' : undefined) },

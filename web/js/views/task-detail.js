@@ -83,6 +83,7 @@ export async function render(ctx, flash = null) {
     allAgencies().catch(() => []),
     task.programId ? allPrograms().catch(() => []) : [],
   ]);
+  const files = await api.get(`/tasks/${task.id}/files`).catch(() => []);
   const program = programs.find((p) => p.id === task.programId);
   // One request at a time: while one waits, the task says so and no new one is offered.
   const pending = requests.find((r) => r.status === 'pending');
@@ -114,6 +115,7 @@ export async function render(ctx, flash = null) {
       h('section', { class: 'card', 'aria-labelledby': 'info-title' }, h('h2', { id: 'info-title' }, 'Thông tin nhiệm vụ'), details(task, program)),
       canUpdate ? updateSection(task, office, rerender) : null,
     ),
+    filesSection(task, files, office || leads, rerender),
     canRequest ? requestSection(task, rerender) : null,
     showRequests ? requestsSection(requests, can.approve(user)) : null,
     historySection(history, agencies, programs, requests),
@@ -147,10 +149,21 @@ function details(task, program) {
     row('Cấp trình', task.submitTo),
     row('Tiến độ', progressBar(task.progress)),
     row('Ngày hoàn thành', task.completedAt ? formatDate(task.completedAt) : null),
-    row('Văn bản kết quả', task.resultDocument),
+    row('Văn bản kết quả', resultLine(task)),
     row('Ghi chú', task.note),
     row('Mô tả', task.description ? h('span', { class: 'pre-wrap' }, task.description) : null),
   );
+}
+
+/** "Quyết định số 2150/QĐ-UBND ngày 20/11/2026 của UBND tỉnh: trích yếu", from the structured fields and/or the free text. */
+function resultLine(task) {
+  const parts = [];
+  if (task.resultNumber) parts.push(`Số ${task.resultNumber}`);
+  if (task.resultIssuedAt) parts.push(`ngày ${formatDate(task.resultIssuedAt)}`);
+  if (task.resultIssuer) parts.push(`của ${task.resultIssuer}`);
+  const structured = parts.join(' ') + (task.resultSummary ? `${parts.length ? ': ' : ''}${task.resultSummary}` : '');
+  if (structured && task.resultDocument) return [structured, h('span', { class: 'muted small block' }, task.resultDocument)];
+  return structured || task.resultDocument || null;
 }
 
 function updateSection(task, office, rerender) {
@@ -162,13 +175,23 @@ function updateSection(task, office, rerender) {
     { class: 'form', novalidate: true, 'aria-labelledby': 'update-title' },
     field({ label: 'Trạng thái', name: 'status', control: status }),
     field({ label: 'Tiến độ (%)', name: 'progress', type: 'number', value: task.progress, attrs: { min: 0, max: 100, step: 1, inputmode: 'numeric' } }),
-    field({
-      label: 'Văn bản kết quả',
-      name: 'resultDocument',
-      value: task.resultDocument ?? '',
-      hint: 'Số, ký hiệu, ngày ban hành; ví dụ: Quyết định số 1234/QĐ-UBND ngày 20/6/2024. Bắt buộc khi hoàn thành đề án.',
-      attrs: { maxlength: 500 },
-    }),
+    h(
+      'fieldset',
+      { class: 'field result-fields', dataset: { field: 'result' } },
+      h('legend', null, 'Văn bản kết quả'),
+      h('p', { class: 'hint' }, 'Bắt buộc khi hoàn thành đề án: ít nhất số, ký hiệu (hoặc ghi đầy đủ ở ô cuối).'),
+      field({ label: 'Số, ký hiệu', name: 'resultNumber', value: task.resultNumber ?? '', attrs: { maxlength: 100, placeholder: '2150/QĐ-UBND' } }),
+      field({ label: 'Ngày ban hành', name: 'resultIssuedAt', control: dateInput('resultIssuedAt', task.resultIssuedAt), hint: 'dd/mm/yyyy' }),
+      field({ label: 'Trích yếu', name: 'resultSummary', type: 'textarea', value: task.resultSummary ?? '', attrs: { maxlength: 1000, rows: 2 } }),
+      field({ label: 'Cơ quan ban hành', name: 'resultIssuer', value: task.resultIssuer ?? '', attrs: { maxlength: 255, placeholder: 'UBND tỉnh' } }),
+      field({
+        label: 'Ghi đầy đủ (tùy chọn)',
+        name: 'resultDocument',
+        value: task.resultDocument ?? '',
+        hint: 'Ví dụ: Quyết định số 1234/QĐ-UBND ngày 20/6/2024 của UBND tỉnh',
+        attrs: { maxlength: 500 },
+      }),
+    ),
     field({
       label: 'Ngày hoàn thành',
       name: 'completedAt',
@@ -199,6 +222,13 @@ function updateSection(task, office, rerender) {
     }
     const result = form.elements.resultDocument.value.trim();
     if (result !== (task.resultDocument ?? '')) body.resultDocument = result || null;
+    for (const name of ['resultNumber', 'resultSummary', 'resultIssuer']) {
+      const v = form.elements[name].value.trim();
+      if (v !== (task[name] ?? '')) body[name] = v || null;
+    }
+    const issued = parseDate(form.elements.resultIssuedAt.value);
+    if (issued === undefined) local.push({ field: 'resultIssuedAt', message: MESSAGES.invalidDate });
+    else if (issued !== (task.resultIssuedAt ?? null)) body.resultIssuedAt = issued;
     const completed = parseDate(form.elements.completedAt.value);
     if (completed === undefined) local.push({ field: 'completedAt', message: MESSAGES.invalidDate });
     else if (completed !== (task.completedAt ?? null) && !(completed === null && body.status === 'done')) body.completedAt = completed;
@@ -237,7 +267,7 @@ function updateSection(task, office, rerender) {
             form.prepend(box);
             box.setAttribute('tabindex', '-1');
             box.focus();
-          } else showErrors(form, err);
+          } else showErrors(form, err, { aliases: { resultDocument: 'resultNumber' } });
         }
       },
       MESSAGES.saving,
@@ -267,6 +297,7 @@ function requestSection(task, rerender) {
     types,
     proposed,
     field({ label: 'Lý do', name: 'reason', type: 'textarea', required: true, attrs: { maxlength: 2000 } }),
+    field({ label: 'Tài liệu kèm theo (tùy chọn)', name: 'evidence', type: 'file', hint: 'PDF, DOCX, XLSX hoặc ảnh', attrs: { accept: ACCEPT } }),
     submit,
   );
   const sync = () => (proposed.hidden = form.querySelector('input[name=type]:checked')?.value !== 'extension');
@@ -291,7 +322,21 @@ function requestSection(task, rerender) {
     }
     void busy(submit, async () => {
       try {
-        await api.post(`/tasks/${task.id}/requests`, body);
+        const created = await api.post(`/tasks/${task.id}/requests`, body);
+        const evidence = form.elements.evidence.files[0];
+        if (evidence) {
+          const fd = new FormData();
+          fd.append('purpose', 'evidence');
+          fd.append('requestId', String(created.id));
+          fd.append('file', evidence, evidence.name);
+          try {
+            await api.upload(`/tasks/${task.id}/files`, fd);
+          } catch (err) {
+            await rerender(null);
+            document.querySelector('#main')?.prepend(notice('error', `Đề nghị đã gửi nhưng chưa đính kèm được tệp: ${err.message}`));
+            return;
+          }
+        }
         await rerender(`Đã gửi đề nghị ${label(REQUEST_TYPE, type).toLowerCase()}; Văn phòng UBND tỉnh sẽ xem xét.`);
       } catch (err) {
         showErrors(form, err);
@@ -304,6 +349,62 @@ function requestSection(task, rerender) {
     h('h2', { id: 'request-title' }, 'Đề nghị gia hạn, xin rút, xin chuyển'),
     h('details', { class: 'disclosure' }, h('summary', null, 'Soạn đề nghị'), form),
   );
+}
+
+const PURPOSE = { result: 'Văn bản kết quả', evidence: 'Tài liệu kèm đề nghị' };
+const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp';
+
+function fileSize(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** The task's files (download with the session) and, for the lead agency and the office, an upload. */
+function filesSection(task, files, canAttach, rerender) {
+  const list = files.length
+    ? h(
+        'ul',
+        { class: 'file-list' },
+        files.map((f) => {
+          const link = h('a', { href: `/api/files/${f.id}`, class: 'file-name' }, f.fileName);
+          link.addEventListener('click', (e) => {
+            e.preventDefault();
+            void api.download(`/files/${f.id}`, f.fileName);
+          });
+          return h('li', null, link, h('span', { class: 'muted small block' }, `${PURPOSE[f.purpose] ?? f.purpose} · ${fileSize(f.size)} · ${formatDateTime(f.createdAt)}`));
+        }),
+      )
+    : h('p', { class: 'empty' }, 'Chưa có tệp nào.');
+  let form = null;
+  if (canAttach) {
+    const submit = h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Tải lên');
+    form = h(
+      'form',
+      { class: 'form', novalidate: true },
+      field({ label: 'Tệp văn bản kết quả', name: 'file', type: 'file', hint: 'PDF, DOCX, XLSX hoặc ảnh (PNG, JPEG, WEBP)', attrs: { accept: ACCEPT } }),
+      submit,
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      clearErrors(form);
+      const file = form.elements.file.files[0];
+      if (!file) {
+        showErrors(form, { message: 'Chưa chọn tệp', details: [{ field: 'file', message: 'Chọn tệp cần tải lên' }] });
+        return;
+      }
+      const fd = new FormData();
+      fd.append('purpose', 'result');
+      fd.append('file', file, file.name);
+      void busy(submit, async () => {
+        try {
+          await api.upload(`/tasks/${task.id}/files`, fd);
+          await rerender(`Đã tải lên tệp "${file.name}".`);
+        } catch (err) {
+          showErrors(form, err);
+        }
+      });
+    });
+  }
+  return h('section', { class: 'card', 'aria-labelledby': 'files-title' }, h('h2', { id: 'files-title' }, 'Tệp đính kèm'), list, form);
 }
 
 function pendingNotice(r) {
@@ -358,6 +459,7 @@ function historyValue(fieldName, value, agencies, programs) {
     case 'effectiveDueDate':
     case 'assignedAt':
     case 'completedAt':
+    case 'resultIssuedAt':
     case 'proposedDueDate':
       return formatDate(value);
     case 'leadAgencyId':

@@ -54,7 +54,7 @@ describe(renderDigest.name, () => {
     item({ taskId: 9, code: 'B.1', title: 'Đề án phát triển', effectiveDueDate: '2024-07-18' }),
   ];
 
-  it('should render a Vietnamese table with the dates, the standing and a link to each task', () => {
+  it('should render a Vietnamese list with the dates, the standing and a link to each task', () => {
     const sut = renderDigest({ ...common, items, copiedTo: null });
     expect(sut.subject).toBe('[Nhắc việc] Sở Tài chính: 1 nhiệm vụ quá hạn, 1 nhiệm vụ sắp đến hạn');
     expect(sut.html).toContain('Kính gửi: <b>Sở Tài chính</b>');
@@ -66,6 +66,17 @@ describe(renderDigest.name, () => {
     expect(sut.text).toContain('Thời hạn: 18/07/2024 (còn 3 ngày)');
     expect(sut.text).toContain('https://nhiemvu.example/app/tasks/9');
     expect(sut.text.indexOf('[B.2]')).toBeLessThan(sut.text.indexOf('[B.1]'));
+  });
+
+  it('should be a phone-width HTML document with a plain-text part, listing as many tasks as it counts', () => {
+    const many = Array.from({ length: 12 }, (_, i) => item({ taskId: 100 + i, code: `C.${i}`, effectiveDueDate: i % 2 ? '2024-07-01' : '2024-07-20' }));
+    const sut = renderDigest({ ...common, items: many, copiedTo: null });
+    expect(sut.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(sut.html).toContain('max-width:640px');
+    expect(sut.html).not.toMatch(/<table/);
+    expect(sut.subject).toContain('6 nhiệm vụ quá hạn, 6 nhiệm vụ sắp đến hạn');
+    expect(sut.html.match(/class="item"/g)).toHaveLength(12);
+    expect(sut.text.match(/^\d+\. \[C\.\d+\]/gm)).toHaveLength(12);
   });
 
   it('should escape HTML from the data', () => {

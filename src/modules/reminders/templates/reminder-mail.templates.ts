@@ -1,6 +1,6 @@
 import { diffDays, formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
 import { standingText } from '../reminder-points';
-import { Cell, escapeHtml, htmlDocument, htmlTable, paragraph } from './html';
+import { renderMailTemplate } from 'src/modules/mail/mail-templates';
 
 /** One task of a digest, as of the scan day. */
 export interface DigestItem {
@@ -73,56 +73,37 @@ export function sortItems<T extends { effectiveDueDate: LocalDate; code: string 
   );
 }
 
-function itemRows(items: DigestItem[], asOf: LocalDate, appUrl: string, withSource: boolean): Cell[][] {
-  return sortItems(items).map((it, i) => [
-    { text: String(i + 1), align: 'center' },
-    { text: it.code ?? '', nowrap: true },
-    { text: it.title },
-    ...(withSource ? [{ text: it.sourceDocument ?? '' }] : []),
-    { text: formatVietnameseDate(it.effectiveDueDate), align: 'center', nowrap: true },
-    { text: standingText(it.effectiveDueDate, asOf), nowrap: true },
-    { text: 'Xem', href: taskUrl(appUrl, it.taskId), align: 'center' },
-  ]);
+/** One task as the mail templates list it (templates/mail/_task-items.hbs, _task-lines.hbs). */
+interface ItemView {
+  code: string | null;
+  title: string;
+  source: string | null;
+  due: string;
+  standing: string;
+  overdue: boolean;
+  url: string;
 }
 
-function itemTable(items: DigestItem[], asOf: LocalDate, appUrl: string, withSource = false): string {
-  const headers = [
-    'TT',
-    'Mã',
-    'Nội dung nhiệm vụ',
-    ...(withSource ? ['Văn bản giao nhiệm vụ'] : []),
-    'Thời hạn',
-    'Tình trạng',
-    'Chi tiết',
-  ];
-  return htmlTable(headers, itemRows(items, asOf, appUrl, withSource));
-}
-
-function itemLines(items: DigestItem[], asOf: LocalDate, appUrl: string, withSource = false): string {
-  return sortItems(items)
-    .map((it, i) => {
-      const lines = [`${i + 1}. ${it.code ? `[${it.code}] ` : ''}${it.title}`];
-      if (withSource && it.sourceDocument) lines.push(`   Văn bản giao: ${it.sourceDocument}`);
-      lines.push(
-        `   Thời hạn: ${formatVietnameseDate(it.effectiveDueDate)} (${standingText(it.effectiveDueDate, asOf)})`,
-      );
-      lines.push(`   ${taskUrl(appUrl, it.taskId)}`);
-      return lines.join('\n');
-    })
-    .join('\n\n');
-}
-
-function countsList(c: DigestCounts): { html: string; text: string } {
-  const parts = countsPhrase(c).split(', ');
-  return {
-    html: `<ul>${parts.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`,
-    text: parts.map((p) => `- ${p}`).join('\n'),
-  };
+/** The tasks in the order they are listed, as data for the templates' loop. */
+function itemViews(items: DigestItem[], asOf: LocalDate, appUrl: string, withSource = false): ItemView[] {
+  return sortItems(items).map((it) => ({
+    code: it.code,
+    title: it.title,
+    source: withSource ? it.sourceDocument : null,
+    due: formatVietnameseDate(it.effectiveDueDate),
+    standing: standingText(it.effectiveDueDate, asOf),
+    overdue: it.effectiveDueDate < asOf,
+    url: taskUrl(appUrl, it.taskId),
+  }));
 }
 
 const FOOTER_TEXT =
   'Thư này được gửi tự động từ Hệ thống theo dõi nhiệm vụ; vui lòng không trả lời thư. ' +
   'Người nhận là tài khoản của cơ quan có thể đề nghị quản trị hệ thống ngừng gửi thư nhắc việc.';
+
+function frame(provinceName: string, subject: string) {
+  return { subject, header: `UBND TỈNH ${provinceName.toLocaleUpperCase('vi')} – HỆ THỐNG THEO DÕI NHIỆM VỤ`, footer: FOOTER_TEXT };
+}
 
 /**
  * The daily digest to one lead agency: every point it reached in this scan. `copiedTo` names who else
@@ -132,44 +113,24 @@ export function renderDigest(input: Common & { items: DigestItem[]; copiedTo: st
   const counts = countItems(input.items, input.asOf);
   const subject = digestSubject(input.agencyName, counts);
   const date = formatVietnameseDate(input.asOf);
-  const list = countsList(counts);
   const escalated = input.items.filter((i) => i.escalate).length;
-  const intro =
-    `Hệ thống theo dõi nhiệm vụ của UBND tỉnh ${input.provinceName} xin thông báo tình hình thực hiện ` +
-    `các nhiệm vụ do quý cơ quan chủ trì, tính đến ngày ${date}:`;
-  const request =
-    'Đề nghị quý cơ quan khẩn trương tổ chức thực hiện, cập nhật tiến độ và kết quả trên hệ thống; ' +
-    'trường hợp không thể hoàn thành đúng thời hạn, đề nghị gửi đề xuất gia hạn, xin rút hoặc xin chuyển nhiệm vụ qua hệ thống.';
-  const escalation =
-    escalated > 0 && input.copiedTo
-      ? `Lưu ý: ${escalated} nhiệm vụ đã quá hạn nhiều ngày; nội dung nhắc việc này được gửi đồng thời đến ${input.copiedTo}.`
-      : null;
-  const html = htmlDocument(
-    subject,
-    paragraph(`Kính gửi: <b>${escapeHtml(input.agencyName)}</b>`) +
-      paragraph(escapeHtml(intro)) +
-      list.html +
-      itemTable(input.items, input.asOf, input.appUrl) +
-      paragraph(escapeHtml(request)) +
-      (escalation ? paragraph(`<b>${escapeHtml(escalation)}</b>`) : '') +
-      paragraph(escapeHtml(FOOTER_TEXT), 'color:#666;font-size:13px'),
-  );
-  const text = [
-    `Kính gửi: ${input.agencyName}`,
-    '',
-    intro,
-    list.text,
-    '',
-    itemLines(input.items, input.asOf, input.appUrl),
-    '',
-    request,
-    ...(escalation ? ['', escalation] : []),
-    '',
-    '--',
-    FOOTER_TEXT,
-    '',
-  ].join('\n');
-  return { subject, html, text };
+  const body = renderMailTemplate('reminder-digest', {
+    ...frame(input.provinceName, subject),
+    agencyName: input.agencyName,
+    intro:
+      `Hệ thống theo dõi nhiệm vụ của UBND tỉnh ${input.provinceName} xin thông báo tình hình thực hiện ` +
+      `các nhiệm vụ do quý cơ quan chủ trì, tính đến ngày ${date}:`,
+    counts: countsPhrase(counts).split(', '),
+    items: itemViews(input.items, input.asOf, input.appUrl),
+    request:
+      'Đề nghị quý cơ quan khẩn trương tổ chức thực hiện, cập nhật tiến độ và kết quả trên hệ thống; ' +
+      'trường hợp không thể hoàn thành đúng thời hạn, đề nghị gửi đề xuất gia hạn, xin rút hoặc xin chuyển nhiệm vụ qua hệ thống.',
+    escalation:
+      escalated > 0 && input.copiedTo
+        ? `Lưu ý: ${escalated} nhiệm vụ đã quá hạn nhiều ngày; nội dung nhắc việc này được gửi đồng thời đến ${input.copiedTo}.`
+        : null,
+  });
+  return { subject, ...body };
 }
 
 /** The office's copy at escalation: the overdue tasks, with the draft công văn đôn đốc attached. */
@@ -185,38 +146,19 @@ export function renderEscalation(
 ): RenderedMail {
   const subject = `[Đôn đốc] ${input.agencyName}: ${input.items.length} nhiệm vụ quá hạn cần đôn đốc (kèm dự thảo công văn)`;
   const date = formatVietnameseDate(input.asOf);
-  const intro = `Tính đến ngày ${date}, ${input.agencyName} có ${input.items.length} nhiệm vụ quá hạn đã đến mức đôn đốc:`;
-  const letter =
-    `Dự thảo công văn đôn đốc (tệp đính kèm ${input.letterFilename}) liệt kê ${input.letterTaskCount} nhiệm vụ quá hạn của cơ quan, ` +
-    `đề nghị hoàn thành hoặc có văn bản đề xuất gia hạn, xin rút trước ngày ${formatVietnameseDate(input.replyBy)}. ` +
-    'Đề nghị Phòng Tổng hợp rà soát, ghi số văn bản và trình lãnh đạo ký ban hành.';
-  const sentTo = input.digestRecipients.length
-    ? `Thư nhắc việc gửi cơ quan: ${input.digestRecipients.join(', ')}.`
-    : 'Cơ quan chưa có địa chỉ nhận thư: thư nhắc việc chưa được gửi đến cơ quan.';
-  const html = htmlDocument(
-    subject,
-    paragraph('Kính gửi: <b>Văn phòng UBND tỉnh</b>') +
-      paragraph(escapeHtml(intro)) +
-      itemTable(input.items, input.asOf, input.appUrl, true) +
-      paragraph(escapeHtml(letter)) +
-      paragraph(escapeHtml(sentTo)) +
-      paragraph(escapeHtml(FOOTER_TEXT), 'color:#666;font-size:13px'),
-  );
-  const text = [
-    'Kính gửi: Văn phòng UBND tỉnh',
-    '',
-    intro,
-    '',
-    itemLines(input.items, input.asOf, input.appUrl, true),
-    '',
-    letter,
-    sentTo,
-    '',
-    '--',
-    FOOTER_TEXT,
-    '',
-  ].join('\n');
-  return { subject, html, text };
+  const body = renderMailTemplate('reminder-escalation', {
+    ...frame(input.provinceName, subject),
+    intro: `Tính đến ngày ${date}, ${input.agencyName} có ${input.items.length} nhiệm vụ quá hạn đã đến mức đôn đốc:`,
+    items: itemViews(input.items, input.asOf, input.appUrl, true),
+    letter:
+      `Dự thảo công văn đôn đốc (tệp đính kèm ${input.letterFilename}) liệt kê ${input.letterTaskCount} nhiệm vụ quá hạn của cơ quan, ` +
+      `đề nghị hoàn thành hoặc có văn bản đề xuất gia hạn, xin rút trước ngày ${formatVietnameseDate(input.replyBy)}. ` +
+      'Đề nghị Phòng Tổng hợp rà soát, ghi số văn bản và trình lãnh đạo ký ban hành.',
+    sentTo: input.digestRecipients.length
+      ? `Thư nhắc việc gửi cơ quan: ${input.digestRecipients.join(', ')}.`
+      : 'Cơ quan chưa có địa chỉ nhận thư: thư nhắc việc chưa được gửi đến cơ quan.',
+  });
+  return { subject, ...body };
 }
 
 /** To the office when an agency has no address at all: its reminders are not silently dropped. */
@@ -224,35 +166,17 @@ export function renderMissingAddress(input: Common & { agencyCode: string; items
   const counts = countItems(input.items, input.asOf);
   const subject = `[Nhắc việc] Chưa có địa chỉ nhận thư: ${input.agencyName} (${input.items.length} nhiệm vụ)`;
   const date = formatVietnameseDate(input.asOf);
-  const intro =
-    `Không gửi được thư nhắc việc ngày ${date} cho ${input.agencyName} (mã ${input.agencyCode}) vì cơ quan chưa có ` +
-    'địa chỉ email liên hệ và không có tài khoản nào của cơ quan nhận thư nhắc việc.';
-  const request =
-    'Đề nghị Văn phòng cập nhật địa chỉ email của cơ quan (mục Cơ quan, đơn vị) và thông báo nội dung nhắc việc dưới đây đến cơ quan:';
-  const list = countsList(counts);
-  const html = htmlDocument(
-    subject,
-    paragraph('Kính gửi: <b>Văn phòng UBND tỉnh</b>') +
-      paragraph(escapeHtml(intro)) +
-      paragraph(escapeHtml(request)) +
-      list.html +
-      itemTable(input.items, input.asOf, input.appUrl) +
-      paragraph(escapeHtml(FOOTER_TEXT), 'color:#666;font-size:13px'),
-  );
-  const text = [
-    'Kính gửi: Văn phòng UBND tỉnh',
-    '',
-    intro,
-    request,
-    list.text,
-    '',
-    itemLines(input.items, input.asOf, input.appUrl),
-    '',
-    '--',
-    FOOTER_TEXT,
-    '',
-  ].join('\n');
-  return { subject, html, text };
+  const body = renderMailTemplate('reminder-missing-address', {
+    ...frame(input.provinceName, subject),
+    intro:
+      `Không gửi được thư nhắc việc ngày ${date} cho ${input.agencyName} (mã ${input.agencyCode}) vì cơ quan chưa có ` +
+      'địa chỉ email liên hệ và không có tài khoản nào của cơ quan nhận thư nhắc việc.',
+    request:
+      'Đề nghị Văn phòng cập nhật địa chỉ email của cơ quan (mục Cơ quan, đơn vị) và thông báo nội dung nhắc việc dưới đây đến cơ quan:',
+    counts: countsPhrase(counts).split(', '),
+    items: itemViews(input.items, input.asOf, input.appUrl),
+  });
+  return { subject, ...body };
 }
 
 export interface WeeklyAgencyRow {
@@ -277,49 +201,18 @@ export function renderWeeklySummary(input: {
   const total = input.agencies.reduce((n, a) => n + a.items.length, 0);
   const subject = weeklySummarySubject(input.asOf, total, input.agencies.length);
   const date = formatVietnameseDate(input.asOf);
-  if (!total) {
-    const line = `Tính đến ngày ${date}, không có nhiệm vụ nào quá hạn mà chưa hoàn thành.`;
-    return {
-      subject,
-      html: htmlDocument(subject, paragraph('Kính gửi: <b>Văn phòng UBND tỉnh</b>') + paragraph(escapeHtml(line))),
-      text: `Kính gửi: Văn phòng UBND tỉnh\n\n${line}\n`,
-    };
-  }
   const maxOverdue = (items: DigestItem[]) => Math.max(...items.map((i) => diffDays(i.effectiveDueDate, input.asOf)));
-  const summaryRows: Cell[][] = input.agencies.map((a, i) => [
-    { text: String(i + 1), align: 'center' },
-    { text: a.agencyName },
-    { text: String(a.items.length), align: 'right' },
-    { text: `${maxOverdue(a.items)} ngày`, align: 'right', nowrap: true },
-  ]);
-  summaryRows.push([{ text: '' }, { text: 'Tổng cộng' }, { text: String(total), align: 'right' }, { text: '' }]);
-  const intro = `Tính đến ngày ${date}, có ${total} nhiệm vụ quá hạn chưa hoàn thành của ${input.agencies.length} cơ quan, đơn vị:`;
-  const html = htmlDocument(
-    subject,
-    paragraph('Kính gửi: <b>Văn phòng UBND tỉnh</b>') +
-      paragraph(escapeHtml(intro)) +
-      htmlTable(['TT', 'Cơ quan chủ trì', 'Số nhiệm vụ quá hạn', 'Quá hạn lâu nhất'], summaryRows) +
-      input.agencies
-        .map(
-          (a) =>
-            `<h3 style="font-size:15px">${escapeHtml(a.agencyName)}</h3>` +
-            itemTable(a.items, input.asOf, input.appUrl, true),
-        )
-        .join('') +
-      paragraph(escapeHtml(FOOTER_TEXT), 'color:#666;font-size:13px'),
-  );
-  const text = [
-    'Kính gửi: Văn phòng UBND tỉnh',
-    '',
-    intro,
-    ...input.agencies.map(
-      (a, i) => `${i + 1}. ${a.agencyName}: ${a.items.length} nhiệm vụ (quá hạn lâu nhất ${maxOverdue(a.items)} ngày)`,
-    ),
-    '',
-    ...input.agencies.map((a) => `== ${a.agencyName} ==\n\n${itemLines(a.items, input.asOf, input.appUrl, true)}\n`),
-    '--',
-    FOOTER_TEXT,
-    '',
-  ].join('\n');
-  return { subject, html, text };
+  const body = renderMailTemplate('reminder-weekly-summary', {
+    ...frame(input.provinceName, subject),
+    none: total === 0 ? `Tính đến ngày ${date}, không có nhiệm vụ nào quá hạn mà chưa hoàn thành.` : null,
+    intro: `Tính đến ngày ${date}, có ${total} nhiệm vụ quá hạn chưa hoàn thành của ${input.agencies.length} cơ quan, đơn vị:`,
+    total,
+    agencies: input.agencies.map((a) => ({
+      agencyName: a.agencyName,
+      count: a.items.length,
+      longest: `${maxOverdue(a.items)} ngày`,
+      items: itemViews(a.items, input.asOf, input.appUrl, true),
+    })),
+  });
+  return { subject, ...body };
 }
