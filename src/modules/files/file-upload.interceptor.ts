@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Observable } from 'rxjs';
 import { AppConfig } from 'src/core/config/configuration';
-import { DomainError } from 'src/core/http/domain-error';
+import { uploadError, uploadTooLarge } from 'src/core/http/upload-errors';
 
 /** Room for the multipart envelope and the small fields beside the file. */
 const FORM_OVERHEAD = 64 * 1024;
@@ -53,36 +53,11 @@ export class FileUploadInterceptor implements NestInterceptor {
     if (declared > this.limitBytes + FORM_OVERHEAD) {
       // Refused before reading: the connection is closed after the answer, so the body is not taken in.
       res.setHeader('Connection', 'close');
-      throw this.tooLarge();
+      throw uploadTooLarge(this.limitBytes);
     }
     await new Promise<void>((resolve, reject) => {
-      this.upload(req, res, (err?: unknown) => (err ? reject(this.toError(err)) : resolve()));
+      this.upload(req, res, (err?: unknown) => (err ? reject(uploadError(err, this.limitBytes)) : resolve()));
     });
     return next.handle();
-  }
-
-  private tooLarge(): DomainError {
-    const mb = Math.round(this.limitBytes / 1024 / 1024);
-    const message = `Tệp vượt quá dung lượng cho phép ${mb} MB`;
-    return new DomainError(message, HttpStatus.PAYLOAD_TOO_LARGE, [{ field: 'file', message: `file: ${message}` }]);
-  }
-
-  private toError(err: unknown): DomainError {
-    const code = (err as { code?: string }).code;
-    const fail = (message: string) => new DomainError(message, HttpStatus.BAD_REQUEST, [{ field: 'file', message: `file: ${message}` }]);
-    switch (code) {
-      case 'LIMIT_FILE_SIZE':
-        return this.tooLarge();
-      case 'LIMIT_UNEXPECTED_FILE':
-      case 'LIMIT_FILE_COUNT':
-        return fail('Chỉ gửi một tệp, trong trường “file”');
-      case 'LIMIT_PART_COUNT':
-      case 'LIMIT_FIELD_COUNT':
-      case 'LIMIT_FIELD_KEY':
-      case 'LIMIT_FIELD_VALUE':
-        return fail('Biểu mẫu gửi lên có quá nhiều trường hoặc trường quá dài');
-      default:
-        return fail('Dữ liệu multipart/form-data không hợp lệ');
-    }
   }
 }

@@ -1,10 +1,10 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { Observable } from 'rxjs';
 import { AppConfig } from 'src/core/config/configuration';
-import { DomainError } from 'src/core/http/domain-error';
+import { uploadError } from 'src/core/http/upload-errors';
 
 /**
  * Reads the multipart upload of POST /api/imports into memory (one part `file`, at most
@@ -30,29 +30,8 @@ export class ImportUploadInterceptor implements NestInterceptor {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     await new Promise<void>((resolve, reject) => {
-      this.upload(req, res, (err?: unknown) => (err ? reject(this.toError(err)) : resolve()));
+      this.upload(req, res, (err?: unknown) => (err ? reject(uploadError(err, this.limitBytes)) : resolve()));
     });
     return next.handle();
-  }
-
-  private toError(err: unknown): DomainError {
-    const code = (err as { code?: string }).code;
-    const mb = Math.round(this.limitBytes / 1024 / 1024);
-    const fail = (message: string, status = HttpStatus.BAD_REQUEST) =>
-      new DomainError(message, status, [{ field: 'file', message: `file: ${message}` }]);
-    switch (code) {
-      case 'LIMIT_FILE_SIZE':
-        return fail(`Tệp vượt quá dung lượng cho phép ${mb} MB`, HttpStatus.PAYLOAD_TOO_LARGE);
-      case 'LIMIT_UNEXPECTED_FILE':
-      case 'LIMIT_FILE_COUNT':
-        return fail('Chỉ gửi một tệp, trong trường “file”');
-      case 'LIMIT_PART_COUNT':
-      case 'LIMIT_FIELD_COUNT':
-      case 'LIMIT_FIELD_KEY':
-      case 'LIMIT_FIELD_VALUE':
-        return fail('Biểu mẫu gửi lên có quá nhiều trường hoặc trường quá dài');
-      default:
-        return fail('Dữ liệu multipart/form-data không hợp lệ');
-    }
   }
 }
