@@ -94,6 +94,20 @@ describe('task files (e2e)', () => {
     await upload(office, 'Biên bản.png', PNG).expect(201);
   });
 
+  it('should keep evidence with its request, for the lead agency and the office but not the coordinating agency', async () => {
+    const req = await t.http
+      .post(`/api/tasks/${taskId}/requests`)
+      .set(bearer(lead))
+      .send({ type: 'withdrawal', reason: 'Nhiệm vụ trùng với Kế hoạch số 12/KH-UBND' })
+      .expect(201);
+    const res = await upload(lead, 'Kế hoạch 12-KH-UBND.pdf', PDF, { purpose: 'evidence', requestId: String(req.body.id) }).expect(201);
+    expect(res.body).toMatchObject({ purpose: 'evidence', requestId: req.body.id });
+    await t.http.get(`/api/files/${res.body.id}`).set(bearer(office)).expect(200);
+    await t.http.get(`/api/files/${res.body.id}`).set(bearer(lead)).expect(200);
+    await t.http.get(`/api/files/${res.body.id}`).set(bearer(coordinating)).expect(404);
+    await t.http.post(`/api/requests/${req.body.id}/reject`).set(bearer(office)).send({ comment: 'Chưa đủ căn cứ' }).expect(200);
+  });
+
   describe('bad files change nothing', () => {
     let before: { rows: number; stored: number };
     beforeEach(async () => {
