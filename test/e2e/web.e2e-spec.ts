@@ -229,7 +229,16 @@ describe('web UI (e2e, headless Chromium)', () => {
     await fresh.goto(`${base}/app/tasks/${task.id}`);
     await fresh.locator('h1', { hasText: task.title }).waitFor();
     expect(fresh.url()).toBe(`${base}/app/tasks/${task.id}`);
+    // Signing in again in that tab (a new session and CSRF token) does not break the first tab's saves.
+    await inBrowser(
+      fresh,
+      `fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: ${JSON.stringify(AGENCY_USER)}, password: ${JSON.stringify(PASSWORD)} }) }).then((r) => r.status)`,
+    );
     await fresh.close();
+    await page.getByLabel('Ghi chú tiến độ').fill('Đã gửi dự thảo lần hai');
+    await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+    await page.locator('.details', { hasText: 'Đã gửi dự thảo lần hai' }).waitFor();
+    expect(((await t.http.get(`/api/tasks/${task.id}`).set(auth(token)).expect(200)).body as { note: string }).note).toBe('Đã gửi dự thảo lần hai');
 
     // Five minutes before the end a banner warns.
     await patchSession(page, { expiresInMs: 60_000 });

@@ -5,7 +5,7 @@
 
 import { MESSAGES } from './i18n.js';
 import { reauthenticate } from './reauth.js';
-import { csrfToken, end, startSession } from './session.js';
+import { csrfToken, end, refreshSession, startSession } from './session.js';
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -71,6 +71,11 @@ async function request(method, path, opts = {}, retried = false) {
     }
     end('expired');
     throw new ApiError(401, data ?? { message: MESSAGES.sessionExpired });
+  }
+  // Another tab signed in again meanwhile (a new session, a new CSRF token): take this browser's
+  // current session and send once more.
+  if (res.status === 403 && auth && !retried && /X-CSRF-Token/.test(data?.message ?? '') && (await refreshSession())) {
+    return request(method, path, opts, true);
   }
   if (!res.ok) {
     const err = new ApiError(res.status, data);

@@ -27,6 +27,11 @@ export function getSession() {
   try {
     const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
     if (!s || !s.user) return null;
+    // Stored by an earlier version (a bearer token, no CSRF token): read again from the cookie.
+    if (s.token || !s.csrfToken) {
+      sessionStorage.removeItem(KEY);
+      return null;
+    }
     return s;
   } catch {
     return null;
@@ -63,6 +68,15 @@ export async function restore() {
   } catch {
     return null;
   }
+}
+
+/** Re-reads this browser's session (after another tab signed in again); false when there is none. */
+export async function refreshSession() {
+  const had = getSession();
+  sessionStorage.removeItem(KEY);
+  const user = await restore();
+  if (!user && had) sessionStorage.setItem(KEY, JSON.stringify(had));
+  return !!user;
 }
 
 export function updateUser(user) {
