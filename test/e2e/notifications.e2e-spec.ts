@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import { NotificationPreference } from 'src/modules/notifications/notification-preference.entity';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
+import { NOTIFICATION_DIGEST_PATTERN, NOTIFICATION_DIGEST_SCHEDULER } from 'src/modules/notifications/notifications.scheduler';
+import { JobName } from 'src/core/queue/job-names';
+import { JobProducer } from 'src/core/queue/job-producer.service';
+import { QueueName } from 'src/core/queue/queue-names';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { createAgency } from 'test/fixtures/agencies.fixture';
 import { bearer, createTask, patchCurrent } from 'test/fixtures/tasks.fixture';
@@ -161,6 +165,27 @@ describe('notifications (e2e, real SMTP)', () => {
       expect(mailsTo(otherAgency.email).filter((m) => m.parsed.subject?.includes('xin rút') || m.parsed.subject?.includes('Tổng hợp'))).toHaveLength(0);
       // Taken once: a second run sends nothing.
       expect(await t.get(NotificationsService).sendDigests()).toBe(0);
+    });
+
+    it('should schedule the daily digest in the worker and send it through the queued job', async () => {
+      const queue = t.get(JobProducer).queue(QueueName.Notifications);
+      await waitFor(
+        async () => (await queue.getJobSchedulers()).some((s) => s.key === NOTIFICATION_DIGEST_SCHEDULER && s.pattern === NOTIFICATION_DIGEST_PATTERN && s.tz === 'Asia/Ho_Chi_Minh'),
+        20_000,
+        'the digest scheduler',
+      );
+      const task = await createTask(t, admin, { leadAgencyId: agencyId });
+      const r = await t.http.post(`/api/tasks/${task.id}/requests`).set(bearer(agency.token)).send({ type: 'deferral', reason: 'Chờ Trung ương hướng dẫn' }).expect(201);
+      await t.http.post(`/api/requests/${r.body.id}/approve`).set(bearer(office.token)).send({}).expect(200);
+      const before = mailsTo(agency.email).filter((m) => m.parsed.subject?.includes('Tổng hợp ngày')).length;
+      await t.get(JobProducer).enqueue(JobName.SendNotificationDigests, {}, { jobId: `digest-test-${Date.now()}` });
+      await waitFor(
+        () => Promise.resolve(mailsTo(agency.email).filter((m) => m.parsed.subject?.includes('Tổng hợp ngày')).length === before + 1),
+        20_000,
+        'the queued digest',
+      );
+      const digest = mailsTo(agency.email).filter((m) => m.parsed.subject?.includes('Tổng hợp ngày')).at(-1)!.parsed;
+      expect(digest.text).toContain('Đề nghị xin chuyển sang kỳ sau được chấp thuận');
     });
   });
 });
