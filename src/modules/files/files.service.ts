@@ -1,4 +1,4 @@
-import { BadRequestException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
@@ -153,7 +153,8 @@ export class FilesService {
       const task = await this.tasks.get(file.taskId, user);
       if (task.leadAgencyId !== user.agencyId) throw new NotFoundException(FILE_NOT_FOUND);
     }
-    if (file.path.includes('..')) throw new BadRequestException(FILE_NOT_FOUND);
+    // Paths are the server's own (tasks/<id>/<uuid>.<ext>); anything else in the row is not served.
+    if (!/^tasks\/\d+\/[0-9a-f-]{36}\.[a-z]{3,4}$/.test(file.path)) throw new NotFoundException(FILE_NOT_FOUND);
     return { file, absolutePath: join(this.root, file.path) };
   }
 }
