@@ -29,6 +29,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
     )
     .setVersion('1')
     .addBearerAuth()
+    // The web UI's session cookie (see auth/sessions.service.ts); changes also need X-CSRF-Token.
+    .addCookieAuth('nhiemvu_session')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
   return app;
