@@ -721,6 +721,17 @@ describe('web UI (e2e, headless Chromium)', () => {
     await email.setContent(mail.html);
     await noSideScroll(email, 'reminder email');
     await shot(email, '17-390-reminder-email', 'phone-390-reminder-email.png');
+
+    // Every other kind of mail the system has sent so far, at the same width.
+    await t.get(RemindersService).weeklySummary({});
+    for (const kind of [MailKind.Escalation, MailKind.WeeklySummary, MailKind.Notification]) {
+      const [latest] = await t.get(DataSource).getRepository(MailMessage).find({ where: { kind }, order: { id: 'DESC' }, take: 1 });
+      expect({ kind, found: !!latest }).toEqual({ kind, found: true });
+      await email.setContent(latest.html);
+      await noSideScroll(email, `${kind} email`);
+      expect(latest.text.length).toBeGreaterThan(0);
+      await shot(email, `18-390-${kind}-email`, kind === MailKind.Notification ? 'phone-390-notification-email.png' : undefined);
+    }
     await email.close();
   });
 
