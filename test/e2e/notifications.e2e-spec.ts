@@ -118,6 +118,25 @@ describe('notifications (e2e, real SMTP)', () => {
     expect(after.items[0]).toMatchObject({ kind: 'task_reassigned', taskId: task.id });
   });
 
+  it('should email OFFICE_EMAIL when the office has no active account, so no request goes unannounced', async () => {
+    const officeUser = (await t.http.get('/api/me').set(bearer(office.token)).expect(200)).body as { id: number };
+    await t.http.patch(`/api/users/${officeUser.id}`).set(bearer(admin)).send({ active: false }).expect(200);
+    try {
+      const task = await createTask(t, admin, { leadAgencyId: agencyId });
+      await t.http.post(`/api/tasks/${task.id}/requests`).set(bearer(agency.token)).send({ type: 'withdrawal', reason: 'Không còn phù hợp' }).expect(201);
+      const officeEmail = t.config.mail.officeEmail;
+      await waitFor(
+        () => Promise.resolve(mailsTo(officeEmail).some((m) => m.parsed.subject?.includes(task.title))),
+        20_000,
+        'the email to OFFICE_EMAIL',
+      );
+      expect(mailsTo(officeEmail).find((m) => m.parsed.subject?.includes(task.title))!.parsed.text).toContain('Kính gửi: Văn phòng UBND tỉnh');
+    } finally {
+      await t.http.patch(`/api/users/${officeUser.id}`).set(bearer(admin)).send({ active: true }).expect(200);
+      office.token = await t.login(office.email, TEST_USER_PASSWORD);
+    }
+  });
+
   describe('preferences', () => {
     it('should default every kind to an immediate email', async () => {
       const res = await t.http.get('/api/notifications/preferences').set(bearer(agency.token)).expect(200);

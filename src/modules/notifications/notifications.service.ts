@@ -7,7 +7,7 @@ import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { formatVietnameseDate } from 'src/modules/calendar/local-date';
 import { renderMailTemplate } from 'src/modules/mail/mail-templates';
 import { MailKind } from 'src/modules/mail/mail.enums';
-import { MailService } from 'src/modules/mail/mail.service';
+import { MailService, NewMail } from 'src/modules/mail/mail.service';
 import { isLeaderInCharge } from 'src/modules/users/leader-in-charge';
 import { User } from 'src/modules/users/user.entity';
 import { UserRole } from 'src/modules/users/user-role.enum';
@@ -56,18 +56,27 @@ export class NotificationsService {
 
   // ── who ─────────────────────────────────────────────────────────────────────────────────
 
-  /** The office's users and the leaders named by the task's "lãnh đạo phụ trách". */
-  async officeAndLeaderInCharge(leaderInCharge: string | null): Promise<Recipient[]> {
-    const people = await this.users.activeByRoles([UserRole.Office, UserRole.Leader]);
-    return people.filter((u) => u.role === UserRole.Office || isLeaderInCharge(leaderInCharge, u.fullName));
-  }
-
   /** The agency users of these agencies. */
   agencyUsers(agencyIds: number[]): Promise<Recipient[]> {
     return this.users.activeOfAgencies(agencyIds);
   }
 
   // ── send ────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * To the office and the leader in charge. When the office has no active account to receive it, the
+   * email goes to OFFICE_EMAIL instead, so a request is never left unannounced.
+   */
+  async notifyOffice(m: EntityManager, message: NotificationMessage, leaderInCharge: string | null): Promise<number[]> {
+    const people = await this.users.activeByRoles([UserRole.Office, UserRole.Leader]);
+    const recipients = people.filter((u) => u.role === UserRole.Office || isLeaderInCharge(leaderInCharge, u.fullName));
+    const ids = await this.notify(m, message, recipients);
+    if (recipients.some((u) => u.role === UserRole.Office)) return ids;
+    const officeEmail = this.config.get('mail.officeEmail', { infer: true });
+    const mail = await this.mail.create(this.immediateMail(message, { email: officeEmail, fullName: 'Văn phòng UBND tỉnh' }), m);
+    this.logger.warn(`no active office account: ${message.kind} notification emailed to OFFICE_EMAIL`);
+    return [...ids, mail.id];
+  }
 
   /** Inbox rows (and immediate emails) for `recipients`, in `m`'s transaction; returns the mail ids. */
   async notify(m: EntityManager, message: NotificationMessage, recipients: Recipient[], exceptUserId?: number): Promise<number[]> {
@@ -78,34 +87,12 @@ export class NotificationsService {
       people.map((p) => p.id),
       message.kind,
     );
-    const appUrl = this.config.get('app.appUrl', { infer: true });
     const mailIds: number[] = [];
     for (const person of people) {
       const delivery = choices.get(person.id) ?? NotificationDelivery.Immediate;
       let mailMessageId: number | null = null;
       if (delivery === NotificationDelivery.Immediate && person.email) {
-        const link = message.link ? `${appUrl}${message.link}` : null;
-        const body = renderMailTemplate('notification', {
-          subject: message.title,
-          header: 'HỆ THỐNG THEO DÕI NHIỆM VỤ – THÔNG BÁO',
-          recipientName: person.fullName,
-          title: message.title,
-          lines: message.lines,
-          link,
-          linkLabel: 'Xem nhiệm vụ',
-          footer: MAIL_FOOTER,
-        });
-        const mail = await this.mail.create(
-          {
-            kind: MailKind.Notification,
-            to: [person.email],
-            subject: `[Thông báo] ${message.title}`,
-            html: body.html,
-            text: body.text,
-            taskIds: message.taskId ? [message.taskId] : [],
-          },
-          m,
-        );
+        const mail = await this.mail.create(this.immediateMail(message, person), m);
         mailMessageId = mail.id;
         mailIds.push(mail.id);
       }
@@ -124,6 +111,28 @@ export class NotificationsService {
       });
     }
     return mailIds;
+  }
+
+  private immediateMail(message: NotificationMessage, to: Pick<Recipient, 'email' | 'fullName'>): NewMail {
+    const appUrl = this.config.get('app.appUrl', { infer: true });
+    const body = renderMailTemplate('notification', {
+      subject: message.title,
+      header: 'HỆ THỐNG THEO DÕI NHIỆM VỤ – THÔNG BÁO',
+      recipientName: to.fullName,
+      title: message.title,
+      lines: message.lines,
+      link: message.link ? `${appUrl}${message.link}` : null,
+      linkLabel: 'Xem nhiệm vụ',
+      footer: MAIL_FOOTER,
+    });
+    return {
+      kind: MailKind.Notification,
+      to: [to.email],
+      subject: `[Thông báo] ${message.title}`,
+      html: body.html,
+      text: body.text,
+      taskIds: message.taskId ? [message.taskId] : [],
+    };
   }
 
   /** After commit: hands the emails to the queue (the outbox sweep catches up when Redis is down). */

@@ -131,7 +131,7 @@ export class TaskRequestsService {
       await this.history.record(m, actorOf(user), [
         { taskId, action: TaskHistoryAction.Request, ...change, comment: dto.reason },
       ]);
-      mailIds = await this.notifications.notify(
+      mailIds = await this.notifications.notifyOffice(
         m,
         requestCreatedMessage({
           task: taskRef(task),
@@ -142,7 +142,7 @@ export class TaskRequestsService {
           currentDueDate: task.dueDate,
           proposedDueDate: saved.proposedDueDate,
         }),
-        await this.notifications.officeAndLeaderInCharge(task.leaderInCharge),
+        task.leaderInCharge,
       );
       return saved.id;
     });
