@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AppConfig } from './core/config/configuration';
 import { CoreModule } from './core/core.module';
 import { GlobalExceptionFilter } from './core/http/global-exception.filter';
+import { ContentTypeGuard } from './core/http/request-checks';
 import { createValidationPipe } from './core/http/validation.pipe';
 import { StartupService } from './core/startup/startup.service';
 import { AgenciesModule } from './modules/agencies/agencies.module';
@@ -53,6 +54,7 @@ export class ApiModule {
       providers: [
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+        { provide: APP_GUARD, useClass: ContentTypeGuard },
         StartupService,
       ],
     };

@@ -142,13 +142,13 @@ describe('login rate limits (e2e)', () => {
   let admin: string;
   let n = 0;
 
-  /** A login attempt from `address` (the app trusts X-Forwarded-For from loopback, as behind a proxy). */
+  /** A login attempt from `address` (TRUST_PROXY=loopback: the app believes X-Forwarded-For from loopback, as behind a proxy). */
   const attempt = (address: string, email: string, password = 'wrong-password') =>
     t.http.post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password });
   const fresh = () => `203.0.113.${++n}`;
 
   beforeAll(async () => {
-    t = await TestApp.start({ workers: false, env: { LOGIN_RATE_LIMIT: String(LIMIT) } });
+    t = await TestApp.start({ workers: false, env: { LOGIN_RATE_LIMIT: String(LIMIT), TRUST_PROXY: 'loopback' } });
     admin = await t.login();
   });
   afterAll(async () => {

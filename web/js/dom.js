@@ -146,7 +146,9 @@ export function showErrors(root, err, { aliases = {}, summaryTarget } = {}) {
   const rest = [];
   for (const d of err.details ?? []) {
     const name = aliases[d.field] ?? aliases[fieldRoot(d.field)] ?? fieldRoot(d.field);
-    if (!fieldError(root, name, stripField(d.message))) rest.push(stripField(d.message));
+    const text = stripField(d.message);
+    // A detail that only repeats the summary's message is not listed a second time.
+    if (!fieldError(root, name, text) && text !== err.message && !text.endsWith(`: ${err.message}`)) rest.push(text);
   }
   const summary = h(
     'div',

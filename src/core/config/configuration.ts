@@ -24,6 +24,9 @@ export interface AppConfig {
     provinceName: string;
     logLevel: string;
     logFormat: 'json' | 'pretty';
+    /** Express `trust proxy`: the proxies whose X-Forwarded-For is believed; empty = none. */
+    trustProxy: string[];
+    apiDocs: boolean;
   };
   auth: {
     jwtSecret: string;
@@ -144,6 +147,13 @@ export function loadConfiguration(source: NodeJS.ProcessEnv = process.env): AppC
       provinceName: env.PROVINCE_NAME,
       logLevel: env.LOG_LEVEL,
       logFormat: env.NODE_ENV === 'production' ? 'json' : env.LOG_FORMAT,
+      trustProxy:
+        env.TRUST_PROXY.trim() === 'false'
+          ? []
+          : env.TRUST_PROXY.split(',')
+              .map((p) => p.trim())
+              .filter(Boolean),
+      apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
     },
     auth: {
       jwtSecret: resolveJwtSecret(env, dataDir),

@@ -123,4 +123,17 @@ export class EnvDto {
   @Min(1)
   @Max(10000)
   LOGIN_RATE_LIMIT!: number;
+
+  /** Proxies whose X-Forwarded-For is believed: `false` (none), or a comma list of addresses/subnets (`loopback`, `10.0.0.0/8`). */
+  @IsString()
+  @Matches(/^(false|[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be false or a comma-separated list of proxy addresses or subnets (loopback, 10.0.0.0/8, 192.168.1.2)',
+  })
+  TRUST_PROXY!: string;
+
+  /** Serve the OpenAPI document at /api/docs. Unset: on, except in production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  API_DOCS?: boolean;
 }

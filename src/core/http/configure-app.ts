@@ -1,18 +1,25 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import nocache from 'nocache';
 import { AppConfig } from 'src/core/config/configuration';
-import { jsonDepthGuard } from './json-depth.middleware';
+import { requestContentGuard } from './request-checks';
 
 /** HTTP setup shared by main.ts and the e2e tests, so tests exercise what production serves. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): NestExpressApplication {
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
-  app.disable('x-powered-by');
+  // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (none by default), so a
+  // client cannot choose the address the login limit counts.
+  app.set('trust proxy', config.app.trustProxy.length ? config.app.trustProxy : false);
+  // nosniff, frame and referrer headers on everything; the web pages set their own strict CSP
+  // (WEB_CSP), and /api/docs needs Swagger UI's inline scripts, so helmet's CSP stays off here.
+  app.use(helmet({ contentSecurityPolicy: false }));
+  // API answers carry personal and task data: never stored by a browser or a proxy.
+  app.use(['/api', '/health', '/metrics'], nocache());
   app.useBodyParser('json', { limit: config.app.bodyLimit });
-  app.useBodyParser('urlencoded', { limit: config.app.bodyLimit, extended: false });
-  app.use(jsonDepthGuard);
+  app.use(requestContentGuard);
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
@@ -21,6 +28,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
       { path: 'calendar/{*path}', method: RequestMethod.GET },
     ],
   });
+  if (!config.app.apiDocs) return app;
   const doc = new DocumentBuilder()
     .setTitle('nhiemvu API')
     .setDescription(

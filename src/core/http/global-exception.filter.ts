@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
 import { DomainError } from './domain-error';
+import { fieldLabel } from './field-labels';
 
 const ERROR_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -53,6 +54,15 @@ function isVietnamese(s: string): boolean {
   return /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i.test(s);
 }
 
+/**
+ * A detail's message as people read it: a leading API field name (`dueDate: …`, `items.2.title: …`,
+ * written by validators and services alike) becomes the field's Vietnamese label.
+ */
+export function vietnameseDetail(d: { field: string; message: string }): { field: string; message: string } {
+  const m = /^([A-Za-z_][\w.[\]]*): (.*)$/s.exec(d.message);
+  return { field: d.field, message: m ? `${fieldLabel(m[1])}: ${m[2]}` : d.message };
+}
+
 /** Every error leaves as `{statusCode, error, message, details}`; unknown ones are logged with their stack. */
 @Catch()
 export class GlobalExceptionFilter implements ExceptionFilter {
@@ -67,6 +77,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception);
+    body.details = body.details.map(vietnameseDetail);
     if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error((exception as Error)?.stack ?? String(exception));
     }

@@ -2,9 +2,9 @@ import { applyDecorators, BadRequestException, Injectable, PipeTransform } from 
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
-import { isValidLocalDate } from 'src/modules/calendar/local-date';
+import { isAcceptedLocalDate } from 'src/modules/calendar/local-date';
 
-/** A calendar day 'YYYY-MM-DD' that exists (2024-02-30 is refused). */
+/** A calendar day 'YYYY-MM-DD' that exists (2024-02-30 is refused), between 2000 and 2100. */
 export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
@@ -12,7 +12,7 @@ export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: { message: `${String(propertyName)} must be a valid date YYYY-MM-DD`, ...options },
-      validator: { validate: (value: unknown) => isValidLocalDate(value) },
+      validator: { validate: (value: unknown) => isAcceptedLocalDate(value) },
     });
 }
 

@@ -1,4 +1,6 @@
 import { ValidationError } from 'class-validator';
+import { fieldLabel } from './field-labels';
+import { ACCEPTED_DATE_MESSAGE } from 'src/modules/calendar/local-date';
 
 /** class-validator constraint → the Vietnamese sentence shown to users (field name prepended by the caller). */
 const MESSAGES: Record<string, (c: unknown[]) => string> = {
@@ -19,7 +21,7 @@ const MESSAGES: Record<string, (c: unknown[]) => string> = {
   isArray: () => 'phải là một danh sách',
   arrayMaxSize: (c) => `không được có quá ${String(c[0])} phần tử`,
   arrayUnique: () => 'không được có phần tử trùng nhau',
-  isLocalDate: () => 'phải là ngày hợp lệ theo dạng YYYY-MM-DD',
+  isLocalDate: () => ACCEPTED_DATE_MESSAGE,
   nestedValidation: () => 'không hợp lệ',
   isObject: () => 'phải là một đối tượng',
   matches: () => 'không đúng định dạng',
@@ -40,7 +42,8 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
       const template = MESSAGES[key];
       // A DTO may give its own Vietnamese message through the decorator's `context: { vi }`.
       const message = meta ?? (template ? template(constraintArgs(raw)) : raw);
-      out.push({ field, message: `${field}: ${message}` });
+      // An unknown field has no label of ours: it is named as the client sent it.
+      out.push({ field, message: key === 'whitelistValidation' ? `Trường “${field}” không được phép` : `${fieldLabel(field)}: ${message}` });
     }
     if (e.children?.length) out.push(...toFieldErrors(e.children, field));
   }

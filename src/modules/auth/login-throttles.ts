@@ -16,8 +16,8 @@ export function accountTracker(req: Record<string, any>): string {
 
 /**
  * Two throttles on POST /api/auth/login, each `limit` attempts a minute, successful or not: per
- * client address (`req.ip`, whatever account it tries; behind a proxy on loopback, the address it
- * forwards) and per account (whatever address it is tried from). Either one answers 429.
+ * client address (`req.ip`, whatever account it tries; X-Forwarded-For counts only from a proxy
+ * named in TRUST_PROXY) and per account (whatever address it is tried from). Either one answers 429.
  */
 export function loginThrottles(limit: number): Exclude<ThrottlerModuleOptions, unknown[]> {
   return {

@@ -50,6 +50,18 @@ export function isValidLocalDate(s: unknown): s is LocalDate {
   return ymdOf(s) !== null;
 }
 
+/** The days the application accepts from people and files: a province's work is dated 2000–2100. */
+export const MIN_ACCEPTED_DATE: LocalDate = '2000-01-01';
+export const MAX_ACCEPTED_DATE: LocalDate = '2100-12-31';
+
+/** A real day inside [MIN_ACCEPTED_DATE, MAX_ACCEPTED_DATE]; every date that comes in is checked with this. */
+export function isAcceptedLocalDate(s: unknown): s is LocalDate {
+  return isValidLocalDate(s) && s >= MIN_ACCEPTED_DATE && s <= MAX_ACCEPTED_DATE;
+}
+
+/** The Vietnamese reason a date is refused (shared by the validators, the services and the importer). */
+export const ACCEPTED_DATE_MESSAGE = 'phải là ngày hợp lệ dạng YYYY-MM-DD, từ 01/01/2000 đến 31/12/2100';
+
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }

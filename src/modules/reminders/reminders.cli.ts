@@ -4,7 +4,7 @@ import { loadConfigOrExit, prepareRuntime } from 'src/core/bootstrap';
 import { AppConfig } from 'src/core/config/configuration';
 import { CoreModule } from 'src/core/core.module';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { isValidLocalDate } from 'src/modules/calendar/local-date';
+import { isAcceptedLocalDate } from 'src/modules/calendar/local-date';
 import { RemindersModule } from './reminders.module';
 import { ScanResult, RemindersService } from './reminders.service';
 
@@ -25,8 +25,8 @@ export function parseRemindArgs(args: string[]): { asOf?: string } {
     const arg = args[i];
     const value = arg === '--as-of' ? args[++i] : arg.startsWith('--as-of=') ? arg.slice('--as-of='.length) : null;
     if (value === null) throw new CliUsageError(`unknown option ${arg}; usage: remind [--as-of YYYY-MM-DD]`);
-    if (!isValidLocalDate(value))
-      throw new CliUsageError(`--as-of must be a real day as YYYY-MM-DD (got ${JSON.stringify(value ?? '')})`);
+    if (!isAcceptedLocalDate(value))
+      throw new CliUsageError(`--as-of must be a real day as YYYY-MM-DD between 2000 and 2100 (got ${JSON.stringify(value ?? '')})`);
     asOf = value;
   }
   return asOf ? { asOf } : {};

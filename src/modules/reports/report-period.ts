@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError } from 'src/core/http/domain-error';
-import { LocalDate, isValidLocalDate, parseLocalDate, tryMakeLocalDate } from 'src/modules/calendar/local-date';
+import { ACCEPTED_DATE_MESSAGE, LocalDate, isAcceptedLocalDate, parseLocalDate, tryMakeLocalDate } from 'src/modules/calendar/local-date';
 import { PeriodWindow, resolvePeriod } from 'src/modules/calendar/periods';
 import { formatDocumentDate } from './report-format';
 
@@ -85,7 +85,7 @@ export function resolveReportWindow(input: ReportWindowInput, defaultWindow: Per
       ['from', input.from],
       ['to', input.to],
     ] as const) {
-      if (!isValidLocalDate(value)) throw bad(`Ngày "${String(value)}" không hợp lệ (dạng YYYY-MM-DD)`, field);
+      if (!isAcceptedLocalDate(value)) throw bad(`Ngày "${String(value)}" không hợp lệ: ${ACCEPTED_DATE_MESSAGE}`, field);
     }
     from = input.from;
     to = input.to;
@@ -96,7 +96,7 @@ export function resolveReportWindow(input: ReportWindowInput, defaultWindow: Per
   if (from > to) throw bad('Ngày bắt đầu (from) không được sau ngày kết thúc (to)', 'from');
   if (to >= addYears(from, MAX_REPORT_YEARS)) throw bad(`Kỳ báo cáo không được dài quá ${MAX_REPORT_YEARS} năm`, 'to');
   const asOf = input.asOf ?? to;
-  if (!isValidLocalDate(asOf)) throw bad(`Ngày "${String(asOf)}" không hợp lệ (dạng YYYY-MM-DD)`, 'asOf');
+  if (!isAcceptedLocalDate(asOf)) throw bad(`Ngày "${String(asOf)}" không hợp lệ: ${ACCEPTED_DATE_MESSAGE}`, 'asOf');
   if (asOf < from) throw bad('Ngày tính số liệu (asOf) không được trước ngày bắt đầu kỳ báo cáo', 'asOf');
   return { from, to, asOf, periodName, window, label, phrase };
 }

@@ -8,7 +8,7 @@ import { foldVietnamese } from 'src/core/text/vietnamese';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { LocalDate, isValidLocalDate } from 'src/modules/calendar/local-date';
+import { ACCEPTED_DATE_MESSAGE, LocalDate, isAcceptedLocalDate } from 'src/modules/calendar/local-date';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { CreateTaskDto, MAX_ID } from './dto/create-task.dto';
 import { DEFAULT_PAGE_SIZE, ListTasksQuery, TaskSort } from './dto/list-tasks.query.dto';
@@ -277,10 +277,9 @@ export class TasksService {
     if (typeof input.title !== 'string' || !input.title.trim())
       problems.push({ field: 'title', message: 'title: không được để trống' });
     const assignedAt = input.assignedAt ?? today;
-    if (!isValidLocalDate(assignedAt))
-      problems.push({ field: 'assignedAt', message: 'assignedAt: phải là ngày hợp lệ theo dạng YYYY-MM-DD' });
-    if (input.dueDate !== null && !isValidLocalDate(input.dueDate))
-      problems.push({ field: 'dueDate', message: 'dueDate: phải là ngày hợp lệ theo dạng YYYY-MM-DD' });
+    if (!isAcceptedLocalDate(assignedAt)) problems.push({ field: 'assignedAt', message: `Ngày giao: ${ACCEPTED_DATE_MESSAGE}` });
+    if (input.dueDate !== null && !isAcceptedLocalDate(input.dueDate))
+      problems.push({ field: 'dueDate', message: `Thời hạn: ${ACCEPTED_DATE_MESSAGE}` });
     if (problems.length) return problems;
     const due = dueDateProblem(assignedAt, input.dueDate);
     if (due) problems.push(due);

@@ -6,6 +6,7 @@ import { Page, pageWindow } from 'src/core/http/pagination';
 import { AgenciesService } from 'src/modules/agencies/agencies.service';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
 import { hashPassword } from './password';
+import { passwordProblem } from './password-strength';
 import { User } from './user.entity';
 import { UserRole } from './user-role.enum';
 
@@ -74,6 +75,7 @@ export class UsersService {
   async create(dto: CreateUserDto): Promise<User> {
     const agencyId = await this.checkAgency(dto.role, dto.agencyId ?? null, null);
     const email = dto.email;
+    this.checkPassword(dto.password, email, dto.fullName);
     if (await this.repo.existsBy({ email })) throw this.emailTaken();
     const user = this.repo.create({
       email,
@@ -94,6 +96,7 @@ export class UsersService {
    */
   async update(id: number, dto: UpdateUserDto): Promise<User> {
     const user = await this.get(id);
+    if (dto.password !== undefined) this.checkPassword(dto.password, dto.email ?? user.email, dto.fullName ?? user.fullName);
     const role = dto.role ?? user.role;
     const agencyId = await this.checkAgency(role, dto.agencyId !== undefined ? dto.agencyId : user.agencyId, user.agencyId);
     const active = dto.active ?? user.active;
@@ -110,6 +113,11 @@ export class UsersService {
     if (dto.password !== undefined || (user.active && !active)) user.tokenVersion += 1;
     user.active = active;
     return this.save(user);
+  }
+
+  private checkPassword(password: string, email: string, fullName: string): void {
+    const problem = passwordProblem(password, { email, fullName });
+    if (problem) throw new BadRequestException({ message: 'Mật khẩu chưa đủ mạnh', details: [{ field: 'password', message: problem }] });
   }
 
   /** Creates or updates the admin account from ADMIN_EMAIL / ADMIN_PASSWORD at start. */
@@ -135,7 +143,7 @@ export class UsersService {
   private async checkAgency(role: UserRole, agencyId: number | null, current: number | null): Promise<number | null> {
     if (role !== UserRole.Agency) return null;
     if (!agencyId) {
-      throw new BadRequestException({ message: 'Dữ liệu không hợp lệ', details: [{ field: 'agencyId', message: 'agencyId: bắt buộc với vai trò agency' }] });
+      throw new BadRequestException({ message: 'Dữ liệu không hợp lệ', details: [{ field: 'agencyId', message: 'agencyId: bắt buộc với tài khoản của cơ quan, đơn vị' }] });
     }
     await this.agencies.requireReference(agencyId, 'agencyId', { allowInactive: agencyId === current });
     return agencyId;

@@ -134,3 +134,28 @@ describe(rowHeight.name, () => {
     expect(rowHeight(['a\nb\nc\nd'], [20])).toBe(4 * 16 + 4);
   });
 });
+
+describe(`${renderAppendixXlsx.name} with hostile text`, () => {
+  it('should write text starting with = + - @ as quoted text, never as a formula', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nhiemvu-xlsx-'));
+    try {
+      const hostile = '=HYPERLINK("http://evil.example","bấm vào")';
+      const report = {
+        ...SAMPLE_REPORT,
+        overdue: SAMPLE_REPORT.overdue.map((o, i) => ({ ...o, code: null, title: i === 0 ? hostile : '@SUM(1+1)', sourceDocument: '+1-2' })),
+      };
+      await renderAppendixXlsx(report, SAMPLE_INFO, join(dir, 'hostile.xlsx'));
+      const wb = await readXlsx(join(dir, 'hostile.xlsx'));
+      const cells: ExcelJS.Cell[] = [];
+      for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => cells.push(c)));
+      expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+      const texts = cells.map((c) => c.value).filter((v): v is string => typeof v === 'string');
+      expect(texts).toContain(`'${hostile}`);
+      expect(texts).toContain("'@SUM(1+1)");
+      expect(texts).toContain("'+1-2");
+      expect(texts.filter((t) => /^[=+@]/.test(t))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

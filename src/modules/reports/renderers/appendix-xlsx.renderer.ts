@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { spreadsheetText, spreadsheetValue } from 'src/core/xlsx/safe-cell';
 import { AppendixReport, ReportDocumentInfo } from '../appendix.types';
 import { AppendixLayout, AppendixSheet, AppendixTable, buildAppendixLayout, CellValue, isRate } from './appendix-layout';
 
@@ -52,7 +53,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, layout: AppendixLayo
 
   // Header block.
   const committee = ws.getRow(1);
-  committee.getCell(1).value = layout.committee;
+  committee.getCell(1).value = spreadsheetText(layout.committee);
   committee.getCell(1).font = { name: FONT, size: 12, bold: true };
   committee.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
   ws.mergeCells(1, 1, 1, Math.min(cols, 4));
@@ -64,7 +65,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, layout: AppendixLayo
   ];
   for (const [rowNo, text, font, height] of block) {
     const row = ws.getRow(rowNo);
-    row.getCell(1).value = text;
+    row.getCell(1).value = spreadsheetText(text);
     row.getCell(1).font = { name: FONT, ...font };
     row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     if (height) row.height = height;
@@ -86,7 +87,7 @@ function writeTable(ws: ExcelJS.Worksheet, table: AppendixTable, firstRow: numbe
     for (let c = 0; c < cols; c++) {
       const cell = row.getCell(c + 1);
       const h = cells[c];
-      if (h) cell.value = h.text;
+      if (h) cell.value = spreadsheetText(h.text);
       cell.font = { name: FONT, size: numbersRow ? 11 : 12, bold: !numbersRow, italic: numbersRow };
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
       cell.border = THIN;
@@ -149,6 +150,6 @@ function writeCell(cell: ExcelJS.Cell, v: CellValue, align: 'left' | 'center' | 
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
     return;
   }
-  cell.value = v === '' ? null : v;
+  cell.value = v === '' ? null : spreadsheetValue(v);
   cell.alignment = { horizontal: typeof v === 'number' ? 'center' : align, vertical: 'middle', wrapText: typeof v === 'string' };
 }
