@@ -227,9 +227,9 @@ describe('agencies (e2e)', () => {
       ['page', { page: -1 }],
       ['page', { page: 0 }],
       ['page', { page: 'abc' }],
-      ['pageSize', { pageSize: 0 }],
-      ['pageSize', { pageSize: 501 }],
-      ['pageSize', { pageSize: 2.5 }],
+      ['limit', { limit: 0 }],
+      ['limit', { limit: 501 }],
+      ['limit', { limit: 2.5 }],
       ['kind', { kind: 'ministry' }],
       ['active', { active: 'maybe' }],
       ['q', { q: 'x'.repeat(201) }],
@@ -251,7 +251,7 @@ describe('agencies (e2e)', () => {
     });
 
     const codes = async (query: Record<string, unknown>) => {
-      const res = await t.http.get('/api/agencies').query({ pageSize: 500, ...query }).set(bearer(sessions.agency.token)).expect(200);
+      const res = await t.http.get('/api/agencies').query({ limit: 500, ...query }).set(bearer(sessions.agency.token)).expect(200);
       return (res.body.items as AgencyResponseDto[]).map((a) => a.code);
     };
 
@@ -269,7 +269,7 @@ describe('agencies (e2e)', () => {
     it('should take %, _ and SQL in q literally', async () => {
       const total = (await t.http.get('/api/agencies').set(bearer(admin))).body.total as number;
       for (const wildcard of ['%', '_']) {
-        const res = await t.http.get('/api/agencies').query({ q: wildcard, pageSize: 500 }).set(bearer(admin)).expect(200);
+        const res = await t.http.get('/api/agencies').query({ q: wildcard, limit: 500 }).set(bearer(admin)).expect(200);
         expect(res.body.total).toBeLessThan(total);
         for (const a of res.body.items as AgencyResponseDto[]) expect([a.code, a.name, ...a.aliases].join(' ')).toContain(wildcard);
       }
@@ -289,16 +289,16 @@ describe('agencies (e2e)', () => {
     });
 
     it('should page with a total, ordered by code', async () => {
-      const all = await t.http.get('/api/agencies').query({ pageSize: 500 }).set(bearer(admin)).expect(200);
+      const all = await t.http.get('/api/agencies').query({ limit: 500 }).set(bearer(admin)).expect(200);
       const total = all.body.total as number;
       expect(total).toBe(all.body.items.length);
       const allCodes = (all.body.items as AgencyResponseDto[]).map((a) => a.code);
       expect([...allCodes].sort()).toEqual(allCodes);
-      const page2 = await t.http.get('/api/agencies').query({ page: 2, pageSize: 3 }).set(bearer(admin)).expect(200);
-      expect(page2.body).toMatchObject({ total, page: 2, pageSize: 3 });
+      const page2 = await t.http.get('/api/agencies').query({ page: 2, limit: 3 }).set(bearer(admin)).expect(200);
+      expect(page2.body).toMatchObject({ total, page: 2, limit: 3 });
       expect(page2.body.items.map((a: AgencyResponseDto) => a.code)).toEqual(allCodes.slice(3, 6));
       const beyond = await t.http.get('/api/agencies').query({ page: 1000 }).set(bearer(admin)).expect(200);
-      expect(beyond.body).toMatchObject({ items: [], total, page: 1000, pageSize: 50 });
+      expect(beyond.body).toMatchObject({ items: [], total, page: 1000, limit: 50 });
     });
   });
 
@@ -558,7 +558,7 @@ describe('agencies with the demo data (e2e)', () => {
     const [skhdt] = (await t.http.get('/api/agencies').query({ q: 'SKHDT' }).set(bearer(token)).expect(200)).body.items as AgencyResponseDto[];
     const [stc] = (await t.http.get('/api/agencies').query({ q: 'STC' }).set(bearer(token)).expect(200)).body.items as AgencyResponseDto[];
     expect(skhdt).toMatchObject({ active: false, validTo: '2025-02-28', successorId: stc.id });
-    const inactive = await t.http.get('/api/agencies').query({ active: false, pageSize: 500 }).set(bearer(token)).expect(200);
+    const inactive = await t.http.get('/api/agencies').query({ active: false, limit: 500 }).set(bearer(token)).expect(200);
     expect((inactive.body.items as AgencyResponseDto[]).every((a) => a.successorId !== null)).toBe(true);
   });
 });

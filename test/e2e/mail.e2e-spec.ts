@@ -215,7 +215,7 @@ describe('mail delivery and the mail log (e2e)', () => {
       .set(auth)
       .expect(200);
     expect(byTo.body.items.map((m: { id: number }) => m.id)).toEqual([digest.mailMessageId]);
-    const paged = await t.http.get('/api/mail/messages').query({ page: 1, pageSize: 2 }).set(auth).expect(200);
+    const paged = await t.http.get('/api/mail/messages').query({ page: 1, limit: 2 }).set(auth).expect(200);
     expect(paged.body.items).toHaveLength(2);
     expect(paged.body.total).toBeGreaterThan(2);
     expect(paged.body.items[0].id).toBeGreaterThan(paged.body.items[1].id);

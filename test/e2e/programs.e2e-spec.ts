@@ -174,7 +174,7 @@ describe('programs (e2e)', () => {
     it.each([
       ['page', { page: -1 }],
       ['page', { page: 'first' }],
-      ['pageSize', { pageSize: 1000 }],
+      ['limit', { limit: 1000 }],
       ['year', { year: 'abc' }],
       ['year', { year: 1800 }],
       ['period', { period: 'decade' }],
@@ -205,12 +205,12 @@ describe('programs (e2e)', () => {
     });
 
     it('should list the newest year first and page with a total', async () => {
-      const all = await t.http.get('/api/programs').query({ pageSize: 500 }).set(bearer(admin)).expect(200);
+      const all = await t.http.get('/api/programs').query({ limit: 500 }).set(bearer(admin)).expect(200);
       const years = (all.body.items as ProgramResponseDto[]).map((p) => p.year);
       expect(years[0]).toBe(2031);
       expect([...years].sort((a, b) => b - a)).toEqual(years);
-      const page = await t.http.get('/api/programs').query({ page: 2, pageSize: 1 }).set(bearer(admin)).expect(200);
-      expect(page.body).toMatchObject({ total: all.body.total, page: 2, pageSize: 1 });
+      const page = await t.http.get('/api/programs').query({ page: 2, limit: 1 }).set(bearer(admin)).expect(200);
+      expect(page.body).toMatchObject({ total: all.body.total, page: 2, limit: 1 });
       expect(page.body.items).toEqual([all.body.items[1]]);
     });
   });

@@ -209,7 +209,9 @@ describe('reminders (e2e)', () => {
       .query({ agencyId: agency.id })
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
-    expect(list.body).toEqual([expect.objectContaining({ id: letter.id, scanDate: D })]);
+    expect(list.body).toEqual({ items: [expect.objectContaining({ id: letter.id, scanDate: D })], total: 1, page: 1, limit: 50 });
+    for (const bad of [{ agencyId: 'x' }, { limit: 501 }, { page: 0 }, { unknown: 1 }])
+      await t.http.get('/api/reminders/letters').query(bad).set('Authorization', `Bearer ${admin}`).expect(400);
     const file = await t.http
       .get(`/api/reminders/letters/${letter.id}/file`)
       .set('Authorization', `Bearer ${admin}`)

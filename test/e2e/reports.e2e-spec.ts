@@ -388,8 +388,8 @@ describe('reports (e2e)', () => {
     });
 
     it('should list runs newest first, paged, without the snapshot', async () => {
-      const res = await t.http.get('/api/reports').query({ page: 1, pageSize: 1 }).set(auth(leader)).expect(200);
-      expect(res.body).toMatchObject({ total: expect.any(Number), page: 1, pageSize: 1 });
+      const res = await t.http.get('/api/reports').query({ page: 1, limit: 1 }).set(auth(leader)).expect(200);
+      expect(res.body).toMatchObject({ total: expect.any(Number), page: 1, limit: 1 });
       expect(res.body.total).toBeGreaterThanOrEqual(2);
       expect(res.body.items).toHaveLength(1);
       expect(res.body.items[0].id).toBe(runId);

@@ -64,7 +64,7 @@ describe('users (e2e)', () => {
         expect(got.body).toEqual(res.body);
         await t.login(body.email, TEST_USER_PASSWORD);
       }
-      const list = await t.http.get('/api/users').query({ pageSize: 500 }).set(bearer(admin)).expect(200);
+      const list = await t.http.get('/api/users').query({ limit: 500 }).set(bearer(admin)).expect(200);
       const text = JSON.stringify(list.body);
       expect(text).not.toMatch(/password|hash|\$2[aby]\$/i);
       expect(text).not.toContain(TEST_USER_PASSWORD);
@@ -216,7 +216,7 @@ describe('users (e2e)', () => {
 
     it.each([
       ['page', { page: -1 }],
-      ['pageSize', { pageSize: 0 }],
+      ['limit', { limit: 0 }],
       ['role', { role: 'root' }],
       ['agencyId', { agencyId: 'x' }],
       ['agencyId', { agencyId: 99999999999 }],
@@ -235,16 +235,16 @@ describe('users (e2e)', () => {
       const a2 = await createUser(t, admin, { role: UserRole.Agency, agencyId: other.id });
       await t.http.patch(`/api/users/${a2.id}`).set(bearer(admin)).send({ active: false }).expect(200);
       const ids = async (query: Record<string, unknown>) =>
-        ((await t.http.get('/api/users').query({ pageSize: 500, ...query }).set(bearer(admin)).expect(200)).body.items as UserResponseDto[]).map((u) => u.id);
+        ((await t.http.get('/api/users').query({ limit: 500, ...query }).set(bearer(admin)).expect(200)).body.items as UserResponseDto[]).map((u) => u.id);
       expect(await ids({ agencyId: other.id })).toEqual([a1.id, a2.id]);
       expect(await ids({ agencyId: other.id, active: 'true' })).toEqual([a1.id]);
       expect(await ids({ agencyId: other.id, active: false })).toEqual([a2.id]);
       const leaders = await ids({ role: 'leader' });
       expect(leaders).toContain(sessions.leader.user.id);
       expect(leaders).not.toContain(a1.id);
-      const page = await t.http.get('/api/users').query({ page: 2, pageSize: 2 }).set(bearer(admin)).expect(200);
+      const page = await t.http.get('/api/users').query({ page: 2, limit: 2 }).set(bearer(admin)).expect(200);
       const all = await ids({});
-      expect(page.body).toMatchObject({ total: all.length, page: 2, pageSize: 2 });
+      expect(page.body).toMatchObject({ total: all.length, page: 2, limit: 2 });
       expect(page.body.items.map((u: UserResponseDto) => u.id)).toEqual(all.slice(2, 4));
     });
   });

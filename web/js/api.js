@@ -149,10 +149,10 @@ export function fileNameOf(header) {
 }
 
 /** Every page of a list endpoint (for the small directories: agencies, programs). */
-export async function getAll(path, query = {}, pageSize = 500) {
+export async function getAll(path, query = {}, limit = 500) {
   const items = [];
   for (let page = 1; ; page++) {
-    const res = await api.get(path, { ...query, page, pageSize });
+    const res = await api.get(path, { ...query, page, limit });
     items.push(...res.items);
     if (items.length >= res.total || res.items.length === 0) return items;
   }

@@ -2,52 +2,54 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_LIMIT = 50;
+/** The one maximum of every list route's `limit`. */
+export const MAX_PAGE_LIMIT = 500;
+const MAX_PAGE = 1_000_000;
 
-/** `?page=&pageSize=` of every list route; ListXQuery classes extend it. */
+/** `?page=&limit=` of every list route; ListXQuery classes extend it. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1, example: 1, description: 'Page number, from 1' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1, example: 1, description: 'Page number, from 1' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(1_000_000)
+  @Max(MAX_PAGE)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, example: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT, example: DEFAULT_PAGE_LIMIT, description: 'Rows per page' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
+  @Max(MAX_PAGE_LIMIT)
+  limit?: number;
 }
 
 export interface PageWindow {
   page: number;
-  pageSize: number;
+  limit: number;
   skip: number;
   take: number;
 }
 
 export function pageWindow(q: PageQuery): PageWindow {
   const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
-  return { page, pageSize, skip: (page - 1) * pageSize, take: pageSize };
+  const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+  return { page, limit, skip: (page - 1) * limit, take: limit };
 }
 
-/** The envelope of every list response: `{items, total, page, pageSize}`. */
+/** The envelope of every list response: `{items, total, page, limit}`. */
 export interface Page<T> {
   items: T[];
   total: number;
   page: number;
-  pageSize: number;
+  limit: number;
 }
 
 /** Swagger base of the XPageDto classes (each adds its own typed `items`). */
 export abstract class PageMetaDto {
   @ApiProperty({ example: 1, description: 'Rows matching the filters, over all pages' }) total!: number;
   @ApiProperty({ example: 1 }) page!: number;
-  @ApiProperty({ example: DEFAULT_PAGE_SIZE }) pageSize!: number;
+  @ApiProperty({ example: DEFAULT_PAGE_LIMIT }) limit!: number;
 }

@@ -36,7 +36,7 @@ export class AgenciesService {
   }
 
   async list(query: ListAgenciesQuery): Promise<Page<Agency>> {
-    const { page, pageSize, skip, take } = pageWindow(query);
+    const { page, limit, skip, take } = pageWindow(query);
     const qb = this.repo.createQueryBuilder('a');
     const words = foldVietnamese(query.q ?? '')
       .split(' ')
@@ -46,7 +46,7 @@ export class AgenciesService {
     if (query.kind) qb.andWhere('a.kind = :kind', { kind: query.kind });
     if (query.active !== undefined) qb.andWhere('a.active = :active', { active: query.active });
     const [items, total] = await qb.orderBy('a.code', 'ASC').addOrderBy('a.id', 'ASC').offset(skip).limit(take).getManyAndCount();
-    return { items, total, page, pageSize };
+    return { items, total, page, limit };
   }
 
   findById(id: number, manager?: EntityManager): Promise<Agency | null> {

@@ -261,7 +261,7 @@ export class MailService implements OnModuleDestroy {
 
   /** The mail log, newest first, filtered by status, kind, a recipient (part of an address) and a task. */
   async list(q: ListMailMessagesQuery): Promise<Page<MailMessage>> {
-    const { page, pageSize, skip, take } = pageWindow(q);
+    const { page, limit, skip, take } = pageWindow(q);
     const qb = this.repo.createQueryBuilder('m');
     if (q.status?.length) qb.andWhere('m.status IN (:...status)', { status: q.status });
     if (q.kind?.length) qb.andWhere('m.kind IN (:...kind)', { kind: q.kind });
@@ -276,7 +276,7 @@ export class MailService implements OnModuleDestroy {
       );
     }
     const [items, total] = await qb.orderBy('m.id', 'DESC').skip(skip).take(take).getManyAndCount();
-    return { items, total, page, pageSize };
+    return { items, total, page, limit };
   }
 
   /** Task ids of each message (one query for a page). */

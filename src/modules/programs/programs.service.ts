@@ -14,12 +14,12 @@ export class ProgramsService {
   constructor(@InjectRepository(Program) private readonly repo: Repository<Program>) {}
 
   async list(query: ListProgramsQuery): Promise<Page<Program>> {
-    const { page, pageSize, skip, take } = pageWindow(query);
+    const { page, limit, skip, take } = pageWindow(query);
     const where: FindOptionsWhere<Program> = {};
     if (query.year !== undefined) where.year = query.year;
     if (query.period !== undefined) where.period = query.period;
     const [items, total] = await this.repo.findAndCount({ where, order: { year: 'DESC', code: 'ASC', id: 'ASC' }, skip, take });
-    return { items, total, page, pageSize };
+    return { items, total, page, limit };
   }
 
   findById(id: number, manager?: EntityManager): Promise<Program | null> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createReadStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiErrors } from 'src/core/http/api-errors';
@@ -8,7 +8,7 @@ import { Roles } from 'src/modules/auth/auth.decorators';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { ReminderLetter } from './reminder-letter.entity';
 import { RemindersService } from './reminders.service';
-import { ReminderLetterDto, ScanRequestDto, ScanResultDto } from './dto/scan.dto';
+import { ListRemindersLettersQuery, ReminderLetterDto, ReminderLetterPageDto, ScanRequestDto, ScanResultDto } from './dto/scan.dto';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -50,11 +50,11 @@ export class RemindersController {
   @Get('letters')
   @Roles(UserRole.Office, UserRole.Admin, UserRole.Leader)
   @ApiOperation({ summary: 'Draft công văn đôn đốc prepared at escalation, newest first' })
-  @ApiQuery({ name: 'agencyId', required: false, example: 5 })
-  @ApiOkResponse({ type: [ReminderLetterDto] })
-  async letters(@Query('agencyId') agencyId?: string): Promise<ReminderLetterDto[]> {
-    const id = agencyId === undefined || agencyId === '' ? undefined : new ParseIdPipe().transform(agencyId);
-    return (await this.reminders.listLetters(id)).map(toLetterDto);
+  @ApiOkResponse({ type: ReminderLetterPageDto })
+  @ApiErrors(400)
+  async letters(@Query() query: ListRemindersLettersQuery): Promise<ReminderLetterPageDto> {
+    const page = await this.reminders.listLetters(query);
+    return { ...page, items: page.items.map(toLetterDto) };
   }
 
   @Get('letters/:id/file')

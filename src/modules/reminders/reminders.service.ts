@@ -9,7 +9,7 @@ import { DataSource, EntityManager, In, LessThan, LessThanOrEqual, Repository } 
 import { insertRows } from 'src/core/database/insert-rows';
 import { AppConfig } from 'src/core/config/configuration';
 import { isUniqueViolation } from 'src/core/database/db-errors';
-import { MAX_PAGE_SIZE } from 'src/core/http/pagination';
+import { MAX_PAGE_LIMIT, Page, PageQuery, pageWindow } from 'src/core/http/pagination';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { addDays, diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/modules/calendar/local-date';
@@ -144,8 +144,10 @@ export class RemindersService {
   }
 
   /** Lists the letters kept for the web UI, newest first. */
-  listLetters(agencyId?: number): Promise<ReminderLetter[]> {
-    return this.letters.find({ where: agencyId ? { agencyId } : {}, order: { id: 'DESC' }, take: 500 });
+  async listLetters(q: PageQuery & { agencyId?: number }): Promise<Page<ReminderLetter>> {
+    const { page, limit, skip, take } = pageWindow(q);
+    const [items, total] = await this.letters.findAndCount({ where: q.agencyId ? { agencyId: q.agencyId } : {}, order: { id: 'DESC' }, skip, take });
+    return { items, total, page, limit };
   }
 
   findLetter(id: number): Promise<ReminderLetter | null> {
@@ -287,7 +289,7 @@ export class RemindersService {
 
   private async leaders(): Promise<User[]> {
     // Leaders are a handful; one page holds them all.
-    return (await this.users.list({ role: UserRole.Leader, active: true, pageSize: MAX_PAGE_SIZE })).items;
+    return (await this.users.list({ role: UserRole.Leader, active: true, limit: MAX_PAGE_LIMIT })).items;
   }
 
   /** The leaders whose full name appears in the tasks' "lãnh đạo phụ trách" (case and diacritics ignored). */

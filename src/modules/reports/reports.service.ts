@@ -219,7 +219,7 @@ export class ReportsService {
     // with ||, which is NULL on SQLite as soon as one of them is NULL (it returned 0 for existing runs).
     const items = await this.runs.find({ select: RUN_LIST_COLUMNS, where, order: { id: 'DESC' }, skip: w.skip, take: w.take });
     const total = await this.runs.countBy(where);
-    return { items, total, page: w.page, pageSize: w.pageSize };
+    return { items, total, page: w.page, limit: w.limit };
   }
 
   /** A run the user may see; 404 otherwise (an agency user never learns of another agency's runs). */

@@ -10,7 +10,7 @@ import { UserRole } from 'src/modules/users/user-role.enum';
 import { MAX_ID } from './dto/create-task.dto';
 import { CreateTaskRequestDto } from './dto/create-task-request.dto';
 import { ListTaskRequestsQuery } from './dto/list-task-requests.query.dto';
-import { DEFAULT_PAGE_SIZE } from './dto/list-tasks.query.dto';
+import { DEFAULT_PAGE_LIMIT } from 'src/core/http/pagination';
 import { TaskHistoryAction } from './task-history.entity';
 import { TaskHistoryService } from './task-history.service';
 import { TaskRequest, TaskRequestStatus, TaskRequestType } from './task-request.entity';
@@ -247,7 +247,7 @@ export class TaskRequestsService {
   /** Office, leaders and admin see every request; an agency user those of the tasks its agency leads. */
   async list(q: ListTaskRequestsQuery, user: AuthUser): Promise<TaskRequestPage> {
     const page = q.page ?? 1;
-    const limit = q.limit ?? DEFAULT_PAGE_SIZE;
+    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
     const qb = this.requests
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.task', 't')

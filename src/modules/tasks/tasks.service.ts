@@ -11,7 +11,8 @@ import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { ACCEPTED_DATE_MESSAGE, LocalDate, isAcceptedLocalDate } from 'src/modules/calendar/local-date';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { CreateTaskDto, MAX_ID } from './dto/create-task.dto';
-import { DEFAULT_PAGE_SIZE, ListTasksQuery, TaskSort } from './dto/list-tasks.query.dto';
+import { DEFAULT_PAGE_LIMIT } from 'src/core/http/pagination';
+import { ListTasksQuery, TaskSort } from './dto/list-tasks.query.dto';
 import { AGENCY_EDITABLE_FIELDS, UpdateTaskDto } from './dto/update-task.dto';
 import { AgencyState, findAgencies, findCoordinatingAgencies, findProgramIds } from './task-agencies.lookup';
 import { TaskHistoryAction } from './task-history.entity';
@@ -433,7 +434,7 @@ export class TasksService {
   async list(q: ListTasksQuery, user: AuthUser): Promise<TaskPage> {
     const asOf = q.asOf ?? this.calendar.today();
     const page = q.page ?? 1;
-    const limit = q.limit ?? DEFAULT_PAGE_SIZE;
+    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
     if (q.dueFrom && q.dueTo && q.dueFrom > q.dueTo) {
       throw invalid([{ field: 'dueTo', message: `dueTo: không được trước dueFrom (${q.dueFrom})` }]);
     }

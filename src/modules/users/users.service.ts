@@ -37,13 +37,13 @@ export class UsersService {
   }
 
   async list(query: ListUsersQuery): Promise<Page<User>> {
-    const { page, pageSize, skip, take } = pageWindow(query);
+    const { page, limit, skip, take } = pageWindow(query);
     const where: FindOptionsWhere<User> = {};
     if (query.role !== undefined) where.role = query.role;
     if (query.agencyId !== undefined) where.agencyId = query.agencyId;
     if (query.active !== undefined) where.active = query.active;
     const [items, total] = await this.repo.findAndCount({ where, order: { id: 'ASC' }, skip, take });
-    return { items, total, page, pageSize };
+    return { items, total, page, limit };
   }
 
   async get(id: number): Promise<User> {

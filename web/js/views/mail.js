@@ -19,7 +19,7 @@ export async function render(ctx, flash = null) {
   const page = Math.max(1, Number(query.get('page')) || 1);
   let list;
   try {
-    list = await api.get('/mail/messages', { status: status || undefined, kind: kind || undefined, to: to || undefined, page, pageSize: PAGE_SIZE });
+    list = await api.get('/mail/messages', { status: status || undefined, kind: kind || undefined, to: to || undefined, page, limit: PAGE_SIZE });
   } catch (err) {
     replace(main, loadError(err));
     return;

@@ -14,7 +14,7 @@ export async function render(ctx, flash = null) {
   replace(main, pageHeader('Chương trình công tác'), loading());
   let page;
   try {
-    page = await api.get('/programs', { pageSize: 200 });
+    page = await api.get('/programs', { limit: 200 });
   } catch (err) {
     replace(main, loadError(err));
     return;

@@ -40,7 +40,7 @@ export async function render(ctx) {
   const builder = can.buildReports(user);
   try {
     [runs, programs, agencies] = await Promise.all([
-      api.get('/reports', { page, pageSize: PAGE_SIZE }),
+      api.get('/reports', { page, limit: PAGE_SIZE }),
       builder ? allPrograms() : [],
       builder ? allAgencies() : [],
     ]);
@@ -64,7 +64,7 @@ export async function render(ctx) {
       const run = await api.get(`/reports/${id}`);
       replace(result, runCard(run));
       if (run.status === 'done' || run.status === 'failed') {
-        drawList(await api.get('/reports', { page: 1, pageSize: PAGE_SIZE }));
+        drawList(await api.get('/reports', { page: 1, limit: PAGE_SIZE }));
         return run;
       }
       await new Promise((r) => (timer = setTimeout(r, 1000)));
@@ -242,6 +242,6 @@ function runsSection(runs, page) {
           { caption: 'Các báo cáo đã lập' },
         )
       : h('p', { class: 'empty' }, 'Chưa có báo cáo nào.'),
-    pager({ page, limit: runs.pageSize, total: runs.total }, (p) => `/app/reports?page=${p}`),
+    pager({ page, limit: runs.limit, total: runs.total }, (p) => `/app/reports?page=${p}`),
   );
 }

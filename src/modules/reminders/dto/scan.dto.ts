@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { IsLocalDate } from 'src/core/http/validation';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageMetaDto, PageQuery } from 'src/core/http/pagination';
+import { IsLocalDate, MAX_ID } from 'src/core/http/validation';
 import { MailKind } from 'src/modules/mail/mail.enums';
 
 export class ScanRequestDto {
@@ -72,4 +74,18 @@ export class ReminderLetterDto {
   @ApiProperty({ type: [Number], example: [12, 15] }) taskIds!: number[];
   @ApiProperty({ type: Number, nullable: true, example: 43 }) mailMessageId!: number | null;
   @ApiProperty({ example: '2024-07-15T00:30:00.000Z' }) createdAt!: Date;
+}
+
+export class ListRemindersLettersQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 5, description: 'Only the letters about this agency' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  agencyId?: number;
+}
+
+export class ReminderLetterPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ReminderLetterDto] }) items!: ReminderLetterDto[];
 }

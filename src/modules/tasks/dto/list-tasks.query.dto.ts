@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from 'src/core/http/pagination';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsLocalDate, ToArray } from 'src/core/http/validation';
@@ -17,10 +18,8 @@ export enum TimelinessFilter {
 export const TASK_SORTS = ['dueDate', '-dueDate', 'updatedAt', '-updatedAt', 'code'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 
-export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 50;
 
-export class ListTasksQuery {
+export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ example: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -114,20 +113,4 @@ export class ListTasksQuery {
   @IsOptional()
   @IsIn(TASK_SORTS)
   sort?: TaskSort;
-
-  @ApiPropertyOptional({ example: 1, minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page?: number;
-
-  @ApiPropertyOptional({ example: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
 }
