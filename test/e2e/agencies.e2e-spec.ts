@@ -123,7 +123,7 @@ describe('agencies (e2e)', () => {
         statusCode: 409,
         error: 'Conflict',
         message: 'Mã cơ quan, đơn vị DUP-1 đã được sử dụng',
-        details: [{ field: 'code', message: 'code: mã DUP-1 đã được sử dụng' }],
+        details: [{ field: 'code', message: 'Mã: mã DUP-1 đã được sử dụng' }],
       });
       await t.http.patch(`/api/agencies/${b.id}`).set(bearer(admin)).send({ code: 'DUP-1' }).expect(409);
       // Its own code is no conflict.
@@ -135,7 +135,7 @@ describe('agencies (e2e)', () => {
       const b = await createAgency(t, admin, { successorId: a.id });
       expect(b.successorId).toBe(a.id);
       const missing = await t.http.post('/api/agencies').set(bearer(admin)).send(makeAgency({ successorId: 99999999 })).expect(400);
-      expect(missing.body.details).toEqual([{ field: 'successorId', message: 'successorId: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
+      expect(missing.body.details).toEqual([{ field: 'successorId', message: 'Cơ quan kế thừa: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
       const self = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ successorId: a.id }).expect(400);
       expect(self.body.details[0].field).toBe('successorId');
       const cycle = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ successorId: b.id }).expect(400);
@@ -212,7 +212,7 @@ describe('agencies (e2e)', () => {
 
     it.each(['abc', '0', '-1', '1.5', '1e3', '0x10', '%2012', '99999999999'])('should answer 400 to the id %s', async (id) => {
       const res = await t.http.get(`/api/agencies/${id}`).set(bearer(admin)).expect(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Mã định danh không hợp lệ', details: [{ field: 'id', message: 'id: phải là số nguyên dương' }] });
+      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Mã định danh không hợp lệ', details: [{ field: 'id', message: 'Mã định danh: phải là số nguyên dương' }] });
       await t.http.patch(`/api/agencies/${id}`).set(bearer(admin)).send({ name: 'x' }).expect(400);
       await t.http.post(`/api/agencies/${id}/merge`).set(bearer(admin)).send({ intoAgencyId: home.id, date: '2025-01-01' }).expect(400);
     });
@@ -446,13 +446,13 @@ describe('agencies (e2e)', () => {
 
       const self = await merge(a.id, { intoAgencyId: a.id, date: '2025-02-28' }).expect(400);
       expect(self.body.message).toBe('Không thể sáp nhập một cơ quan, đơn vị vào chính nó');
-      expect(self.body.details).toEqual([{ field: 'intoAgencyId', message: 'intoAgencyId: phải khác cơ quan được sáp nhập' }]);
+      expect(self.body.details).toEqual([{ field: 'intoAgencyId', message: 'Cơ quan tiếp nhận: phải khác cơ quan được sáp nhập' }]);
 
       const intoInactive = await merge(a.id, { intoAgencyId: inactive.id, date: '2025-02-28' }).expect(400);
       expect(intoInactive.body.message).toBe('Không thể sáp nhập vào Sở Đã giải thể: cơ quan, đơn vị này đã ngừng hoạt động');
 
       const missing = await merge(a.id, { intoAgencyId: 99999999, date: '2025-02-28' }).expect(400);
-      expect(missing.body.details).toEqual([{ field: 'intoAgencyId', message: 'intoAgencyId: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
+      expect(missing.body.details).toEqual([{ field: 'intoAgencyId', message: 'Cơ quan tiếp nhận: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
 
       await merge(a.id, { intoAgencyId: b.id, date: '2025-02-28' }).expect(200);
       const again = await merge(a.id, { intoAgencyId: b.id, date: '2025-03-31' }).expect(400);

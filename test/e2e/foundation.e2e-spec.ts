@@ -56,7 +56,7 @@ describe('foundation (e2e)', () => {
 
   it('should reject unknown fields with field-level Vietnamese messages', async () => {
     const res = await t.http.post('/api/auth/login').send({ email: 'a@b.c', password: 'x', admin: true }).expect(400);
-    expect(res.body.details).toEqual([{ field: 'admin', message: 'admin: trường này không được phép' }]);
+    expect(res.body.details).toEqual([{ field: 'admin', message: 'Trường “admin” không được phép' }]);
   });
 
   it('should answer unknown routes with a JSON 404', async () => {

@@ -599,7 +599,7 @@ describe('imports (e2e)', () => {
       );
       expectStatus(res, 400);
       expect(body(res).message).toMatch(/^Bảng thiếu cột “Cơ quan chủ trì”/);
-      expect(body(res).details).toEqual([{ field: 'file', message: 'file: thiếu cột “Cơ quan chủ trì”' }]);
+      expect(body(res).details).toEqual([{ field: 'file', message: 'Tệp: thiếu cột “Cơ quan chủ trì”' }]);
       const none = await upload(Buffer.from('1. Một đoạn\nkhông phải bảng'), 'a.csv', { programId: program2024 });
       expect(body(none).message).toMatch(
         /^Không tìm thấy dòng tiêu đề của bảng: cần các cột “Nội dung”, “Cơ quan chủ trì”/,
@@ -668,7 +668,7 @@ describe('imports (e2e)', () => {
       const badFlag = await upload(Buffer.from('1. Việc'), 'a.txt', { programId: program2024, dryRun: 'maybe' });
       expect(body(badFlag).details.map((d) => d.field)).toEqual(['dryRun']);
       const unknownField = await upload(Buffer.from('1. Việc'), 'a.txt', { programId: program2024, mode: 'fast' });
-      expect(body(unknownField).details).toEqual([{ field: 'mode', message: 'mode: trường này không được phép' }]);
+      expect(body(unknownField).details).toEqual([{ field: 'mode', message: 'Trường “mode” không được phép' }]);
       const badLead = await upload(Buffer.from('1. Việc'), 'a.txt', {
         programId: program2024,
         defaultLeadAgencyId: agencies.get('SNNMT'),

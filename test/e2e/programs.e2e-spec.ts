@@ -104,7 +104,7 @@ describe('programs (e2e)', () => {
         statusCode: 409,
         error: 'Conflict',
         message: 'Mã chương trình DUP-P1 đã được sử dụng',
-        details: [{ field: 'code', message: 'code: mã DUP-P1 đã được sử dụng' }],
+        details: [{ field: 'code', message: 'Mã: mã DUP-P1 đã được sử dụng' }],
       });
       await t.http.patch(`/api/programs/${b.id}`).set(bearer(office)).send({ code: 'DUP-P1' }).expect(409);
       await t.http.patch(`/api/programs/${a.id}`).set(bearer(office)).send({ code: 'DUP-P1', title: 'Giữ mã' }).expect(200);

@@ -489,7 +489,7 @@ describe('reminders (e2e)', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ asOf: '2024-02-30' })
       .expect(400);
-    expect(bad.body.details).toEqual([{ field: 'asOf', message: 'asOf: phải là ngày hợp lệ theo dạng YYYY-MM-DD' }]);
+    expect(bad.body.details).toEqual([{ field: 'asOf', message: 'Ngày tính số liệu: phải là ngày hợp lệ dạng YYYY-MM-DD, từ 01/01/2000 đến 31/12/2100' }]);
     const ok = await t.http
       .post('/api/reminders/scan')
       .set('Authorization', `Bearer ${admin}`)

@@ -248,7 +248,7 @@ describe('reports (e2e)', () => {
 
     it('should name the bad field of an impossible date', async () => {
       const res = await appendix(office, { from: '2024-02-30', to: '2024-06-30' }).expect(400);
-      expect(res.body.details).toEqual([{ field: 'from', message: 'from: phải là ngày hợp lệ theo dạng YYYY-MM-DD' }]);
+      expect(res.body.details).toEqual([{ field: 'from', message: 'Từ ngày: phải là ngày hợp lệ dạng YYYY-MM-DD, từ 01/01/2000 đến 31/12/2100' }]);
     });
   });
 

@@ -123,7 +123,7 @@ describe('task requests (e2e)', () => {
       const before = await taskTableCounts(t);
       const missing = await ask(task.id, { type: 'extension', reason: 'Cần thêm thời gian' }).expect(400);
       expect(missing.body.details).toEqual([
-        { field: 'proposedDueDate', message: 'proposedDueDate: bắt buộc với yêu cầu gia hạn' },
+        { field: 'proposedDueDate', message: 'Thời hạn đề nghị: bắt buộc với yêu cầu gia hạn' },
       ]);
       const same = await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-06-28' }).expect(400);
       expect(same.body.message).toBe('Thời hạn đề nghị (2024-06-28) phải sau thời hạn hiện tại (2024-06-28)');
@@ -201,7 +201,7 @@ describe('task requests (e2e)', () => {
         .body as TaskRequestResponseDto;
       const before = await taskRow(t, task.id);
       const noReason = await reject(req.id, {}).expect(400);
-      expect(noReason.body.details).toContainEqual({ field: 'comment', message: 'comment: không được để trống' });
+      expect(noReason.body.details).toContainEqual({ field: 'comment', message: 'Ý kiến: không được để trống' });
       const res = await reject(req.id, { comment: 'Nhiệm vụ vẫn cần thực hiện' }, leader).expect(200);
       expect(res.body).toMatchObject({ status: 'rejected', decisionComment: 'Nhiệm vụ vẫn cần thực hiện' });
       expect(await taskRow(t, task.id)).toEqual(before);
@@ -263,7 +263,7 @@ describe('task requests (e2e)', () => {
       await reject(987654, { comment: 'x' }).expect(404);
       await t.http.get('/api/requests/987654').set(bearer(office)).expect(404);
       const bad = await approve('abc' as unknown as number).expect(400);
-      expect(bad.body.details).toEqual([{ field: 'id', message: 'id: phải là số nguyên dương' }]);
+      expect(bad.body.details).toEqual([{ field: 'id', message: 'Mã định danh: phải là số nguyên dương' }]);
     });
   });
 

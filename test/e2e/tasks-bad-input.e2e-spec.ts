@@ -70,7 +70,7 @@ describe('tasks bad input (e2e)', () => {
       ]) {
         const body = await refused(() => post(makeTask({ leadAgencyId: stc.id, dueDate: dueDate as string })), 400);
         expect(body.details).toEqual([
-          { field: 'dueDate', message: 'dueDate: phải là ngày hợp lệ theo dạng YYYY-MM-DD' },
+          { field: 'dueDate', message: 'Thời hạn: phải là ngày hợp lệ dạng YYYY-MM-DD, từ 01/01/2000 đến 31/12/2100' },
         ]);
       }
       const assigned = await refused(() => post(makeTask({ leadAgencyId: stc.id, assignedAt: '2024-02-30' })), 400);
@@ -87,7 +87,7 @@ describe('tasks bad input (e2e)', () => {
         error: 'Bad Request',
         message: 'Thời hạn (2024-02-29) không được trước ngày giao (2024-03-01)',
         details: [
-          { field: 'dueDate', message: 'dueDate: thời hạn (2024-02-29) không được trước ngày giao (2024-03-01)' },
+          { field: 'dueDate', message: 'Thời hạn: thời hạn (2024-02-29) không được trước ngày giao (2024-03-01)' },
         ],
       });
     });
@@ -102,7 +102,7 @@ describe('tasks bad input (e2e)', () => {
         'title',
       ]);
       const blank = await refused(() => post(makeTask({ leadAgencyId: stc.id, title: '   ' })), 400);
-      expect(blank.details).toEqual([{ field: 'title', message: 'title: không được để trống' }]);
+      expect(blank.details).toEqual([{ field: 'title', message: 'Nội dung: không được để trống' }]);
       await refused(() => post(makeTask({ leadAgencyId: stc.id, title: 'x'.repeat(2001) })), 400);
       await refused(() => post(makeTask({ leadAgencyId: stc.id, kind: 'nhiem_vu' as never })), 400);
       await refused(() => post(makeTask({ leadAgencyId: stc.id, origin: null as never })), 400);
@@ -111,7 +111,7 @@ describe('tasks bad input (e2e)', () => {
     it('should refuse agencies and programs that do not exist, and a lead agency that also coordinates', async () => {
       const lead = await refused(() => post(makeTask({ leadAgencyId: 987654 })), 400);
       expect(lead.details).toEqual([
-        { field: 'leadAgencyId', message: 'leadAgencyId: không tìm thấy cơ quan, đơn vị có id 987654' },
+        { field: 'leadAgencyId', message: 'Cơ quan chủ trì: không tìm thấy cơ quan, đơn vị có id 987654' },
       ]);
       const coordinating = await refused(
         () => post(makeTask({ leadAgencyId: stc.id, coordinatingAgencyIds: [syt.id, 987654] })),
@@ -134,7 +134,7 @@ describe('tasks bad input (e2e)', () => {
     it('should refuse unknown fields, including ones the server sets itself', async () => {
       for (const field of ['status', 'version', 'effectiveDueDate', 'searchText', 'id', 'isAdmin']) {
         const body = await refused(() => post({ ...makeTask({ leadAgencyId: stc.id }), [field]: 'x' }), 400);
-        expect(body.details).toContainEqual({ field, message: `${field}: trường này không được phép` });
+        expect(body.details).toContainEqual({ field, message: `Trường “${field}” không được phép` });
       }
     });
 
@@ -258,7 +258,7 @@ describe('tasks bad input (e2e)', () => {
               .send({}),
         ]) {
           const body = await refused(call, 400);
-          expect(body.details).toEqual([{ field: 'id', message: 'id: phải là số nguyên dương' }]);
+          expect(body.details).toEqual([{ field: 'id', message: 'Mã định danh: phải là số nguyên dương' }]);
         }
       },
     );
@@ -327,7 +327,7 @@ describe('tasks bad input (e2e)', () => {
     it('should refuse a due date before the assignment, also when the assignment moves', async () => {
       const body = await refused(async () => patch({ version: await version(), assignedAt: '2024-07-01' }), 400);
       expect(body.details).toEqual([
-        { field: 'dueDate', message: 'dueDate: thời hạn (2024-06-28) không được trước ngày giao (2024-07-01)' },
+        { field: 'dueDate', message: 'Thời hạn: thời hạn (2024-06-28) không được trước ngày giao (2024-07-01)' },
       ]);
     });
 
@@ -378,7 +378,7 @@ describe('tasks bad input (e2e)', () => {
           t.http.post(`/api/requests/${pending.body.id}/approve`).set(bearer(office)).send({ dueDate: '2030-01-01' }),
         400,
       );
-      expect(body.details).toEqual([{ field: 'dueDate', message: 'dueDate: trường này không được phép' }]);
+      expect(body.details).toEqual([{ field: 'dueDate', message: 'Trường “dueDate” không được phép' }]);
       await refused(
         () => t.http.post(`/api/requests/${pending.body.id}/reject`).set(bearer(office)).send({ comment: '' }),
         400,

@@ -579,7 +579,7 @@ describe('tasks (e2e)', () => {
         error: 'Bad Request',
         message: 'Không thể chuyển trạng thái từ "Đã hoàn thành" sang "Mới giao"',
         details: [
-          { field: 'status', message: 'status: Không thể chuyển trạng thái từ "Đã hoàn thành" sang "Mới giao"' },
+          { field: 'status', message: 'Trạng thái: Không thể chuyển trạng thái từ "Đã hoàn thành" sang "Mới giao"' },
         ],
       });
       await move(office, task.id, { status: 'submitted' }, 400);

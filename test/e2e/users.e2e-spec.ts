@@ -75,7 +75,7 @@ describe('users (e2e)', () => {
       const res = await t.http.post('/api/users').set(bearer(admin)).send(makeUser({ email: '  Le.Thi.Hoa@NhiemVu.example ' })).expect(201);
       expect(res.body.email).toBe('le.thi.hoa@nhiemvu.example');
       const dup = await t.http.post('/api/users').set(bearer(admin)).send(makeUser({ email: 'LE.THI.HOA@nhiemvu.example' })).expect(409);
-      expect(dup.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'Email đã được sử dụng', details: [{ field: 'email', message: 'email: đã được sử dụng' }] });
+      expect(dup.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'Email đã được sử dụng', details: [{ field: 'email', message: 'Email: đã được sử dụng' }] });
       const other = await createUser(t, admin);
       await t.http.patch(`/api/users/${other.id}`).set(bearer(admin)).send({ email: 'le.thi.hoa@nhiemvu.example' }).expect(409);
       await t.http.patch(`/api/users/${other.id}`).set(bearer(admin)).send({ email: TEST_ADMIN.email.toUpperCase() }).expect(409);
@@ -85,12 +85,12 @@ describe('users (e2e)', () => {
 
     it('should require an existing, active agency for role agency', async () => {
       const missing = await t.http.post('/api/users').set(bearer(admin)).send(makeUser({ role: UserRole.Agency })).expect(400);
-      expect(missing.body.details).toEqual([{ field: 'agencyId', message: 'agencyId: bắt buộc với vai trò agency' }]);
+      expect(missing.body.details).toEqual([{ field: 'agencyId', message: 'Cơ quan: bắt buộc với tài khoản của cơ quan, đơn vị' }]);
       const unknown = await t.http.post('/api/users').set(bearer(admin)).send(makeUser({ role: UserRole.Agency, agencyId: 99999999 })).expect(400);
-      expect(unknown.body.details).toEqual([{ field: 'agencyId', message: 'agencyId: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
+      expect(unknown.body.details).toEqual([{ field: 'agencyId', message: 'Cơ quan: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
       const closed = await createAgency(t, admin, { name: 'Sở Đã đóng', active: false });
       const inactive = await t.http.post('/api/users').set(bearer(admin)).send(makeUser({ role: UserRole.Agency, agencyId: closed.id })).expect(400);
-      expect(inactive.body.details).toEqual([{ field: 'agencyId', message: 'agencyId: cơ quan, đơn vị Sở Đã đóng đã ngừng hoạt động' }]);
+      expect(inactive.body.details).toEqual([{ field: 'agencyId', message: 'Cơ quan: cơ quan, đơn vị Sở Đã đóng đã ngừng hoạt động' }]);
       await t.http.post('/api/users').set(bearer(admin)).send(makeUser({ role: UserRole.Agency, agencyId: null })).expect(400);
 
       const office = await createUser(t, admin);
@@ -204,7 +204,7 @@ describe('users (e2e)', () => {
 
     it.each(['abc', '0', '-1', '1.5', '0x1', '99999999999'])('should answer 400 to the id %s', async (id) => {
       const res = await t.http.get(`/api/users/${id}`).set(bearer(admin)).expect(400);
-      expect(res.body.details).toEqual([{ field: 'id', message: 'id: phải là số nguyên dương' }]);
+      expect(res.body.details).toEqual([{ field: 'id', message: 'Mã định danh: phải là số nguyên dương' }]);
       await t.http.patch(`/api/users/${id}`).set(bearer(admin)).send({ fullName: 'Tên' }).expect(400);
     });
 
