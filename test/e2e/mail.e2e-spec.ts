@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { EmbeddedRedis } from 'src/core/redis/embedded-redis';
@@ -232,5 +233,71 @@ describe('mail delivery and the mail log (e2e)', () => {
     const token = await t.login(agencyUser.email, TEST_USER_PASSWORD);
     await t.http.get('/api/mail/messages').set('Authorization', `Bearer ${token}`).expect(403);
     await t.http.get(`/api/mail/messages/${digest.mailMessageId}`).set('Authorization', `Bearer ${token}`).expect(403);
+  });
+
+  it('should record a partial SMTP rejection as partial, naming the refused recipient', async () => {
+    const since = t.smtp!.received.length;
+    t.smtp!.refuseRecipients('bi-tu-choi@nhiemvu.example');
+    const row = await mail.create({
+      kind: MailKind.Other,
+      to: ['nhan-duoc@nhiemvu.example', 'bi-tu-choi@nhiemvu.example'],
+      subject: 'Thư gửi hai người',
+      html: '<p>Thư</p>',
+      text: 'Thư',
+    });
+    await mail.dispatch([row.id]);
+    await waitFor(async () => (await rows([row.id]))[0].status !== MailStatus.Queued, 30_000, 'the partly refused message');
+    const [done] = await rows([row.id]);
+    expect(done.status).toBe(MailStatus.Partial);
+    expect(done.lastError).toBe('Máy chủ thư từ chối 1 người nhận: bi-tu-choi@nhiemvu.example');
+    const got = t.smtp!.received.slice(since).filter((m) => Number(m.parsed.headers.get('x-nhiemvu-message-id')) === row.id);
+    expect(got.map((m) => m.envelopeTo)).toEqual([['nhan-duoc@nhiemvu.example']]);
+    const list = await t.http.get('/api/mail/messages').query({ status: 'partial' }).set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(list.body.items.map((m: { id: number }) => m.id)).toContain(row.id);
+  });
+
+  it('should keep a big digest small: the 100 most urgent tasks in its body, every task in an XLSX attachment', async () => {
+    const agency = await f.agency();
+    const tasks = [];
+    for (let i = 0; i < 150; i++) tasks.push(await f.task({ agency, dueDate: addDays('2024-06-03', -(i % 30)) }));
+    const since = t.smtp!.received.length;
+    const r = await t.get(RemindersService).scan({ asOf: '2024-07-15' });
+    const digest = r.digests.find((d) => d.agencyId === agency.id)!;
+    expect(digest.points).toHaveLength(150);
+    await waitFor(async () => (await rows([digest.mailMessageId]))[0].status === MailStatus.Sent, 30_000, 'the big digest');
+    const got = t.smtp!.received.slice(since).find((m) => Number(m.parsed.headers.get('x-nhiemvu-message-id')) === digest.mailMessageId)!;
+    const text = got.parsed.text ?? '';
+    expect(text).toContain('Thư này liệt kê 100 nhiệm vụ cấp bách nhất trong tổng số 150 nhiệm vụ.');
+    expect(text.match(/\/app\/tasks\/\d+/g)).toHaveLength(100);
+    expect(got.parsed.attachments).toHaveLength(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(got.parsed.attachments[0].content as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(151);
+    const titles = new Set<string>();
+    ws.eachRow((row, n) => n > 1 && titles.add(String(row.getCell(3).value)));
+    expect(titles).toEqual(new Set(tasks.map((x) => x.title)));
+  });
+
+  it('should free the points of a digest the relay refuses for good (552), tell the office, and send them at the next scan', async () => {
+    const agency = await f.agency();
+    const task = await f.task({ agency, dueDate: '2024-07-08' });
+    t.smtp!.rejectWith(552, 'Message size exceeds fixed maximum message size');
+    const first = await t.get(RemindersService).scan({ asOf: '2024-07-15' });
+    const digest = first.digests.find((d) => d.agencyId === agency.id)!;
+    expect((await f.logsOf([task.id])).length).toBe(1);
+    await waitFor(async () => (await rows([digest.mailMessageId]))[0].status === MailStatus.Failed, 30_000, 'the refused digest');
+    await waitFor(async () => (await f.logsOf([task.id])).length === 0, 30_000, 'the freed point');
+    const told = (await f.mailsOfAgency(agency.id)).filter((m) => m.kind === MailKind.DeliveryFailure);
+    expect(told).toHaveLength(1);
+    expect(told[0].to).toEqual([t.config.mail.officeEmail]);
+    expect(told[0].text).toContain('1 lượt nhắc việc trong thư đã được hoàn lại');
+    expect(told[0].text).toContain('552');
+
+    t.smtp!.accept();
+    const again = await t.get(RemindersService).scan({ asOf: '2024-07-16' });
+    const resent = again.digests.find((d) => d.agencyId === agency.id)!;
+    expect(resent.points).toEqual([{ taskId: task.id, offsetDays: 7 }]);
+    await waitFor(async () => (await rows([resent.mailMessageId]))[0].status === MailStatus.Sent, 30_000, 'the digest sent again');
   });
 });

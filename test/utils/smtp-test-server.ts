@@ -16,6 +16,10 @@ type Mode = { kind: 'accept' } | { kind: 'reject'; code: number; message: string
 export class SmtpTestServer {
   readonly received: ReceivedMail[] = [];
   private mode: Mode = { kind: 'accept' };
+  /** Recipients answered 550 at RCPT TO (the rest of the message still goes through). */
+  private refused = new Set<string>();
+  /** Messages larger than this are answered 552 at the end of DATA, as relays with a size cap do. */
+  private maxBytes = Infinity;
   private server!: SMTPServer;
   port = 0;
 
@@ -29,10 +33,26 @@ export class SmtpTestServer {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (this.refused.has(address.address.toLowerCase())) {
+          const err = new Error('Mailbox unavailable') as Error & { responseCode: number };
+          err.responseCode = 550;
+          callback(err);
+          return;
+        }
+        callback();
+      },
       onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
+          const size = chunks.reduce((n, c) => n + c.length, 0);
+          if (size > this.maxBytes) {
+            const err = new Error('Message size exceeds fixed maximum message size') as Error & { responseCode: number };
+            err.responseCode = 552;
+            callback(err);
+            return;
+          }
           if (this.mode.kind === 'reject') {
             const err = new Error(this.mode.message) as Error & { responseCode: number };
             err.responseCode = this.mode.code;
@@ -63,6 +83,18 @@ export class SmtpTestServer {
 
   accept(): void {
     this.mode = { kind: 'accept' };
+    this.refused.clear();
+    this.maxBytes = Infinity;
+  }
+
+  /** Answers 550 to these recipients at RCPT TO until accept(). */
+  refuseRecipients(...addresses: string[]): void {
+    for (const a of addresses) this.refused.add(a.toLowerCase());
+  }
+
+  /** Answers 552 to any message larger than `bytes` until accept(). */
+  limitSize(bytes: number): void {
+    this.maxBytes = bytes;
   }
 
   async waitFor(count: number, timeoutMs = 20_000): Promise<ReceivedMail[]> {

@@ -99,12 +99,14 @@ export const MAIL_KIND = {
   missing_address: 'Thiếu địa chỉ nhận',
   weekly_summary: 'Tổng hợp tuần',
   report: 'Báo cáo',
+  delivery_failure: 'Thư bị từ chối',
   other: 'Khác',
 };
 
 export const MAIL_STATUS = {
   queued: 'Đang chờ gửi',
   sent: 'Đã gửi',
+  partial: 'Gửi được một phần',
   failed: 'Gửi lỗi',
 };
 

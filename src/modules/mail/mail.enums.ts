@@ -6,11 +6,15 @@ export enum MailKind {
   Report = 'report',
   Notification = 'notification',
   NotificationDigest = 'notification_digest',
+  /** To the office: a reminder digest was refused for good and its points will go out again. */
+  DeliveryFailure = 'delivery_failure',
   Other = 'other',
 }
 
 export enum MailStatus {
   Queued = 'queued',
   Sent = 'sent',
+  /** Accepted for some recipients, refused for others (lastError names them). */
+  Partial = 'partial',
   Failed = 'failed',
 }

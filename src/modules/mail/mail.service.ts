@@ -26,7 +26,10 @@ export interface NewMail {
   taskIds?: number[];
 }
 
-export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
+export type DeliveryOutcome = 'sent' | 'partial' | 'failed' | 'skipped';
+
+/** Called after a message is marked failed for good (permanent refusal or the last attempt). */
+export type MailFailureListener = (msg: MailMessage, error: string) => Promise<void>;
 
 /**
  * Attempts of one SendEmail job. With MAIL_BACKOFF (5 s doubling, capped at 10 min) that is about
@@ -57,6 +60,7 @@ export function mailJobOptions(id: number) {
 export class MailService implements OnModuleDestroy {
   private readonly logger = new Logger(MailService.name);
   private transportInstance: MailTransport | null = null;
+  private readonly failureListeners: MailFailureListener[] = [];
 
   constructor(
     @InjectRepository(MailMessage) private readonly repo: Repository<MailMessage>,
@@ -72,6 +76,14 @@ export class MailService implements OnModuleDestroy {
         : new OutboxTransport(this.config.get('mail.outboxDir', { infer: true }));
     }
     return this.transportInstance;
+  }
+
+  /**
+   * Lets the module that put work into a message undo it when the message can never be delivered
+   * (reminders free the points a refused digest carried). Mail depends on no feature module.
+   */
+  onPermanentFailure(listener: MailFailureListener): void {
+    this.failureListeners.push(listener);
   }
 
   onModuleDestroy(): void {
@@ -196,15 +208,20 @@ export class MailService implements OnModuleDestroy {
         },
         msg.id,
       );
-      const partial = result.rejected?.length ? `rejected by the server: ${result.rejected.join(', ')}` : null;
+      const rejected = result.rejected ?? [];
+      // Some recipients refused: recorded as partial, naming them, so the office sees who did not get it.
+      const partial = rejected.length ? `Máy chủ thư từ chối ${rejected.length} người nhận: ${rejected.join(', ')}` : null;
       await this.repo.update(
         { id, status: MailStatus.Queued },
-        { status: MailStatus.Sent, attempts, messageId: result.messageId, sentAt: new Date(), lastError: partial },
+        { status: partial ? MailStatus.Partial : MailStatus.Sent, attempts, messageId: result.messageId, sentAt: new Date(), lastError: partial },
       );
       this.logger.log(
         `mail ${id} sent (${msg.kind}) to ${msg.to.length + msg.cc.length} recipient(s)${result.file ? ` → ${result.file}` : ''}`,
       );
-      if (partial) this.logger.warn(`mail ${id}: ${partial}`);
+      if (partial) {
+        this.logger.warn(`mail ${id}: refused for ${rejected.join(', ')}`);
+        return 'partial';
+      }
       return 'sent';
     } catch (err) {
       const permanent = isPermanentMailError(err);
@@ -218,6 +235,10 @@ export class MailService implements OnModuleDestroy {
         this.logger.error(
           `mail ${id} failed for good after ${attempts} attempt(s)${permanent ? ' (permanent error)' : ''}: ${lastError}`,
         );
+        for (const listener of this.failureListeners) {
+          // A listener's own failure is logged, never turned into a retry of a message that is final.
+          await listener(msg, lastError).catch((e: Error) => this.logger.error(`mail ${id}: failure listener: ${e.message}`, e.stack));
+        }
         return 'failed';
       }
       this.logger.warn(`mail ${id} attempt ${attempt}/${maxAttempts} failed, will retry: ${lastError}`);

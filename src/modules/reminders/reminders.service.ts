@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { formatInTimeZone } from 'date-fns-tz';
@@ -32,8 +32,12 @@ import { ReminderLog } from './reminder-log.entity';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { AgencyPlan, planScan, ScanTaskRow } from './reminder-scan';
 import { renderCongVanDonDoc } from './templates/cong-van-don-doc.docx';
+import { renderDigestSheet } from './templates/digest-sheet.xlsx';
 import {
+  BODY_MAX_TASKS,
+  DigestAttachmentInfo,
   DigestItem,
+  renderDeliveryFailure,
   renderDigest,
   renderEscalation,
   renderMissingAddress,
@@ -111,7 +115,7 @@ export interface WeeklySummaryResult {
  * out at most once: a second scan or worker hitting it rolls that agency back and sends nothing.
  */
 @Injectable()
-export class RemindersService {
+export class RemindersService implements OnModuleInit {
   private readonly logger = new Logger(RemindersService.name);
   /**
    * Scans of one process run one at a time. Across processes the unique key decides; within one,
@@ -144,9 +148,51 @@ export class RemindersService {
   }
 
   /** Lists the letters kept for the web UI, newest first. */
+  onModuleInit(): void {
+    this.mail.onPermanentFailure(async (msg, error) => {
+      await this.freePoints(msg, error);
+    });
+  }
+
+  /**
+   * A digest the relay refused for good (5xx, or every retry spent) carried reminder points that
+   * nobody received: they are freed so the next scan sends them again, and the office is told.
+   */
+  async freePoints(msg: MailMessage, error: string): Promise<number> {
+    if (msg.kind !== MailKind.ReminderDigest && msg.kind !== MailKind.MissingAddress) return 0;
+    const officeEmail = this.config.get('mail.officeEmail', { infer: true });
+    const agency = msg.agencyId ? await this.agencies.findOneBy({ id: msg.agencyId }) : null;
+    const row = await this.dataSource.transaction(async (m) => {
+      const freed = (await m.delete(ReminderLog, { mailMessageId: msg.id })).affected ?? 0;
+      if (!freed) return null;
+      // Telling the office about its own refused message would loop: the log entry is enough then.
+      if (msg.to.includes(officeEmail) && msg.kind === MailKind.MissingAddress) return { freed, row: null };
+      const rendered = renderDeliveryFailure({
+        agencyName: agency?.name ?? null,
+        subject: msg.subject,
+        to: msg.to,
+        error,
+        points: freed,
+        appUrl: this.config.get('app.appUrl', { infer: true }),
+        provinceName: this.config.get('app.provinceName', { infer: true }),
+      });
+      const created = await this.mail.create({ kind: MailKind.DeliveryFailure, to: [officeEmail], ...rendered, agencyId: msg.agencyId }, m);
+      return { freed, row: created };
+    });
+    if (!row) return 0;
+    this.logger.warn(`mail ${msg.id} refused for good: ${row.freed} reminder point(s) freed for the next scan`);
+    if (row.row) await this.mail.dispatch([row.row.id]);
+    return row.freed;
+  }
+
   async listLetters(q: PageQuery & { agencyId?: number }): Promise<Page<ReminderLetter>> {
     const { page, limit, skip, take } = pageWindow(q);
-    const [items, total] = await this.letters.findAndCount({ where: q.agencyId ? { agencyId: q.agencyId } : {}, order: { id: 'DESC' }, skip, take });
+    const [items, total] = await this.letters.findAndCount({
+      where: q.agencyId ? { agencyId: q.agencyId } : {},
+      order: { id: 'DESC' },
+      skip,
+      take,
+    });
     return { items, total, page, limit };
   }
 
@@ -327,26 +373,29 @@ export class RemindersService {
       : [];
     const common = { agencyName: agency.name, asOf, appUrl, provinceName };
 
-    const main = recipients.length
-      ? {
-          kind: MailKind.ReminderDigest,
-          to: recipients,
-          cc: leaderCc,
-          ...renderDigest({
-            ...common,
-            items,
-            copiedTo: leaderCc.length ? 'lãnh đạo UBND tỉnh phụ trách và Văn phòng UBND tỉnh' : 'Văn phòng UBND tỉnh',
-          }),
-        }
-      : {
-          kind: MailKind.MissingAddress,
-          to: [officeEmail],
-          cc: leaderCc,
-          ...renderMissingAddress({ ...common, agencyCode: agency.code, items }),
-        };
+    const buildMain = (attachment: DigestAttachmentInfo | null) =>
+      recipients.length
+        ? {
+            kind: MailKind.ReminderDigest,
+            to: recipients,
+            cc: leaderCc,
+            ...renderDigest({
+              ...common,
+              items,
+              copiedTo: leaderCc.length ? 'lãnh đạo UBND tỉnh phụ trách và Văn phòng UBND tỉnh' : 'Văn phòng UBND tỉnh',
+              attachment,
+            }),
+          }
+        : {
+            kind: MailKind.MissingAddress,
+            to: [officeEmail],
+            cc: leaderCc,
+            ...renderMissingAddress({ ...common, agencyCode: agency.code, items, attachment }),
+          };
 
     let letterFile: { path: string; size: number; filename: string; taskIds: number[]; replyBy: LocalDate } | null =
       null;
+    let sheetFile: MailAttachmentRef | null = null;
     try {
       // Another scan wrote this agency's digest (it records all its points at once): nothing to
       // render. The unique key still decides when both get past this check.
@@ -355,10 +404,22 @@ export class RemindersService {
         return null;
       }
       if (escalated.length) letterFile = await this.writeLetter(plan, agency, asOf, working);
+      // A big digest lists the most urgent tasks in its body and carries the full list as XLSX,
+      // so the message stays under what relays accept.
+      let attachmentInfo: DigestAttachmentInfo | null = null;
+      if (items.length > BODY_MAX_TASKS) {
+        const sheet = await this.writeDigestSheet(agency, asOf, appUrl, items);
+        sheetFile = sheet.ref;
+        attachmentInfo = { filename: sheet.ref.filename, listed: sheet.listed };
+      }
+      const main = buildMain(attachmentInfo);
       const committed = await retryWhenBusy(() =>
         this.dataSource.transaction(async (m) => {
           // The first statement writes, so on SQLite the transaction takes the write lock at once.
-          const mainRow = await this.mail.create({ ...main, agencyId: agency.id, taskIds }, m);
+          const mainRow = await this.mail.create(
+            { ...main, agencyId: agency.id, taskIds, ...(sheetFile ? { attachments: [sheetFile] } : {}) },
+            m,
+          );
           await this.recordPoints(m, plan, asOf, mainRow.id);
           // The same reminder in the inbox of the agency's users (in-app only: this digest is its email).
           await this.notifications.notify(
@@ -432,6 +493,7 @@ export class RemindersService {
       };
     } catch (err) {
       if (letterFile) rmSync(join(this.config.get('files.dir', { infer: true }), letterFile.path), { force: true });
+      if (sheetFile) rmSync(join(this.config.get('files.dir', { infer: true }), sheetFile.path), { force: true });
       if (isUniqueViolation(err)) {
         this.logger.log(`reminders of ${agency.code} for ${asOf} were recorded by another scan; nothing sent twice`);
         result.conflicts.push(agency.code);
@@ -468,6 +530,23 @@ export class RemindersService {
       mailMessageId,
     }));
     await insertRows(m, ReminderLog, rows, LOG_INSERT_CHUNK);
+  }
+
+  /** Writes a big digest's task list under DATA_DIR/files/digests/<year>/ before the transaction (removed if it rolls back). */
+  private async writeDigestSheet(agency: Agency, asOf: LocalDate, appUrl: string, items: DigestItem[]) {
+    const { buffer, listed } = await renderDigestSheet({ agencyName: agency.name, asOf, appUrl, items });
+    const safeCode = agency.code.replace(/[^A-Za-z0-9_-]/g, '_');
+    const [year] = parseLocalDate(asOf);
+    const path = `digests/${year}/${asOf}-${safeCode}-${randomBytes(4).toString('hex')}.xlsx`;
+    const full = join(this.config.get('files.dir', { infer: true }), path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, buffer);
+    const ref: MailAttachmentRef = {
+      filename: `danh-sach-nhac-viec-${safeCode}-${asOf}.xlsx`,
+      path,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+    return { ref, listed };
   }
 
   /** Writes the draft công văn under DATA_DIR/files/letters/<year>/ before the transaction (removed if it rolls back). */

@@ -73,6 +73,34 @@ export function sortItems<T extends { effectiveDueDate: LocalDate; code: string 
   );
 }
 
+/** The XLSX that carries a big digest's full list (the body lists only the most urgent). */
+export interface DigestAttachmentInfo {
+  filename: string;
+  /** Tasks listed in the file (fewer than all when the size cap cut it). */
+  listed: number;
+}
+
+/** Tasks listed in a message body; the rest are counted and sent as an attachment. */
+export const BODY_MAX_TASKS = 100;
+
+/** The body's share of a list, and the sentence that says where the rest is (null when all are shown). */
+export function boundedList(
+  items: DigestItem[],
+  attachment: DigestAttachmentInfo | null | undefined,
+  appUrl: string,
+): { shown: DigestItem[]; note: string | null } {
+  if (items.length <= BODY_MAX_TASKS) return { shown: items, note: null };
+  const shown = sortItems(items).slice(0, BODY_MAX_TASKS);
+  let note = `Thư này liệt kê ${BODY_MAX_TASKS} nhiệm vụ cấp bách nhất trong tổng số ${items.length} nhiệm vụ.`;
+  if (attachment) {
+    note +=
+      attachment.listed >= items.length
+        ? ` Danh sách đầy đủ ${items.length} nhiệm vụ có trong tệp đính kèm ${attachment.filename}.`
+        : ` Tệp đính kèm ${attachment.filename} liệt kê ${attachment.listed} nhiệm vụ cấp bách nhất; danh sách đầy đủ xem trên hệ thống: ${appUrl}/app/tasks`;
+  } else note += ` Danh sách đầy đủ xem trên hệ thống: ${appUrl}/app/tasks`;
+  return { shown, note };
+}
+
 /** One task as the mail templates list it (templates/mail/_task-items.hbs, _task-lines.hbs). */
 interface ItemView {
   code: string | null;
@@ -109,8 +137,11 @@ function frame(provinceName: string, subject: string) {
  * The daily digest to one lead agency: every point it reached in this scan. `copiedTo` names who else
  * is told about its escalated tasks ("Văn phòng UBND tỉnh", with the leader in charge when found).
  */
-export function renderDigest(input: Common & { items: DigestItem[]; copiedTo: string | null }): RenderedMail {
+export function renderDigest(
+  input: Common & { items: DigestItem[]; copiedTo: string | null; attachment?: DigestAttachmentInfo | null },
+): RenderedMail {
   const counts = countItems(input.items, input.asOf);
+  const { shown, note } = boundedList(input.items, input.attachment, input.appUrl);
   const subject = digestSubject(input.agencyName, counts);
   const date = formatVietnameseDate(input.asOf);
   const escalated = input.items.filter((i) => i.escalate).length;
@@ -120,8 +151,8 @@ export function renderDigest(input: Common & { items: DigestItem[]; copiedTo: st
     intro:
       `Hệ thống theo dõi nhiệm vụ của UBND tỉnh ${input.provinceName} xin thông báo tình hình thực hiện ` +
       `các nhiệm vụ do quý cơ quan chủ trì, tính đến ngày ${date}:`,
-    counts: countsPhrase(counts).split(', '),
-    items: itemViews(input.items, input.asOf, input.appUrl),
+    counts: [...countsPhrase(counts).split(', '), ...(note ? [note] : [])],
+    items: itemViews(shown, input.asOf, input.appUrl),
     request:
       'Đề nghị quý cơ quan khẩn trương tổ chức thực hiện, cập nhật tiến độ và kết quả trên hệ thống; ' +
       'trường hợp không thể hoàn thành đúng thời hạn, đề nghị gửi đề xuất gia hạn, xin rút hoặc xin chuyển nhiệm vụ qua hệ thống.',
@@ -146,10 +177,11 @@ export function renderEscalation(
 ): RenderedMail {
   const subject = `[Đôn đốc] ${input.agencyName}: ${input.items.length} nhiệm vụ quá hạn cần đôn đốc (kèm dự thảo công văn)`;
   const date = formatVietnameseDate(input.asOf);
+  const { shown, note } = boundedList(input.items, null, input.appUrl);
   const body = renderMailTemplate('reminder-escalation', {
     ...frame(input.provinceName, subject),
-    intro: `Tính đến ngày ${date}, ${input.agencyName} có ${input.items.length} nhiệm vụ quá hạn đã đến mức đôn đốc:`,
-    items: itemViews(input.items, input.asOf, input.appUrl, true),
+    intro: `Tính đến ngày ${date}, ${input.agencyName} có ${input.items.length} nhiệm vụ quá hạn đã đến mức đôn đốc:${note ? ` ${note}` : ''}`,
+    items: itemViews(shown, input.asOf, input.appUrl, true),
     letter:
       `Dự thảo công văn đôn đốc (tệp đính kèm ${input.letterFilename}) liệt kê ${input.letterTaskCount} nhiệm vụ quá hạn của cơ quan, ` +
       `đề nghị hoàn thành hoặc có văn bản đề xuất gia hạn, xin rút trước ngày ${formatVietnameseDate(input.replyBy)}. ` +
@@ -162,8 +194,11 @@ export function renderEscalation(
 }
 
 /** To the office when an agency has no address at all: its reminders are not silently dropped. */
-export function renderMissingAddress(input: Common & { agencyCode: string; items: DigestItem[] }): RenderedMail {
+export function renderMissingAddress(
+  input: Common & { agencyCode: string; items: DigestItem[]; attachment?: DigestAttachmentInfo | null },
+): RenderedMail {
   const counts = countItems(input.items, input.asOf);
+  const { shown, note } = boundedList(input.items, input.attachment, input.appUrl);
   const subject = `[Nhắc việc] Chưa có địa chỉ nhận thư: ${input.agencyName} (${input.items.length} nhiệm vụ)`;
   const date = formatVietnameseDate(input.asOf);
   const body = renderMailTemplate('reminder-missing-address', {
@@ -173,8 +208,39 @@ export function renderMissingAddress(input: Common & { agencyCode: string; items
       'địa chỉ email liên hệ và không có tài khoản nào của cơ quan nhận thư nhắc việc.',
     request:
       'Đề nghị Văn phòng cập nhật địa chỉ email của cơ quan (mục Cơ quan, đơn vị) và thông báo nội dung nhắc việc dưới đây đến cơ quan:',
-    counts: countsPhrase(counts).split(', '),
-    items: itemViews(input.items, input.asOf, input.appUrl),
+    counts: [...countsPhrase(counts).split(', '), ...(note ? [note] : [])],
+    items: itemViews(shown, input.asOf, input.appUrl),
+  });
+  return { subject, ...body };
+}
+
+/**
+ * To the office when the relay refused an agency's digest for good: the points it carried are
+ * freed (the next scan sends them again) and the office can fix the address or call the agency.
+ */
+export function renderDeliveryFailure(input: {
+  agencyName: string | null;
+  subject: string;
+  to: string[];
+  error: string;
+  points: number;
+  appUrl: string;
+  provinceName: string;
+}): RenderedMail {
+  const who = input.agencyName ?? 'cơ quan';
+  const subject = `[Nhắc việc] Thư gửi ${who} bị máy chủ thư từ chối`;
+  const body = renderMailTemplate('notification', {
+    ...frame(input.provinceName, subject),
+    recipientName: 'Văn phòng UBND tỉnh',
+    title: subject,
+    lines: [
+      `Thư “${input.subject}” gửi ${input.to.join(', ')} đã bị máy chủ thư từ chối và không thể gửi được.`,
+      `Lý do máy chủ thư trả về: ${input.error}`,
+      `${input.points} lượt nhắc việc trong thư đã được hoàn lại: lần quét nhắc việc sau sẽ gửi lại các nhiệm vụ này.`,
+      `Đề nghị Văn phòng kiểm tra địa chỉ email của ${who}.`,
+    ],
+    link: `${input.appUrl}/app/mail?status=failed`,
+    linkLabel: 'Xem nhật ký thư',
   });
   return { subject, ...body };
 }
