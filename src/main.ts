@@ -19,7 +19,7 @@ async function bootstrap(): Promise<void> {
       fail(new Error(`PORT ${config.app.port} on ${config.app.host} is already in use. Stop the other program or set PORT.`));
     throw err;
   }
-  installShutdown(() => app.close(), redis);
+  installShutdown(() => app.close(), redis, config.redis.url);
   const where = `http://${config.app.host}:${config.app.port}`;
   console.log(`nhiemvu API on ${where} (docs ${where}/api/docs, health ${where}/health), workers in process: ${config.app.workersInApi}`);
 }

@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await app.init();
-  installShutdown(() => app.close(), redis);
+  installShutdown(() => app.close(), redis, config.redis.url);
   console.log('nhiemvu worker started');
 }
 

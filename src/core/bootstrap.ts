@@ -1,4 +1,5 @@
 import { ConsoleLogger, Logger } from '@nestjs/common';
+import Redis from 'ioredis';
 import { AppConfig, ConfigError, loadConfiguration } from './config/configuration';
 import { describeDatabase, runMigrations } from './database/prepare-database';
 import { EmbeddedRedis } from './redis/embedded-redis';
@@ -25,7 +26,7 @@ export async function prepareRuntime(config: AppConfig): Promise<{ redis: Embedd
     redis = await EmbeddedRedis.start({
       port: config.redis.embeddedPort,
       dir: config.redis.embeddedDir,
-      log: (m) => logger.log(m),
+      log: (m) => (/unexpectedly|could not/.test(m) ? logger.warn(m) : logger.log(m)),
     });
   }
   try {
@@ -38,11 +39,30 @@ export async function prepareRuntime(config: AppConfig): Promise<{ redis: Embedd
   return { redis };
 }
 
+/** Whether the Redis at `url` answers PING within `timeoutMs` (one connection, never retried). */
+export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** How long a shutdown waits for Nest to close when Redis is gone (queue clients would wait for it). */
+const CLOSE_WITHOUT_REDIS_MS = 3_000;
+
 /**
  * SIGTERM/SIGINT: close Nest (HTTP first, then BullMQ workers finish their running jobs), then stop
- * the private redis-server. A second signal exits at once.
+ * the private redis-server. With Redis gone no job can finish and the queue clients would wait for
+ * it, so the close is bounded to a few seconds. A second signal exits at once.
  */
-export function installShutdown(close: () => Promise<void>, redis: EmbeddedRedis | null): void {
+export function installShutdown(close: () => Promise<void>, redis: EmbeddedRedis | null, redisUrl: string): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);
@@ -55,7 +75,11 @@ export function installShutdown(close: () => Promise<void>, redis: EmbeddedRedis
     }, 30_000).unref();
     void (async () => {
       try {
-        await close();
+        if (await redisAnswers(redisUrl)) await close();
+        else {
+          logger.warn('Redis is not answering: closing without waiting for the queues');
+          await Promise.race([close(), new Promise((r) => setTimeout(r, CLOSE_WITHOUT_REDIS_MS).unref())]);
+        }
         await redis?.stop();
         logger.log('stopped');
         process.exit(0);

@@ -1,4 +1,7 @@
+import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
+import { MailService } from 'src/modules/mail/mail.service';
 import { TestApp } from 'test/utils/create-test-app';
+import { waitFor } from 'test/utils/spawn-process';
 
 describe('foundation (e2e)', () => {
   let t: TestApp;
@@ -86,6 +89,28 @@ describe('foundation with Redis down (e2e)', () => {
 
     await t.startRedis();
     await t.waitForHealth(200);
+  });
+});
+
+describe('foundation with the private Redis killed (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ workers: true });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('should restart the private redis-server after kill -9, recover /health and run jobs again', async () => {
+    await t.waitForHealth(200);
+    process.kill(t.redis.pid!, 'SIGKILL');
+    await waitFor(() => Promise.resolve(t.redis.restarts >= 1), 30_000, 'the supervisor restarting redis-server');
+    await t.waitForHealth(200);
+    const mail = t.get(MailService);
+    const row = await mail.create({ kind: MailKind.Other, to: ['sau-khi-khoi-dong-lai@nhiemvu.example'], subject: 'Sau sự cố', html: '<p>x</p>', text: 'x' });
+    await mail.dispatch([row.id]);
+    await waitFor(async () => (await mail.get(row.id)).status === MailStatus.Sent, 60_000, 'a job after the restart');
   });
 });
 

@@ -93,6 +93,16 @@ describe('processes (e2e)', () => {
     expect(await worker.exited).toBe(0);
   });
 
+  it('should stop promptly on SIGTERM when its Redis is gone', async () => {
+    const worker = startNode(distEntry('worker'), [], { ...base, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    await waitFor(() => Promise.resolve(/nhiemvu worker started/.test(worker.output())), 90_000, 'worker start');
+    worker.child.kill('SIGTERM');
+    // Without the bound it waits for the queue clients until the 30 s guard exits with code 1.
+    expect(await worker.exited).toBe(0);
+    expect(worker.output()).toMatch(/Redis is not answering: closing without waiting for the queues/);
+    expect(worker.output()).not.toMatch(/longer than 30 s/);
+  });
+
   it('should migrate and seed from the CLI, idempotently', async () => {
     const migrate = await runNode(distEntry('cli'), ['migrate'], base);
     expect(migrate.code).toBe(0);
