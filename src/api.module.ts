@@ -15,7 +15,9 @@ import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MailModule } from './modules/mail/mail.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { ProgramsModule } from './modules/programs/programs.module';
+import { QueueConsoleModule } from './modules/queue-console/queue-console.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { ReorganisationModule } from './modules/reorganisation/reorganisation.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -49,6 +51,8 @@ export class ApiModule {
         ImportsModule,
         CalendarFeedModule,
         WebModule,
+        MetricsModule,
+        QueueConsoleModule,
         ...(workers ? [WorkerProcessorsModule] : []),
       ],
       providers: [

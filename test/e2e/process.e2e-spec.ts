@@ -93,6 +93,24 @@ describe('processes (e2e)', () => {
     expect(await worker.exited).toBe(0);
   });
 
+  it('should serve the metrics of a worker process on METRICS_PORT behind METRICS_TOKEN', async () => {
+    const port = await freePort();
+    const token = 'worker-metrics-token-0123456789';
+    const worker = startNode(distEntry('worker'), [], { ...base, METRICS_PORT: String(port), METRICS_TOKEN: token });
+    try {
+      await waitFor(() => Promise.resolve(/nhiemvu worker started, metrics on/.test(worker.output())), 90_000, `worker start\n${worker.output()}`);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
+      const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toMatch(/nhiemvu_queue_jobs\{queue="reminders",state="[a-z-]+"\} \d+/);
+      expect(text).toMatch(/# TYPE nhiemvu_job_duration_seconds histogram/);
+    } finally {
+      worker.child.kill('SIGTERM');
+    }
+    expect(await worker.exited).toBe(0);
+  });
+
   it('should stop promptly on SIGTERM when its Redis is gone', async () => {
     const worker = startNode(distEntry('worker'), [], { ...base, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
     await waitFor(() => Promise.resolve(/nhiemvu worker started/.test(worker.output())), 90_000, 'worker start');

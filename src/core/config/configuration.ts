@@ -55,6 +55,12 @@ export interface AppConfig {
     outboxDir: string;
   };
   files: { dir: string };
+  metrics: {
+    /** Bearer token of /metrics; null: /metrics is off. */
+    token: string | null;
+    /** Where a separate worker process serves its metrics; null: it does not. */
+    workerPort: number | null;
+  };
 }
 
 export class ConfigError extends Error {
@@ -180,6 +186,7 @@ export function loadConfiguration(source: NodeJS.ProcessEnv = process.env): AppC
       outboxDir: join(dataDir, 'outbox'),
     },
     files: { dir: join(dataDir, 'files') },
+    metrics: { token: env.METRICS_TOKEN ?? null, workerPort: env.METRICS_PORT ?? null },
   };
 }
 

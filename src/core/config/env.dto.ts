@@ -136,4 +136,18 @@ export class EnvDto {
   @Transform(toBool)
   @IsBoolean()
   API_DOCS?: boolean;
+
+  /** Bearer token for GET /metrics (Prometheus). Unset: /metrics answers 404. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** A separate worker process serves its own /metrics on HOST:METRICS_PORT. Unset: none. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
 }

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import nocache from 'nocache';
 import { AppConfig } from 'src/core/config/configuration';
+import { httpMetrics } from 'src/core/metrics/metrics';
 import { requestContentGuard } from './request-checks';
 
 /** HTTP setup shared by main.ts and the e2e tests, so tests exercise what production serves. */
@@ -18,6 +19,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.use(helmet({ contentSecurityPolicy: false }));
   // API answers carry personal and task data: never stored by a browser or a proxy.
   app.use(['/api', '/health', '/metrics'], nocache());
+  app.use(httpMetrics);
   app.useBodyParser('json', { limit: config.app.bodyLimit });
   app.use(requestContentGuard);
   app.setGlobalPrefix('api', {
@@ -26,6 +28,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
       { path: '/', method: RequestMethod.GET },
       { path: 'app/{*path}', method: RequestMethod.ALL },
       { path: 'calendar/{*path}', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
     ],
   });
   if (!config.app.apiDocs) return app;

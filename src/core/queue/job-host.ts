@@ -1,6 +1,7 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { jobDuration, jobFailures } from 'src/core/metrics/metrics';
 
 export interface JobAttempt {
   /** 1 for the first run. */
@@ -21,10 +22,15 @@ export abstract class JobHost extends WorkerHost {
   async process(job: Job): Promise<unknown> {
     const started = Date.now();
     const attempt = job.attemptsMade + 1;
+    const timer = jobDuration.startTimer({ queue: job.queueName, job: job.name });
     this.logger.log(`${job.name} #${job.id} attempt ${attempt} started`);
     try {
-      return await this.handle(job, { attempt, final: attempt >= (job.opts.attempts ?? 1) });
+      const result = await this.handle(job, { attempt, final: attempt >= (job.opts.attempts ?? 1) });
+      timer({ outcome: 'completed' });
+      return result;
     } catch (err) {
+      timer({ outcome: 'failed' });
+      jobFailures.inc({ queue: job.queueName, job: job.name });
       this.logger.warn(`${job.name} #${job.id} attempt ${attempt} failed: ${(err as Error)?.message ?? String(err)}`);
       throw err;
     } finally {

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { importRuns } from 'src/core/metrics/metrics';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -357,6 +358,7 @@ export class ImportsService {
     report: ImportReport | null,
     error: string | null,
   ): Promise<void> {
+    importRuns.inc({ status });
     const total = report?.summary.items ?? run.total;
     await this.runs.update(
       { id: run.id },

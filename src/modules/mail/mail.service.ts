@@ -6,6 +6,7 @@ import { EntityManager, In, LessThan, Repository } from 'typeorm';
 import { insertRows } from 'src/core/database/insert-rows';
 import { AppConfig } from 'src/core/config/configuration';
 import { Page, pageWindow } from 'src/core/http/pagination';
+import { mailDelivered } from 'src/core/metrics/metrics';
 import { JobName } from 'src/core/queue/job-names';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { QueueName } from 'src/core/queue/queue-names';
@@ -218,6 +219,7 @@ export class MailService implements OnModuleDestroy {
       this.logger.log(
         `mail ${id} sent (${msg.kind}) to ${msg.to.length + msg.cc.length} recipient(s)${result.file ? ` → ${result.file}` : ''}`,
       );
+      mailDelivered.inc({ kind: msg.kind, outcome: partial ? 'partial' : 'sent' });
       if (partial) {
         this.logger.warn(`mail ${id}: refused for ${rejected.join(', ')}`);
         return 'partial';
@@ -235,6 +237,7 @@ export class MailService implements OnModuleDestroy {
         this.logger.error(
           `mail ${id} failed for good after ${attempts} attempt(s)${permanent ? ' (permanent error)' : ''}: ${lastError}`,
         );
+        mailDelivered.inc({ kind: msg.kind, outcome: 'failed' });
         for (const listener of this.failureListeners) {
           // A listener's own failure is logged, never turned into a retry of a message that is final.
           await listener(msg, lastError).catch((e: Error) => this.logger.error(`mail ${id}: failure listener: ${e.message}`, e.stack));

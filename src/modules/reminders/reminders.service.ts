@@ -10,6 +10,7 @@ import { insertRows } from 'src/core/database/insert-rows';
 import { AppConfig } from 'src/core/config/configuration';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { MAX_PAGE_LIMIT, Page, PageQuery, pageWindow } from 'src/core/http/pagination';
+import { remindersSent } from 'src/core/metrics/metrics';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { addDays, diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/modules/calendar/local-date';
@@ -271,6 +272,7 @@ export class RemindersService implements OnModuleInit {
         if (summary) {
           result.digests.push(summary);
           result.points += summary.points.length;
+          remindersSent.inc(summary.points.length);
         }
       }
       result.digests.sort((a, b) => a.agencyId - b.agencyId);

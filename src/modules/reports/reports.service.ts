@@ -8,6 +8,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { reportRuns } from 'src/core/metrics/metrics';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -339,11 +340,13 @@ export class ReportsService {
         if (run.scheduled) mailId = await this.recordEmail(run, snapshot, files, m);
       });
       if (mailId !== null) await this.mail.dispatch([mailId]);
+      reportRuns.inc({ status: ReportRunStatus.Done });
       this.logger.log(`report run ${id} built (${files.map((f) => f.format).join(', ') || 'json'}) in ${Date.now() - started} ms`);
       return 'done';
     } catch (err) {
       const message = String((err as Error)?.message ?? err).slice(0, 2000);
       await this.runs.update({ id }, { status: final ? ReportRunStatus.Failed : ReportRunStatus.Queued, error: message, finishedAt: final ? new Date() : null });
+      if (final) reportRuns.inc({ status: ReportRunStatus.Failed });
       this.logger.error(`report run ${id} failed${final ? '' : ' (will retry)'}: ${message}`);
       throw err;
     }
