@@ -1,12 +1,29 @@
 #!/usr/bin/env bash
-# Installs what a bare machine of this kind lacks: Node packages from the lockfile, and
-# redis-server, chromium (and, with --postgres, PostgreSQL) from Debian's packages when we may use apt-get.
+# Installs what a bare machine of this kind lacks: Node packages from the lockfile and redis-server
+# (what running needs: `npm start`), plus, for the tests only, chromium (--test) and PostgreSQL
+# (--postgres), from Debian's packages when we may use apt-get.
 # Safe to run again: each step is skipped when already satisfied.
+# ENSURE_DEPS_PLAN=1 prints what this mode needs (one name a line) and installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_postgres=false
-[ "${1:-}" = "--postgres" ] && need_postgres=true
+need_test=false
+for arg in "$@"; do
+  case "$arg" in
+    --postgres) need_postgres=true ;;
+    --test) need_test=true ;;
+    *) echo "usage: ensure-deps.sh [--test] [--postgres]" >&2; exit 2 ;;
+  esac
+done
+
+if [ "${ENSURE_DEPS_PLAN:-}" = 1 ]; then
+  echo "node-packages"
+  echo "redis-server"
+  [ "$need_test" = true ] && echo "chromium"
+  [ "$need_postgres" = true ] && echo "postgresql"
+  exit 0
+fi
 
 can_apt() { command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
@@ -28,8 +45,8 @@ if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; 
 fi
 
 # The web UI's browser tests (test/e2e/web.e2e-spec.ts) drive Debian's Chromium with playwright-core;
-# no browser is ever downloaded by npm.
-if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+# no browser is ever downloaded by npm. Running the app does not need it.
+if [ "$need_test" = true ] && ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   echo "› installing chromium (Debian package, for the web UI tests)"
   apt_install chromium
 fi

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pg=true
 [ "${SKIP_POSTGRES:-}" = 1 ] && pg=false
-if [ "$pg" = true ]; then bash scripts/ensure-deps.sh --postgres; else bash scripts/ensure-deps.sh; fi
+if [ "$pg" = true ]; then bash scripts/ensure-deps.sh --test --postgres; else bash scripts/ensure-deps.sh --test; fi
 
 echo "› build, types and lint"
 npx nest build >/dev/null

@@ -4,6 +4,14 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiModule } from './api.module';
 import { fail, installShutdown, loadConfigOrExit, prepareRuntime } from './core/bootstrap';
 import { configureApp } from './core/http/configure-app';
+import { startupLine } from './core/startup/startup-line';
+import { DEMO_USERS } from '../seeds/data/users.data';
+
+/** One demo account per role, for the start-up line. */
+function demoAccounts() {
+  const seen = new Set<string>();
+  return DEMO_USERS.filter((u) => !seen.has(u.role) && seen.add(u.role)).map((u) => ({ email: u.email, role: u.role }));
+}
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
@@ -20,8 +28,7 @@ async function bootstrap(): Promise<void> {
     throw err;
   }
   installShutdown(() => app.close(), redis, config.redis.url);
-  const where = `http://${config.app.host}:${config.app.port}`;
-  console.log(`nhiemvu API on ${where} (docs ${where}/api/docs, health ${where}/health), workers in process: ${config.app.workersInApi}`);
+  console.log(startupLine(config, demoAccounts()));
 }
 
 bootstrap().catch(fail);

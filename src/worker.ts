@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { fail, installShutdown, loadConfigOrExit, prepareRuntime } from './core/bootstrap';
+import { QuietBootLogger } from './core/logging/quiet-boot-logger';
 import { serveWorkerMetrics } from './core/metrics/metrics';
 import { JobProducer } from './core/queue/job-producer.service';
 import { ALL_QUEUES } from './core/queue/queue-names';
@@ -12,7 +13,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const { redis } = await prepareRuntime(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
   await app.init();
   const producer = app.get(JobProducer);
   const { workerPort, token } = config.metrics;

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from 'test/utils/free-port';
-import { distEntry, runNode, startNode, waitFor } from 'test/utils/spawn-process';
+import { distEntry, ROOT, runNode, startNode, waitFor } from 'test/utils/spawn-process';
 import { createTestDatabase, TestDatabase } from 'test/utils/test-db';
 
 /** The real entry points as an operator starts them: dist/src/{main,worker,cli}.js. */
@@ -43,7 +44,11 @@ describe('processes (e2e)', () => {
   });
 
   it('should refuse the demo admin password in production', async () => {
-    const { code, output } = await runNode(distEntry('main'), [], { ...base, NODE_ENV: 'production', JWT_SECRET: 'z'.repeat(40) });
+    const { code, output } = await runNode(distEntry('main'), [], {
+      ...base,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'z'.repeat(40),
+    });
     expect(code).toBe(1);
     expect(output).toMatch(/ADMIN_PASSWORD/);
   });
@@ -63,8 +68,8 @@ describe('processes (e2e)', () => {
 
   it('should start on embedded defaults with demo data, serve health, docs and data, and stop cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const api = startNode(distEntry('main'), [], { ...base, PORT: String(port) });
     const url = `http://127.0.0.1:${port}`;
+    const api = startNode(distEntry('main'), [], { ...base, PORT: String(port), APP_URL: url, LOG_LEVEL: 'info' });
     try {
       await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 90_000, `/health 200\n${api.output()}`);
       expect((await fetch(`${url}/api/docs`)).status).toBe(200);
@@ -81,8 +86,21 @@ describe('processes (e2e)', () => {
       api.child.kill('SIGTERM');
     }
     expect(await api.exited).toBe(0);
+    // The route table is at debug; the start ends with one line: address, demo accounts, where mail goes.
+    expect(api.output()).not.toMatch(/Mapped \{/);
+    const lines = api
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('nhiemvu is running at'));
+    expect(lines).toEqual([
+      `nhiemvu is running at ${url} — sign in with admin@nhiemvu.example (admin), vanphong@nhiemvu.example (office), chutich@nhiemvu.example (leader), ` +
+        `hangntt.stc@nhiemvu.example (agency), password nhiemvu-demo — mail is written to ${join(dir, 'outbox')} (set SMTP_URL to send it)`,
+    ]);
     // The private redis-server went with it.
-    const redisStillUp = await fetch(`http://127.0.0.1:${base.REDIS_PORT}`).then(() => true, () => false);
+    const redisStillUp = await fetch(`http://127.0.0.1:${base.REDIS_PORT}`).then(
+      () => true,
+      () => false,
+    );
     expect(redisStillUp).toBe(false);
   });
 
@@ -98,7 +116,11 @@ describe('processes (e2e)', () => {
     const token = 'worker-metrics-token-0123456789';
     const worker = startNode(distEntry('worker'), [], { ...base, METRICS_PORT: String(port), METRICS_TOKEN: token });
     try {
-      await waitFor(() => Promise.resolve(/nhiemvu worker started, metrics on/.test(worker.output())), 90_000, `worker start\n${worker.output()}`);
+      await waitFor(
+        () => Promise.resolve(/nhiemvu worker started, metrics on/.test(worker.output())),
+        90_000,
+        `worker start\n${worker.output()}`,
+      );
       expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
       const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);
@@ -119,6 +141,22 @@ describe('processes (e2e)', () => {
     expect(await worker.exited).toBe(0);
     expect(worker.output()).toMatch(/Redis is not answering: closing without waiting for the queues/);
     expect(worker.output()).not.toMatch(/longer than 30 s/);
+  });
+
+  it('should install only what running needs for npm start, and the browser and PostgreSQL only for the tests', () => {
+    const argsOf = (script: string) =>
+      /bash scripts\/ensure-deps\.sh([^\n;]*)/.exec(readFileSync(join(ROOT, 'scripts', script), 'utf8'))![1].trim();
+    const plan = (args: string) =>
+      execFileSync('bash', ['scripts/ensure-deps.sh', ...args.split(' ').filter(Boolean)], {
+        cwd: ROOT,
+        env: { ...process.env, ENSURE_DEPS_PLAN: '1' },
+      })
+        .toString()
+        .trim()
+        .split('\n');
+    expect(plan(argsOf('run.sh'))).toEqual(['node-packages', 'redis-server']);
+    expect(plan(argsOf('test.sh'))).toContain('chromium');
+    expect(plan('--test --postgres')).toEqual(['node-packages', 'redis-server', 'chromium', 'postgresql']);
   });
 
   it('should migrate and seed from the CLI, idempotently', async () => {

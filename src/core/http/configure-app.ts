@@ -5,12 +5,13 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import nocache from 'nocache';
 import { AppConfig } from 'src/core/config/configuration';
+import { QuietBootLogger } from 'src/core/logging/quiet-boot-logger';
 import { httpMetrics } from 'src/core/metrics/metrics';
 import { requestContentGuard } from './request-checks';
 
 /** HTTP setup shared by main.ts and the e2e tests, so tests exercise what production serves. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): NestExpressApplication {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
   // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (none by default), so a
   // client cannot choose the address the login limit counts.
   app.set('trust proxy', config.app.trustProxy.length ? config.app.trustProxy : false);
