@@ -208,7 +208,7 @@ describe('mail delivery and the mail log (e2e)', () => {
     expect(byTask.body).toMatchObject({
       total: 1,
       page: 1,
-      items: [{ id: digest.mailMessageId, kind: 'reminder_digest', status: 'sent', taskIds: [task.id] }],
+      items: [{ id: digest.mailMessageId, kind: 'reminder_digest', status: 'sent', taskIds: [task.id], tasks: [{ id: task.id, code: task.code, title: task.title }] }],
     });
     const byTo = await t.http
       .get('/api/mail/messages')

@@ -228,16 +228,16 @@ describe('reports (e2e)', () => {
     });
 
     it.each([
-      [{ from: '2024-06-30', to: '2024-04-01' }, 400, 'Ngày bắt đầu (from) không được sau ngày kết thúc (to)'],
+      [{ from: '2024-06-30', to: '2024-04-01' }, 400, 'Ngày bắt đầu không được sau ngày kết thúc'],
       [{ from: '2024-02-30', to: '2024-06-30' }, 400, 'Dữ liệu không hợp lệ'],
       [{ from: '2024-04-01', to: '2024-13-01' }, 400, 'Dữ liệu không hợp lệ'],
       [{ from: '2019-01-01', to: '2024-06-30' }, 400, 'Kỳ báo cáo không được dài quá 5 năm'],
       [{ period: '2024-Q5' }, 400, 'Kỳ báo cáo "2024-Q5" không hợp lệ; dùng dạng 2024, 2024-06, 2024-Q2, 2024-H1, 2024-H2 hoặc 2024-9M'],
       [{ period: '2024-Q2', window: 'fiscal' }, 400, 'Dữ liệu không hợp lệ'],
-      [{ period: '2024-Q2', from: '2024-04-01', to: '2024-06-30' }, 400, 'Chỉ chọn một trong hai: kỳ báo cáo (period) hoặc khoảng ngày (from, to)'],
+      [{ period: '2024-Q2', from: '2024-04-01', to: '2024-06-30' }, 400, 'Chỉ chọn một trong hai: kỳ báo cáo hoặc khoảng ngày (từ ngày, đến ngày)'],
       [{ from: '2024-04-01' }, 400, 'Thiếu ngày kết thúc kỳ báo cáo'],
-      [{}, 400, 'Cần chọn kỳ báo cáo (period) hoặc khoảng ngày (from và to)'],
-      [{ from: '2024-04-01', to: '2024-06-30', asOf: '2024-03-01' }, 400, 'Ngày tính số liệu (asOf) không được trước ngày bắt đầu kỳ báo cáo'],
+      [{}, 400, 'Cần chọn kỳ báo cáo hoặc khoảng ngày (từ ngày và đến ngày)'],
+      [{ from: '2024-04-01', to: '2024-06-30', asOf: '2024-03-01' }, 400, 'Ngày tính số liệu không được trước ngày bắt đầu kỳ báo cáo'],
       [{ from: '2024-04-01', to: '2024-06-30', bogus: 1 }, 400, 'Dữ liệu không hợp lệ'],
       [{ from: '2024-04-01', to: '2024-06-30', programId: 999999 }, 404, 'Không tìm thấy chương trình công tác'],
       [{ from: '2024-04-01', to: '2024-06-30', agencyId: 999999 }, 404, 'Không tìm thấy cơ quan, đơn vị'],

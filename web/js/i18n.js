@@ -134,6 +134,7 @@ export const IMPORT_FIELD = {
   ...TASK_FIELD,
   leadAgency: 'Cơ quan chủ trì',
   coordinatingAgencies: 'Cơ quan phối hợp',
+  agencies: 'Cơ quan',
   group: 'Nhóm',
   file: 'Tệp',
 };

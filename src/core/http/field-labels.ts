@@ -5,6 +5,7 @@
 const LABELS: Record<string, string> = {
   action: 'Thao tác',
   active: 'Trạng thái hoạt động',
+  agencies: 'Cơ quan',
   agencyId: 'Cơ quan',
   aliases: 'Tên gọi khác',
   asOf: 'Ngày tính số liệu',

@@ -11,6 +11,8 @@ import {
   toMailMessageDetail,
   toMailMessageResponse,
 } from './dto/mail-message.dto';
+import { TasksService } from 'src/modules/tasks/tasks.service';
+import { MAIL_TASK_REFS } from './dto/mail-message.dto';
 import { MailService } from './mail.service';
 
 /** The mail log: every message the system sent or tried to send, and its fate. */
@@ -20,7 +22,17 @@ import { MailService } from './mail.service';
 @ApiErrors(401, 403)
 @Controller('mail/messages')
 export class MailController {
-  constructor(private readonly mail: MailService) {}
+  constructor(
+    private readonly mail: MailService,
+    private readonly tasks: TasksService,
+  ) {}
+
+  /** Task ids of each message and the code/title of the first few of each (the mail log names tasks, not ids). */
+  private async taskInfo(ids: number[]) {
+    const taskIds = await this.mail.taskIdsOf(ids);
+    const refs = await this.tasks.refsOf([...taskIds.values()].flatMap((list) => list.slice(0, MAIL_TASK_REFS)));
+    return { taskIds, refs };
+  }
 
   @Get()
   @ApiOperation({ summary: 'List the mail log, newest first (office, admin)' })
@@ -28,8 +40,8 @@ export class MailController {
   @ApiErrors(400)
   async list(@Query() query: ListMailMessagesQuery): Promise<MailMessagePageDto> {
     const page = await this.mail.list(query);
-    const taskIds = await this.mail.taskIdsOf(page.items.map((m) => m.id));
-    return { ...page, items: page.items.map((m) => toMailMessageResponse(m, taskIds.get(m.id) ?? [])) };
+    const { taskIds, refs } = await this.taskInfo(page.items.map((m) => m.id));
+    return { ...page, items: page.items.map((m) => toMailMessageResponse(m, taskIds.get(m.id) ?? [], refs)) };
   }
 
   @Get(':id')
@@ -38,7 +50,8 @@ export class MailController {
   @ApiErrors(400, [404, 'Không tìm thấy thư'])
   async get(@Param('id', ParseIdPipe) id: number): Promise<MailMessageDetailDto> {
     const msg = await this.mail.get(id);
-    return toMailMessageDetail(msg, (await this.mail.taskIdsOf([id])).get(id) ?? []);
+    const { taskIds, refs } = await this.taskInfo([id]);
+    return toMailMessageDetail(msg, taskIds.get(id) ?? [], refs);
   }
 
   @Post(':id/retry')
@@ -48,6 +61,7 @@ export class MailController {
   @ApiErrors(400, [404, 'Không tìm thấy thư'])
   async retry(@Param('id', ParseIdPipe) id: number): Promise<MailMessageDetailDto> {
     const msg = await this.mail.retry(id);
-    return toMailMessageDetail(msg, (await this.mail.taskIdsOf([id])).get(id) ?? []);
+    const { taskIds, refs } = await this.taskInfo([id]);
+    return toMailMessageDetail(msg, taskIds.get(id) ?? [], refs);
   }
 }

@@ -51,14 +51,14 @@ describe(resolveReportWindow.name, () => {
   });
 
   it.each([
-    [{ from: '2024-06-30', to: '2024-04-01' }, 'Ngày bắt đầu (from) không được sau ngày kết thúc (to)', 'from'],
+    [{ from: '2024-06-30', to: '2024-04-01' }, 'Ngày bắt đầu không được sau ngày kết thúc', 'from'],
     [{ from: '2024-04-01' }, 'Thiếu ngày kết thúc kỳ báo cáo', 'to'],
     [{ to: '2024-04-01' }, 'Thiếu ngày bắt đầu kỳ báo cáo', 'from'],
-    [{}, 'Cần chọn kỳ báo cáo (period) hoặc khoảng ngày (from và to)', undefined],
-    [{ period: '2024-Q2', from: '2024-04-01', to: '2024-06-30' }, 'Chỉ chọn một trong hai: kỳ báo cáo (period) hoặc khoảng ngày (from, to)', 'period'],
-    [{ from: '2024-04-01', to: '2024-06-30', window: 'calendar' }, 'Chỉ dùng window cùng với kỳ báo cáo (period)', 'window'],
-    [{ from: '2024-02-30', to: '2024-06-30' }, 'Ngày "2024-02-30" không hợp lệ (dạng YYYY-MM-DD)', 'from'],
-    [{ from: '2024-04-01', to: '2024-06-30', asOf: '2024-03-31' }, 'Ngày tính số liệu (asOf) không được trước ngày bắt đầu kỳ báo cáo', 'asOf'],
+    [{}, 'Cần chọn kỳ báo cáo hoặc khoảng ngày (từ ngày và đến ngày)', undefined],
+    [{ period: '2024-Q2', from: '2024-04-01', to: '2024-06-30' }, 'Chỉ chọn một trong hai: kỳ báo cáo hoặc khoảng ngày (từ ngày, đến ngày)', 'period'],
+    [{ from: '2024-04-01', to: '2024-06-30', window: 'calendar' }, 'Chỉ chọn cách tính kỳ (theo lịch hay theo ngày chốt số liệu) cùng với kỳ báo cáo', 'window'],
+    [{ from: '2024-02-30', to: '2024-06-30' }, 'Ngày "2024-02-30" không hợp lệ: phải là ngày hợp lệ dạng YYYY-MM-DD, từ 01/01/2000 đến 31/12/2100', 'from'],
+    [{ from: '2024-04-01', to: '2024-06-30', asOf: '2024-03-31' }, 'Ngày tính số liệu không được trước ngày bắt đầu kỳ báo cáo', 'asOf'],
   ] as const)('should refuse %j in Vietnamese', (input, message, field) => {
     const e = errorOf(() => resolveReportWindow(input, 'cutoff'));
     expect(e.message).toBe(message);

@@ -59,7 +59,7 @@ export function resolveReportWindow(input: ReportWindowInput, defaultWindow: Per
   let phrase: string;
 
   if (input.period !== undefined) {
-    if (hasDates) throw bad('Chỉ chọn một trong hai: kỳ báo cáo (period) hoặc khoảng ngày (from, to)', 'period');
+    if (hasDates) throw bad('Chỉ chọn một trong hai: kỳ báo cáo hoặc khoảng ngày (từ ngày, đến ngày)', 'period');
     window = input.window ?? defaultWindow;
     if (!PERIOD_WINDOWS.includes(window)) throw bad('Cách tính kỳ phải là cutoff hoặc calendar', 'window');
     let resolved;
@@ -75,9 +75,9 @@ export function resolveReportWindow(input: ReportWindowInput, defaultWindow: Per
     periodName = resolved.name;
     phrase = lowerFirst(label);
   } else {
-    if (input.window !== undefined) throw bad('Chỉ dùng window cùng với kỳ báo cáo (period)', 'window');
+    if (input.window !== undefined) throw bad('Chỉ chọn cách tính kỳ (theo lịch hay theo ngày chốt số liệu) cùng với kỳ báo cáo', 'window');
     if (input.from === undefined && input.to === undefined) {
-      throw bad('Cần chọn kỳ báo cáo (period) hoặc khoảng ngày (from và to)');
+      throw bad('Cần chọn kỳ báo cáo hoặc khoảng ngày (từ ngày và đến ngày)');
     }
     if (input.from === undefined) throw bad('Thiếu ngày bắt đầu kỳ báo cáo', 'from');
     if (input.to === undefined) throw bad('Thiếu ngày kết thúc kỳ báo cáo', 'to');
@@ -93,10 +93,10 @@ export function resolveReportWindow(input: ReportWindowInput, defaultWindow: Per
     phrase = 'kỳ báo cáo';
   }
 
-  if (from > to) throw bad('Ngày bắt đầu (from) không được sau ngày kết thúc (to)', 'from');
+  if (from > to) throw bad('Ngày bắt đầu không được sau ngày kết thúc', 'from');
   if (to >= addYears(from, MAX_REPORT_YEARS)) throw bad(`Kỳ báo cáo không được dài quá ${MAX_REPORT_YEARS} năm`, 'to');
   const asOf = input.asOf ?? to;
   if (!isAcceptedLocalDate(asOf)) throw bad(`Ngày "${String(asOf)}" không hợp lệ: ${ACCEPTED_DATE_MESSAGE}`, 'asOf');
-  if (asOf < from) throw bad('Ngày tính số liệu (asOf) không được trước ngày bắt đầu kỳ báo cáo', 'asOf');
+  if (asOf < from) throw bad('Ngày tính số liệu không được trước ngày bắt đầu kỳ báo cáo', 'asOf');
   return { from, to, asOf, periodName, window, label, phrase };
 }

@@ -26,7 +26,7 @@ import { ReportsService } from './reports.service';
 
 const ALL_ROLES = [UserRole.Admin, UserRole.Office, UserRole.Leader, UserRole.Agency];
 const NOT_FOUND: [number, string] = [404, 'Không tìm thấy báo cáo'];
-const BAD_WINDOW: [number, string] = [400, 'Ngày bắt đầu (from) không được sau ngày kết thúc (to)'];
+const BAD_WINDOW: [number, string] = [400, 'Ngày bắt đầu không được sau ngày kết thúc'];
 
 @ApiTags('reports')
 @ApiBearerAuth()

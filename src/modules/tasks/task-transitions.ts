@@ -93,7 +93,7 @@ export function checkTransition(
       allowed: false,
       status: HttpStatus.BAD_REQUEST,
       field: 'comment',
-      message: `Cần nêu lý do (comment) khi chuyển trạng thái ${transitionLabel(from, to)}`,
+      message: `Cần nêu lý do khi chuyển trạng thái ${transitionLabel(from, to)}`,
     };
   }
   return { allowed: true };

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { likeContains } from 'src/core/database/like';
 import { DomainError } from 'src/core/http/domain-error';
@@ -171,6 +171,17 @@ export class TasksService {
     private readonly tx: TaskTransactions,
     private readonly notifications: NotificationsService,
   ) {}
+
+  /** Code and title of each task, for lists that name tasks (the mail log); unknown ids are left out. */
+  async refsOf(ids: number[]): Promise<Map<number, { code: string | null; title: string }>> {
+    const out = new Map<number, { code: string | null; title: string }>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.tasks.find({ select: { id: true, code: true, title: true }, where: { id: In(unique.slice(i, i + 500)) } });
+      for (const r of rows) out.set(r.id, { code: r.code, title: r.title });
+    }
+    return out;
+  }
 
   today(): LocalDate {
     return this.calendar.today();

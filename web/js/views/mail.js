@@ -80,7 +80,7 @@ function messageDetails(m) {
     { class: 'disclosure' },
     h('summary', null, m.subject),
     body,
-    m.taskIds.length ? h('p', { class: 'small' }, 'Nhiệm vụ: ', m.taskIds.map((id, i) => [i ? ', ' : '', h('a', { href: `/app/tasks/${id}` }, `#${id}`)])) : null,
+    m.taskIds.length ? h('p', { class: 'small' }, 'Nhiệm vụ: ', taskLinks(m)) : null,
   );
   d.addEventListener('toggle', () => {
     if (!d.open || body.dataset.loaded) return;
@@ -98,6 +98,16 @@ function messageDetails(m) {
       .catch((err) => replace(body, notice('error', err.message)));
   });
   return d;
+}
+
+/** The tasks a message is about, by code (or the start of the title), never by database id. */
+function taskLinks(m) {
+  const links = m.tasks.map((t, i) => [
+    i ? ', ' : '',
+    h('a', { href: `/app/tasks/${t.id}`, title: t.title }, t.code ?? (t.title.length > 40 ? `${t.title.slice(0, 40)}…` : t.title)),
+  ]);
+  const more = m.taskIds.length - m.tasks.length;
+  return [links, more > 0 ? ` và ${more} nhiệm vụ khác` : ''];
 }
 
 function retryButton(m, ctx) {

@@ -44,6 +44,16 @@ export class MailAttachmentDto {
   contentType!: string;
 }
 
+/** A task a message is about, named as people know it. */
+export class MailTaskRefDto {
+  @ApiProperty({ example: 12 }) id!: number;
+  @ApiProperty({ type: String, nullable: true, example: 'B.2.3' }) code!: string | null;
+  @ApiProperty({ example: 'Rà soát, đề xuất phương án phân bổ vốn đầu tư công năm 2024' }) title!: string;
+}
+
+/** How many tasks of a message the mail log names (taskIds has them all). */
+export const MAIL_TASK_REFS = 20;
+
 export class MailMessageResponseDto {
   @ApiProperty({ example: 42 }) id!: number;
   @ApiProperty({ enum: MailKind, example: MailKind.ReminderDigest }) kind!: MailKind;
@@ -67,6 +77,8 @@ export class MailMessageResponseDto {
   @ApiProperty({ type: String, nullable: true, example: '<5f1c…@nhiemvu>' }) messageId!: string | null;
   @ApiProperty({ type: Number, nullable: true, example: 5 }) agencyId!: number | null;
   @ApiProperty({ type: [Number], example: [12, 15] }) taskIds!: number[];
+  @ApiProperty({ type: [MailTaskRefDto], description: `The first ${MAIL_TASK_REFS} tasks of taskIds with their code and title` })
+  tasks!: MailTaskRefDto[];
   @ApiProperty({ type: [MailAttachmentDto] }) attachments!: MailAttachmentDto[];
   @ApiProperty({ type: Date, nullable: true, example: '2024-07-15T00:30:05.000Z' }) sentAt!: Date | null;
   @ApiProperty({ example: '2024-07-15T00:30:00.000Z' }) createdAt!: Date;
@@ -82,7 +94,9 @@ export class MailMessagePageDto extends PageMetaDto {
   @ApiProperty({ type: [MailMessageResponseDto] }) items!: MailMessageResponseDto[];
 }
 
-export function toMailMessageResponse(m: MailMessage, taskIds: number[]): MailMessageResponseDto {
+type TaskRefs = Map<number, { code: string | null; title: string }>;
+
+export function toMailMessageResponse(m: MailMessage, taskIds: number[], refs: TaskRefs = new Map()): MailMessageResponseDto {
   return {
     id: m.id,
     kind: m.kind,
@@ -95,6 +109,10 @@ export function toMailMessageResponse(m: MailMessage, taskIds: number[]): MailMe
     messageId: m.messageId,
     agencyId: m.agencyId,
     taskIds,
+    tasks: taskIds.slice(0, MAIL_TASK_REFS).flatMap((id) => {
+      const r = refs.get(id);
+      return r ? [{ id, code: r.code, title: r.title }] : [];
+    }),
     attachments: (m.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType })),
     sentAt: m.sentAt,
     createdAt: m.createdAt,
@@ -102,6 +120,6 @@ export function toMailMessageResponse(m: MailMessage, taskIds: number[]): MailMe
   };
 }
 
-export function toMailMessageDetail(m: MailMessage, taskIds: number[]): MailMessageDetailDto {
-  return { ...toMailMessageResponse(m, taskIds), html: m.html, text: m.text };
+export function toMailMessageDetail(m: MailMessage, taskIds: number[], refs: TaskRefs = new Map()): MailMessageDetailDto {
+  return { ...toMailMessageResponse(m, taskIds, refs), html: m.html, text: m.text };
 }
