@@ -10,7 +10,8 @@ const MIN_SCORE = 3;
 const zxcvbn = new ZxcvbnFactory({
   dictionary: { ...commonDictionary, ...englishDictionary },
   graphs: adjacencyGraphs,
-  useLevenshteinDistance: true,
+  // Off: it costs about a second per check on the full dictionaries, on the request path.
+  useLevenshteinDistance: false,
 });
 
 /** zxcvbn's warning keys (it returns the key when no translation is given) → why, in Vietnamese. */
