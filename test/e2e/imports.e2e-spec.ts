@@ -660,7 +660,8 @@ describe('imports (e2e)', () => {
       expectStatus(noFile, 400);
       expect(body(noFile).message).toBe('Thiếu tệp: gửi tệp trong trường “file” (multipart/form-data)');
       const json = await t.http.post('/api/imports').set(bearer(office)).send({ programId: program2024 });
-      expect(body(json).message).toBe('Thiếu tệp: gửi tệp trong trường “file” (multipart/form-data)');
+      expectStatus(json, 415);
+      expect(body(json).message).toBe('Định dạng dữ liệu không được hỗ trợ: cần gửi multipart/form-data, không phải application/json');
       const noProgram = await upload(Buffer.from('1. Việc'), 'a.txt', {});
       expectStatus(noProgram, 400);
       expect(body(noProgram).details.map((d) => d.field)).toContain('programId');

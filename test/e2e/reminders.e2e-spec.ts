@@ -454,7 +454,7 @@ describe('reminders (e2e)', () => {
       expect.arrayContaining(['beforeDays', 'sendTime', 'overdueEveryDays', 'extra']),
     );
     expect(bad.body.details.find((d: { field: string }) => d.field === 'sendTime').message).toBe(
-      'sendTime: phải là giờ dạng HH:MM, từ 00:00 đến 23:59',
+      'Giờ gửi: phải là giờ dạng HH:MM, từ 00:00 đến 23:59',
     );
 
     const put = await t.http

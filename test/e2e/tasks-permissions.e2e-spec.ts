@@ -1,4 +1,5 @@
 import { AgencyResponseDto } from 'src/modules/agencies/dto/agency-response.dto';
+import { fieldLabel } from 'src/core/http/field-labels';
 import { TaskRequestResponseDto } from 'src/modules/tasks/dto/task-request-response.dto';
 import { TaskResponseDto } from 'src/modules/tasks/dto/task-response.dto';
 import { UserRole } from 'src/modules/users/user-role.enum';
@@ -170,8 +171,8 @@ describe('tasks permissions (e2e)', () => {
         .set(as('lead'))
         .send({ version: before!.version, note: 'kèm theo', [field]: value })
         .expect(403);
-      expect(res.body.message).toContain(`"${field}"`);
-      expect(res.body.details).toEqual([{ field, message: `${field}: chỉ Văn phòng UBND tỉnh được sửa trường này` }]);
+      expect(res.body.message).toContain(`“${fieldLabel(field)}”`);
+      expect(res.body.details).toEqual([{ field, message: `${fieldLabel(field)}: chỉ Văn phòng UBND tỉnh được sửa trường này` }]);
       expect(await taskRow(t, task.id)).toEqual(before);
     });
 

@@ -525,7 +525,7 @@ describe('tasks (e2e)', () => {
     it('should refuse a completion date in the future or before the assignment, changing nothing', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id, assignedAt: '2024-03-01' });
       const before = await taskRow(t, task.id);
-      const future = await move(agencyUser, task.id, { status: 'done', completedAt: '2999-01-01' }, 400);
+      const future = await move(agencyUser, task.id, { status: 'done', completedAt: '2099-01-01' }, 400);
       expect(future.body.details).toEqual([
         { field: 'completedAt', message: expect.stringMatching(/không được sau ngày hôm nay/) },
       ]);

@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from 'src/core/config/project-root';
+import { fieldLabel } from 'src/core/http/field-labels';
 import { toFieldErrors } from 'src/core/http/vietnamese-messages';
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
 import { ReminderPolicyDto } from './dto/reminder-policy.dto';
@@ -50,7 +51,12 @@ export function loadReminderDefaults(file: string = reminderDefaultsPath()): Rem
 export function validatePolicyOverride(raw: Record<string, unknown>): string[] {
   const dto = plainToInstance(ReminderPolicyDto, raw);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  return toFieldErrors(errors).map((e) => e.message);
+  // Named by key ("sendTime: …"): config/reminders.json is read by operators; through the API the
+  // error filter turns the key into its Vietnamese label.
+  return toFieldErrors(errors).map((e) => {
+    const label = fieldLabel(e.field);
+    return `${e.field}: ${e.message.startsWith(`${label}: `) ? e.message.slice(label.length + 2) : 'trường này không được phép'}`;
+  });
 }
 
 /** Offsets sorted from the farthest to the nearest day before the deadline, without repeats. */

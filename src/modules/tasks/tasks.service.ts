@@ -1,4 +1,5 @@
 import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { fieldLabel } from 'src/core/http/field-labels';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { isUniqueViolation } from 'src/core/database/db-errors';
@@ -536,7 +537,7 @@ export class TasksService {
         const refused = given.map(([k]) => k).filter((k) => !(AGENCY_EDITABLE_FIELDS as readonly string[]).includes(k));
         if (refused.length) {
           throw new DomainError(
-            `Cơ quan chủ trì không được sửa ${refused.map((f) => `"${f}"`).join(', ')}; chỉ được cập nhật trạng thái, tiến độ, ngày hoàn thành, văn bản kết quả và ghi chú`,
+            `Cơ quan chủ trì không được sửa ${refused.map((f) => `“${fieldLabel(f)}”`).join(', ')}; chỉ được cập nhật trạng thái, tiến độ, ngày hoàn thành, văn bản kết quả và ghi chú`,
             HttpStatus.FORBIDDEN,
             refused.map((f) => ({ field: f, message: `${f}: chỉ Văn phòng UBND tỉnh được sửa trường này` })),
           );
