@@ -21,9 +21,39 @@ describe(loadConfiguration.name, () => {
     expect(sut.mail).toMatchObject({ smtpUrl: null, outboxDir: join(dir, 'outbox') });
   });
 
+  it('should trust no proxy by default, and the named ones when TRUST_PROXY lists them', () => {
+    expect(loadConfiguration(env()).app.trustProxy).toEqual([]);
+    expect(loadConfiguration(env({ TRUST_PROXY: 'loopback, 10.0.0.0/8,192.168.1.2' })).app.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.168.1.2',
+    ]);
+    expect(() => loadConfiguration(env({ TRUST_PROXY: 'everyone!' }))).toThrow(/TRUST_PROXY/);
+  });
+
+  it('should serve /api/docs except in production unless API_DOCS says otherwise, and /metrics only with a token', () => {
+    const prod = { NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-admin-password', JWT_SECRET: 'x'.repeat(40) };
+    expect(loadConfiguration(env()).app.apiDocs).toBe(true);
+    expect(loadConfiguration(env(prod)).app.apiDocs).toBe(false);
+    expect(loadConfiguration(env({ ...prod, API_DOCS: 'true' })).app.apiDocs).toBe(true);
+    expect(loadConfiguration(env({ API_DOCS: 'false' })).app.apiDocs).toBe(false);
+    expect(loadConfiguration(env()).metrics).toEqual({ token: null, workerPort: null });
+    expect(() => loadConfiguration(env({ METRICS_TOKEN: 'short' }))).toThrow(/METRICS_TOKEN/);
+    expect(loadConfiguration(env({ METRICS_TOKEN: 't'.repeat(20), METRICS_PORT: '9464' })).metrics).toEqual({
+      token: 't'.repeat(20),
+      workerPort: 9464,
+    });
+  });
+
   it('should let environment variables override the defaults', () => {
     const sut = loadConfiguration(
-      env({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/nv', REDIS_URL: 'redis://cache:6379/2', SMTP_URL: 'smtp://mail:25', WORKERS_IN_API: 'false' }),
+      env({
+        PORT: '8080',
+        DATABASE_URL: 'postgres://u:p@db:5432/nv',
+        REDIS_URL: 'redis://cache:6379/2',
+        SMTP_URL: 'smtp://mail:25',
+        WORKERS_IN_API: 'false',
+      }),
     );
     expect(sut.app.port).toBe(8080);
     expect(sut.app.workersInApi).toBe(false);
@@ -59,8 +89,12 @@ describe(loadConfiguration.name, () => {
   });
 
   it('should require JWT_SECRET in production and never seed demo data there', () => {
-    expect(() => loadConfiguration(env({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-and-real-password' }))).toThrow(/JWT_SECRET/);
-    const sut = loadConfiguration(env({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-and-real-password', JWT_SECRET: 'y'.repeat(40) }));
+    expect(() =>
+      loadConfiguration(env({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-and-real-password' })),
+    ).toThrow(/JWT_SECRET/);
+    const sut = loadConfiguration(
+      env({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-and-real-password', JWT_SECRET: 'y'.repeat(40) }),
+    );
     expect(sut.app.seedDemo).toBe(false);
     expect(sut.app.logFormat).toBe('json');
   });
