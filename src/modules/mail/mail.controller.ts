@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from 'src/core/http/api-errors';
 import { ParseIdPipe } from 'src/core/http/validation';
@@ -24,8 +25,13 @@ import { MailService } from './mail.service';
 export class MailController {
   constructor(
     private readonly mail: MailService,
-    private readonly tasks: TasksService,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  // TasksModule imports MailModule (notifications), so TasksService is looked up at run time, not imported.
+  private get tasks(): TasksService {
+    return this.moduleRef.get(TasksService, { strict: false });
+  }
 
   /** Task ids of each message and the code/title of the first few of each (the mail log names tasks, not ids). */
   private async taskInfo(ids: number[]) {
