@@ -1,3 +1,4 @@
+import { ALL_QUEUES } from 'src/core/queue/queue-names';
 import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
 import { MailService } from 'src/modules/mail/mail.service';
 import { QUEUE_CONSOLE_COOKIE } from 'src/modules/queue-console/queue-console.service';
@@ -88,12 +89,7 @@ describe('operations: /metrics and the queue console (e2e)', () => {
       const page = await t.http.get('/api/queues').set('Cookie', session).expect(200);
       expect(page.text).toMatch(/<html/i);
       const queues = await t.http.get('/api/queues/api/queues').set('Cookie', session).expect(200);
-      expect((queues.body.queues as { name: string }[]).map((q) => q.name).sort()).toEqual([
-        'imports',
-        'mail',
-        'reminders',
-        'reports',
-      ]);
+      expect((queues.body.queues as { name: string }[]).map((q) => q.name).sort()).toEqual([...ALL_QUEUES].sort());
       // The console cookie is not an API token, and the link cannot be used as one either.
       await t.http
         .get('/api/me')
