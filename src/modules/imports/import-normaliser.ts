@@ -1,6 +1,6 @@
 import { foldVietnamese } from 'src/core/text/vietnamese';
 import { DeadlineMatch, findDeadline, parseDeadline } from 'src/modules/calendar/deadline-phrase';
-import { addDays, formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
 import { TaskKind } from 'src/modules/tasks/task.enums';
 import { AgencyMatcher, agencyLabel, DirectoryAgency, Mention } from './agency-matcher';
 import { formatCount, IMPORT_LIMITS } from './import-limits';
@@ -120,12 +120,6 @@ export function deadlineInCell(value: CellValue): {
 } {
   if (typeof value !== 'string') return { dueDate: value.date, dueText: formatVietnameseDate(value.date), error: null };
   const text = value.trim();
-  const serial = /^(\d{5})(?:\.\d+)?$/.exec(text);
-  if (serial && +serial[1] > 20000 && +serial[1] < 80000) {
-    // An Excel day number left unformatted: day 1 is 1900-01-01 (with Excel's 29/02/1900), so 25569 is 1970-01-01.
-    const day = addDays('1970-01-01', +serial[1] - 25569);
-    return { dueDate: day, dueText: formatVietnameseDate(day), error: null };
-  }
   const m = parseDeadline(text);
   if (!m)
     return {
@@ -133,7 +127,17 @@ export function deadlineInCell(value: CellValue): {
       dueText: text,
       error: `Không hiểu thời hạn “${text}”; ví dụ cách ghi: ${DEADLINE_EXAMPLES}`,
     };
-  return { dueDate: m.dueDate, dueText: text, error: null };
+  if (m.unknownEvent) return { dueDate: null, dueText: m.matched, error: unknownEventMessage(m.matched) };
+  // The phrase as the text parser quotes it, so a table and a document give the same dueText.
+  return {
+    dueDate: m.dueDate,
+    dueText: /^\d{5}(\.\d+)?$/.test(text) ? formatVietnameseDate(m.dueDate!) : m.matched,
+    error: null,
+  };
+}
+
+export function unknownEventMessage(phrase: string): string {
+  return `Chưa có ngày của sự kiện “${phrase}” trong lịch: hãy ghi thời hạn cụ thể`;
 }
 
 /** Cuts a long text at the last sentence end (else word) before `max` characters. */
@@ -300,6 +304,8 @@ function normaliseOne(
       dueDate = found.match.dueDate;
       dueText = found.match.matched.slice(0, IMPORT_LIMITS.maxDueTextLength);
       provided.add('dueDate').add('dueText');
+      if (found.match.unknownEvent)
+        errors.push({ field: 'dueDate', message: unknownEventMessage(found.match.matched) });
     } else {
       warnings.push({ field: 'dueDate', message: 'Nội dung không nêu thời hạn: nhiệm vụ không có hạn hoàn thành' });
     }
