@@ -54,11 +54,32 @@ export interface RawItem {
   stripped: boolean;
   warnings: Issue[];
   errors: Issue[];
+  /** Prose: the assignment this item is a part of ("Giao Sở X chủ trì các nội dung sau:"), for its agencies. */
+  context?: string | null;
+}
+
+/** What a document's header says about it ("Số: 1066/UBND-VXNV", "Bắc Kạn, ngày 01 tháng 3 năm 2021"). */
+export interface DocumentHeader {
+  number: string | null;
+  /** Công văn, Thông báo, Kế hoạch, Quyết định … */
+  type: string | null;
+  place: string | null;
+  date: LocalDate | null;
+  /** "UBND tỉnh Bắc Kạn" */
+  issuer: string | null;
+  /** A date in the header that is not a real day. */
+  dateError: string | null;
+  /** The last header line (the body starts after it). */
+  headerEnd: number;
+  /** "Công văn số 1066/UBND-VXNV ngày 01/03/2021 của UBND tỉnh Bắc Kạn": the tasks' sourceDocument. */
+  sourceDocument: string;
 }
 
 export interface ParsedFile {
   format: ImportFormat;
   items: RawItem[];
+  /** A văn bản giao nhiệm vụ: its header. */
+  document?: DocumentHeader | null;
   /** About the whole file (ignored sheets, missing optional columns). */
   warnings: Issue[];
 }
@@ -96,6 +117,8 @@ export interface ImportItemOut {
   action: ImportAction | null;
   /** Fields an update changes. */
   changes: string[];
+  /** The lead named is a group: its members, for the clerk to choose from. */
+  leadGroup?: { name: string; members: AgencyRefOut[] } | null;
   errors: Issue[];
   warnings: Issue[];
 }
@@ -120,5 +143,7 @@ export interface ImportReport {
   summary: ImportSummary;
   /** About the whole file. */
   warnings: Issue[];
+  /** A văn bản giao nhiệm vụ: what its header says (number, date, issuer). */
+  document?: DocumentHeader | null;
   items: ImportItemOut[];
 }

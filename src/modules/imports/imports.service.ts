@@ -25,7 +25,7 @@ import { inspectUpload, InspectedFile, UploadedFile } from './import-file';
 import { formatCount, IMPORT_LIMITS } from './import-limits';
 import { NormaliseContext, NormalisedItem, Normaliser } from './import-normaliser';
 import { ImportRun, ImportRunStatus } from './import-run.entity';
-import { ImportItemOut, ImportReport, Issue, ParsedFile } from './import.types';
+import { DocumentHeader, ImportItemOut, ImportReport, Issue, ParsedFile } from './import.types';
 import { parseFile } from './parsers';
 import { noItemsError } from './parsers/text.parser';
 
@@ -108,7 +108,7 @@ export class ImportsService {
     }
     const program = await this.programs.get(input.programId);
     const inspected = await inspectUpload(file);
-    const ctx = await this.context(program, input.defaultLeadAgencyId);
+    await this.context(program, input.defaultLeadAgencyId, null);
     const actor: TaskActor = { id: user.id, name: user.fullName };
     // Large by size, or by the rows seen while checking the file (no need to parse it here).
     const rough = inspected.roughRows ?? 0;
@@ -119,6 +119,7 @@ export class ImportsService {
     if (parsed.items.length > IMPORT_LIMITS.queueAboveItems) {
       return { kind: 'queued', run: await this.enqueue(inspected, input, user, parsed.items.length) };
     }
+    const ctx = await this.context(program, input.defaultLeadAgencyId, parsed.document ?? null);
     const report = await this.execute(inspected, parsed, ctx, { ...input, actor });
     return { kind: 'report', report };
   }
@@ -135,8 +136,8 @@ export class ImportsService {
   async importFile(file: UploadedFile, opts: ImportOptions): Promise<ImportReport> {
     const program = await this.programs.get(opts.programId);
     const inspected = await inspectUpload(file);
-    const ctx = await this.context(program, opts.defaultLeadAgencyId);
     const parsed = await parseFile(inspected);
+    const ctx = await this.context(program, opts.defaultLeadAgencyId, parsed.document ?? null);
     return this.execute(inspected, parsed, ctx, opts);
   }
 
@@ -179,6 +180,7 @@ export class ImportsService {
         task: n.task,
         action: p?.action ?? null,
         changes: p?.changes ?? [],
+        leadGroup: n.leadGroup ?? null,
         errors: n.errors,
         warnings: n.warnings,
       };
@@ -210,6 +212,7 @@ export class ImportsService {
         warnings: normalised.reduce((s, n) => s + n.warnings.length, 0),
       },
       warnings,
+      document: parsed.document ?? null,
       items,
     };
     this.logger.log(
@@ -220,8 +223,18 @@ export class ImportsService {
   }
 
   /** Who may be named, on which day, and the default lead agency (400 when it cannot lead). */
-  private async context(program: Program, defaultLeadAgencyId: number | null): Promise<NormaliseContext> {
-    const assignedAt = program.issuedAt ?? this.calendar.today();
+  private async context(
+    program: Program,
+    defaultLeadAgencyId: number | null,
+    document: DocumentHeader | null,
+  ): Promise<NormaliseContext> {
+    if (document?.dateError) {
+      throw new DomainError(`Đầu văn bản: ${document.dateError}`, HttpStatus.BAD_REQUEST, [
+        { field: 'file', message: `file: ${document.dateError}` },
+      ]);
+    }
+    // The document's own date; else the program's issue date; else the start of its year, not today.
+    const assignedAt = document?.date ?? program.issuedAt ?? `${program.year}-01-01`;
     const directory = (await this.agencies.find({ order: { id: 'ASC' } })).map(toDirectory);
     const matcher = new AgencyMatcher(directory, loadAgencyGroups(), {
       onDate: assignedAt,
@@ -241,7 +254,13 @@ export class ImportsService {
       defaultLead = found!;
       this.logger.debug(`default lead ${agencyLabel(defaultLead)} on ${formatVietnameseDate(assignedAt)}`);
     }
-    return { matcher, assignedAt, programYear: program.year, defaultLead };
+    return {
+      matcher,
+      assignedAt,
+      programYear: document?.date ? Math.max(program.year, +document.date.slice(0, 4)) : program.year,
+      defaultLead,
+      sourceDocument: document?.sourceDocument ?? null,
+    };
   }
 
   // ── The queue ────────────────────────────────────────────────────────────────────────────
