@@ -88,7 +88,7 @@ const RULES: Rule[] = [
   },
   // dịp Tết Nguyên đán (Ất Tỵ) năm 2025: mùng 1 Tết when the calendar knows it, else kept without a date
   {
-    re: rx(`${B}(?:dip |truoc |sau )?tet nguyen dan(?: [a-z]{1,4} [a-z]{1,4})?,? (?:nam )?${YEAR}`),
+    re: rx(`${B}(?:dip )?tet nguyen dan(?: [a-z]{1,4} [a-z]{1,4})?,? (?:nam )?${YEAR}`),
     read: ([y]) => (isDeadlineYear(y) ? (lunarNewYear(+y) ?? UNKNOWN_EVENT) : NOT_A_DEADLINE),
   },
   { re: rx(`${B}(?:6|sau) thang dau ${NAM_YEAR}`), read: ([y]) => monthEnd(y, 6) },

@@ -135,6 +135,8 @@ export function roleInText(text: string, m: Pick<Mention, 'from' | 'to'>): Role 
   const near = pre.slice(-40);
   const post = foldVietnamese(text.slice(m.to, m.to + 60));
   if (EXCLUDED_BEFORE.test(near)) return 'excluded';
+  // The clause starts with it: "UBND các huyện, thị xã, thành phố bố trí kinh phí …".
+  if (!pre.trim() && !COORDINATION.test(post.slice(0, 12))) return 'lead';
   if (LEAD_BEFORE.test(near.replace(/(?:giam doc|thu truong|chu tich|lanh dao)\s*$/, ''))) return 'lead';
   if (STRONG_LEAD_AFTER.test(post)) return 'lead';
   if (COORDINATION.test(pre)) return 'coordinator';
@@ -520,8 +522,14 @@ function textAgencies(
       errors.push({ field: 'agencies', message: unknownMessage(m as never) });
       blocked = true;
     } else if (m.target.type === 'group') {
-      if (leads && explicit >= 0) leadGroup = { name: m.target.group.name, members: m.target.members.map(ref) };
-      else coordinating.push(...m.target.members);
+      // "Các sở, ban, ngành và UBND các huyện … xây dựng …": groups side by side lead together.
+      const alsoLeads = leadGroup && !lead && role === 'lead';
+      if ((leads && explicit >= 0) || alsoLeads) {
+        const before: AgencyRefOut[] = leadGroup ? leadGroup.members : [];
+        const members: AgencyRefOut[] = [...before, ...m.target.members.map(ref)];
+        const name: string = leadGroup ? `${leadGroup.name}; ${m.target.group.name}` : m.target.group.name;
+        leadGroup = { name, members: [...new Map(members.map((a) => [a.id, a])).values()] };
+      } else coordinating.push(...m.target.members);
     } else if (!checkAvailable(m.target.agency, ctx, 'agencies', errors)) {
       blocked = true;
     } else if (leads && !lead) {
@@ -531,9 +539,25 @@ function textAgencies(
     }
   }
   if (leadGroup && !lead) {
+    const n = leadGroup.members.length;
+    if (ctx.defaultLead) {
+      // The clerk chose a default lead: it leads, the group's members coordinate (as in a table).
+      warnings.push({
+        field: 'leadAgency',
+        message: `Cơ quan chủ trì là nhóm “${leadGroup.name}” (${n} cơ quan, được ghi là cơ quan phối hợp); giao cho cơ quan chủ trì mặc định ${agencyLabel(ctx.defaultLead)}`,
+      });
+      const members = leadGroup.members.map((a) => ctx.matcher.findById(a.id)).filter((a): a is DirectoryAgency => !!a);
+      return {
+        lead: ctx.defaultLead,
+        coordinating: [...members, ...coordinating],
+        named: false,
+        namedCoordinating: true,
+        leadGroup,
+      };
+    }
     errors.push({
       field: 'leadAgency',
-      message: `Cơ quan chủ trì là nhóm “${leadGroup.name}” (${leadGroup.members.length} cơ quan): hãy chọn một cơ quan chủ trì, hoặc tách thành ${leadGroup.members.length} nhiệm vụ, mỗi cơ quan một nhiệm vụ`,
+      message: `Cơ quan chủ trì là nhóm “${leadGroup.name}” (${n} cơ quan): hãy chọn một cơ quan chủ trì, hoặc tách thành ${n} nhiệm vụ, mỗi cơ quan một nhiệm vụ`,
     });
     return { lead: null, coordinating, named: true, namedCoordinating: true, leadGroup };
   }

@@ -122,7 +122,7 @@ function issuerName(line: string): string {
 export function looksLikeDirective(blocks: TextBlock[], header: DocumentHeader | null): boolean {
   if (!header?.number) return false;
   let assigning = 0;
-  for (const b of blocks) if (assignmentStart(foldVietnamese(cleanLine(b.text).text)) >= 0) assigning++;
+  for (const b of blocks) if (assignmentStart(cleanLine(b.text).text) >= 0) assigning++;
   return assigning > 0;
 }
 
@@ -136,15 +136,33 @@ const CLOSING = /\.\/\.\s*$/;
  * hành Quyết định này".
  */
 const CUE =
-  /(?<![a-z])(giao(?! thong| dich| luu| tiep| nhan)|de nghi|yeu cau|chu tri|tham muu|co trach nhiem|chiu trach nhiem|khan truong|chu dong)(?![a-z])/g;
+  /(?<![a-z])(giao(?! thong| dich| luu| tiep| nhan| ban| duc)|de nghi|yeu cau|chu tri|tham muu|co trach nhiem|chiu trach nhiem|khan truong|chu dong)(?![a-z])/g;
 const NOT_A_CUE_BEFORE = /(?:(?<![a-z])da|(?<![a-z])duoc|theo|xet|tai|cua|ve viec|nhu|tren co so|voi)\s*$/;
 const AGENCY_WORD =
   /(?<![a-z])(so|ubnd|uy ban|bo|cong an|bo chi huy|van phong|thanh tra|co quan|dai|cuc|chi cuc|ban|kho bac|ngan hang|truong|trung tam|bao|tinh doan|hoi|lien minh|thu truong|giam doc|chu tich)(?![a-z])/;
-const NEVER = /thi hanh (?:quyet dinh|van ban|chi thi) nay|chiu trach nhiem thi hanh|co hieu luc/;
+const NEVER =
+  /thi hanh (?:quyet dinh|van ban|chi thi) nay|chiu trach nhiem thi hanh|co hieu luc|thong bao de|biet,? (?:va )?thuc hien|nghiem tuc trien khai|nhan duoc van ban/;
+/** A clause that starts with the agency doing the work: "Sở Tài chính bố trí kinh phí …". */
+const AGENCY_FIRST =
+  /^(?:cac |giam doc |thu truong |chu tich )?(?:so|ubnd|uy ban nhan dan|ban(?! hanh)|cong an|bo chi huy|thanh tra|dai|kho bac|van phong|cuc|trung tam|ngan hang|bao hiem)(?![a-z])/;
+const ISSUER_FIRST = /^(?:chu tich |pho chu tich )?(?:ubnd|uy ban nhan dan) tinh(?![a-z])/;
+const NARRATIVE = /(?<![\p{L}])(?:đã|đang|được|sẽ|từng|chưa)(?![\p{L}])/u;
+/** "UBND tỉnh chỉ đạo / yêu cầu như sau:", "… giao nhiệm vụ như sau": introduces the assignments. */
+const INTRODUCTION =
+  /nhu sau\s*:?\s*$|sau day\s*:?\s*$|(?:ubnd|uy ban nhan dan) tinh (?:yeu cau|giao|de nghi|chi dao|ket luan)[^.;]{0,30}:?\s*$/;
+/** "Ngày 08/5/2026, Chủ tịch UBND tỉnh chủ trì cuộc họp …": the meeting, not a task. */
+const MEETING = /chu tri (?:cuoc hop|buoi|hop|hoi nghi|phien hop)|^ngay \d/;
+const PARTNER_ONLY = /^[^,;]{0,90}?(?<![a-z])phoi hop(?! voi)(?: thuc hien| trien khai)?(?:[,.;]|$)/;
 
 /** Index of the first assignment cue of a folded clause, or -1. */
-export function assignmentStart(folded: string): number {
-  if (NEVER.test(folded)) return -1;
+export function assignmentStart(text: string): number {
+  const folded = foldVietnamese(text);
+  if (NEVER.test(folded) || INTRODUCTION.test(folded) || MEETING.test(folded)) return -1;
+  const head = text.slice(0, 80).toLocaleLowerCase('vi');
+  if (AGENCY_FIRST.test(folded) && !ISSUER_FIRST.test(folded) && !NARRATIVE.test(head) && !/:$/.test(folded)) {
+    // "Sở Công Thương phối hợp thực hiện": a partner of the assignment before, not one of its own.
+    return PARTNER_ONLY.test(folded) ? -1 : 0;
+  }
   for (const m of folded.matchAll(CUE)) {
     const before = folded.slice(Math.max(0, m.index - 20), m.index);
     if (NOT_A_CUE_BEFORE.test(before)) continue;
@@ -181,11 +199,20 @@ export function directiveItems(blocks: TextBlock[], header: DocumentHeader | nul
     return base ? `${base}.${n}` : String(n);
   };
   const start = header?.headerEnd ?? 0;
+  let addressees = false;
   for (const block of blocks) {
     if (block.position <= start) continue;
     const clean = cleanLine(block.text);
     if (!clean.text) continue;
-    if (END.test(foldVietnamese(clean.text.slice(0, 20)))) break;
+    const lead20 = foldVietnamese(clean.text.slice(0, 20));
+    if (END.test(lead20)) break;
+    // "Kính gửi: - Sở Tài chính; - Các sở, ban, ngành": the addressees, not assignments.
+    if (/^kinh gui/.test(lead20)) {
+      addressees = true;
+      continue;
+    }
+    if (addressees && /^[-–+•]/.test(clean.text)) continue;
+    addressees = false;
     let text = clean.text.replace(CLOSING, '.');
     const found = block.marker ? { marker: block.marker, rest: text } : readLineMarker(text, null);
     let base = section;
@@ -197,7 +224,7 @@ export function directiveItems(blocks: TextBlock[], header: DocumentHeader | nul
         section = m.kind === 'part' ? null : 'label' in m ? m.label : null;
         group = text;
         current = parent = null;
-        if (assignmentStart(foldVietnamese(text)) < 0) continue;
+        if (assignmentStart(text) < 0) continue;
         base = section;
       } else if (m.kind === 'number') {
         base = m.parts.join('.');
@@ -208,7 +235,7 @@ export function directiveItems(blocks: TextBlock[], header: DocumentHeader | nul
       } else bullet = m.kind === 'dash' || m.kind === 'plus';
     }
     const pieces = clauses(text);
-    const assigning = pieces.map((p) => assignmentStart(foldVietnamese(p)) >= 0);
+    const assigning = pieces.map((p) => assignmentStart(p) >= 0);
     const numbered = found?.marker.kind === 'number';
     if (!assigning.some(Boolean)) {
       const f = foldVietnamese(text);
@@ -231,8 +258,35 @@ export function directiveItems(blocks: TextBlock[], header: DocumentHeader | nul
     }
     let emitted = 0;
     const single = assigning.filter(Boolean).length === 1;
-    for (const [i, piece] of pieces.entries()) {
+    let leading: string[] = [];
+    if (single) {
+      // One assignment: the whole paragraph is its text (the product may come before "Sở X chủ trì").
+      if (items.length >= IMPORT_LIMITS.maxItems) throw tooManyItemsError(items.length + 1);
+      current = makeItem(
+        block,
+        refWord,
+        text,
+        numbered ? base! : nextCode(base),
+        group,
+        clean.stripped,
+        bullet ? parent : null,
+      );
+      items.push(current);
+      parent = !bullet && /:\s*$/.test(text) ? current : bullet ? parent : null;
+      if (numbered) section = base;
+      continue;
+    }
+    for (const [i, clause] of pieces.entries()) {
+      let piece = clause;
+      if (!assigning[i] && emitted === 0) {
+        leading.push(piece);
+        continue;
+      }
       if (assigning[i]) {
+        if (leading.length) {
+          piece = `${leading.join('; ')}; ${piece}`;
+          leading = [];
+        }
         if (items.length >= IMPORT_LIMITS.maxItems) throw tooManyItemsError(items.length + 1);
         const code = numbered && single ? base! : nextCode(base);
         current = makeItem(block, refWord, piece, code, group, clean.stripped, bullet ? parent : null);
