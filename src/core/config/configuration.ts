@@ -52,6 +52,7 @@ export interface AppConfig {
     outboxDir: string;
   };
   files: { dir: string };
+  imports: { tesseractBin: string; pdftoppmBin: string; ocrMaxPages: number; pdfMaxPages: number };
 }
 
 export class ConfigError extends Error {
@@ -170,6 +171,12 @@ export function loadConfiguration(source: NodeJS.ProcessEnv = process.env): AppC
       outboxDir: join(dataDir, 'outbox'),
     },
     files: { dir: join(dataDir, 'files') },
+    imports: {
+      tesseractBin: env.OCR_TESSERACT_BIN,
+      pdftoppmBin: env.OCR_PDFTOPPM_BIN,
+      ocrMaxPages: env.OCR_MAX_PAGES,
+      pdfMaxPages: env.PDF_MAX_PAGES,
+    },
   };
 }
 

@@ -1,9 +1,9 @@
 import { LocalDate } from 'src/modules/calendar/local-date';
 import { TaskKind } from 'src/modules/tasks/task.enums';
 
-export type ImportFormat = 'xlsx' | 'csv' | 'docx' | 'txt';
+export type ImportFormat = 'xlsx' | 'csv' | 'docx' | 'txt' | 'pdf' | 'image';
 
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['xlsx', 'csv', 'docx', 'txt'];
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['xlsx', 'csv', 'docx', 'txt', 'pdf', 'image'];
 
 /** A problem of one item (or of the file: field "file"), with a Vietnamese message. */
 export interface Issue {
@@ -54,6 +54,8 @@ export interface RawItem {
   stripped: boolean;
   warnings: Issue[];
   errors: Issue[];
+  /** Read by OCR: the mean confidence (0–100) of its words. */
+  confidence?: number | null;
   /** Prose: the assignment this item is a part of ("Giao Sở X chủ trì các nội dung sau:"), for its agencies. */
   context?: string | null;
 }
@@ -80,6 +82,8 @@ export interface ParsedFile {
   items: RawItem[];
   /** A văn bản giao nhiệm vụ: its header. */
   document?: DocumentHeader | null;
+  /** Read by OCR (a scan or an image): pages and the mean confidence of the words (0–100). */
+  ocr?: { pages: number; confidence: number } | null;
   /** About the whole file (ignored sheets, missing optional columns). */
   warnings: Issue[];
 }
@@ -117,6 +121,8 @@ export interface ImportItemOut {
   action: ImportAction | null;
   /** Fields an update changes. */
   changes: string[];
+  /** Read by OCR: the mean confidence (0–100) of the item's words, shown beside it. */
+  ocrConfidence?: number | null;
   /** The lead named is a group: its members, for the clerk to choose from. */
   leadGroup?: { name: string; members: AgencyRefOut[] } | null;
   errors: Issue[];
@@ -145,5 +151,7 @@ export interface ImportReport {
   warnings: Issue[];
   /** A văn bản giao nhiệm vụ: what its header says (number, date, issuer). */
   document?: DocumentHeader | null;
+  /** Read by OCR: pages and mean confidence. */
+  ocr?: { pages: number; confidence: number } | null;
   items: ImportItemOut[];
 }

@@ -27,6 +27,8 @@ import { NormaliseContext, NormalisedItem, Normaliser } from './import-normalise
 import { ImportRun, ImportRunStatus } from './import-run.entity';
 import { DocumentHeader, ImportItemOut, ImportReport, Issue, ParsedFile } from './import.types';
 import { parseFile } from './parsers';
+import { checkOcr, ocrError } from './pdf/ocr';
+import { DocumentReadOptions, readPdfText } from './parsers/pdf.parser';
 import { noItemsError } from './parsers/text.parser';
 
 export interface ImportOptions {
@@ -38,6 +40,8 @@ export interface ImportOptions {
   onProgress?: (processed: number, total: number) => Promise<void>;
   /** Called once the file is read, with the number of items. */
   onTotal?: (total: number) => Promise<void>;
+  /** OCR: after each page read. */
+  onPage?: (done: number, total: number) => Promise<void>;
 }
 
 export type SubmitResult = { kind: 'report'; report: ImportReport } | { kind: 'queued'; run: ImportRun };
@@ -115,7 +119,11 @@ export class ImportsService {
     if (file.buffer.length > IMPORT_LIMITS.queueAboveBytes || rough > IMPORT_LIMITS.queueAboveItems + 50) {
       return { kind: 'queued', run: await this.enqueue(inspected, input, user, 0) };
     }
-    const parsed = await parseFile(inspected);
+    // Scans and images are read by OCR, which takes a while: always on the queue, with progress.
+    if (inspected.format === 'image' || (inspected.format === 'pdf' && (await this.needsOcr(inspected)))) {
+      return { kind: 'queued', run: await this.enqueue(inspected, input, user, 0) };
+    }
+    const parsed = await parseFile(inspected, this.readOptions());
     if (parsed.items.length > IMPORT_LIMITS.queueAboveItems) {
       return { kind: 'queued', run: await this.enqueue(inspected, input, user, parsed.items.length) };
     }
@@ -136,7 +144,7 @@ export class ImportsService {
   async importFile(file: UploadedFile, opts: ImportOptions): Promise<ImportReport> {
     const program = await this.programs.get(opts.programId);
     const inspected = await inspectUpload(file);
-    const parsed = await parseFile(inspected);
+    const parsed = await parseFile(inspected, this.readOptions(opts.onPage));
     const ctx = await this.context(program, opts.defaultLeadAgencyId, parsed.document ?? null);
     return this.execute(inspected, parsed, ctx, opts);
   }
@@ -180,6 +188,7 @@ export class ImportsService {
         task: n.task,
         action: p?.action ?? null,
         changes: p?.changes ?? [],
+        ocrConfidence: n.raw.confidence ?? null,
         leadGroup: n.leadGroup ?? null,
         errors: n.errors,
         warnings: n.warnings,
@@ -213,6 +222,7 @@ export class ImportsService {
       },
       warnings,
       document: parsed.document ?? null,
+      ocr: parsed.ocr ?? null,
       items,
     };
     this.logger.log(
@@ -261,6 +271,27 @@ export class ImportsService {
       defaultLead,
       sourceDocument: document?.sourceDocument ?? null,
     };
+  }
+
+  private readOptions(onPage?: (done: number, total: number) => Promise<void>): DocumentReadOptions {
+    const c = this.config.get('imports', { infer: true });
+    return {
+      ocr: { tesseractBin: c.tesseractBin, pdftoppmBin: c.pdftoppmBin, maxPages: c.ocrMaxPages, onPage },
+      pdfMaxPages: c.pdfMaxPages,
+    };
+  }
+
+  /** A PDF without a text layer (refusing encrypted, damaged and too long ones here, as a 400). */
+  private async needsOcr(file: InspectedFile): Promise<boolean> {
+    const c = this.config.get('imports', { infer: true });
+    const text = await readPdfText(file.buffer, file.fileName, c.pdfMaxPages);
+    if (text.scanned && text.numPages > c.ocrMaxPages) {
+      throw ocrError(
+        `Bản scan có ${text.numPages} trang, vượt quá giới hạn ${c.ocrMaxPages} trang nhận dạng chữ (OCR) mỗi lần nhập; hãy tách văn bản thành các tệp nhỏ hơn`,
+      );
+    }
+    if (text.scanned) await checkOcr({ tesseractBin: c.tesseractBin });
+    return text.scanned;
   }
 
   // ── The queue ────────────────────────────────────────────────────────────────────────────
@@ -342,6 +373,10 @@ export class ImportsService {
           },
           onProgress: async (processed) => {
             await this.runs.update({ id }, { processed });
+          },
+          // OCR: pages first (processed/total count pages until the items are known).
+          onPage: async (done, total) => {
+            await this.runs.update({ id }, { processed: done, total });
           },
         },
       );

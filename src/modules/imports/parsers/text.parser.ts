@@ -123,10 +123,10 @@ export function parseTxt(text: string): ParsedFile {
   return { format: 'txt', items, warnings, document };
 }
 
-export function noItemsError(format: 'txt' | 'docx' | 'table'): DomainError {
+export function noItemsError(format: 'txt' | 'docx' | 'pdf' | 'image' | 'table'): DomainError {
   const message =
     format === 'table'
       ? 'Bảng không có dòng nhiệm vụ nào dưới dòng tiêu đề'
-      : 'Không tìm thấy nhiệm vụ nào: văn bản cần có các mục đánh số (1., 2.1., a)) hoặc gạch đầu dòng (-, +)';
+      : 'Không tìm thấy nhiệm vụ nào: văn bản không có câu giao việc (“Giao Sở … chủ trì”, “Đề nghị …”, “… có trách nhiệm …”), mục đánh số (1., 2.1., a)) hay gạch đầu dòng (-, +)';
   return new DomainError(message, HttpStatus.BAD_REQUEST, [{ field: 'file', message: `file: ${message}` }]);
 }
