@@ -1,7 +1,7 @@
 import { foldVietnamese, foldVietnameseWithOffsets, FoldedText, sourceSpan } from 'src/core/text/vietnamese';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
 import { formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
-import { AgencyGroupDef } from './agency-groups';
+import { AgencyGroupDef } from 'src/modules/agencies/groups/agency-group-def';
 
 /**
  * Finds agencies of the directory in what people write: a table cell ("Sở TN&MT", "Sở Tài chính

@@ -21,6 +21,8 @@ export interface NormaliseContext {
   defaultLead: DirectoryAgency | null;
   /** The document the tasks come from ("Công văn số … ngày … của UBND tỉnh …"), from its header. */
   sourceDocument?: string | null;
+  /** The document's number and symbol ("1066/UBND-VXNV"). */
+  documentNumber?: string | null;
 }
 
 /** Task fields an import writes; on re-import only those the file gives are compared. */

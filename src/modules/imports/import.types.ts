@@ -140,7 +140,8 @@ export interface ImportSummary {
 }
 
 export interface ImportReport {
-  programId: number;
+  /** Null: imported outside any program. */
+  programId: number | null;
   fileName: string;
   format: ImportFormat;
   dryRun: boolean;

@@ -132,7 +132,7 @@ export class ImportsController {
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['file', 'programId'],
+      required: ['file'],
       properties: {
         file: {
           type: 'string',
@@ -208,7 +208,7 @@ export class ImportsController {
     const dryRun = dto.dryRun ?? true;
     const result = await this.imports.submit(
       req.file,
-      { programId: dto.programId, dryRun, defaultLeadAgencyId: dto.defaultLeadAgencyId ?? null },
+      { programId: dto.programId ?? null, dryRun, defaultLeadAgencyId: dto.defaultLeadAgencyId ?? null },
       user,
     );
     if (result.kind === 'queued') {

@@ -10,6 +10,7 @@ import { DomainError } from 'src/core/http/domain-error';
 import { JobName } from 'src/core/queue/job-names';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgencyGroupsService } from 'src/modules/agencies/groups/agency-groups.service';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { formatVietnameseDate } from 'src/modules/calendar/local-date';
@@ -19,7 +20,6 @@ import { TaskActor } from 'src/modules/tasks/task-history.service';
 import { ImportedTask, TaskImportWriter } from 'src/modules/tasks/task-import.writer';
 import { Task } from 'src/modules/tasks/task.entity';
 import { User } from 'src/modules/users/user.entity';
-import { loadAgencyGroups } from './agency-groups';
 import { AgencyMatcher, agencyLabel, DirectoryAgency } from './agency-matcher';
 import { inspectUpload, InspectedFile, UploadedFile } from './import-file';
 import { formatCount, IMPORT_LIMITS } from './import-limits';
@@ -32,7 +32,8 @@ import { DocumentReadOptions, readPdfText } from './parsers/pdf.parser';
 import { noItemsError } from './parsers/text.parser';
 
 export interface ImportOptions {
-  programId: number;
+  /** Null: a document imported on its own ("Nhập nhiệm vụ từ văn bản"), outside any program. */
+  programId: number | null;
   dryRun: boolean;
   defaultLeadAgencyId: number | null;
   actor: TaskActor;
@@ -91,6 +92,7 @@ export class ImportsService {
     @InjectRepository(Task) private readonly tasks: Repository<Task>,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly programs: ProgramsService,
+    private readonly groups: AgencyGroupsService,
     private readonly writer: TaskImportWriter,
     private readonly calendar: CalendarService,
     private readonly producer: JobProducer,
@@ -102,7 +104,7 @@ export class ImportsService {
   /** POST /api/imports: a small file is imported now; a large one is queued (ImportRun). */
   async submit(
     file: UploadedFile | undefined,
-    input: { programId: number; dryRun: boolean; defaultLeadAgencyId: number | null },
+    input: { programId: number | null; dryRun: boolean; defaultLeadAgencyId: number | null },
     user: AuthUser,
   ): Promise<SubmitResult> {
     if (!file) {
@@ -110,7 +112,7 @@ export class ImportsService {
         { field: 'file', message: 'file: là bắt buộc' },
       ]);
     }
-    const program = await this.programs.get(input.programId);
+    const program = input.programId === null ? null : await this.programs.get(input.programId);
     const inspected = await inspectUpload(file);
     await this.context(program, input.defaultLeadAgencyId, null);
     const actor: TaskActor = { id: user.id, name: user.fullName };
@@ -142,7 +144,7 @@ export class ImportsService {
 
   /** Reads, checks and (unless a dry run) writes one file; used by the API, the worker and the CLI. */
   async importFile(file: UploadedFile, opts: ImportOptions): Promise<ImportReport> {
-    const program = await this.programs.get(opts.programId);
+    const program = opts.programId === null ? null : await this.programs.get(opts.programId);
     const inspected = await inspectUpload(file);
     const parsed = await parseFile(inspected, this.readOptions(opts.onPage));
     const ctx = await this.context(program, opts.defaultLeadAgencyId, parsed.document ?? null);
@@ -165,6 +167,7 @@ export class ImportsService {
       normalised.push(normaliser.add(raw));
       if (opts.onProgress && (i + 1) % 500 === 0) await opts.onProgress(i + 1, parsed.items.length);
     }
+    if (opts.programId === null) standaloneCodes(normalised, ctx);
     const valid = normalised.filter((n) => n.errors.length === 0);
     const imported = new Map(valid.map((n) => [n, toImportedTask(n)]));
     const invalid = normalised.length - valid.length;
@@ -197,7 +200,10 @@ export class ImportsService {
     const count = (a: string) => plan.filter((p) => p.action === a).length;
     const warnings: Issue[] = [...parsed.warnings];
     const inFile = new Set(normalised.map((n) => n.task.code));
-    const inProgram = await this.tasks.find({ select: { id: true, code: true }, where: { programId: opts.programId } });
+    const inProgram =
+      opts.programId === null
+        ? []
+        : await this.tasks.find({ select: { id: true, code: true }, where: { programId: opts.programId } });
     const untouched = inProgram.filter((t) => !inFile.has(t.code)).length;
     if (untouched > 0) {
       warnings.push({
@@ -226,7 +232,7 @@ export class ImportsService {
       items,
     };
     this.logger.log(
-      `import ${file.format} "${file.fileName}" into program ${opts.programId}: ${normalised.length} items, ${invalid} invalid, ` +
+      `import ${file.format} "${file.fileName}" into ${opts.programId === null ? 'no program' : `program ${opts.programId}`}: ${normalised.length} items, ${invalid} invalid, ` +
         `${commit ? 'committed' : opts.dryRun ? 'dry run' : 'refused'} (${report.summary.created} create, ${report.summary.updated} update) in ${Date.now() - started} ms`,
     );
     return report;
@@ -234,7 +240,7 @@ export class ImportsService {
 
   /** Who may be named, on which day, and the default lead agency (400 when it cannot lead). */
   private async context(
-    program: Program,
+    program: Program | null,
     defaultLeadAgencyId: number | null,
     document: DocumentHeader | null,
   ): Promise<NormaliseContext> {
@@ -243,10 +249,19 @@ export class ImportsService {
         { field: 'file', message: `file: ${document.dateError}` },
       ]);
     }
+    if (!program && !document?.number) {
+      const message =
+        'Văn bản không có số, ký hiệu ở phần đầu (“Số: …/…”): để nhập ngoài chương trình cần văn bản giao nhiệm vụ có số, ký hiệu; hoặc hãy chọn chương trình';
+      throw new DomainError(message, HttpStatus.BAD_REQUEST, [
+        { field: 'programId', message: `programId: ${message}` },
+      ]);
+    }
     // The document's own date; else the program's issue date; else the start of its year, not today.
-    const assignedAt = document?.date ?? program.issuedAt ?? `${program.year}-01-01`;
+    const assignedAt =
+      document?.date ?? program?.issuedAt ?? (program ? `${program.year}-01-01` : this.calendar.today());
+    const year = program?.year ?? +assignedAt.slice(0, 4);
     const directory = (await this.agencies.find({ order: { id: 'ASC' } })).map(toDirectory);
-    const matcher = new AgencyMatcher(directory, loadAgencyGroups(), {
+    const matcher = new AgencyMatcher(directory, await this.groups.definitions(), {
       onDate: assignedAt,
       provinceName: this.config.get('app.provinceName', { infer: true }),
     });
@@ -267,9 +282,10 @@ export class ImportsService {
     return {
       matcher,
       assignedAt,
-      programYear: document?.date ? Math.max(program.year, +document.date.slice(0, 4)) : program.year,
+      programYear: document?.date ? Math.max(year, +document.date.slice(0, 4)) : year,
       defaultLead,
       sourceDocument: document?.sourceDocument ?? null,
+      documentNumber: document?.number ?? null,
     };
   }
 
@@ -302,7 +318,7 @@ export class ImportsService {
 
   private async enqueue(
     file: InspectedFile,
-    input: { programId: number; dryRun: boolean; defaultLeadAgencyId: number | null },
+    input: { programId: number | null; dryRun: boolean; defaultLeadAgencyId: number | null },
     user: AuthUser,
     total: number,
   ): Promise<ImportRun> {
@@ -423,6 +439,24 @@ export class ImportsService {
         finishedAt: new Date(),
       },
     );
+  }
+}
+
+/**
+ * Outside a program, codes are unique per document: "1066/UBND-VXNV:2" — so importing the same
+ * document again updates its tasks instead of adding them twice.
+ */
+function standaloneCodes(items: NormalisedItem[], ctx: NormaliseContext): void {
+  const prefix = ctx.documentNumber ?? '';
+  for (const n of items) {
+    if (!n.task.code) continue;
+    const code = `${prefix}:${n.task.code}`;
+    if (code.length > IMPORT_LIMITS.maxCodeLength)
+      n.errors.push({
+        field: 'code',
+        message: `Số, ký hiệu văn bản và số thứ tự “${code.slice(0, 30)}…” dài quá ${IMPORT_LIMITS.maxCodeLength} ký tự`,
+      });
+    n.task.code = code;
   }
 }
 
