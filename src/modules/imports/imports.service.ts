@@ -114,7 +114,8 @@ export class ImportsService {
     }
     const program = input.programId === null ? null : await this.programs.get(input.programId);
     const inspected = await inspectUpload(file);
-    await this.context(program, input.defaultLeadAgencyId, null);
+    // The default lead is checked before the file is read (the document's number only after).
+    await this.context(program, input.defaultLeadAgencyId, null, true);
     const actor: TaskActor = { id: user.id, name: user.fullName };
     // Large by size, or by the rows seen while checking the file (no need to parse it here).
     const rough = inspected.roughRows ?? 0;
@@ -243,13 +244,14 @@ export class ImportsService {
     program: Program | null,
     defaultLeadAgencyId: number | null,
     document: DocumentHeader | null,
+    early = false,
   ): Promise<NormaliseContext> {
     if (document?.dateError) {
       throw new DomainError(`Đầu văn bản: ${document.dateError}`, HttpStatus.BAD_REQUEST, [
         { field: 'file', message: `file: ${document.dateError}` },
       ]);
     }
-    if (!program && !document?.number) {
+    if (!program && !document?.number && !early) {
       const message =
         'Văn bản không có số, ký hiệu ở phần đầu (“Số: …/…”): để nhập ngoài chương trình cần văn bản giao nhiệm vụ có số, ký hiệu; hoặc hãy chọn chương trình';
       throw new DomainError(message, HttpStatus.BAD_REQUEST, [

@@ -50,7 +50,8 @@ export function readHeader(blocks: TextBlock[]): DocumentHeader | null {
   let type: string | null = null;
   let headerEnd = 0;
   let dateError: string | null = null;
-  for (const block of blocks.slice(0, 30)) {
+  const head = blocks.slice(0, 30);
+  for (const [at, block] of head.entries()) {
     const { text } = cleanLine(block.text);
     if (!text) continue;
     // Both columns of the header may share a line ("ỦY BAN NHÂN DÂN   CỘNG HÒA …"): read each part.
@@ -69,7 +70,12 @@ export function readHeader(blocks: TextBlock[]): DocumentHeader | null {
         place = d[1].trim();
         headerEnd = Math.max(headerEnd, block.position);
       }
-      if (!issuer && ISSUER.test(t) && !MOTTO.test(t) && t.length < 120) issuer = issuerName(t);
+      if (!issuer && ISSUER.test(t) && !MOTTO.test(t) && t.length < 120) {
+        // "ỦY BAN NHÂN DÂN" / "TỈNH BÌNH PHƯỚC" on two lines (or two cells of the header's left column).
+        const next = cleanLine(head[at + 1]?.text ?? '').text.split(/\t|\s{3,}/)[0] ?? '';
+        const place = /^(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ)\s/u.test(next) && !/\s(TỈNH|THÀNH PHỐ|HUYỆN)\s/u.test(` ${t} `);
+        issuer = issuerName(place ? `${t} ${next}` : t);
+      }
       const f = foldVietnamese(t);
       if (!type) for (const [re, name] of DOC_TYPES) if (re.test(f) && t === t.toLocaleUpperCase('vi')) type = name;
     }
