@@ -239,3 +239,36 @@ export function findDeadline(text: string): DeadlineMatch | null {
   const folded = foldVietnameseWithOffsets(text);
   return choose(folded, candidates(folded, false));
 }
+
+/**
+ * A full date written in the text that is not a real day ("31/6/2025", "ngày 30 tháng 2 năm 2026"),
+ * as written; null when there is none. A deadline that names an impossible day is an error to show,
+ * never a task without a due date.
+ */
+export function impossibleDate(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  const patterns = [
+    /(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?!\d)/gu,
+    /(?<!\p{L})ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu,
+  ];
+  for (const [k, re] of patterns.entries()) {
+    for (const m of text.normalize('NFC').matchAll(re)) {
+      const [d, mo, y] = k === 0 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
+      if (+y >= MIN_YEAR && +y <= MAX_YEAR && tryMakeLocalDate(+y, +mo, +d) === null) return m[0];
+    }
+  }
+  return null;
+}
+
+/**
+ * A deadline the text announces ("trước ngày 15/6", "hoàn thành trong quý") but does not give in a
+ * form that can be read (no year, no number): the phrase, as written; null when there is none.
+ */
+export function unreadableDeadline(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  const m =
+    /(?<!\p{L})(?:trước|chậm nhất|thời hạn|hạn chót|hoàn thành)(?:\s+(?:là|vào|trong|trước))?\s*:?\s*(?:ngày|tháng|quý|quí)\s+[0-9IVX]+(?:\s*[/.-]\s*\d{1,2})?(?![\d/.-]*\d{4})/iu.exec(
+      text.normalize('NFC'),
+    );
+  return m ? m[0] : null;
+}

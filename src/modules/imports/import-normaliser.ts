@@ -1,5 +1,11 @@
 import { foldVietnamese } from 'src/core/text/vietnamese';
-import { DeadlineMatch, findDeadline, parseDeadline } from 'src/modules/calendar/deadline-phrase';
+import {
+  DeadlineMatch,
+  findDeadline,
+  impossibleDate,
+  parseDeadline,
+  unreadableDeadline,
+} from 'src/modules/calendar/deadline-phrase';
 import { formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
 import { TaskKind } from 'src/modules/tasks/task.enums';
 import { AgencyMatcher, agencyLabel, DirectoryAgency, Mention } from './agency-matcher';
@@ -148,6 +154,7 @@ export function roleInText(text: string, m: Pick<Mention, 'from' | 'to'>): Role 
 }
 
 const HORIZON = /(tam nhin|dinh huong|giai doan|thoi ky|nhiem ky|muc tieu)(?: den| toi)?(?: nam)?\s*$/;
+const STRONG_INTRODUCED = /(hoan thanh|thoi han|cham nhat|truoc|han)[^a-z]*(?:ngay|vao|la)?\s*$/;
 const INTRODUCED = /(hoan thanh|thoi han|cham nhat|truoc|han|den|trong|xong|vao|tu nay den)\s*$/;
 
 /**
@@ -159,12 +166,23 @@ const INTRODUCED = /(hoan thanh|thoi han|cham nhat|truoc|han|den|trong|xong|vao|
 export function deadlineInText(
   text: string,
   ctx: Pick<NormaliseContext, 'assignedAt' | 'programYear'>,
-): { match: DeadlineMatch | null; warnings: string[] } {
+): { match: DeadlineMatch | null; warnings: string[]; error?: string } {
   const warnings: string[] = [];
+  const impossible = impossibleDate(text);
+  if (impossible) return { match: null, warnings, error: `Ngày “${impossible}” không có thật; hãy sửa thời hạn` };
   let t = text;
   for (let guard = 0; guard < 8; guard++) {
     const m = findDeadline(t);
-    if (!m) return { match: null, warnings };
+    if (!m) {
+      const unreadable = unreadableDeadline(t);
+      if (unreadable)
+        return {
+          match: null,
+          warnings,
+          error: `Không đọc được thời hạn “${unreadable}”: hãy ghi đủ ngày, tháng, năm (ví dụ: ${DEADLINE_EXAMPLES})`,
+        };
+      return { match: null, warnings };
+    }
     const at = t.lastIndexOf(m.matched);
     const before = foldVietnamese(t.slice(Math.max(0, at - 40), Math.max(0, at)));
     const phrase = foldVietnamese(m.matched);
@@ -173,8 +191,16 @@ export function deadlineInText(
     else if (/^nam \d{4}$/.test(phrase) && !INTRODUCED.test(before)) reject = '';
     else if (m.dueDate && +m.dueDate.slice(0, 4) > ctx.programYear + 1)
       reject = `Bỏ qua “${m.matched}”: quá xa so với năm ${ctx.programYear} của chương trình (có thể là tầm nhìn, định hướng), không coi là thời hạn`;
-    else if (m.dueDate && m.dueDate < ctx.assignedAt)
+    else if (m.dueDate && m.dueDate < ctx.assignedAt) {
+      // Announced as the deadline ("hoàn thành trước ngày …"): an error to fix, not a date to drop.
+      if (STRONG_INTRODUCED.test(before))
+        return {
+          match: m,
+          warnings,
+          error: `Thời hạn ${formatVietnameseDate(m.dueDate)} trước ngày giao nhiệm vụ ${formatVietnameseDate(ctx.assignedAt)}`,
+        };
       reject = `Bỏ qua “${m.matched}”: trước ngày giao nhiệm vụ ${formatVietnameseDate(ctx.assignedAt)}, không coi là thời hạn`;
+    }
     if (reject === null) return { match: m, warnings };
     if (reject) warnings.push(reject);
     if (at < 0) return { match: null, warnings };
@@ -194,6 +220,9 @@ export function deadlineInCell(value: CellValue): {
   if (typeof value !== 'string') return { dueDate: value.date, dueText: formatVietnameseDate(value.date), error: null };
   const text = value.trim();
   const m = parseDeadline(text);
+  const impossible = impossibleDate(text);
+  if (impossible)
+    return { dueDate: null, dueText: text, error: `Ngày “${impossible}” không có thật; hãy sửa thời hạn` };
   if (!m)
     return {
       dueDate: null,
@@ -383,13 +412,14 @@ function normaliseOne(
   } else {
     const found = deadlineInText(description ?? title, ctx);
     for (const w of found.warnings) warnings.push({ field: 'dueDate', message: w });
+    if (found.error) errors.push({ field: 'dueDate', message: found.error });
     if (found.match) {
       dueDate = found.match.dueDate;
       dueText = found.match.matched.slice(0, IMPORT_LIMITS.maxDueTextLength);
       provided.add('dueDate').add('dueText');
       if (found.match.unknownEvent)
         errors.push({ field: 'dueDate', message: unknownEventMessage(found.match.matched) });
-    } else {
+    } else if (!found.error) {
       warnings.push({ field: 'dueDate', message: 'Nội dung không nêu thời hạn: nhiệm vụ không có hạn hoàn thành' });
     }
   }
