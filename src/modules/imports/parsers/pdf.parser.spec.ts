@@ -68,7 +68,13 @@ describe(parsePdf.name, () => {
     const pages: number[] = [];
     const parsed = await parsePdf(await toScan(await toPdf(text)), 'scan.pdf', {
       ...DEFAULT_READ_OPTIONS,
-      ocr: { ...DEFAULT_READ_OPTIONS.ocr, onPage: async (done) => void pages.push(done) },
+      ocr: {
+        ...DEFAULT_READ_OPTIONS.ocr,
+        onPage: (done) => {
+          pages.push(done);
+          return Promise.resolve();
+        },
+      },
     });
     expect(pages).toEqual([1]);
     expect(parsed.ocr?.pages).toBe(1);
