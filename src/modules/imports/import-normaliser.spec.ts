@@ -361,7 +361,9 @@ describe('no silent loss of a deadline (issue #12)', () => {
     ],
     [
       'Sở Nội vụ rà soát biên chế, hoàn thành trước ngày 15/6.',
-      expect.stringMatching(/^Không đọc được thời hạn “hoàn thành trước ngày 15\/6”: hãy ghi đủ ngày, tháng, năm/) as string,
+      expect.stringMatching(
+        /^Không đọc được thời hạn “hoàn thành trước ngày 15\/6”: hãy ghi đủ ngày, tháng, năm/,
+      ) as string,
     ],
   ])('should make %j an error on its row', (text, error) => {
     expect(deadlineInText(text, ctx).error).toEqual(error);

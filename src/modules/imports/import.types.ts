@@ -121,6 +121,8 @@ export interface ImportItemOut {
   action: ImportAction | null;
   /** Fields an update changes. */
   changes: string[];
+  /** Task fields the file gives (a re-import compares only those); the preview echoes them on commit. */
+  provided?: string[];
   /** Read by OCR: the mean confidence (0–100) of the item's words, shown beside it. */
   ocrConfidence?: number | null;
   /** The lead named is a group: its members, for the clerk to choose from. */
@@ -142,6 +144,8 @@ export interface ImportSummary {
 export interface ImportReport {
   /** Null: imported outside any program. */
   programId: number | null;
+  /** The day the tasks are given (the document's date, else the program's). */
+  assignedAt?: string;
   fileName: string;
   format: ImportFormat;
   dryRun: boolean;

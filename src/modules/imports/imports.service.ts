@@ -27,6 +27,8 @@ import { NormaliseContext, NormalisedItem, Normaliser } from './import-normalise
 import { ImportRun, ImportRunStatus } from './import-run.entity';
 import { DocumentHeader, ImportItemOut, ImportReport, Issue, ParsedFile } from './import.types';
 import { parseFile } from './parsers';
+import { EDITABLE_FIELDS, ImportItemsDto } from './dto/import-items.dto';
+import { unavailability } from 'src/modules/agencies/agency-availability';
 import { checkOcr, ocrError } from './pdf/ocr';
 import { DocumentReadOptions, readPdfText } from './parsers/pdf.parser';
 import { noItemsError } from './parsers/text.parser';
@@ -43,6 +45,14 @@ export interface ImportOptions {
   onTotal?: (total: number) => Promise<void>;
   /** OCR: after each page read. */
   onPage?: (done: number, total: number) => Promise<void>;
+}
+
+export interface CommitItemsResult {
+  programId: number | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  items: { code: string; action: string; taskId: number | null }[];
 }
 
 export type SubmitResult = { kind: 'report'; report: ImportReport } | { kind: 'queued'; run: ImportRun };
@@ -135,6 +145,84 @@ export class ImportsService {
     return { kind: 'report', report };
   }
 
+  /**
+   * POST /api/imports/items: the preview as the clerk corrected it, written all or nothing. Checked as
+   * the importer checks: agencies exist and may take the task on the assignment date, the deadline is
+   * not before it, codes are unique.
+   */
+  async commitItems(dto: ImportItemsDto, user: AuthUser): Promise<CommitItemsResult> {
+    const programId = dto.programId ?? null;
+    if (programId !== null) await this.programs.get(programId);
+    const directory = (await this.agencies.find({ order: { id: 'ASC' } })).map(toDirectory);
+    const byId = new Map(directory.map((a) => [a.id, a]));
+    const problems: Issue[] = [];
+    const add = (i: number, field: string, message: string) =>
+      problems.push({ field: `items[${i}].${field}`, message: `Mục ${i + 1}: ${message}` });
+    const why = (id: number) => {
+      const a = byId.get(id);
+      if (!a) return `không tìm thấy cơ quan, đơn vị có id ${id}`;
+      return unavailability(a, dto.assignedAt, (x) => byId.get(x), directory)?.message ?? null;
+    };
+    const codes = new Set<string>();
+    for (const [i, item] of dto.items.entries()) {
+      const lead = why(item.leadAgencyId);
+      if (lead) add(i, 'leadAgencyId', lead);
+      for (const id of item.coordinatingAgencyIds ?? []) {
+        const c = why(id);
+        if (c) add(i, 'coordinatingAgencyIds', c);
+      }
+      if ((item.coordinatingAgencyIds ?? []).includes(item.leadAgencyId))
+        add(i, 'coordinatingAgencyIds', 'cơ quan chủ trì không được đồng thời là cơ quan phối hợp');
+      if (item.dueDate && item.dueDate < dto.assignedAt)
+        add(
+          i,
+          'dueDate',
+          `thời hạn ${formatVietnameseDate(item.dueDate)} trước ngày giao nhiệm vụ ${formatVietnameseDate(dto.assignedAt)}`,
+        );
+      if (codes.has(item.code)) add(i, 'code', `trùng số thứ tự “${item.code}”`);
+      codes.add(item.code);
+    }
+    if (problems.length)
+      throw new DomainError(
+        `Có ${formatCount(problems.length)} lỗi; chưa ghi dữ liệu nào`,
+        HttpStatus.BAD_REQUEST,
+        problems,
+      );
+    const plan = await this.writer.write(
+      programId,
+      dto.items.map((item) => ({
+        code: item.code,
+        title: item.title,
+        description: item.description ?? null,
+        kind: item.kind,
+        leadAgencyId: item.leadAgencyId,
+        coordinatingAgencyIds: item.coordinatingAgencyIds ?? [],
+        dueDate: item.dueDate ?? null,
+        dueText: item.dueText ?? null,
+        outputForm: item.outputForm ?? null,
+        submitTo: item.submitTo ?? null,
+        leaderInCharge: item.leaderInCharge ?? null,
+        sourceDocument: item.sourceDocument ?? null,
+        // A new task takes every field; an existing one only what the file gave or the clerk set.
+        provided: item.provided ?? EDITABLE_FIELDS,
+      })),
+      {
+        assignedAt: dto.assignedAt,
+        actor: { id: user.id, name: user.fullName },
+        comment: `Nhập từ văn bản ${dto.fileName}`,
+      },
+    );
+    const count = (a: string) => plan.filter((p) => p.action === a).length;
+    this.logger.log(`import of ${dto.items.length} edited items from "${dto.fileName}" committed`);
+    return {
+      programId,
+      created: count('create'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+      items: plan.map((p) => ({ code: p.code, action: p.action, taskId: p.taskId })),
+    };
+  }
+
   async getRun(id: number): Promise<ImportRun> {
     const run = await this.runs.findOneBy({ id });
     if (!run) throw new NotFoundException('Không tìm thấy lượt nhập');
@@ -192,6 +280,7 @@ export class ImportsService {
         task: n.task,
         action: p?.action ?? null,
         changes: p?.changes ?? [],
+        provided: n.provided,
         ocrConfidence: n.raw.confidence ?? null,
         leadGroup: n.leadGroup ?? null,
         errors: n.errors,
@@ -214,6 +303,7 @@ export class ImportsService {
     }
     const report: ImportReport = {
       programId: opts.programId,
+      assignedAt: ctx.assignedAt,
       fileName: file.fileName,
       format: file.format,
       dryRun: opts.dryRun,
