@@ -90,11 +90,17 @@ export function fromPages(pages: LayoutPage[], format: ImportFormat, ocr: boolea
   if (table) {
     const header = findHeader(table.grid);
     if (!('missing' in header)) {
-      const items = tableItems(table.grid, header).map((i) => ({
+      // The prose before the table may assign work too (a long văn bản ending with its Danh mục).
+      const before = blocksOf(lines.slice(0, table.headerAt));
+      const prose = documentItems(before, 'Đoạn').items;
+      for (const item of prose) item.confidence = ocr ? (before[item.position - 1]?.confidence ?? null) : null;
+      const rows = tableItems(table.grid, header).map((i) => ({
         ...i,
+        // Numbered apart from the prose: "DM.1" (Danh mục), so that codes stay unique.
+        code: prose.length && i.code ? `DM.${i.code}` : i.code,
         confidence: ocr ? (table.confidences[i.position - 1] ?? null) : null,
       }));
-      return { format, items, warnings: [], document, ocr: ocrInfo };
+      return { format, items: [...prose, ...rows], warnings: [], document, ocr: ocrInfo };
     }
   }
   const { items, warnings } = documentItems(blocks, 'Đoạn');

@@ -128,7 +128,7 @@ function findHeaderRowOk(rows: (GridCell | null)[][]): boolean {
  * later line's cells go to the column they start in; a line with an empty first column (TT) and
  * no new number continues the row above (a wrapped cell). Null when no line is a table header.
  */
-export function tableOf(lines: LayoutLine[]): { grid: Grid; confidences: (number | null)[] } | null {
+export function tableOf(lines: LayoutLine[]): { grid: Grid; confidences: (number | null)[]; headerAt: number } | null {
   const headerAt = lines.findIndex((l) => {
     if (l.cells.length < 3) return false;
     const found = findHeader({
@@ -186,5 +186,6 @@ export function tableOf(lines: LayoutLine[]): { grid: Grid; confidences: (number
   return {
     grid: { name: null, rows, rowNumbers: rows.map((_, i) => i + 1), refPrefix: 'Dòng' },
     confidences,
+    headerAt,
   };
 }
