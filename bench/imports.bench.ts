@@ -6,6 +6,7 @@
  *   node bench/run-ts.js bench/imports.bench.ts            # SQLite in a temporary DATA_DIR
  *   BENCH_ROWS=20000 BENCH_DATABASE_URL=postgres://… node bench/run-ts.js bench/imports.bench.ts
  *   BENCH_ONLY=pdf node bench/run-ts.js bench/imports.bench.ts   # only the PDF part (issue #12)
+ *   BENCH_ONLY=pdf BENCH_SKIP_SCAN=1 …                             # the text PDF only (no OCR)
  *
  * Then a 30-page văn bản (the document corpus, test/fixtures/documents, one after another) as a
  * text PDF and as its scan (200 dpi), dry runs: pdfjs-dist, and OCR by Tesseract page by page.
@@ -183,6 +184,7 @@ async function pdfPart(imports: ImportsService, ds: DataSource, results: [string
     () => imports.importFile(file(pdf, 'vb.pdf'), opts),
     summary,
   );
+  if (process.env.BENCH_SKIP_SCAN === '1') return;
   const scan = await timed(
     'scan it (pdftoppm 200 dpi, JPEG)',
     results,
