@@ -68,6 +68,9 @@ const SCALAR_FIELDS: Exclude<ImportedField, 'coordinatingAgencyIds'>[] = [
   'sourceDocument',
 ];
 
+/** Every field an import may write (a new task takes them all). */
+export const IMPORTED_FIELDS: ImportedField[] = [...SCALAR_FIELDS, 'coordinatingAgencyIds'];
+
 function sameSet(a: number[], b: number[]): boolean {
   const x = [...new Set(a)].sort((p, q) => p - q);
   const y = [...new Set(b)].sort((p, q) => p - q);

@@ -17,21 +17,11 @@ import {
 import { IsLocalDate, MAX_ID, Optional, Trim } from 'src/core/http/validation';
 import { TaskKind } from 'src/modules/tasks/task.enums';
 import { IMPORT_LIMITS } from '../import-limits';
+import { IMPORTED_FIELDS } from 'src/modules/tasks/task-import.writer';
 import { ImportField } from '../import-normaliser';
 
-export const EDITABLE_FIELDS: ImportField[] = [
-  'title',
-  'description',
-  'kind',
-  'leadAgencyId',
-  'coordinatingAgencyIds',
-  'dueDate',
-  'dueText',
-  'outputForm',
-  'submitTo',
-  'leaderInCharge',
-  'sourceDocument',
-];
+/** The fields an item of the preview may give (those an import writes). */
+export const EDITABLE_FIELDS: ImportField[] = IMPORTED_FIELDS;
 
 /** One item of the preview as the clerk corrected it. */
 export class ImportItemEditDto {
