@@ -78,6 +78,7 @@ describe('imports of văn bản giao nhiệm vụ (e2e, issue #12)', () => {
   let sessions: Record<UserRole, RoleSession>;
   let office: string;
   let program2026: number;
+  let agencyIds: Map<string, number>;
 
   const upload = (file: Buffer, fileName: string, fields: Record<string, string | number | boolean | undefined>) => {
     const req = t.http.post('/api/imports').set(bearer(office));
@@ -116,6 +117,7 @@ describe('imports of văn bản giao nhiệm vụ (e2e, issue #12)', () => {
     t = await TestApp.start({ workers: true, env: { PDF_MAX_PAGES: '100', OCR_MAX_PAGES: '5' } });
     ds = t.get(DataSource);
     const agencies = await insertSeedAgencies(ds);
+    agencyIds = agencies;
     sessions = await signInEveryRole(t, agencies.get('SYT')!);
     office = sessions[UserRole.Office].token;
     program2026 = (await createProgram(t, office, { year: 2026, issuedAt: '2026-01-05' })).id;
@@ -280,6 +282,92 @@ describe('imports of văn bản giao nhiệm vụ (e2e, issue #12)', () => {
       expect(run.error).toMatch(/^Không nhận dạng được chữ trong ảnh/);
       expect(await taskCount()).toBe(before);
       expect(await ds.getRepository(ImportRun).countBy({ status: ImportRunStatus.Failed })).toBeGreaterThan(0);
+    });
+  });
+
+  describe('POST /api/imports/items (the preview as corrected on screen)', () => {
+    const item = (over: Record<string, unknown> = {}) => ({
+      code: '77/TB-UBND:1',
+      title: 'Rà soát, sắp xếp trụ sở làm việc',
+      kind: 'task',
+      leadAgencyId: agencyIds.get('STC'),
+      coordinatingAgencyIds: [agencyIds.get('SXD')],
+      dueDate: '2026-09-30',
+      dueText: 'Quý III/2026',
+      submitTo: null,
+      sourceDocument: 'Thông báo số 77/TB-UBND ngày 02/03/2026 của UBND tỉnh Bình Phước',
+      ...over,
+    });
+    const post = (body: unknown, token = office) =>
+      t.http
+        .post('/api/imports/items')
+        .set(bearer(token))
+        .send(body as object);
+
+    it('should write the items on screen, and leave them unchanged when sent again', async () => {
+      const body = { assignedAt: '2026-03-02', fileName: 'tb-77.pdf', items: [item()] };
+      const first = await post(body);
+      expectStatus(first, 201);
+      expect(first.body).toMatchObject({ programId: null, created: 1, updated: 0 });
+      const task = await ds.getRepository(Task).findOneByOrFail({ code: '77/TB-UBND:1' });
+      expect(task).toMatchObject({ assignedAt: '2026-03-02', dueDate: '2026-09-30', dueText: 'Quý III/2026' });
+      const again = await post(body);
+      expectStatus(again, 201);
+      expect(again.body).toMatchObject({ created: 0, unchanged: 1 });
+    });
+
+    it.each([
+      ['no items', { assignedAt: '2026-03-02', fileName: 'a.pdf', items: [] }, 'items'],
+      ['no assignedAt', { fileName: 'a.pdf', items: [{}] }, 'assignedAt'],
+      ['an impossible assignedAt', { assignedAt: '2026-02-30', fileName: 'a.pdf', items: [{}] }, 'assignedAt'],
+      [
+        'a title too long',
+        { assignedAt: '2026-03-02', fileName: 'a.pdf', items: [{ title: 'x'.repeat(2001) }] },
+        'items.0.title',
+      ],
+      ['an unknown field', { assignedAt: '2026-03-02', fileName: 'a.pdf', items: [{ hack: true }] }, 'items.0.hack'],
+      [
+        'a field not an import field',
+        { assignedAt: '2026-03-02', fileName: 'a.pdf', items: [{ provided: ['status'] }] },
+        'items.0.provided',
+      ],
+    ])('should refuse %s with 400, writing nothing', async (_what, raw, field) => {
+      const before = await taskCount();
+      const body = { ...raw, items: (raw.items as Record<string, unknown>[]).map((i) => item(i)) };
+      const res = await post(body);
+      expectStatus(res, 400);
+      expect((res.body as ErrorBody).details.map((d) => d.field).join(' ')).toContain(field);
+      expect(await taskCount()).toBe(before);
+    });
+
+    it('should judge agencies on the assignment date and refuse a deadline before it, naming the item', async () => {
+      const before = await taskCount();
+      const res = await post({
+        assignedAt: '2026-03-02',
+        fileName: 'a.pdf',
+        items: [
+          item({ code: 'X:1', leadAgencyId: agencyIds.get('STNMT') }),
+          item({ code: 'X:2', dueDate: '2026-01-10' }),
+        ],
+      });
+      expectStatus(res, 400);
+      expect((res.body as ErrorBody).details).toEqual([
+        {
+          field: 'items[0].leadAgencyId',
+          message:
+            'Mục 1: Sở Tài nguyên và Môi trường đã ngừng hoạt động từ sau ngày 28/02/2025; cơ quan kế thừa: Sở Nông nghiệp và Môi trường (SNNMT)',
+        },
+        { field: 'items[1].dueDate', message: 'Mục 2: thời hạn 10/01/2026 trước ngày giao nhiệm vụ 02/03/2026' },
+      ]);
+      expect(await taskCount()).toBe(before);
+    });
+
+    it('should be for the office and admins only', async () => {
+      const res = await post(
+        { assignedAt: '2026-03-02', fileName: 'a.pdf', items: [item()] },
+        sessions[UserRole.Agency].token,
+      );
+      expectStatus(res, 403);
     });
   });
 
