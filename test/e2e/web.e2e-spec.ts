@@ -611,6 +611,24 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.close();
   });
 
+  it('should let the clerk split an item whose lead is a group into one task per member', async () => {
+    const page = await newPage({ width: 1600, height: 1000 });
+    await signIn(page, OFFICE_USER);
+    await navLink(page, 'Nhập chương trình').click();
+    const upload = page.locator('#import-upload');
+    await upload.getByLabel('Chương trình công tác').selectOption({ label: 'Không thuộc chương trình: nhập nhiệm vụ từ văn bản giao nhiệm vụ' });
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'documents', '06-cv-lao-cai-thien-tai.txt'), 'utf8');
+    await upload.getByLabel('Tệp chương trình').setInputFiles({ name: 'cv-2210.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await upload.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.locator('#preview-title').waitFor();
+    await page.getByRole('button', { name: 'Tách thành 11 nhiệm vụ, mỗi cơ quan một nhiệm vụ' }).click();
+    await expect(page.locator('#import-items tbody tr').count()).resolves.toBe(13);
+    await page.locator('#import-commit', { hasText: 'Ghi 13 mục' }).click();
+    await page.locator('#done-title').waitFor();
+    await expect(page.locator('.notice-success').innerText()).resolves.toContain('tạo mới 13');
+    await page.close();
+  });
+
   it('should let the office give a task and edit it, with the API refusals shown next to the fields', async () => {
     const page = await newPage();
     await signIn(page, OFFICE_USER);

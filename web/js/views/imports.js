@@ -148,12 +148,25 @@ export async function render({ main, query }) {
     const onlyIssues = h('input', { type: 'checkbox', id: 'only-issues', checked: false });
     const rows = h('div', { id: 'import-items' });
     const editable = r.items.length <= EDITABLE_ROWS;
+    /** The clerk's other choice for a group named as lead: one task per member (codes "…1.UBND-DX"). */
+    const splitItem = (item) => {
+      const at = r.items.indexOf(item);
+      const parts = item.leadGroup.members.map((m) => ({
+        ...item,
+        task: { ...item.task, code: `${item.task.code}.${m.code}`, leadAgency: m },
+        leadGroup: null,
+        errors: item.errors.filter((e) => e.field !== 'leadAgency'),
+      }));
+      r.items.splice(at, 1, ...parts);
+      commit.textContent = `Ghi ${formatNumber(r.items.length)} mục như trên màn hình${where}`;
+      drawRows();
+    };
     const drawRows = () => {
       const issues = r.items.filter((i) => i.errors.length || i.warnings.length);
       const shown = onlyIssues.checked ? issues : r.items.filter((it, idx) => idx < MAX_CLEAN_ROWS || it.errors.length || it.warnings.length);
       replace(
         rows,
-        shown.length ? (editable ? editableTable(shown, r.items, activeAgencies) : itemsTable(shown)) : h('p', { class: 'empty' }, 'Không có mục nào có lỗi hoặc cảnh báo.'),
+        shown.length ? (editable ? editableTable(shown, r.items, activeAgencies, splitItem) : itemsTable(shown)) : h('p', { class: 'empty' }, 'Không có mục nào có lỗi hoặc cảnh báo.'),
         !onlyIssues.checked && r.items.length > MAX_CLEAN_ROWS
           ? h('p', { class: 'muted' }, `Hiển thị ${formatNumber(MAX_CLEAN_ROWS)} mục đầu tiên và mọi mục có lỗi, cảnh báo (tổng ${formatNumber(r.items.length)} mục).`)
           : null,
@@ -360,7 +373,7 @@ function itemsTable(items) {
 }
 
 /** The preview as a form: every field that decides a report, corrected in place. */
-function editableTable(shown, all, agencies) {
+function editableTable(shown, all, agencies, onSplit) {
   const options = agencyOptions(agencies, { empty: '— Chọn cơ quan chủ trì —' });
   return table(
     [
@@ -405,6 +418,9 @@ function editableTable(shown, all, agencies) {
           const suggested = (i.leadGroup?.members ?? []).slice(0, 12);
           return [
             lead,
+            i.leadGroup
+              ? h('button', { type: 'button', class: 'btn btn-secondary btn-small split', onclick: () => onSplit(i) }, `Tách thành ${formatNumber(i.leadGroup.members.length)} nhiệm vụ, mỗi cơ quan một nhiệm vụ`)
+              : null,
             suggested.length
               ? h(
                   'div',
