@@ -599,7 +599,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.locator('#import-commit').click();
     await page.locator('#done-title').waitFor();
     await expect(page.locator('.notice-success').innerText()).resolves.toContain('tạo mới 3');
-    const token = await inBrowser<string>(page, "JSON.parse(sessionStorage.getItem('nhiemvu.session')).token");
+    const token = await t.login(OFFICE_USER, PASSWORD);
     type Listed = TaskJson & { dueText: string | null; sourceDocument: string | null; leadAgency?: { code: string } };
     const find = async (q: string) => ((await t.http.get('/api/tasks').query({ q, limit: 5 }).set(auth(token)).expect(200)).body as { items: Listed[] }).items;
     const moved = await find('phòng học xây mới');
