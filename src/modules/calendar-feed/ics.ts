@@ -1,4 +1,4 @@
-import { addDays, LocalDate } from 'src/modules/calendar/local-date';
+import { addDays, LocalDate } from 'src/core/time/local-date';
 
 /**
  * A minimal iCalendar (RFC 5545) writer for the agency deadline feed: all-day VEVENTs, TEXT

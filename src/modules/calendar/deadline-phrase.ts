@@ -1,5 +1,5 @@
 import { FoldedText, foldVietnameseWithOffsets, sourceSpan } from 'src/core/text/vietnamese';
-import { LocalDate, lastDayOfMonth, tryMakeLocalDate } from './local-date';
+import { LocalDate, lastDayOfMonth, tryMakeLocalDate } from 'src/core/time/local-date';
 
 /**
  * A deadline read from text. `dueDate` is the last day of what the phrase names; a recurring

@@ -1,6 +1,6 @@
 import { foldVietnamese, foldVietnameseWithOffsets, FoldedText, sourceSpan } from 'src/core/text/vietnamese';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
-import { formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate, LocalDate } from 'src/core/time/local-date';
 import { AgencyGroupDef } from './agency-groups';
 
 /**

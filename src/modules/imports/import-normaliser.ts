@@ -1,6 +1,6 @@
 import { foldVietnamese } from 'src/core/text/vietnamese';
 import { DeadlineMatch, findDeadline, parseDeadline } from 'src/modules/calendar/deadline-phrase';
-import { addDays, formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
+import { addDays, formatVietnameseDate, LocalDate } from 'src/core/time/local-date';
 import { TaskKind } from 'src/modules/tasks/task.enums';
 import { AgencyMatcher, agencyLabel, DirectoryAgency, Mention } from './agency-matcher';
 import { formatCount, IMPORT_LIMITS } from './import-limits';

@@ -13,7 +13,7 @@ import { JobProducer } from 'src/core/queue/job-producer.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { formatVietnameseDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate } from 'src/core/time/local-date';
 import { Program } from 'src/modules/programs/program.entity';
 import { ProgramsService } from 'src/modules/programs/programs.service';
 import { TaskActor } from 'src/modules/tasks/task-history.service';

@@ -21,7 +21,7 @@ import { JobName } from 'src/core/queue/job-names';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { addDays, LocalDate } from 'src/modules/calendar/local-date';
+import { addDays, LocalDate } from 'src/core/time/local-date';
 import { PeriodWindow, periodsEndingOn, ResolvedPeriod, resolvePeriod } from 'src/modules/calendar/periods';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { MailService } from 'src/modules/mail/mail.service';
