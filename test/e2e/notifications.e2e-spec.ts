@@ -189,7 +189,7 @@ describe('notifications (e2e, real SMTP)', () => {
     it('should schedule the daily digest in the worker and send it through the queued job', async () => {
       const queue = t.get(JobProducer).queue(QueueName.Notifications);
       await waitFor(
-        async () => (await queue.getJobSchedulers()).some((s) => s.key === ScheduleId.NotificationDigests && s.pattern === '30 16 * * 1-5' && s.tz === 'Asia/Ho_Chi_Minh'),
+        async () => (await queue.getJobSchedulers()).some((s) => s.key === String(ScheduleId.NotificationDigests) && s.pattern === '30 16 * * 1-5' && s.tz === 'Asia/Ho_Chi_Minh'),
         20_000,
         'the digest scheduler',
       );
