@@ -1,4 +1,4 @@
-import { formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate, LocalDate } from 'src/core/time/local-date';
 import { Agency } from './agency.entity';
 
 /**

@@ -1,6 +1,6 @@
 import { FoldedText, foldVietnameseWithOffsets, sourceSpan } from 'src/core/text/vietnamese';
 import { lunarNewYear } from './events';
-import { addDays, LocalDate, lastDayOfMonth, tryMakeLocalDate } from './local-date';
+import { addDays, LocalDate, lastDayOfMonth, tryMakeLocalDate } from 'src/core/time/local-date';
 
 /**
  * A deadline read from text. `dueDate` is the last day of what the phrase names; a recurring

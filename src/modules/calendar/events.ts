@@ -1,4 +1,4 @@
-import { LocalDate } from './local-date';
+import { LocalDate } from 'src/core/time/local-date';
 
 /**
  * Days of events that deadlines name ("trong dịp Tết Nguyên đán Ất Tỵ năm 2025"): mùng 1 Tết

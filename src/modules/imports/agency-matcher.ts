@@ -1,6 +1,6 @@
 import { foldVietnamese, foldVietnameseWithOffsets, FoldedText, sourceSpan } from 'src/core/text/vietnamese';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { isAvailableOn, unavailability } from 'src/modules/agencies/agency-availability';
 import { AgencyGroupDef } from 'src/modules/agencies/groups/agency-group-def';
 

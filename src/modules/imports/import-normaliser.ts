@@ -6,7 +6,7 @@ import {
   parseDeadline,
   unreadableDeadline,
 } from 'src/modules/calendar/deadline-phrase';
-import { formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate, LocalDate } from 'src/core/time/local-date';
 import { TaskKind } from 'src/modules/tasks/task.enums';
 import { AgencyMatcher, agencyLabel, DirectoryAgency, Mention } from './agency-matcher';
 import { formatCount, IMPORT_LIMITS } from './import-limits';

@@ -1,4 +1,4 @@
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { TaskKind } from 'src/modules/tasks/task.enums';
 
 export type ImportFormat = 'xlsx' | 'csv' | 'docx' | 'txt' | 'pdf' | 'image';

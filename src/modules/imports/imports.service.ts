@@ -8,12 +8,13 @@ import { Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { DomainError } from 'src/core/http/domain-error';
 import { JobName } from 'src/core/queue/job-names';
+import { DurableRuns } from 'src/core/queue/durable-runs';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AgencyGroupsService } from 'src/modules/agencies/groups/agency-groups.service';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { formatVietnameseDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate } from 'src/core/time/local-date';
 import { Program } from 'src/modules/programs/program.entity';
 import { ProgramsService } from 'src/modules/programs/programs.service';
 import { TaskActor } from 'src/modules/tasks/task-history.service';
@@ -106,6 +107,7 @@ export class ImportsService {
     private readonly writer: TaskImportWriter,
     private readonly calendar: CalendarService,
     private readonly producer: JobProducer,
+    private readonly durable: DurableRuns,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -466,51 +468,56 @@ export class ImportsService {
     if (!run || run.status === ImportRunStatus.Done || run.status === ImportRunStatus.Failed) return run;
     await this.runs.update({ id }, { status: ImportRunStatus.Running, processed: 0 });
     const absolute = join(this.filesDir(), run.path);
-    try {
-      const buffer = readFileSync(absolute);
-      const requester = run.requestedById ? await this.users.findOneBy({ id: run.requestedById }) : null;
-      const report = await this.importFile(
-        { originalname: run.fileName, mimetype: '', size: buffer.length, buffer },
-        {
-          programId: run.programId,
-          dryRun: run.dryRun,
-          defaultLeadAgencyId: run.defaultLeadAgencyId,
-          actor: { id: requester?.id ?? null, name: requester?.fullName ?? null },
-          onTotal: async (total) => {
-            await this.runs.update({ id }, { total });
+    // A bad file or an item error (DomainError, HttpException) is final; anything else is retried.
+    const permanent = (err: unknown) => err instanceof DomainError || err instanceof HttpException;
+    return this.durable.handle(
+      opts,
+      async () => {
+        const buffer = readFileSync(absolute);
+        const requester = run.requestedById ? await this.users.findOneBy({ id: run.requestedById }) : null;
+        const report = await this.importFile(
+          { originalname: run.fileName, mimetype: '', size: buffer.length, buffer },
+          {
+            programId: run.programId,
+            dryRun: run.dryRun,
+            defaultLeadAgencyId: run.defaultLeadAgencyId,
+            actor: { id: requester?.id ?? null, name: requester?.fullName ?? null },
+            onTotal: async (total) => {
+              await this.runs.update({ id }, { total });
+            },
+            onProgress: async (processed) => {
+              await this.runs.update({ id }, { processed });
+            },
+            // OCR: pages first (processed/total count pages until the items are known).
+            onPage: async (done, total) => {
+              await this.runs.update({ id }, { processed: done, total });
+            },
           },
-          onProgress: async (processed) => {
-            await this.runs.update({ id }, { processed });
-          },
-          // OCR: pages first (processed/total count pages until the items are known).
-          onPage: async (done, total) => {
-            await this.runs.update({ id }, { processed: done, total });
-          },
-        },
-      );
-      const refused = !report.dryRun && !report.committed;
-      await this.finish(
-        run,
-        refused ? ImportRunStatus.Failed : ImportRunStatus.Done,
-        report,
-        refused ? rejectionBody(report).message : null,
-      );
-      rmSync(absolute, { force: true });
-      return this.getRun(id);
-    } catch (err) {
-      if (err instanceof DomainError || err instanceof HttpException || opts.final) {
-        const message =
-          err instanceof DomainError || err instanceof HttpException
-            ? err.message
-            : 'Lỗi hệ thống khi nhập tệp; vui lòng thử lại';
-        this.logger.warn(`import run ${id} failed: ${(err as Error).message}`);
-        await this.finish(run, ImportRunStatus.Failed, null, message);
+        );
+        const refused = !report.dryRun && !report.committed;
+        await this.finish(
+          run,
+          refused ? ImportRunStatus.Failed : ImportRunStatus.Done,
+          report,
+          refused ? rejectionBody(report).message : null,
+        );
         rmSync(absolute, { force: true });
         return this.getRun(id);
-      }
-      await this.runs.update({ id }, { status: ImportRunStatus.Queued });
-      throw err;
-    }
+      },
+      {
+        permanent,
+        retry: async () => {
+          await this.runs.update({ id }, { status: ImportRunStatus.Queued });
+        },
+        fail: async (_message, err) => {
+          const message = permanent(err) ? (err as Error).message : 'Lỗi hệ thống khi nhập tệp; vui lòng thử lại';
+          this.logger.warn(`import run ${id} failed: ${(err as Error)?.message ?? String(err)}`);
+          await this.finish(run, ImportRunStatus.Failed, null, message);
+          rmSync(absolute, { force: true });
+          return this.getRun(id);
+        },
+      },
+    );
   }
 
   private async finish(

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError } from 'src/core/http/domain-error';
-import { LocalDate, isValidLocalDate, parseLocalDate, tryMakeLocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate, isValidLocalDate, parseLocalDate, tryMakeLocalDate } from 'src/core/time/local-date';
 import { PeriodWindow, resolvePeriod } from 'src/modules/calendar/periods';
 import { formatDocumentDate } from './report-format';
 

@@ -8,7 +8,7 @@ import { foldVietnamese } from 'src/core/text/vietnamese';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { LocalDate, isValidLocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate, isValidLocalDate } from 'src/core/time/local-date';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { CreateTaskDto, MAX_ID } from './dto/create-task.dto';
 import { DEFAULT_PAGE_SIZE, ListTasksQuery, TaskSort } from './dto/list-tasks.query.dto';

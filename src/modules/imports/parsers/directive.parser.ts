@@ -1,5 +1,5 @@
 import { foldVietnamese } from 'src/core/text/vietnamese';
-import { tryMakeLocalDate } from 'src/modules/calendar/local-date';
+import { tryMakeLocalDate } from 'src/core/time/local-date';
 import { IMPORT_LIMITS } from '../import-limits';
 import { DocumentHeader, RawItem } from '../import.types';
 import { cleanLine } from '../text-clean';
