@@ -15,10 +15,12 @@ const common = {
   setupFiles: ['<rootDir>/test/utils/jest-setup.ts'],
 };
 module.exports = {
+  // The ceiling catches hangs, not speed: on a shared, loaded machine the CPU-heavy unit specs (a 20,001-row
+  // workbook, zip bombs) ran past jest's default 5 s. A global option (jest ignores it per project);
+  // integration and e2e raise it further in jest-slow-setup.ts.
+  testTimeout: 60_000,
   projects: [
-    // The ceiling catches hangs, not speed: on a shared, loaded machine the CPU-heavy specs (a 20,001-row
-    // workbook, a zip bomb) ran past jest's default 5 s.
-    { ...common, displayName: 'unit', testTimeout: 30_000, testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts', '<rootDir>/migrations/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts', '<rootDir>/migrations/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'] },
     { ...common, displayName: 'integration', setupFilesAfterEnv: ['<rootDir>/test/utils/jest-slow-setup.ts'], testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', setupFilesAfterEnv: ['<rootDir>/test/utils/jest-slow-setup.ts'], testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],

@@ -5,6 +5,11 @@
  *
  *   node bench/run-ts.js bench/imports.bench.ts            # SQLite in a temporary DATA_DIR
  *   BENCH_ROWS=20000 BENCH_DATABASE_URL=postgres://… node bench/run-ts.js bench/imports.bench.ts
+ *   BENCH_ONLY=pdf node bench/run-ts.js bench/imports.bench.ts   # only the PDF part (issue #12)
+ *   BENCH_ONLY=pdf BENCH_SKIP_SCAN=1 …                             # the text PDF only (no OCR)
+ *
+ * Then a 30-page văn bản (the document corpus, test/fixtures/documents, one after another) as a
+ * text PDF and as its scan (200 dpi), dry runs: pdfjs-dist, and OCR by Tesseract page by page.
  */
 import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +33,9 @@ import { agencySearchText } from 'src/modules/agencies/agency-search';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { programSheet } from './lib/program-sheet';
 import { freePort } from 'test/utils/free-port';
+import { readdirSync, readFileSync } from 'node:fs';
+import { toPdf, toScan } from 'test/fixtures/documents/render';
+import { extractPdfText } from 'src/modules/imports/pdf/pdf-text';
 
 const LEADS = [
   'Sở Tài chính',
@@ -105,6 +113,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
     ADMIN_PASSWORD: 'bench-admin-password',
+    OCR_MAX_PAGES: '60',
     ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
   });
   const redis = await EmbeddedRedis.start({ port: config.redis.embeddedPort, dir: config.redis.embeddedDir });
@@ -128,6 +137,76 @@ async function main(): Promise<void> {
     });
     const imports = app.get(ImportsService);
     console.log(`database: ${config.database.type}; ${rows} rows; node ${process.version}`);
+    if (process.env.BENCH_ONLY !== 'pdf') await spreadsheetPart(imports, ds, program, rows, results);
+    await pdfPart(imports, ds, results);
+    console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+  } finally {
+    await app.close();
+    await redis.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A 30-page document of the corpus (text PDF, then its scan): dry runs through importFile. */
+async function pdfPart(imports: ImportsService, ds: DataSource, results: [string, number, string][]): Promise<void> {
+  const program = await ds.getRepository(Program).save({
+    code: 'BENCH-PDF',
+    title: 'Bench PDF',
+    year: 2026,
+    period: ProgramPeriod.Year,
+    issuingDocument: null,
+    issuedAt: '2026-01-05',
+    reminderPolicy: null,
+  });
+  const dir = join(__dirname, '..', 'test', 'fixtures', 'documents');
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    // One long document: one signature, at the end ("Nơi nhận:" ends the items).
+    .map((t, i, all) => (i < all.length - 1 ? t.split('\nNơi nhận:')[0] : t));
+  let pdf: Buffer = Buffer.alloc(0);
+  let pages = 0;
+  for (let copies = 1; pages < 30 && copies < 10; copies++) {
+    const body = Array.from({ length: copies }, () => texts.join('\n'))
+      .flat()
+      .join('\n');
+    pdf = await toPdf(body);
+    const r = await extractPdfText(pdf, { maxPages: 500 });
+    pages = r.ok ? r.numPages : 0;
+  }
+  const file = (buffer: Buffer, name: string) => ({ originalname: name, mimetype: '', size: buffer.length, buffer });
+  const actor = { id: null, name: 'bench' };
+  const opts = { programId: program.id, dryRun: true, defaultLeadAgencyId: null, actor };
+  await timed(
+    `text PDF, ${pages} pages: dry run`,
+    results,
+    () => imports.importFile(file(pdf, 'vb.pdf'), opts),
+    summary,
+  );
+  if (process.env.BENCH_SKIP_SCAN === '1') return;
+  const scan = await timed(
+    'scan it (pdftoppm 200 dpi, JPEG)',
+    results,
+    () => toScan(pdf),
+    (b) => `${(b.length / 1024).toFixed(0)} KB`,
+  );
+  await timed(
+    `scanned PDF, ${pages} pages: OCR dry run`,
+    results,
+    () => imports.importFile(file(scan, 'vb-scan.pdf'), opts),
+    (r) => `${summary(r)}; OCR confidence ${r.ocr?.confidence ?? '—'}`,
+  );
+}
+
+async function spreadsheetPart(
+  imports: ImportsService,
+  ds: DataSource,
+  program: Program,
+  rows: number,
+  results: [string, number, string][],
+): Promise<void> {
+  {
     const file = await timed(
       'build the .xlsx (exceljs)',
       results,
@@ -175,13 +254,7 @@ async function main(): Promise<void> {
         imports.importFile(upload(edited), { programId: program.id, dryRun: false, defaultLeadAgencyId: null, actor }),
       summary,
     );
-    console.log(
-      `tasks in the program: ${await ds.getRepository(Task).countBy({ programId: program.id })}; rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
-    );
-  } finally {
-    await app.close();
-    await redis.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    console.log(`tasks in the program: ${await ds.getRepository(Task).countBy({ programId: program.id })}`);
   }
 }
 

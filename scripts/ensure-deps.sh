@@ -44,6 +44,17 @@ if ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; 
   (as_root service redis-server stop || true) >/dev/null 2>&1
 fi
 
+# Imports read scanned PDFs and images by OCR at run time: Tesseract with its Vietnamese data, and
+# pdftoppm (poppler-utils) to rasterise PDF pages.
+ocr_missing=()
+command -v tesseract >/dev/null 2>&1 || ocr_missing+=(tesseract-ocr)
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>&1 | grep -qx vie; } || ocr_missing+=(tesseract-ocr-vie)
+command -v pdftoppm >/dev/null 2>&1 || ocr_missing+=(poppler-utils)
+if [ ${#ocr_missing[@]} -gt 0 ]; then
+  echo "› installing ${ocr_missing[*]} (Debian packages, for OCR of scanned documents)"
+  apt_install "${ocr_missing[@]}"
+fi
+
 # The web UI's browser tests (test/e2e/web.e2e-spec.ts) drive Debian's Chromium with playwright-core;
 # no browser is ever downloaded by npm. Running the app does not need it.
 if [ "$need_test" = true ] && ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then

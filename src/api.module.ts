@@ -5,7 +5,7 @@ import { CoreModule } from './core/core.module';
 import { GlobalExceptionFilter } from './core/http/global-exception.filter';
 import { ContentTypeGuard } from './core/http/request-checks';
 import { createValidationPipe } from './core/http/validation.pipe';
-import { StartupService } from './core/startup/startup.service';
+import { StartupService } from './app/startup.service';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarFeedModule } from './modules/calendar-feed/calendar-feed.module';

@@ -9,7 +9,7 @@ import { AgenciesService } from './modules/agencies/agencies.service';
 import { Agency } from './modules/agencies/agency.entity';
 import { seedHolidays } from './modules/calendar/calendar.service';
 import { Holiday } from './modules/calendar/holiday.entity';
-import { todayIn } from './modules/calendar/local-date';
+import { todayIn } from './core/time/local-date';
 import { WorkingCalendar } from './modules/calendar/working-calendar';
 import { runImportCommand } from './modules/imports/imports.cli';
 import { runRemindCommand } from './modules/reminders/reminders.cli';

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiModule } from './api.module';
 import { fail, installShutdown, loadConfigOrExit, prepareRuntime } from './core/bootstrap';
 import { configureApp } from './core/http/configure-app';
-import { startupLine } from './core/startup/startup-line';
+import { startupLine } from './app/startup-line';
 import { DEMO_USERS } from '../seeds/data/users.data';
 
 /** One demo account per role, for the start-up line. */

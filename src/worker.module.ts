@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from './core/config/configuration';
 import { CoreModule } from './core/core.module';
+import { FixedSchedulesRegistrar } from './core/queue/schedules';
+import { JobHandlersCheck } from './core/queue/job-handlers-check';
 import { WorkerHeartbeat } from './core/worker-heartbeat';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -10,7 +13,6 @@ import { MailProcessor } from './modules/mail/mail.processor';
 import { MailScheduler } from './modules/mail/mail.scheduler';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NotificationsProcessor } from './modules/notifications/notifications.processor';
-import { NotificationsScheduler } from './modules/notifications/notifications.scheduler';
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { RemindersProcessor } from './modules/reminders/reminders.processor';
 import { RemindersScheduler } from './modules/reminders/reminders.scheduler';
@@ -18,10 +20,21 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { ReportsProcessor } from './modules/reports/reports.processor';
 import { ReportsScheduler } from './modules/reports/reports.scheduler';
 
+/** The processors, one per queue; together they handle every JobName exactly once (JobHandlersCheck). */
+export const PROCESSORS = [MailProcessor, RemindersProcessor, ReportsProcessor, ImportsProcessor, NotificationsProcessor];
+
 /** Every processor and scheduler, and nothing else provides them (an API replica never consumes by accident). */
 @Module({
-  imports: [CalendarModule, MailModule, RemindersModule, ReportsModule, ImportsModule, NotificationsModule],
-  providers: [WorkerHeartbeat, MailProcessor, MailScheduler, RemindersProcessor, RemindersScheduler, ReportsProcessor, ReportsScheduler, ImportsProcessor, NotificationsProcessor, NotificationsScheduler],
+  imports: [DiscoveryModule, CalendarModule, MailModule, RemindersModule, ReportsModule, ImportsModule, NotificationsModule],
+  providers: [
+    WorkerHeartbeat,
+    JobHandlersCheck,
+    FixedSchedulesRegistrar,
+    ...PROCESSORS,
+    MailScheduler,
+    RemindersScheduler,
+    ReportsScheduler,
+  ],
 })
 export class WorkerProcessorsModule {}
 

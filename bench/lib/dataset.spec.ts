@@ -1,6 +1,6 @@
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
 import { loadHolidayCalendar } from 'src/modules/calendar/holidays.config';
-import { dayOfWeek } from 'src/modules/calendar/local-date';
+import { dayOfWeek } from 'src/core/time/local-date';
 import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { benchAgencies, DEFAULT_SPEC, dueTextFor, referenceDay, TaskGenerator } from './dataset';

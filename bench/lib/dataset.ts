@@ -15,7 +15,7 @@ import {
   lastDayOfMonth,
   LocalDate,
   makeLocalDate,
-} from 'src/modules/calendar/local-date';
+} from 'src/core/time/local-date';
 import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
 import { ProgramPeriod } from 'src/modules/programs/program.enums';
 import { TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';

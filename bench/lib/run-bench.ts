@@ -15,7 +15,7 @@ import { JobProducer } from 'src/core/queue/job-producer.service';
 import { QueueName } from 'src/core/queue/queue-names';
 import { EmbeddedRedis } from 'src/core/redis/embedded-redis';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
-import { addDays, LocalDate } from 'src/modules/calendar/local-date';
+import { addDays, LocalDate } from 'src/core/time/local-date';
 import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
 import { loadHolidayCalendar } from 'src/modules/calendar/holidays.config';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';

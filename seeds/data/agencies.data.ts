@@ -1,4 +1,4 @@
-import agencyGroupsFile from '../../config/agency-groups.json';
+import { DEFAULT_GROUP_DEFS } from '../../src/modules/agencies/groups/agency-group-def';
 import { AgencyKind } from '../../src/modules/agencies/agency.enums';
 
 // Demo agencies of Bình Phước province as of 2024, plus the first wave of the 2025 reorganisation
@@ -263,10 +263,12 @@ export const AGENCIES: AgencySeed[] = [
   ministry('BO-GDDT', 'Bộ Giáo dục và Đào tạo', ['Bộ GD&ĐT', 'Bộ GDĐT', 'BGDĐT']),
 ];
 
-/** The groups documents name collectively, from config/agency-groups.json (the importer's source too). */
-export const AGENCY_GROUPS: AgencyGroupSeed[] = agencyGroupsFile.groups
-  .filter((g) => 'kind' in g.members)
-  .map((g) => ({ name: g.name, aliases: g.aliases, kind: (g.members).kind as AgencyKind }));
+/** The groups documents name collectively: those a new database starts with (agency_groups, editable). */
+export const AGENCY_GROUPS: AgencyGroupSeed[] = DEFAULT_GROUP_DEFS.filter((g) => g.members.kind).map((g) => ({
+  name: g.name,
+  aliases: g.aliases,
+  kind: g.members.kind!,
+}));
 
 // --- Pure helpers ----------------------------------------------------------------------------
 

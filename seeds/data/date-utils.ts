@@ -11,7 +11,7 @@ import {
   lastDayOfMonth,
   makeLocalDate,
   toEpochDays,
-} from '../../src/modules/calendar/local-date';
+} from '../../src/core/time/local-date';
 import { WorkingCalendar } from '../../src/modules/calendar/working-calendar';
 
 export { addDays, dayOfWeek, lastDayOfMonth };

@@ -549,10 +549,10 @@ describe('imports (e2e)', () => {
     const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
     it('should refuse a wrong extension with 415', async () => {
-      const res = await upload(Buffer.from('%PDF-1.4'), 'chuong-trinh.pdf', { programId: program2024 });
+      const res = await upload(Buffer.from('x'), 'chuong-trinh.doc', { programId: program2024 });
       expectStatus(res, 415);
       expect(body(res).message).toBe(
-        'Tệp PDF không được hỗ trợ; hãy gửi bản Word (.docx) hoặc Excel (.xlsx) của văn bản',
+        'Tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy mở bằng Word và lưu dưới dạng .docx',
       );
     });
 
@@ -606,7 +606,7 @@ describe('imports (e2e)', () => {
       );
       const text = await upload(Buffer.from('Văn bản không có mục nào.'), 'a.txt', { programId: program2024 });
       expect(body(text).message).toBe(
-        'Không tìm thấy nhiệm vụ nào: văn bản cần có các mục đánh số (1., 2.1., a)) hoặc gạch đầu dòng (-, +)',
+        'Không tìm thấy nhiệm vụ nào: văn bản không có câu giao việc (“Giao Sở … chủ trì”, “Đề nghị …”, “… có trách nhiệm …”), mục đánh số (1., 2.1., a)) hay gạch đầu dòng (-, +)',
       );
     });
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { NotificationPreference } from 'src/modules/notifications/notification-preference.entity';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
-import { NOTIFICATION_DIGEST_PATTERN, NOTIFICATION_DIGEST_SCHEDULER } from 'src/modules/notifications/notifications.scheduler';
+import { ScheduleId } from 'src/core/queue/schedules';
 import { JobName } from 'src/core/queue/job-names';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { QueueName } from 'src/core/queue/queue-names';
@@ -189,7 +189,7 @@ describe('notifications (e2e, real SMTP)', () => {
     it('should schedule the daily digest in the worker and send it through the queued job', async () => {
       const queue = t.get(JobProducer).queue(QueueName.Notifications);
       await waitFor(
-        async () => (await queue.getJobSchedulers()).some((s) => s.key === NOTIFICATION_DIGEST_SCHEDULER && s.pattern === NOTIFICATION_DIGEST_PATTERN && s.tz === 'Asia/Ho_Chi_Minh'),
+        async () => (await queue.getJobSchedulers()).some((s) => s.key === String(ScheduleId.NotificationDigests) && s.pattern === '30 16 * * 1-5' && s.tz === 'Asia/Ho_Chi_Minh'),
         20_000,
         'the digest scheduler',
       );

@@ -3,7 +3,7 @@ import { JobName } from 'src/core/queue/job-names';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { QueueName } from 'src/core/queue/queue-names';
 import { Agency } from 'src/modules/agencies/agency.entity';
-import { addDays, todayIn } from 'src/modules/calendar/local-date';
+import { addDays, todayIn } from 'src/core/time/local-date';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
 import { RemindersService } from 'src/modules/reminders/reminders.service';

@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { JobName } from 'src/core/queue/job-names';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { QueueName } from 'src/core/queue/queue-names';
-import { addDays } from 'src/modules/calendar/local-date';
+import { addDays } from 'src/core/time/local-date';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
 import { Notification } from 'src/modules/notifications/notification.entity';

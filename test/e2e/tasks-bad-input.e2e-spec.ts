@@ -108,6 +108,45 @@ describe('tasks bad input (e2e)', () => {
       await refused(() => post(makeTask({ leadAgencyId: stc.id, origin: null as never })), 400);
     });
 
+    it("should judge the lead agency on the task's assignedAt, as the importer does (issue #12)", async () => {
+      const admin = await t.login();
+      const old = await createAgency(t, admin, { code: 'STNMT', name: 'Sở Tài nguyên và Môi trường' });
+      const heir = await createAgency(t, admin, { code: 'SNNMT', name: 'Sở Nông nghiệp và Môi trường' });
+      await t.http
+        .post(`/api/agencies/${old.id}/merge`)
+        .set(bearer(admin))
+        .send({ intoAgencyId: heir.id, date: '2025-02-28' })
+        .expect(200);
+      // A task of 2024 may still name the agency of 2024 …
+      const past = await post(makeTask({ leadAgencyId: old.id, assignedAt: '2024-03-01', dueDate: '2024-06-28' }));
+      expect(past.status).toBe(201);
+      // … one assigned after the merge is refused, naming the successor.
+      const later = await refused(
+        () => post(makeTask({ leadAgencyId: old.id, assignedAt: '2025-06-02', dueDate: '2025-09-30' })),
+        400,
+      );
+      expect(later.details).toEqual([
+        {
+          field: 'leadAgencyId',
+          message:
+            'leadAgencyId: Sở Tài nguyên và Môi trường đã ngừng hoạt động từ sau ngày 28/02/2025; cơ quan kế thừa: Sở Nông nghiệp và Môi trường (SNNMT)',
+        },
+      ]);
+      const coordinating = await refused(
+        () =>
+          post(
+            makeTask({
+              leadAgencyId: stc.id,
+              coordinatingAgencyIds: [old.id],
+              assignedAt: '2025-06-02',
+              dueDate: '2025-09-30',
+            }),
+          ),
+        400,
+      );
+      expect(coordinating.details[0].field).toBe('coordinatingAgencyIds');
+    });
+
     it('should refuse agencies and programs that do not exist, and a lead agency that also coordinates', async () => {
       const lead = await refused(() => post(makeTask({ leadAgencyId: 987654 })), 400);
       expect(lead.details).toEqual([
@@ -123,7 +162,7 @@ describe('tasks bad input (e2e)', () => {
       const program = await refused(() => post(makeTask({ leadAgencyId: stc.id, programId: 987654 })), 400);
       expect(program.details.map((d) => d.field)).toEqual(['programId']);
       const inactive = await refused(() => post(makeTask({ leadAgencyId: closed.id })), 400);
-      expect(inactive.message).toBe('Cơ quan, đơn vị Sở Kế hoạch và Đầu tư đã ngừng hoạt động');
+      expect(inactive.message).toBe('Sở Kế hoạch và Đầu tư đã ngừng hoạt động');
       await refused(() => post(makeTask({ leadAgencyId: 'abc' as never })), 400);
       await refused(() => post(makeTask({ leadAgencyId: 99999999999 })), 400);
       await refused(() => post(makeTask({ leadAgencyId: stc.id, coordinatingAgencyIds: ['x'] as never })), 400);
@@ -263,21 +302,18 @@ describe('tasks bad input (e2e)', () => {
       },
     );
 
-    it.each(['987654', '2147483647'])(
-      'should answer 404 to the id %s that does not exist',
-      async (id) => {
-        await refused(() => t.http.get(`/api/tasks/${id}`).set(bearer(office)), 404);
-        await refused(() => t.http.get(`/api/tasks/${id}/history`).set(bearer(office)), 404);
-        await refused(() => t.http.patch(`/api/tasks/${id}`).set(bearer(office)).send({ version: 1, note: 'x' }), 404);
-        await refused(
-          () => t.http.post(`/api/tasks/${id}/requests`).set(bearer(agency)).send({ type: 'withdrawal', reason: 'x' }),
-          404,
-        );
-        await refused(() => t.http.get(`/api/requests/${id}`).set(bearer(office)), 404);
-        await refused(() => t.http.post(`/api/requests/${id}/approve`).set(bearer(office)).send({}), 404);
-        await refused(() => t.http.post(`/api/requests/${id}/reject`).set(bearer(office)).send({ comment: 'x' }), 404);
-      },
-    );
+    it.each(['987654', '2147483647'])('should answer 404 to the id %s that does not exist', async (id) => {
+      await refused(() => t.http.get(`/api/tasks/${id}`).set(bearer(office)), 404);
+      await refused(() => t.http.get(`/api/tasks/${id}/history`).set(bearer(office)), 404);
+      await refused(() => t.http.patch(`/api/tasks/${id}`).set(bearer(office)).send({ version: 1, note: 'x' }), 404);
+      await refused(
+        () => t.http.post(`/api/tasks/${id}/requests`).set(bearer(agency)).send({ type: 'withdrawal', reason: 'x' }),
+        404,
+      );
+      await refused(() => t.http.get(`/api/requests/${id}`).set(bearer(office)), 404);
+      await refused(() => t.http.post(`/api/requests/${id}/approve`).set(bearer(office)).send({}), 404);
+      await refused(() => t.http.post(`/api/requests/${id}/reject`).set(bearer(office)).send({ comment: 'x' }), 404);
+    });
   });
 
   describe('updating', () => {

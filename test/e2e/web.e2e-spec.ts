@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { RemindersService } from 'src/modules/reminders/reminders.service';
+import { toPdf } from 'test/fixtures/documents/render';
 import { TestApp } from 'test/utils/create-test-app';
 import { waitFor } from 'test/utils/spawn-process';
 
@@ -539,9 +540,12 @@ describe('web UI (e2e, headless Chromium)', () => {
     const errorsStat = page.locator('#import-summary .stat', { has: page.locator('.stat-label', { hasText: /^Lỗi$/ }) });
     await expect(errorsStat.locator('.stat-value').innerText()).resolves.toBe('1');
     await expect(page.locator('.notice-error').first().innerText()).resolves.toContain('mục lỗi');
-    expect(await page.locator('#import-commit').count()).toBe(0);
+    // The preview is editable: the commit button is there, and refuses while an item lacks its lead.
+    await page.locator('#import-commit').click();
+    await page.locator('.error-summary', { hasText: 'cần sửa trước khi ghi' }).waitFor();
     const errorRow = page.locator('#import-items tr.row-error');
     await expect(errorRow.innerText()).resolves.toContain('Không tìm thấy cơ quan');
+    await page.getByLabel('Chỉ hiện mục có lỗi hoặc cảnh báo').check();
     await page.getByLabel('Chỉ hiện mục có lỗi hoặc cảnh báo').uncheck();
     await page.locator('#import-items tbody tr').nth(2).waitFor();
     expect(await page.locator('#import-items tbody tr').count()).toBe(3);
@@ -565,6 +569,63 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.getByRole('link', { name: 'Xem nhiệm vụ của chương trình' }).click();
     await page.locator('.tab-all .count', { hasText: '3' }).waitFor();
     await expect(page.locator('table').innerText()).resolves.toContain('Sở Văn hóa, Thể thao và Du lịch');
+    await page.close();
+  });
+
+  it('should read a văn bản outside any program, let the clerk correct it in place (a suggested agency in one click) and commit what is on screen', async () => {
+    const page = await newPage({ width: 1600, height: 1000 });
+    await signIn(page, OFFICE_USER);
+    await navLink(page, 'Nhập chương trình').click();
+    const upload = page.locator('#import-upload');
+    await upload.getByLabel('Chương trình công tác').selectOption({ label: 'Không thuộc chương trình: nhập nhiệm vụ từ văn bản giao nhiệm vụ' });
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'documents', '10-tb-binh-phuoc-giao-duc.txt'), 'utf8');
+    await upload.getByLabel('Tệp chương trình').setInputFiles({ name: 'tb-101-giao-duc.pdf', mimeType: 'application/pdf', buffer: await toPdf(text) });
+    await upload.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.locator('#preview-title').waitFor();
+    await expect(page.locator('#import-document').innerText()).resolves.toContain('Thông báo số 101/TB-UBND ngày 03/08/2026 của UBND tỉnh Bình Phước');
+    const rows = page.locator('#import-items tbody tr');
+    await expect(rows.count()).resolves.toBe(3);
+    // Item 3: "UBND các huyện, thị xã, thành phố" leads: an error with the members to choose from.
+    const groupRow = rows.nth(2);
+    await expect(groupRow.innerText()).resolves.toContain('Cơ quan chủ trì là nhóm');
+    await groupRow.getByRole('button', { name: 'UBND thành phố Đồng Xoài' }).click();
+    await expect(groupRow.getByLabel(/^Cơ quan chủ trì, mục/).inputValue()).resolves.not.toBe('');
+    // Item 2: the clerk moves the deadline, says how the document wrote it, and makes it a proposal.
+    const second = rows.nth(1);
+    await second.getByLabel(/^Hạn hoàn thành, mục/).fill('2026-09-15');
+    await second.getByLabel(/^Thời hạn như văn bản ghi, mục/).fill('ngày 15/9/2026');
+    await second.getByLabel(/^Loại, mục/).selectOption('proposal');
+    await shot(page, '11-import-directive-preview', 'ui-import-directive-preview.png');
+    await page.locator('#import-commit').click();
+    await page.locator('#done-title').waitFor();
+    await expect(page.locator('.notice-success').innerText()).resolves.toContain('tạo mới 3');
+    const token = await t.login(OFFICE_USER, PASSWORD);
+    type Listed = TaskJson & { dueText: string | null; sourceDocument: string | null; leadAgency?: { code: string } };
+    const find = async (q: string) => ((await t.http.get('/api/tasks').query({ q, limit: 5 }).set(auth(token)).expect(200)).body as { items: Listed[] }).items;
+    const moved = await find('phòng học xây mới');
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({ dueDate: '2026-09-15', dueText: 'ngày 15/9/2026', kind: 'proposal', sourceDocument: 'Thông báo số 101/TB-UBND ngày 03/08/2026 của UBND tỉnh Bình Phước' });
+    const chosen = await find('sửa chữa trường lớp');
+    expect(chosen).toHaveLength(1);
+    expect(chosen[0].dueDate).toBe('2026-09-05');
+    await page.close();
+  });
+
+  it('should let the clerk split an item whose lead is a group into one task per member', async () => {
+    const page = await newPage({ width: 1600, height: 1000 });
+    await signIn(page, OFFICE_USER);
+    await navLink(page, 'Nhập chương trình').click();
+    const upload = page.locator('#import-upload');
+    await upload.getByLabel('Chương trình công tác').selectOption({ label: 'Không thuộc chương trình: nhập nhiệm vụ từ văn bản giao nhiệm vụ' });
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'documents', '06-cv-lao-cai-thien-tai.txt'), 'utf8');
+    await upload.getByLabel('Tệp chương trình').setInputFiles({ name: 'cv-2210.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await upload.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.locator('#preview-title').waitFor();
+    await page.getByRole('button', { name: 'Tách thành 11 nhiệm vụ, mỗi cơ quan một nhiệm vụ' }).click();
+    await expect(page.locator('#import-items tbody tr').count()).resolves.toBe(13);
+    await page.locator('#import-commit', { hasText: 'Ghi 13 mục' }).click();
+    await page.locator('#done-title').waitFor();
+    await expect(page.locator('.notice-success').innerText()).resolves.toContain('tạo mới 13');
     await page.close();
   });
 

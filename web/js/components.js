@@ -43,7 +43,7 @@ export function taskLink(task) {
 }
 
 /** A responsive table: on narrow screens each row becomes a card, cells labelled by data-label. */
-export function table(columns, rows, { caption, rowClass } = {}) {
+export function table(columns, rows, { caption, rowClass, rowAttrs } = {}) {
   return h(
     'div',
     { class: 'table-wrap' },
@@ -58,7 +58,7 @@ export function table(columns, rows, { caption, rowClass } = {}) {
         rows.map((r) =>
           h(
             'tr',
-            { class: rowClass?.(r) },
+            { class: rowClass?.(r), ...(rowAttrs?.(r) ?? {}) },
             columns.map((c) => h('td', { 'data-label': c.label, class: c.class }, h('div', { class: 'cell' }, c.cell(r)))),
           ),
         ),

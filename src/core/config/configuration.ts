@@ -61,6 +61,7 @@ export interface AppConfig {
     /** Where a separate worker process serves its metrics; null: it does not. */
     workerPort: number | null;
   };
+  imports: { tesseractBin: string; pdftoppmBin: string; ocrMaxPages: number; pdfMaxPages: number };
 }
 
 export class ConfigError extends Error {
@@ -187,6 +188,12 @@ export function loadConfiguration(source: NodeJS.ProcessEnv = process.env): AppC
     },
     files: { dir: join(dataDir, 'files') },
     metrics: { token: env.METRICS_TOKEN ?? null, workerPort: env.METRICS_PORT ?? null },
+    imports: {
+      tesseractBin: env.OCR_TESSERACT_BIN,
+      pdftoppmBin: env.OCR_PDFTOPPM_BIN,
+      ocrMaxPages: env.OCR_MAX_PAGES,
+      pdfMaxPages: env.PDF_MAX_PAGES,
+    },
   };
 }
 

@@ -108,6 +108,26 @@ export class EnvDto {
   @Max(200)
   UPLOAD_LIMIT_MB!: number;
 
+  /** Tesseract (Debian tesseract-ocr + tesseract-ocr-vie): a name on the PATH or an absolute path. */
+  @Matches(/^[^\0\n]{1,500}$/, { message: 'OCR_TESSERACT_BIN must be a program name or path' })
+  OCR_TESSERACT_BIN!: string;
+
+  /** pdftoppm (Debian poppler-utils), which rasterises scanned PDF pages for OCR. */
+  @Matches(/^[^\0\n]{1,500}$/, { message: 'OCR_PDFTOPPM_BIN must be a program name or path' })
+  OCR_PDFTOPPM_BIN!: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  OCR_MAX_PAGES!: number;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  PDF_MAX_PAGES!: number;
+
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -1,4 +1,5 @@
 import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgencyGroup } from 'src/modules/agencies/groups/agency-group.entity';
 import { AuthSession } from 'src/modules/auth/session.entity';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
 import { TaskFile } from 'src/modules/files/task-file.entity';
@@ -16,4 +17,4 @@ import { Task } from 'src/modules/tasks/task.entity';
 import { User } from 'src/modules/users/user.entity';
 
 /** Every entity of the schema; each feature module registers its own with TypeOrmModule.forFeature. */
-export const ENTITIES = [Agency, User, Program, Task, TaskHistory, TaskRequest, Holiday, MailMessage, ReminderLog, ReminderLetter, ReportRun, ImportRun, AuthSession, Notification, NotificationPreference, TaskFile];
+export const ENTITIES = [Agency, User, Program, Task, TaskHistory, TaskRequest, Holiday, MailMessage, ReminderLog, ReminderLetter, ReportRun, ImportRun, AuthSession, Notification, NotificationPreference, TaskFile, AgencyGroup];

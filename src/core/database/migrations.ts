@@ -1,5 +1,6 @@
 import { InitialSchema1763800000000 } from '../../../migrations/1763800000000-InitialSchema';
 import { TaskQueryIndexes1764900000000 } from '../../../migrations/1764900000000-TaskQueryIndexes';
+import { AgencyGroups1770012000000 } from '../../../migrations/1770012000000-AgencyGroups';
 import { AuthSessions1770013000000 } from '../../../migrations/1770013000000-AuthSessions';
 import { Notifications1770013000100 } from '../../../migrations/1770013000100-Notifications';
 import { TaskExtensionOrigin1770013000200 } from '../../../migrations/1770013000200-TaskExtensionOrigin';
@@ -7,4 +8,4 @@ import { TaskResultDocument1770013000300 } from '../../../migrations/17700130003
 import { TaskFiles1770013000400 } from '../../../migrations/1770013000400-TaskFiles';
 
 /** Listed explicitly (not globbed) so the same list works from src/ under jest and from dist/. */
-export const MIGRATIONS = [InitialSchema1763800000000, TaskQueryIndexes1764900000000, AuthSessions1770013000000, Notifications1770013000100, TaskExtensionOrigin1770013000200, TaskResultDocument1770013000300, TaskFiles1770013000400];
+export const MIGRATIONS = [InitialSchema1763800000000, TaskQueryIndexes1764900000000, AgencyGroups1770012000000, AuthSessions1770013000000, Notifications1770013000100, TaskExtensionOrigin1770013000200, TaskResultDocument1770013000300, TaskFiles1770013000400];

@@ -2,7 +2,7 @@ import { applyDecorators, BadRequestException, Injectable, PipeTransform } from 
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
-import { isAcceptedLocalDate } from 'src/modules/calendar/local-date';
+import { isAcceptedLocalDate } from 'src/core/time/local-date';
 
 /** A calendar day 'YYYY-MM-DD' that exists (2024-02-30 is refused), between 2000 and 2100. */
 export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {

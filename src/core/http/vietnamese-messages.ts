@@ -1,6 +1,6 @@
 import { ValidationError } from 'class-validator';
 import { fieldLabel } from './field-labels';
-import { ACCEPTED_DATE_MESSAGE } from 'src/modules/calendar/local-date';
+import { ACCEPTED_DATE_MESSAGE } from 'src/core/time/local-date';
 
 /** class-validator constraint → the Vietnamese sentence shown to users (field name prepended by the caller). */
 const MESSAGES: Record<string, (c: unknown[]) => string> = {

@@ -20,7 +20,7 @@ export enum JobName {
 }
 
 /** Which queue carries each job: the producer never has to name it. */
-export const JOB_QUEUE: Record<JobName, QueueName> = {
+export const JOB_QUEUE = {
   [JobName.ScanDueReminders]: QueueName.Reminders,
   [JobName.WeeklyOverdueSummary]: QueueName.Reminders,
   [JobName.SendEmail]: QueueName.Mail,
@@ -30,4 +30,4 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SweepReportRuns]: QueueName.Reports,
   [JobName.RunImport]: QueueName.Imports,
   [JobName.SendNotificationDigests]: QueueName.Notifications,
-};
+} as const satisfies Record<JobName, QueueName>;

@@ -3,8 +3,10 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppConfig } from 'src/core/config/configuration';
 import { redisOptionsFromUrl } from 'src/core/redis/redis-connection';
+import { DurableRuns } from './durable-runs';
 import { JobProducer } from './job-producer.service';
 import { ALL_QUEUES } from './queue-names';
+import { JobSchedules } from './schedules';
 
 /**
  * Registers the four queues for producers (API) and processors (worker). Processors are listed
@@ -26,7 +28,7 @@ import { ALL_QUEUES } from './queue-names';
     }),
     ...ALL_QUEUES.map((name) => BullModule.registerQueue({ name })),
   ],
-  providers: [JobProducer],
-  exports: [BullModule, JobProducer],
+  providers: [JobProducer, JobSchedules, DurableRuns],
+  exports: [BullModule, JobProducer, JobSchedules, DurableRuns],
 })
 export class QueueModule {}

@@ -3,11 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
 import { Agency } from './agency.entity';
+import { AgencyGroup } from './groups/agency-group.entity';
+import { AgencyGroupsController } from './groups/agency-groups.controller';
+import { AgencyGroupsService } from './groups/agency-groups.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Agency])],
-  controllers: [AgenciesController],
-  providers: [AgenciesService],
-  exports: [AgenciesService],
+  imports: [TypeOrmModule.forFeature([Agency, AgencyGroup])],
+  controllers: [AgenciesController, AgencyGroupsController],
+  providers: [AgenciesService, AgencyGroupsService],
+  exports: [AgenciesService, AgencyGroupsService],
 })
 export class AgenciesModule {}

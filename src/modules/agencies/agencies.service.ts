@@ -5,7 +5,7 @@ import { isUniqueViolation } from 'src/core/database/db-errors';
 import { likeContains } from 'src/core/database/like';
 import { Page, pageWindow } from 'src/core/http/pagination';
 import { foldVietnamese } from 'src/core/text/vietnamese';
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { Agency } from './agency.entity';
 import { AGENCY_SEARCH_TEXT_MAX, agencySearchText } from './agency-search';
 import { CreateAgencyDto } from './dto/create-agency.dto';

@@ -7,7 +7,7 @@ import { AppConfig } from 'src/core/config/configuration';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { diffDays, LocalDate } from 'src/modules/calendar/local-date';
+import { diffDays, LocalDate } from 'src/core/time/local-date';
 import { Task } from 'src/modules/tasks/task.entity';
 import { OPEN_STATUSES, TaskStatus } from 'src/modules/tasks/task.enums';
 import { UserRole } from 'src/modules/users/user-role.enum';

@@ -1,9 +1,9 @@
-import { addDays, LocalDate } from 'src/modules/calendar/local-date';
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import { addDays, LocalDate } from 'src/core/time/local-date';
 
 /**
- * A minimal iCalendar (RFC 5545) writer for the agency deadline feed: all-day VEVENTs, TEXT
- * escaping (§3.3.11), lines folded at 75 octets without splitting a UTF-8 character (§3.1),
- * CRLF line endings.
+ * The agency deadline feed as iCalendar (RFC 5545), written by ical-generator: all-day VEVENTs,
+ * TEXT escaping, lines folded at 75 octets without splitting a UTF-8 character, CRLF line endings.
  */
 
 export interface IcsEvent {
@@ -27,94 +27,49 @@ export interface IcsCalendar {
   events: IcsEvent[];
 }
 
-const CRLF = '\r\n';
-const MAX_OCTETS = 75;
-
-/** TEXT value escaping: backslash, semicolon, comma and newlines; other control characters dropped. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .split('')
-    .filter((c) => !isControl(c))
+/** Drops the control characters a TEXT value may not hold (HTAB may; the library escapes newlines). */
+function text(value: string): string {
+  return [...value]
+    .filter((c) => {
+      const code = c.charCodeAt(0);
+      return !((code < 0x20 && c !== '\t' && c !== '\n' && c !== '\r') || code === 0x7f);
+    })
     .join('');
 }
 
-/** Control characters TEXT may not hold (HTAB is allowed; newlines are escaped before this). */
-function isControl(c: string): boolean {
-  const code = c.charCodeAt(0);
-  return (code < 0x20 && code !== 0x09) || code === 0x7f;
-}
-
-/** Splits a content line into physical lines of at most 75 octets, continuation lines led by a space. */
-export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  let limit = MAX_OCTETS;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
-    if (octets + size > limit) {
-      out.push(current);
-      current = ' ';
-      octets = 1;
-      limit = MAX_OCTETS;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join(CRLF);
-}
-
-/** 2024-06-30 → 20240630. */
-export function icsDate(d: LocalDate): string {
-  return d.replace(/-/g, '');
-}
-
-/** An instant in UTC form: 20240630T013000Z. */
-export function icsDateTime(d: Date): string {
-  return d
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '');
-}
-
-function eventLines(e: IcsEvent): string[] {
-  const lines = [
-    'BEGIN:VEVENT',
-    `UID:${e.uid}`,
-    `DTSTAMP:${icsDateTime(e.modifiedAt)}`,
-    `LAST-MODIFIED:${icsDateTime(e.modifiedAt)}`,
-    `DTSTART;VALUE=DATE:${icsDate(e.date)}`,
-    `DTEND;VALUE=DATE:${icsDate(addDays(e.date, 1))}`,
-    `SUMMARY:${escapeText(e.summary)}`,
-  ];
-  if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-  if (e.url) lines.push(`URL:${e.url}`);
-  if (e.categories?.length) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
-  if (e.sequence !== undefined) lines.push(`SEQUENCE:${e.sequence}`);
-  lines.push('TRANSP:TRANSPARENT', 'STATUS:CONFIRMED', 'END:VEVENT');
-  return lines;
+/** A calendar day as the UTC midnight ical-generator writes as a DATE (no time zone given). */
+function day(d: LocalDate): Date {
+  return new Date(`${d}T00:00:00Z`);
 }
 
 /** The whole calendar object, CRLF-terminated. */
 export function renderCalendar(cal: IcsCalendar): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:${cal.prodId}`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(cal.name)}`,
-    ...(cal.description ? [`X-WR-CALDESC:${escapeText(cal.description)}`] : []),
-    ...(cal.timeZone ? [`X-WR-TIMEZONE:${cal.timeZone}`] : []),
-    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
-    'X-PUBLISHED-TTL:PT1H',
-    ...cal.events.flatMap(eventLines),
-    'END:VCALENDAR',
-  ];
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  const calendar = ical({
+    prodId: cal.prodId,
+    name: text(cal.name),
+    description: cal.description ? text(cal.description) : null,
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 3600,
+  });
+  // X-WR-TIMEZONE only names the feed's zone for clients; the events are all-day dates without one.
+  if (cal.timeZone) calendar.x('X-WR-TIMEZONE', cal.timeZone);
+  for (const e of cal.events) {
+    const event = calendar.createEvent({
+      id: e.uid,
+      start: day(e.date),
+      end: day(addDays(e.date, 1)),
+      allDay: true,
+      summary: text(e.summary),
+      description: e.description ? text(e.description) : null,
+      url: e.url ?? null,
+      stamp: e.modifiedAt,
+      lastModified: e.modifiedAt,
+      transparency: ICalEventTransparency.TRANSPARENT,
+      status: ICalEventStatus.CONFIRMED,
+      ...(e.sequence !== undefined ? { sequence: e.sequence } : {}),
+    });
+    if (e.categories?.length) event.categories(e.categories.map((name) => ({ name: text(name) })));
+  }
+  const body = calendar.toString();
+  return body.endsWith('\r\n') ? body : `${body}\r\n`;
 }

@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { Holiday } from './holiday.entity';
 import { loadHolidayCalendar } from './holidays.config';
-import { LocalDate, todayIn } from './local-date';
+import { LocalDate, todayIn } from 'src/core/time/local-date';
 import { WorkingCalendar } from './working-calendar';
 
 /**

@@ -115,7 +115,7 @@ describe(parseDeadline.name, () => {
       expect(due(text)).toBe(date);
     });
 
-    it.each(['đầu năm 2024', 'năm 2024-2025', 'cuối năm', 'năm 1945', 'năm 2300'])(
+    it.each(['đầu năm 2024', 'năm 2025-2024', 'cuối năm', 'năm 1945', 'năm 2300'])(
       'should return null for %j',
       (text) => {
         expect(parseDeadline(text)).toBeNull();
@@ -144,6 +144,45 @@ describe(parseDeadline.name, () => {
         recurring: false,
         matched: 'ngày 15/12/2024',
       });
+    });
+  });
+
+  describe('forms of issue #12', () => {
+    it.each([
+      ['Quí II/2025', '2025-06-30'],
+      ['trong quí 3 năm 2025', '2025-09-30'],
+      ['Quý II, III/2025', '2025-09-30'],
+      ['Quý I, II và III năm 2025', '2025-09-30'],
+      ['Tháng 6, 2025', '2025-06-30'],
+      ['Năm 2025-2026', '2026-12-31'],
+      ['giai đoạn 2026-2030', '2030-12-31'],
+      ['45838', '2025-06-30'],
+      ['trong dịp Tết Nguyên đán Ất Tỵ năm 2025', '2025-01-29'],
+      ['Trước Tết Nguyên đán 2026', '2026-02-17'],
+    ])('should read %j as %s', (text, date) => {
+      expect(due(text)).toBe(date);
+    });
+
+    it('should keep an event the calendar does not know as a phrase without a due date', () => {
+      expect(parseDeadline('dịp Tết Nguyên đán năm 2090')).toEqual({
+        dueDate: null,
+        recurring: false,
+        matched: 'dịp Tết Nguyên đán năm 2090',
+        unknownEvent: true,
+      });
+    });
+
+    it('should keep "định kỳ 6 tháng, hàng năm" whole', () => {
+      expect(parseDeadline('Định kỳ 6 tháng, hàng năm')).toEqual({
+        dueDate: null,
+        recurring: true,
+        matched: 'Định kỳ 6 tháng, hàng năm',
+      });
+    });
+
+    it('should read a period of years in a sentence only after a deadline word', () => {
+      expect(findDeadline('Kế hoạch phát triển giai đoạn 2026-2030')).toBeNull();
+      expect(findDeadline('hoàn thành trong giai đoạn 2026-2030')?.dueDate).toBe('2030-12-31');
     });
   });
 

@@ -1,5 +1,6 @@
 import { FoldedText, foldVietnameseWithOffsets, sourceSpan } from 'src/core/text/vietnamese';
-import { LocalDate, lastDayOfMonth, tryMakeLocalDate } from './local-date';
+import { lunarNewYear } from './events';
+import { addDays, LocalDate, lastDayOfMonth, tryMakeLocalDate } from 'src/core/time/local-date';
 
 /**
  * A deadline read from text. `dueDate` is the last day of what the phrase names; a recurring
@@ -10,6 +11,8 @@ export interface DeadlineMatch {
   dueDate: LocalDate | null;
   recurring: boolean;
   matched: string;
+  /** An event ("dịp Tết Nguyên đán năm 2025") the calendar has no date for: kept as a phrase, no due date. */
+  unknownEvent?: boolean;
 }
 
 // A phrase with a year outside this range is history ("năm 1945") or a typo, not a deadline.
@@ -18,11 +21,12 @@ const MAX_YEAR = 2100;
 
 const RECURRING: unique symbol = Symbol('recurring');
 const NOT_A_DEADLINE: unique symbol = Symbol('not a deadline');
+const UNKNOWN_EVENT: unique symbol = Symbol('unknown event');
 /**
  * A rule's reading of its match: a date; RECURRING; null for a deadline form that names no real
  * day (30/02/2024, quý 5); NOT_A_DEADLINE for a match to ignore.
  */
-type Reading = LocalDate | typeof RECURRING | typeof NOT_A_DEADLINE | null;
+type Reading = LocalDate | typeof RECURRING | typeof NOT_A_DEADLINE | typeof UNKNOWN_EVENT | null;
 
 interface Rule {
   re: RegExp;
@@ -31,6 +35,8 @@ interface Rule {
   cellOnly?: boolean;
   /** A full date, which may instead be the date of a cited document ("số 01/NQ-CP ngày 06/01/2023"). */
   fullDate?: boolean;
+  /** In a sentence only after a deadline word ("hoàn thành trong giai đoạn 2026-2030"), else a horizon. */
+  introducedOnly?: boolean;
 }
 
 function isDeadlineYear(y: string): boolean {
@@ -56,7 +62,16 @@ const YEAR = '(\\d{4})(?![0-9])';
 const NAM_YEAR = `nam,? ?${YEAR}`;
 const rx = (source: string): RegExp => new RegExp(source, 'g');
 
+const QUARTER_NAME = '(?:iv|iii|ii|i|\\d)';
+const QUARTER_LIST = `((?:${QUARTER_NAME}(?: ?, ?| va ))*)`;
+
 const RULES: Rule[] = [
+  // An Excel day number typed as text (45838): day 1 is 1900-01-01 with Excel's 29/02/1900, so 25569 is 1970-01-01.
+  {
+    re: /^(\d{5})(?:\.\d+)?$/g,
+    read: ([n]) => (+n > 20000 && +n < 80000 ? addDays('1970-01-01', +n - 25569) : NOT_A_DEADLINE),
+    cellOnly: true,
+  },
   // 2024-03-15
   { re: rx(`(?<![a-z0-9/.-])(\\d{4})-(\\d{2})-(\\d{2})(?![0-9])`), read: ([y, m, d]) => day(y, m, d), fullDate: true },
   // 15/3/2024, 15-3-2024, 15.3.2024, ngày 15/3/2024
@@ -71,6 +86,11 @@ const RULES: Rule[] = [
     read: ([d, m, y]) => day(y, m, d),
     fullDate: true,
   },
+  // dịp Tết Nguyên đán (Ất Tỵ) năm 2025: mùng 1 Tết when the calendar knows it, else kept without a date
+  {
+    re: rx(`${B}(?:dip )?tet nguyen dan(?: [a-z]{1,4} [a-z]{1,4})?,? (?:nam )?${YEAR}`),
+    read: ([y]) => (isDeadlineYear(y) ? (lunarNewYear(+y) ?? UNKNOWN_EVENT) : NOT_A_DEADLINE),
+  },
   { re: rx(`${B}(?:6|sau) thang dau ${NAM_YEAR}`), read: ([y]) => monthEnd(y, 6) },
   { re: rx(`${B}(?:6|sau) thang cuoi ${NAM_YEAR}`), read: ([y]) => monthEnd(y, 12) },
   { re: rx(`${B}(?:9|chin) thang (?:dau )?${NAM_YEAR}`), read: ([y]) => monthEnd(y, 9) },
@@ -78,17 +98,29 @@ const RULES: Rule[] = [
   { re: rx(`${B}nua (dau|cuoi) ${NAM_YEAR}`), read: ([half, y]) => monthEnd(y, half === 'dau' ? 6 : 12) },
   { re: rx(`${B}giua ${NAM_YEAR}`), read: ([y]) => monthEnd(y, 6) },
   { re: rx(`${B}cuoi ${NAM_YEAR}`), read: ([y]) => monthEnd(y, 12) },
-  // Quý II/2024, quý 2 năm 2024, Quý IV-2024, Q2/2024
+  // Quý II/2024, quý 2 năm 2024, Quý IV-2024, Q2/2024, "quí"; Quý II, III/2025: the last quarter named
   {
-    re: rx(`${B}(?:quy ?|q)(iv|iii|ii|i|v|\\d{1,2})(?![a-z0-9])(?: ?[/.-] ?|,? ?(?:nam ?)?)${YEAR}`),
-    read: ([q, y]) => monthEnd(y, q in QUARTER ? 3 * QUARTER[q] : undefined),
+    re: rx(`${B}(?:qu[yi] ?|q)${QUARTER_LIST}(iv|iii|ii|i|v|\\d{1,2})(?![a-z0-9])(?: ?[/.-] ?|,? ?(?:nam ?)?)${YEAR}`),
+    read: ([, q, y]) => monthEnd(y, q in QUARTER ? 3 * QUARTER[q] : undefined),
   },
-  // tháng 6/2024, tháng 6 năm 2024, T6/2024
+  // tháng 6/2024, tháng 6 năm 2024, Tháng 6, 2025, T6/2024
   {
-    re: rx(`${B}(?:thang ?|t)(\\d{1,2})(?: ?[/.-] ?|,? ?nam ?)(\\d{4})(?![0-9/])`),
+    re: rx(`${B}(?:thang ?|t)(\\d{1,2})(?: ?[/.-] ?|,? ?nam ?|, ?)(\\d{4})(?![0-9/])`),
     read: ([m, y]) => monthEnd(y, m),
   },
-  { re: rx(`${B}(thuong xuyen|dinh ky|hang (?:nam|quy|thang|tuan|ngay))(?![a-z0-9])`), read: () => RECURRING },
+  // Năm 2025-2026, giai đoạn 2026-2030: the end of the last year
+  {
+    re: rx(`${B}(?:nam|giai doan|thoi ky) (\\d{4}) ?[-–] ?(\\d{4})(?![0-9])`),
+    read: ([from, to]) => (+to >= +from ? monthEnd(to, 12) : NOT_A_DEADLINE),
+    introducedOnly: true,
+  },
+  // thường xuyên; hằng năm; định kỳ 6 tháng, hàng năm (kept whole)
+  {
+    re: rx(
+      `${B}(thuong xuyen|(?:dinh ky(?: (?:\\d+ |hang )?(?:thang|quy|nam|tuan|ngay))?|hang (?:nam|quy|thang|tuan|ngay))(?: ?, ?(?:va )?(?:hang|dinh ky) (?:nam|quy|thang|tuan))*)(?![a-z0-9])`,
+    ),
+    read: () => RECURRING,
+  },
   // năm 2024 (not "đầu năm 2024", which names no end; not "năm 2024-2025")
   { re: rx(`${B}(?<!dau )${NAM_YEAR}(?! ?[-–] ?\\d)`), read: ([y]) => monthEnd(y, 12) },
   // 6/2024 in a deadline column
@@ -163,7 +195,9 @@ function candidates(text: FoldedText, cell: boolean): Candidate[] {
       if (rule.fullDate && isCitation(folded, from, to)) continue;
       const reading = rule.read(m.slice(1));
       if (reading === NOT_A_DEADLINE) continue;
-      const rank = 2 * introduction(folded, from) + (insideParentheses(folded, from) ? 0 : 1);
+      const introduced = introduction(folded, from);
+      if (rule.introducedOnly && !cell && introduced === 0) continue;
+      const rank = 2 * introduced + (insideParentheses(folded, from) ? 0 : 1);
       found.push({ from, to, reading, rank });
     }
   }
@@ -178,6 +212,7 @@ function choose(text: FoldedText, found: Candidate[]): DeadlineMatch | null {
   // The phrase that decides is not a real day (30/02/2024): report nothing rather than guess.
   if (best === undefined || best.reading === null) return null;
   const matched = sourceSpan(text, best.from, best.to);
+  if (best.reading === UNKNOWN_EVENT) return { dueDate: null, recurring: false, matched, unknownEvent: true };
   return best.reading === RECURRING
     ? { dueDate: null, recurring: true, matched }
     : { dueDate: best.reading, recurring: false, matched };
@@ -203,4 +238,37 @@ export function findDeadline(text: string): DeadlineMatch | null {
   if (typeof text !== 'string') return null;
   const folded = foldVietnameseWithOffsets(text);
   return choose(folded, candidates(folded, false));
+}
+
+/**
+ * A full date written in the text that is not a real day ("31/6/2025", "ngày 30 tháng 2 năm 2026"),
+ * as written; null when there is none. A deadline that names an impossible day is an error to show,
+ * never a task without a due date.
+ */
+export function impossibleDate(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  const patterns = [
+    /(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?!\d)/gu,
+    /(?<!\p{L})ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu,
+  ];
+  for (const [k, re] of patterns.entries()) {
+    for (const m of text.normalize('NFC').matchAll(re)) {
+      const [d, mo, y] = k === 0 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
+      if (+y >= MIN_YEAR && +y <= MAX_YEAR && tryMakeLocalDate(+y, +mo, +d) === null) return m[0];
+    }
+  }
+  return null;
+}
+
+/**
+ * A deadline the text announces ("trước ngày 15/6", "hoàn thành trong quý") but does not give in a
+ * form that can be read (no year, no number): the phrase, as written; null when there is none.
+ */
+export function unreadableDeadline(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  const m =
+    /(?<!\p{L})(?:trước|chậm nhất|thời hạn|hạn chót|hoàn thành)(?:\s+(?:là|vào|trong|trước))?\s*:?\s*(?:ngày|tháng|quý|quí)\s+[0-9IVX]+(?:\s*[/.-]\s*\d{1,2})?(?![\d/.-]*\d{4})/iu.exec(
+      text.normalize('NFC'),
+    );
+  return m ? m[0] : null;
 }

@@ -7,7 +7,7 @@ import {
   loadHolidayCalendar,
   validateHolidayCalendar,
 } from 'src/modules/calendar/holidays.config';
-import { dayOfWeek } from 'src/modules/calendar/local-date';
+import { dayOfWeek } from 'src/core/time/local-date';
 
 describe('holidays.config', () => {
   describe(loadHolidayCalendar.name, () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from 'src/core/config/project-root';
-import { isValidLocalDate } from './local-date';
+import { isValidLocalDate } from 'src/core/time/local-date';
 import { CALENDAR_DAY_KINDS, CalendarDay } from './working-calendar';
 
 /** An entry of config/holidays.json; `note` marks, e.g., a date not yet officially announced. */

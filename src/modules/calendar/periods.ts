@@ -1,4 +1,4 @@
-import { LocalDate, lastDayOfMonth, makeLocalDate, parseLocalDate } from './local-date';
+import { LocalDate, lastDayOfMonth, makeLocalDate, parseLocalDate } from 'src/core/time/local-date';
 
 /**
  * 'calendar': the plain calendar range. 'cutoff': the data cut-off of Nghị định 09/2019/NĐ-CP,

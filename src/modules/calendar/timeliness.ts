@@ -1,5 +1,5 @@
 import { TaskStatus, Timeliness } from 'src/modules/tasks/task.enums';
-import { LocalDate, diffDays } from './local-date';
+import { LocalDate, diffDays } from 'src/core/time/local-date';
 
 /** What judging a task needs; `effectiveDueDate` is the due date after WorkingCalendar.effectiveDueDate. */
 export interface TimelinessInput {

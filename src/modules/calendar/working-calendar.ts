@@ -1,4 +1,4 @@
-import { LocalDate, addDays, dayOfWeek, isValidLocalDate } from './local-date';
+import { LocalDate, addDays, dayOfWeek, isValidLocalDate } from 'src/core/time/local-date';
 
 export type CalendarDayKind = 'holiday' | 'compensatory' | 'working_day';
 

@@ -1,7 +1,8 @@
 import { foldVietnamese, foldVietnameseWithOffsets, FoldedText, sourceSpan } from 'src/core/text/vietnamese';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
-import { formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
-import { AgencyGroupDef } from './agency-groups';
+import { LocalDate } from 'src/core/time/local-date';
+import { isAvailableOn, unavailability } from 'src/modules/agencies/agency-availability';
+import { AgencyGroupDef } from 'src/modules/agencies/groups/agency-group-def';
 
 /**
  * Finds agencies of the directory in what people write: a table cell ("Sở TN&MT", "Sở Tài chính
@@ -228,12 +229,7 @@ export function agencyLabel(a: Pick<DirectoryAgency, 'name' | 'code'>): string {
   return `${a.name} (${a.code})`;
 }
 
-/** Whether the agency may be given a task assigned on `date`: it exists on that day and was not deactivated without a date. */
-export function isAvailableOn(a: DirectoryAgency, date: LocalDate): boolean {
-  if (a.validFrom && date < a.validFrom) return false;
-  if (a.validTo && date > a.validTo) return false;
-  return a.active || a.validTo !== null;
-}
+export { isAvailableOn };
 
 interface SuggestionEntry {
   agency: DirectoryAgency;
@@ -537,35 +533,10 @@ export class AgencyMatcher {
    * yet established.
    */
   unavailability(a: DirectoryAgency): { message: string; instead: DirectoryAgency[] } | null {
-    const date = this.options.onDate;
-    if (isAvailableOn(a, date)) return null;
-    if (a.validFrom && date < a.validFrom) {
-      const instead = this.agencies.filter((p) => p.successorId === a.id && isAvailableOn(p, date));
-      return {
-        message:
-          `${a.name} chỉ hoạt động từ ngày ${formatVietnameseDate(a.validFrom)}, sau ngày giao nhiệm vụ ${formatVietnameseDate(date)}` +
-          (instead.length ? `; vào ngày đó là: ${instead.map(agencyLabel).join(', ')}` : ''),
-        instead,
-      };
-    }
-    const successor = this.successorOn(a);
-    const since = a.validTo ? ` từ sau ngày ${formatVietnameseDate(a.validTo)}` : '';
-    return {
-      message:
-        `${a.name} đã ngừng hoạt động${since}` + (successor ? `; cơ quan kế thừa: ${agencyLabel(successor)}` : ''),
-      instead: successor ? [successor] : [],
-    };
-  }
-
-  private successorOn(a: DirectoryAgency): DirectoryAgency | null {
-    const seen = new Set<number>();
-    let cur: DirectoryAgency | undefined = a;
-    while (cur?.successorId && !seen.has(cur.id)) {
-      seen.add(cur.id);
-      cur = this.byId.get(cur.successorId);
-      if (cur && isAvailableOn(cur, this.options.onDate)) return cur;
-    }
-    return null;
+    return unavailability(a, this.options.onDate, (id) => this.byId.get(id), this.agencies) as {
+      message: string;
+      instead: DirectoryAgency[];
+    } | null;
   }
 }
 

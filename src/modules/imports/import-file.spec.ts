@@ -47,14 +47,40 @@ describe(inspectUpload.name, () => {
   });
 
   it.each([
-    ['a.pdf', 'Tệp PDF không được hỗ trợ; hãy gửi bản Word (.docx) hoặc Excel (.xlsx) của văn bản'],
     ['a.xls', 'Tệp Excel 97-2003 (.xls) chưa được hỗ trợ; hãy mở bằng Excel và lưu dưới dạng .xlsx'],
-    ['a.png', 'Định dạng tệp .png không được hỗ trợ; chỉ nhận .xlsx, .csv, .docx, .txt'],
-    ['chuongtrinh', 'Định dạng tệp (không có phần mở rộng) không được hỗ trợ; chỉ nhận .xlsx, .csv, .docx, .txt'],
+    ['a.gif', 'Định dạng tệp .gif không được hỗ trợ; chỉ nhận .xlsx, .csv, .docx, .txt, .pdf và ảnh .png, .jpg, .tif'],
+    [
+      'chuongtrinh',
+      'Định dạng tệp (không có phần mở rộng) không được hỗ trợ; chỉ nhận .xlsx, .csv, .docx, .txt, .pdf và ảnh .png, .jpg, .tif',
+    ],
   ])('should refuse the extension of %s with 415', async (name, message) => {
     const err = await refusal(file(name, Buffer.from('x')));
     expect(err.status).toBe(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     expect(err.message).toBe(message);
+  });
+
+  it.each([
+    ['a.pdf', Buffer.from('x'), 'Tệp “a.pdf” không phải tệp PDF'],
+    ['a.png', Buffer.from('%PDF-1.4 …'), 'Tệp “a.png” không phải ảnh (PNG, JPEG, TIFF) mà là một tệp PDF bị đổi tên'],
+    [
+      'scan.tif',
+      Buffer.from('GIF89a…'),
+      'Tệp “scan.tif” không phải ảnh (PNG, JPEG, TIFF) mà là một ảnh GIF bị đổi tên',
+    ],
+  ])('should accept %s only when its bytes are a PDF or an image', async (name, bytes, message) => {
+    const err = await refusal(file(name, bytes));
+    expect(err.status).toBe(HttpStatus.BAD_REQUEST);
+    expect(err.message).toBe(message);
+  });
+
+  it('should take a PDF and the images Tesseract reads (PNG, JPEG, TIFF)', async () => {
+    expect((await inspectUpload(file('vb.pdf', Buffer.from('%PDF-1.7\n…')))).format).toBe('pdf');
+    for (const [name, bytes] of [
+      ['a.png', [0x89, 0x50, 0x4e, 0x47]],
+      ['a.jpeg', [0xff, 0xd8, 0xff, 0xe0]],
+      ['a.tiff', [0x49, 0x49, 0x2a, 0x00]],
+    ] as const)
+      expect((await inspectUpload(file(name, Buffer.from([...bytes, 0, 0])))).format).toBe('image');
   });
 
   it('should refuse a content type that does not fit the extension with 415', async () => {

@@ -50,6 +50,8 @@ const CONTENT_TYPES: Record<ImportFormat, string[]> = {
     'text/x-csv',
   ],
   txt: ['text/plain'],
+  pdf: ['application/pdf', 'application/x-pdf'],
+  image: ['image/png', 'image/jpeg', 'image/jpg', 'image/tiff', 'image/tif'],
 };
 /** What clients send when they do not know. */
 const GENERIC_TYPES = ['', 'application/octet-stream', 'binary/octet-stream'];
@@ -59,6 +61,8 @@ const KIND_NAMES: Record<ImportFormat, string> = {
   docx: 'tài liệu Word (.docx)',
   csv: 'tệp CSV',
   txt: 'tệp văn bản (.txt)',
+  pdf: 'tệp PDF',
+  image: 'ảnh (PNG, JPEG, TIFF)',
 };
 
 export function fileError(message: string, status: HttpStatus = HttpStatus.BAD_REQUEST): DomainError {
@@ -68,15 +72,15 @@ export function fileError(message: string, status: HttpStatus = HttpStatus.BAD_R
 /** The format an extension names, or a 415 that says what to do instead. */
 export function formatOf(fileName: string): ImportFormat {
   const ext = extname(fileName).toLowerCase().replace('.', '');
-  if (ext === 'xlsx' || ext === 'csv' || ext === 'docx' || ext === 'txt') return ext;
+  if (ext === 'xlsx' || ext === 'csv' || ext === 'docx' || ext === 'txt' || ext === 'pdf') return ext;
+  if (['png', 'jpg', 'jpeg', 'tif', 'tiff'].includes(ext)) return 'image';
   const hint: Record<string, string> = {
     xls: 'Tệp Excel 97-2003 (.xls) chưa được hỗ trợ; hãy mở bằng Excel và lưu dưới dạng .xlsx',
     doc: 'Tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy mở bằng Word và lưu dưới dạng .docx',
-    pdf: 'Tệp PDF không được hỗ trợ; hãy gửi bản Word (.docx) hoặc Excel (.xlsx) của văn bản',
   };
   throw fileError(
     hint[ext] ??
-      `Định dạng tệp ${ext ? `.${ext}` : '(không có phần mở rộng)'} không được hỗ trợ; chỉ nhận .xlsx, .csv, .docx, .txt`,
+      `Định dạng tệp ${ext ? `.${ext}` : '(không có phần mở rộng)'} không được hỗ trợ; chỉ nhận .xlsx, .csv, .docx, .txt, .pdf và ảnh .png, .jpg, .tif`,
     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   );
 }
@@ -115,11 +119,31 @@ export async function inspectUpload(file: UploadedFile): Promise<InspectedFile> 
     const zip = await checkOfficeZip(file.buffer, format, fileName);
     return { format, fileName, buffer: file.buffer, text: null, roughRows: format === 'xlsx' ? zip.sheetRows : null };
   }
+  if (format === 'pdf' || format === 'image') {
+    const kind = imageKind(file.buffer);
+    const ok = format === 'pdf' ? file.buffer.subarray(0, 1024).includes('%PDF-') : kind !== null;
+    if (!ok) {
+      const binary = describeBinary(file.buffer);
+      throw fileError(
+        `Tệp “${fileName}” không phải ${KIND_NAMES[format]}${binary ? ` mà là ${binary} bị đổi tên` : ''}`,
+      );
+    }
+    return { format, fileName, buffer: file.buffer, text: null, roughRows: null };
+  }
   const text = decodeText(file.buffer, format, fileName);
   // Refused here, before the upload could be queued: the limit is a clear 400, not a failed run.
   const lines = text.split(/\r\n|\n|\r/).length;
   if (format === 'csv' && lines > IMPORT_LIMITS.maxItems + 100) throw tooManyItemsError(lines);
   return { format, fileName, buffer: file.buffer, text, roughRows: format === 'csv' ? lines : null };
+}
+
+/** The image format by its first bytes (what Tesseract is given), or null. */
+export function imageKind(buf: Buffer): 'png' | 'jpg' | 'tif' | null {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'png';
+  if (starts(0xff, 0xd8, 0xff)) return 'jpg';
+  if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'tif';
+  return null;
 }
 
 /** UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused with what to do. */

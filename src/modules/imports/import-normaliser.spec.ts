@@ -347,6 +347,53 @@ describe(deadlineInText.name, () => {
   });
 });
 
+describe('no silent loss of a deadline (issue #12)', () => {
+  const ctx = { assignedAt: '2026-03-02', programYear: 2026 };
+
+  it.each([
+    [
+      'Giao Sở Y tế chủ trì rà soát, hoàn thành trước ngày 31/6/2026.',
+      'Ngày “31/6/2026” không có thật; hãy sửa thời hạn',
+    ],
+    [
+      'Sở Tài chính tổng hợp, báo cáo trước ngày 15/01/2026.',
+      'Thời hạn 15/01/2026 trước ngày giao nhiệm vụ 02/03/2026',
+    ],
+    [
+      'Sở Nội vụ rà soát biên chế, hoàn thành trước ngày 15/6.',
+      expect.stringMatching(
+        /^Không đọc được thời hạn “hoàn thành trước ngày 15\/6”: hãy ghi đủ ngày, tháng, năm/,
+      ) as string,
+    ],
+  ])('should make %j an error on its row', (text, error) => {
+    expect(deadlineInText(text, ctx).error).toEqual(error);
+  });
+
+  it('should still pass over a past year that is not announced as the deadline', () => {
+    expect(deadlineInText('khắc phục những tồn tại của năm 2025, hoàn thành trong Quý II/2026', ctx)).toMatchObject({
+      match: { dueDate: '2026-06-30' },
+    });
+  });
+
+  it('should refuse an impossible day in a Thời hạn cell', () => {
+    expect(deadlineInCell('31/6/2025')).toEqual({
+      dueDate: null,
+      dueText: '31/6/2025',
+      error: 'Ngày “31/6/2025” không có thật; hãy sửa thời hạn',
+    });
+  });
+
+  it('should give the item an error, and no task without a due date, when its deadline cannot be used', () => {
+    const [sut] = normaliseItems([{ ...text('Giao Sở Y tế chủ trì rà soát, hoàn thành trước ngày 31/6/2026.') }], {
+      ...normaliseContext({ assignedAt: '2026-03-02', programYear: 2026, matcher: seedMatcher('2026-03-02') }),
+    });
+    expect(sut.errors.map((e) => e.field)).toContain('dueDate');
+    expect(sut.warnings.map((w) => w.message)).not.toContain(
+      'Nội dung không nêu thời hạn: nhiệm vụ không có hạn hoàn thành',
+    );
+  });
+});
+
 describe(deadlineInCell.name, () => {
   it('should read an unformatted Excel day number', () => {
     expect(deadlineInCell('45366').dueDate).toBe('2024-03-15');

@@ -1,6 +1,12 @@
 import { foldVietnamese } from 'src/core/text/vietnamese';
-import { DeadlineMatch, findDeadline, parseDeadline } from 'src/modules/calendar/deadline-phrase';
-import { addDays, formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
+import {
+  DeadlineMatch,
+  findDeadline,
+  impossibleDate,
+  parseDeadline,
+  unreadableDeadline,
+} from 'src/modules/calendar/deadline-phrase';
+import { formatVietnameseDate, LocalDate } from 'src/core/time/local-date';
 import { TaskKind } from 'src/modules/tasks/task.enums';
 import { AgencyMatcher, agencyLabel, DirectoryAgency, Mention } from './agency-matcher';
 import { formatCount, IMPORT_LIMITS } from './import-limits';
@@ -19,6 +25,10 @@ export interface NormaliseContext {
   programYear: number;
   /** defaultLeadAgencyId: the lead of items that name none (with a warning). */
   defaultLead: DirectoryAgency | null;
+  /** The document the tasks come from ("Công văn số … ngày … của UBND tỉnh …"), from its header. */
+  sourceDocument?: string | null;
+  /** The document's number and symbol ("1066/UBND-VXNV"). */
+  documentNumber?: string | null;
 }
 
 /** Task fields an import writes; on re-import only those the file gives are compared. */
@@ -37,6 +47,8 @@ export type ImportField =
 
 export interface NormalisedItem {
   raw: RawItem;
+  /** The lead is a group: the clerk chooses one member (or one task per member). */
+  leadGroup?: { name: string; members: AgencyRefOut[] } | null;
   task: ImportTaskOut;
   provided: ImportField[];
   errors: Issue[];
@@ -58,6 +70,9 @@ const PRODUCT_FIRST = new RegExp(
 );
 const SUBMITTED =
   /(?<!(?:chuong|quy|to|cong|lo|hanh|giai) )(?<![a-z])trinh (?:ubnd|hdnd|hoi dong|tinh uy|thu tuong|chinh phu|chu tich|bo |ky hop|thuong truc|ban thuong vu|cap co tham quyen)/;
+/** "tham mưu UBND tỉnh ban hành Kế hoạch …": the product is issued by the body advised. */
+const ADVISED =
+  /tham muu(?: cho)? (?:ubnd|uy ban nhan dan|chu tich|hdnd|hoi dong nhan dan|tinh uy|ban thuong vu)[^.;]{0,60}?(?:ban hanh|phe duyet|xem xet ban hanh)/;
 const FORM_ANYWHERE = new RegExp(`(?<![a-z])${FORMS}(?![a-z])`);
 
 /**
@@ -70,11 +85,76 @@ export function decideKind(title: string, outputForm: string | null, submitTo: s
   if (outputForm || submitTo) return TaskKind.Proposal;
   const f = foldVietnamese(title).replace(/[“”"()]/g, '');
   if (PRODUCT_FIRST.test(f)) return TaskKind.Proposal;
-  if (SUBMITTED.test(f) && FORM_ANYWHERE.test(f)) return TaskKind.Proposal;
+  if ((SUBMITTED.test(f) || ADVISED.test(f)) && FORM_ANYWHERE.test(f)) return TaskKind.Proposal;
   return TaskKind.Task;
 }
 
+const BODIES: [RegExp, string][] = [
+  [/^thu tuong chinh phu/, 'Thủ tướng Chính phủ'],
+  [/^chinh phu/, 'Chính phủ'],
+  [/^ban thuong vu tinh uy/, 'Ban Thường vụ Tỉnh ủy'],
+  [/^thuong truc tinh uy/, 'Thường trực Tỉnh ủy'],
+  [/^tinh uy/, 'Tỉnh ủy'],
+  [/^thuong truc (?:hdnd|hoi dong nhan dan) tinh/, 'Thường trực HĐND tỉnh'],
+  [/^(?:hdnd|hoi dong nhan dan) tinh/, 'HĐND tỉnh'],
+  [/^chu tich (?:ubnd|uy ban nhan dan) tinh/, 'Chủ tịch UBND tỉnh'],
+  [/^(?:ubnd|uy ban nhan dan) tinh/, 'UBND tỉnh'],
+];
+
+/**
+ * The body a prose assignment is submitted to: "trình UBND tỉnh", "tham mưu UBND tỉnh ban hành …"
+ * (not "Chương trình", "Tờ trình", "quy trình"). Null when it names none.
+ */
+export function submitToInText(text: string): string | null {
+  const f = foldVietnamese(text);
+  for (const m of f.matchAll(/(?<![a-z])(?:trinh|tham muu(?: cho)?)(?: lai)? /g)) {
+    const before = f.slice(Math.max(0, m.index - 6), m.index);
+    if (/(?:chuong|quy|to|cong|lo|hanh|giai) $/.test(before)) continue;
+    const rest = f.slice(m.index + m[0].length);
+    const body = BODIES.find(([re]) => re.test(rest));
+    if (!body) continue;
+    if (m[0].startsWith('tham muu') && !ADVISED.test(f.slice(m.index))) continue;
+    return body[1];
+  }
+  return null;
+}
+
+type Role = 'lead' | 'coordinator' | 'excluded' | 'plain';
+
+const EXCLUDED_BEFORE =
+  /(?:(?<![a-z])cua|bao cao|(?<![a-z])gui(?: ve| den| toi)?|(?<![a-z])ve|(?<![a-z])qua|(?<![a-z])trinh|thong bao cho|(?<![a-z])den)\s*$/;
+const LEAD_BEFORE = /(?:(?<![a-z])giao(?: cho)?|de nghi|yeu cau|giao nhiem vu cho)\s*$/;
+const LEAD_AFTER =
+  /^\s*(?:\([^)]*\)\s*)?,?\s*(?:la co quan )?(?:chu tri|tham muu|co trach nhiem|chiu trach nhiem|khan truong|chu dong|thuc hien|to chuc|xay dung|huong dan|chi dao|ra soat|tiep tuc|theo doi|phoi hop voi|nghien cuu|tong hop|kiem tra|trien khai|hoan thien|lap|de xuat|bao cao|trien khai)(?![a-z])/;
+const STRONG_LEAD_AFTER = /^\s*(?:\([^)]*\)\s*)?,?\s*(?:chu tri|tham muu|co trach nhiem|chiu trach nhiem)(?![a-z])/;
+const COORDINATION = /(?<![a-z])(?:phoi hop|cung voi|voi su tham gia cua|phoi hop chat che voi)(?![a-z])/;
+
+/**
+ * The role of an agency named in a prose assignment, from the words around it: the lead ("giao X",
+ * "đề nghị X", "X chủ trì", "X tham mưu"), a coordinator (after "phối hợp với"), or neither — the
+ * agency results are sent to ("báo cáo …", "gửi về …", "qua …"), a cited source ("… của Bộ Y tế"),
+ * the body something is submitted to ("trình …").
+ */
+export function roleInText(text: string, m: Pick<Mention, 'from' | 'to'>): Role {
+  const clauseStart = Math.max(text.lastIndexOf(';', m.from), text.lastIndexOf('. ', m.from), -1) + 1;
+  const pre = foldVietnamese(text.slice(clauseStart, m.from))
+    .replace(/[“”"(]/g, ' ')
+    .replace(/\s+/g, ' ');
+  const near = pre.slice(-40);
+  const post = foldVietnamese(text.slice(m.to, m.to + 60));
+  if (EXCLUDED_BEFORE.test(near)) return 'excluded';
+  // The clause starts with it: "UBND các huyện, thị xã, thành phố bố trí kinh phí …".
+  if (!pre.trim() && !COORDINATION.test(post.slice(0, 12))) return 'lead';
+  if (LEAD_BEFORE.test(near.replace(/(?:giam doc|thu truong|chu tich|lanh dao)\s*$/, ''))) return 'lead';
+  if (STRONG_LEAD_AFTER.test(post)) return 'lead';
+  if (COORDINATION.test(pre)) return 'coordinator';
+  if (LEAD_AFTER.test(post)) return 'lead';
+  if (isCoordinationCue(near.trim().split(' ').slice(-3))) return 'coordinator';
+  return 'plain';
+}
+
 const HORIZON = /(tam nhin|dinh huong|giai doan|thoi ky|nhiem ky|muc tieu)(?: den| toi)?(?: nam)?\s*$/;
+const STRONG_INTRODUCED = /(hoan thanh|thoi han|cham nhat|truoc|han)[^a-z]*(?:ngay|vao|la)?\s*$/;
 const INTRODUCED = /(hoan thanh|thoi han|cham nhat|truoc|han|den|trong|xong|vao|tu nay den)\s*$/;
 
 /**
@@ -86,12 +166,23 @@ const INTRODUCED = /(hoan thanh|thoi han|cham nhat|truoc|han|den|trong|xong|vao|
 export function deadlineInText(
   text: string,
   ctx: Pick<NormaliseContext, 'assignedAt' | 'programYear'>,
-): { match: DeadlineMatch | null; warnings: string[] } {
+): { match: DeadlineMatch | null; warnings: string[]; error?: string } {
   const warnings: string[] = [];
+  const impossible = impossibleDate(text);
+  if (impossible) return { match: null, warnings, error: `Ngày “${impossible}” không có thật; hãy sửa thời hạn` };
   let t = text;
   for (let guard = 0; guard < 8; guard++) {
     const m = findDeadline(t);
-    if (!m) return { match: null, warnings };
+    if (!m) {
+      const unreadable = unreadableDeadline(t);
+      if (unreadable)
+        return {
+          match: null,
+          warnings,
+          error: `Không đọc được thời hạn “${unreadable}”: hãy ghi đủ ngày, tháng, năm (ví dụ: ${DEADLINE_EXAMPLES})`,
+        };
+      return { match: null, warnings };
+    }
     const at = t.lastIndexOf(m.matched);
     const before = foldVietnamese(t.slice(Math.max(0, at - 40), Math.max(0, at)));
     const phrase = foldVietnamese(m.matched);
@@ -100,8 +191,16 @@ export function deadlineInText(
     else if (/^nam \d{4}$/.test(phrase) && !INTRODUCED.test(before)) reject = '';
     else if (m.dueDate && +m.dueDate.slice(0, 4) > ctx.programYear + 1)
       reject = `Bỏ qua “${m.matched}”: quá xa so với năm ${ctx.programYear} của chương trình (có thể là tầm nhìn, định hướng), không coi là thời hạn`;
-    else if (m.dueDate && m.dueDate < ctx.assignedAt)
+    else if (m.dueDate && m.dueDate < ctx.assignedAt) {
+      // Announced as the deadline ("hoàn thành trước ngày …"): an error to fix, not a date to drop.
+      if (STRONG_INTRODUCED.test(before))
+        return {
+          match: m,
+          warnings,
+          error: `Thời hạn ${formatVietnameseDate(m.dueDate)} trước ngày giao nhiệm vụ ${formatVietnameseDate(ctx.assignedAt)}`,
+        };
       reject = `Bỏ qua “${m.matched}”: trước ngày giao nhiệm vụ ${formatVietnameseDate(ctx.assignedAt)}, không coi là thời hạn`;
+    }
     if (reject === null) return { match: m, warnings };
     if (reject) warnings.push(reject);
     if (at < 0) return { match: null, warnings };
@@ -120,20 +219,27 @@ export function deadlineInCell(value: CellValue): {
 } {
   if (typeof value !== 'string') return { dueDate: value.date, dueText: formatVietnameseDate(value.date), error: null };
   const text = value.trim();
-  const serial = /^(\d{5})(?:\.\d+)?$/.exec(text);
-  if (serial && +serial[1] > 20000 && +serial[1] < 80000) {
-    // An Excel day number left unformatted: day 1 is 1900-01-01 (with Excel's 29/02/1900), so 25569 is 1970-01-01.
-    const day = addDays('1970-01-01', +serial[1] - 25569);
-    return { dueDate: day, dueText: formatVietnameseDate(day), error: null };
-  }
   const m = parseDeadline(text);
+  const impossible = impossibleDate(text);
+  if (impossible)
+    return { dueDate: null, dueText: text, error: `Ngày “${impossible}” không có thật; hãy sửa thời hạn` };
   if (!m)
     return {
       dueDate: null,
       dueText: text,
       error: `Không hiểu thời hạn “${text}”; ví dụ cách ghi: ${DEADLINE_EXAMPLES}`,
     };
-  return { dueDate: m.dueDate, dueText: text, error: null };
+  if (m.unknownEvent) return { dueDate: null, dueText: m.matched, error: unknownEventMessage(m.matched) };
+  // The phrase as the text parser quotes it, so a table and a document give the same dueText.
+  return {
+    dueDate: m.dueDate,
+    dueText: /^\d{5}(\.\d+)?$/.test(text) ? formatVietnameseDate(m.dueDate!) : m.matched,
+    error: null,
+  };
+}
+
+export function unknownEventMessage(phrase: string): string {
+  return `Chưa có ngày của sự kiện “${phrase}” trong lịch: hãy ghi thời hạn cụ thể`;
 }
 
 /** Cuts a long text at the last sentence end (else word) before `max` characters. */
@@ -152,6 +258,7 @@ interface Resolved {
   /** The file names the agencies (not taken from the default or the parent). */
   named: boolean;
   namedCoordinating: boolean;
+  leadGroup?: { name: string; members: AgencyRefOut[] } | null;
 }
 
 /** Normalises items one at a time, in file order (duplicates and parents refer to earlier items). */
@@ -248,7 +355,16 @@ function normaliseOne(
   const outputForm = limited(TableField.OutputForm, 'outputForm', IMPORT_LIMITS.maxOutputFormLength);
   const submitTo = limited(TableField.SubmitTo, 'submitTo', IMPORT_LIMITS.maxSubmitToLength);
   const leaderInCharge = limited(TableField.LeaderInCharge, 'leaderInCharge', IMPORT_LIMITS.maxLeaderLength);
-  const sourceDocument = limited(TableField.SourceDocument, 'sourceDocument', IMPORT_LIMITS.maxSourceDocumentLength);
+  let sourceDocument = limited(TableField.SourceDocument, 'sourceDocument', IMPORT_LIMITS.maxSourceDocumentLength);
+  if (!sourceDocument && ctx.sourceDocument) {
+    sourceDocument = ctx.sourceDocument.slice(0, IMPORT_LIMITS.maxSourceDocumentLength);
+    provided.add('sourceDocument');
+  }
+  let submitToText = submitTo;
+  if (raw.source === 'text' && !submitToText) {
+    submitToText = submitToInText(raw.title);
+    if (submitToText) provided.add('submitTo');
+  }
 
   // Agencies
   const agencies =
@@ -296,11 +412,14 @@ function normaliseOne(
   } else {
     const found = deadlineInText(description ?? title, ctx);
     for (const w of found.warnings) warnings.push({ field: 'dueDate', message: w });
+    if (found.error) errors.push({ field: 'dueDate', message: found.error });
     if (found.match) {
       dueDate = found.match.dueDate;
       dueText = found.match.matched.slice(0, IMPORT_LIMITS.maxDueTextLength);
       provided.add('dueDate').add('dueText');
-    } else {
+      if (found.match.unknownEvent)
+        errors.push({ field: 'dueDate', message: unknownEventMessage(found.match.matched) });
+    } else if (!found.error) {
       warnings.push({ field: 'dueDate', message: 'Nội dung không nêu thời hạn: nhiệm vụ không có hạn hoàn thành' });
     }
   }
@@ -309,18 +428,18 @@ function normaliseOne(
     code: raw.code,
     title,
     description,
-    kind: decideKind(title, outputForm, submitTo),
+    kind: decideKind(title, outputForm, submitToText),
     group: raw.group,
     leadAgency: lead ? ref(lead) : null,
     coordinatingAgencies: coordinating.map(ref),
     dueDate,
     dueText,
     outputForm,
-    submitTo,
+    submitTo: submitToText,
     leaderInCharge,
     sourceDocument,
   };
-  return { raw, task, provided: [...provided], errors, warnings };
+  return { raw, task, provided: [...provided], errors, warnings, leadGroup: agencies.leadGroup ?? null };
 }
 
 function unknownMessage(m: Mention & { target: { type: 'unknown' } }): string {
@@ -414,23 +533,65 @@ function textAgencies(
   warnings: Issue[],
   parentOf: (code: string) => NormalisedItem | null,
 ): Resolved {
-  const mentions = ctx.matcher.findInText(raw.title);
+  let mentions = ctx.matcher.findInText(raw.title);
+  let source = raw.title;
+  if (raw.context && !mentions.some((m) => roleInText(raw.title, m) === 'lead')) {
+    // A part of an assignment ("- Rà soát …" under "Giao Sở X chủ trì các nội dung sau:"): its agencies.
+    source = raw.context;
+    mentions = ctx.matcher.findInText(raw.context);
+  }
   let lead: DirectoryAgency | null = null;
   const coordinating: DirectoryAgency[] = [];
   let blocked = false;
-  for (const m of mentions) {
+  let leadGroup: Resolved['leadGroup'] = null;
+  const roles = mentions.map((m) => roleInText(source, m));
+  const explicit = roles.indexOf('lead');
+  for (const [i, m] of mentions.entries()) {
+    const role = roles[i];
+    if (role === 'excluded') continue;
+    const leads = explicit >= 0 ? i === explicit : role === 'plain' && !lead && !leadGroup;
     if (m.target.type === 'unknown') {
       errors.push({ field: 'agencies', message: unknownMessage(m as never) });
       blocked = true;
     } else if (m.target.type === 'group') {
-      coordinating.push(...m.target.members);
+      // "Các sở, ban, ngành và UBND các huyện … xây dựng …": groups side by side lead together.
+      const alsoLeads = leadGroup && !lead && role === 'lead';
+      if ((leads && explicit >= 0) || alsoLeads) {
+        const before: AgencyRefOut[] = leadGroup ? leadGroup.members : [];
+        const members: AgencyRefOut[] = [...before, ...m.target.members.map(ref)];
+        const name: string = leadGroup ? `${leadGroup.name}; ${m.target.group.name}` : m.target.group.name;
+        leadGroup = { name, members: [...new Map(members.map((a) => [a.id, a])).values()] };
+      } else coordinating.push(...m.target.members);
     } else if (!checkAvailable(m.target.agency, ctx, 'agencies', errors)) {
       blocked = true;
-    } else if (!lead && !isCoordinationCue(m.before)) {
+    } else if (leads && !lead) {
       lead = m.target.agency;
     } else {
       coordinating.push(m.target.agency);
     }
+  }
+  if (leadGroup && !lead) {
+    const n = leadGroup.members.length;
+    if (ctx.defaultLead) {
+      // The clerk chose a default lead: it leads, the group's members coordinate (as in a table).
+      warnings.push({
+        field: 'leadAgency',
+        message: `Cơ quan chủ trì là nhóm “${leadGroup.name}” (${n} cơ quan, được ghi là cơ quan phối hợp); giao cho cơ quan chủ trì mặc định ${agencyLabel(ctx.defaultLead)}`,
+      });
+      const members = leadGroup.members.map((a) => ctx.matcher.findById(a.id)).filter((a): a is DirectoryAgency => !!a);
+      return {
+        lead: ctx.defaultLead,
+        coordinating: [...members, ...coordinating],
+        named: false,
+        namedCoordinating: true,
+        leadGroup,
+      };
+    }
+    errors.push({
+      field: 'leadAgency',
+      message: `Cơ quan chủ trì là nhóm “${leadGroup.name}” (${n} cơ quan): hãy chọn một cơ quan chủ trì, hoặc tách thành ${n} nhiệm vụ, mỗi cơ quan một nhiệm vụ`,
+    });
+    return { lead: null, coordinating, named: true, namedCoordinating: true, leadGroup };
   }
   if (lead) return { lead, coordinating, named: true, namedCoordinating: true };
   if (mentions.length === 0 && raw.parentCode) {

@@ -18,8 +18,9 @@ export class ImportRun {
   @Column({ type: 'varchar', length: 16 })
   status!: ImportRunStatus;
 
-  @Column({ type: 'integer' })
-  programId!: number;
+  /** Null: a document imported on its own, outside any program. */
+  @Column({ type: 'integer', nullable: true })
+  programId!: number | null;
 
   @Column({ type: 'varchar', length: 255 })
   fileName!: string;

@@ -1,9 +1,9 @@
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { TaskKind } from 'src/modules/tasks/task.enums';
 
-export type ImportFormat = 'xlsx' | 'csv' | 'docx' | 'txt';
+export type ImportFormat = 'xlsx' | 'csv' | 'docx' | 'txt' | 'pdf' | 'image';
 
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['xlsx', 'csv', 'docx', 'txt'];
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['xlsx', 'csv', 'docx', 'txt', 'pdf', 'image'];
 
 /** A problem of one item (or of the file: field "file"), with a Vietnamese message. */
 export interface Issue {
@@ -54,11 +54,36 @@ export interface RawItem {
   stripped: boolean;
   warnings: Issue[];
   errors: Issue[];
+  /** Read by OCR: the mean confidence (0–100) of its words. */
+  confidence?: number | null;
+  /** Prose: the assignment this item is a part of ("Giao Sở X chủ trì các nội dung sau:"), for its agencies. */
+  context?: string | null;
+}
+
+/** What a document's header says about it ("Số: 1066/UBND-VXNV", "Bắc Kạn, ngày 01 tháng 3 năm 2021"). */
+export interface DocumentHeader {
+  number: string | null;
+  /** Công văn, Thông báo, Kế hoạch, Quyết định … */
+  type: string | null;
+  place: string | null;
+  date: LocalDate | null;
+  /** "UBND tỉnh Bắc Kạn" */
+  issuer: string | null;
+  /** A date in the header that is not a real day. */
+  dateError: string | null;
+  /** The last header line (the body starts after it). */
+  headerEnd: number;
+  /** "Công văn số 1066/UBND-VXNV ngày 01/03/2021 của UBND tỉnh Bắc Kạn": the tasks' sourceDocument. */
+  sourceDocument: string;
 }
 
 export interface ParsedFile {
   format: ImportFormat;
   items: RawItem[];
+  /** A văn bản giao nhiệm vụ: its header. */
+  document?: DocumentHeader | null;
+  /** Read by OCR (a scan or an image): pages and the mean confidence of the words (0–100). */
+  ocr?: { pages: number; confidence: number } | null;
   /** About the whole file (ignored sheets, missing optional columns). */
   warnings: Issue[];
 }
@@ -96,6 +121,12 @@ export interface ImportItemOut {
   action: ImportAction | null;
   /** Fields an update changes. */
   changes: string[];
+  /** Task fields the file gives (a re-import compares only those); the preview echoes them on commit. */
+  provided?: string[];
+  /** Read by OCR: the mean confidence (0–100) of the item's words, shown beside it. */
+  ocrConfidence?: number | null;
+  /** The lead named is a group: its members, for the clerk to choose from. */
+  leadGroup?: { name: string; members: AgencyRefOut[] } | null;
   errors: Issue[];
   warnings: Issue[];
 }
@@ -111,7 +142,10 @@ export interface ImportSummary {
 }
 
 export interface ImportReport {
-  programId: number;
+  /** Null: imported outside any program. */
+  programId: number | null;
+  /** The day the tasks are given (the document's date, else the program's). */
+  assignedAt?: string;
   fileName: string;
   format: ImportFormat;
   dryRun: boolean;
@@ -120,5 +154,9 @@ export interface ImportReport {
   summary: ImportSummary;
   /** About the whole file. */
   warnings: Issue[];
+  /** A văn bản giao nhiệm vụ: what its header says (number, date, issuer). */
+  document?: DocumentHeader | null;
+  /** Read by OCR: pages and mean confidence. */
+  ocr?: { pages: number; confidence: number } | null;
   items: ImportItemOut[];
 }

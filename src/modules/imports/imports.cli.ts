@@ -106,17 +106,15 @@ export async function runImportCommand(args: string[]): Promise<void> {
       if (!agency) throw new ImportUsageError(`no agency with code ${opts.defaultLead}`);
       defaultLeadAgencyId = agency.id;
     }
-    const report = await app
-      .get(ImportsService)
-      .importFile(
-        { originalname: basename(opts.file), mimetype: '', size: statSync(opts.file).size, buffer },
-        {
-          programId: program.id,
-          dryRun: opts.dryRun,
-          defaultLeadAgencyId,
-          actor: { id: null, name: 'Dòng lệnh (cli import)' },
-        },
-      );
+    const report = await app.get(ImportsService).importFile(
+      { originalname: basename(opts.file), mimetype: '', size: statSync(opts.file).size, buffer },
+      {
+        programId: program.id,
+        dryRun: opts.dryRun,
+        defaultLeadAgencyId,
+        actor: { id: null, name: 'Dòng lệnh (cli import)' },
+      },
+    );
     console.log(opts.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
     if (report.summary.invalid > 0)
       throw new Error(`${report.summary.invalid} invalid item(s)${report.dryRun ? '' : ': nothing written'}`);

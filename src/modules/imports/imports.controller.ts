@@ -24,7 +24,8 @@ import { formatCount, IMPORT_LIMITS } from './import-limits';
 import { ImportRun } from './import-run.entity';
 import { buildImportTemplate } from './import-template';
 import { ImportUploadInterceptor } from './import-upload.interceptor';
-import { ImportsService, rejectionBody } from './imports.service';
+import { ImportItemsDto } from './dto/import-items.dto';
+import { CommitItemsResult, ImportsService, rejectionBody } from './imports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -132,7 +133,7 @@ export class ImportsController {
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['file', 'programId'],
+      required: ['file'],
       properties: {
         file: {
           type: 'string',
@@ -208,7 +209,7 @@ export class ImportsController {
     const dryRun = dto.dryRun ?? true;
     const result = await this.imports.submit(
       req.file,
-      { programId: dto.programId, dryRun, defaultLeadAgencyId: dto.defaultLeadAgencyId ?? null },
+      { programId: dto.programId ?? null, dryRun, defaultLeadAgencyId: dto.defaultLeadAgencyId ?? null },
       user,
     );
     if (result.kind === 'queued') {
@@ -222,6 +223,19 @@ export class ImportsController {
     }
     res.status(dryRun ? 200 : 201);
     return report;
+  }
+
+  @Post('items')
+  @Roles(UserRole.Admin, UserRole.Office)
+  @ApiOperation({
+    summary: 'Commit the preview as corrected on screen',
+    description:
+      'The items of a dry-run report after the clerk corrected kind, lead, coordinators, deadline, submitTo or title in place; written all or nothing (checked as an import is).',
+  })
+  @ApiCreatedResponse({ description: 'What was written: created, updated, unchanged, and each item' })
+  @ApiErrors(400, 403, [404, 'Không tìm thấy chương trình công tác'])
+  async commitItems(@Body() dto: ImportItemsDto, @CurrentUser() user: AuthUser): Promise<CommitItemsResult> {
+    return this.imports.commitItems(dto, user);
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule } from 'src/modules/agencies/agencies.module';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { ProgramsModule } from 'src/modules/programs/programs.module';
@@ -17,7 +18,13 @@ import { ImportsService } from './imports.service';
  * ImportsProcessor is provided by WorkerProcessorsModule only.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ImportRun, Agency, Task, User]), CalendarModule, ProgramsModule, TasksModule],
+  imports: [
+    TypeOrmModule.forFeature([ImportRun, Agency, Task, User]),
+    CalendarModule,
+    ProgramsModule,
+    TasksModule,
+    AgenciesModule,
+  ],
   controllers: [ImportsController],
   providers: [ImportsService, ImportUploadInterceptor],
   exports: [ImportsService],

@@ -1,9 +1,7 @@
-import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
-import { JobAttempt, JobHost } from 'src/core/queue/job-host';
+import { HandlesJob, JobAttempt, JobHost, JobProcessor } from 'src/core/queue/job-host';
 import { JobName } from 'src/core/queue/job-names';
-import { JobPayloads } from 'src/core/queue/job-payloads';
+import { JobOf } from 'src/core/queue/job-payloads';
 import { QueueName } from 'src/core/queue/queue-names';
 import { ImportsService } from './imports.service';
 
@@ -16,7 +14,7 @@ import { ImportsService } from './imports.service';
 export const IMPORT_WORKER_OPTIONS = { concurrency: 1, lockDuration: 10_000, stalledInterval: 5_000 } as const;
 
 /** The imports queue: RunImport (one queued ImportRun). Provided only by WorkerProcessorsModule. */
-@Processor(QueueName.Imports, IMPORT_WORKER_OPTIONS)
+@JobProcessor(QueueName.Imports, IMPORT_WORKER_OPTIONS)
 export class ImportsProcessor extends JobHost {
   protected readonly logger = new Logger(ImportsProcessor.name);
 
@@ -24,15 +22,9 @@ export class ImportsProcessor extends JobHost {
     super();
   }
 
-  protected async handle(job: Job, { final }: JobAttempt): Promise<unknown> {
-    switch (job.name as JobName) {
-      case JobName.RunImport: {
-        const { importRunId } = job.data as JobPayloads[JobName.RunImport];
-        const run = await this.imports.processRun(importRunId, { final });
-        return run ? { id: run.id, status: run.status } : null;
-      }
-      default:
-        return this.unknownJob(job);
-    }
+  @HandlesJob(JobName.RunImport)
+  async run(job: JobOf<JobName.RunImport>, { final }: JobAttempt): Promise<unknown> {
+    const run = await this.imports.processRun(job.data.importRunId, { final });
+    return run ? { id: run.id, status: run.status } : null;
   }
 }

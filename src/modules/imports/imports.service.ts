@@ -9,29 +9,35 @@ import { Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { DomainError } from 'src/core/http/domain-error';
 import { JobName } from 'src/core/queue/job-names';
+import { DurableRuns } from 'src/core/queue/durable-runs';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgencyGroupsService } from 'src/modules/agencies/groups/agency-groups.service';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { formatVietnameseDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate } from 'src/core/time/local-date';
 import { Program } from 'src/modules/programs/program.entity';
 import { ProgramsService } from 'src/modules/programs/programs.service';
 import { TaskActor } from 'src/modules/tasks/task-history.service';
 import { ImportedTask, TaskImportWriter } from 'src/modules/tasks/task-import.writer';
 import { Task } from 'src/modules/tasks/task.entity';
 import { User } from 'src/modules/users/user.entity';
-import { loadAgencyGroups } from './agency-groups';
 import { AgencyMatcher, agencyLabel, DirectoryAgency } from './agency-matcher';
 import { inspectUpload, InspectedFile, UploadedFile } from './import-file';
 import { formatCount, IMPORT_LIMITS } from './import-limits';
 import { NormaliseContext, NormalisedItem, Normaliser } from './import-normaliser';
 import { ImportRun, ImportRunStatus } from './import-run.entity';
-import { ImportItemOut, ImportReport, Issue, ParsedFile } from './import.types';
+import { DocumentHeader, ImportItemOut, ImportReport, Issue, ParsedFile } from './import.types';
 import { parseFile } from './parsers';
+import { EDITABLE_FIELDS, ImportItemsDto } from './dto/import-items.dto';
+import { unavailability } from 'src/modules/agencies/agency-availability';
+import { checkOcr, ocrError } from './pdf/ocr';
+import { DocumentReadOptions, readPdfText } from './parsers/pdf.parser';
 import { noItemsError } from './parsers/text.parser';
 
 export interface ImportOptions {
-  programId: number;
+  /** Null: a document imported on its own ("Nhập nhiệm vụ từ văn bản"), outside any program. */
+  programId: number | null;
   dryRun: boolean;
   defaultLeadAgencyId: number | null;
   actor: TaskActor;
@@ -39,6 +45,16 @@ export interface ImportOptions {
   onProgress?: (processed: number, total: number) => Promise<void>;
   /** Called once the file is read, with the number of items. */
   onTotal?: (total: number) => Promise<void>;
+  /** OCR: after each page read. */
+  onPage?: (done: number, total: number) => Promise<void>;
+}
+
+export interface CommitItemsResult {
+  programId: number | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  items: { code: string; action: string; taskId: number | null }[];
 }
 
 export type SubmitResult = { kind: 'report'; report: ImportReport } | { kind: 'queued'; run: ImportRun };
@@ -88,9 +104,11 @@ export class ImportsService {
     @InjectRepository(Task) private readonly tasks: Repository<Task>,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly programs: ProgramsService,
+    private readonly groups: AgencyGroupsService,
     private readonly writer: TaskImportWriter,
     private readonly calendar: CalendarService,
     private readonly producer: JobProducer,
+    private readonly durable: DurableRuns,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -99,7 +117,7 @@ export class ImportsService {
   /** POST /api/imports: a small file is imported now; a large one is queued (ImportRun). */
   async submit(
     file: UploadedFile | undefined,
-    input: { programId: number; dryRun: boolean; defaultLeadAgencyId: number | null },
+    input: { programId: number | null; dryRun: boolean; defaultLeadAgencyId: number | null },
     user: AuthUser,
   ): Promise<SubmitResult> {
     if (!file) {
@@ -107,21 +125,105 @@ export class ImportsService {
         { field: 'file', message: 'file: là bắt buộc' },
       ]);
     }
-    const program = await this.programs.get(input.programId);
+    const program = input.programId === null ? null : await this.programs.get(input.programId);
     const inspected = await inspectUpload(file);
-    const ctx = await this.context(program, input.defaultLeadAgencyId);
+    // The default lead is checked before the file is read (the document's number only after).
+    await this.context(program, input.defaultLeadAgencyId, null, true);
     const actor: TaskActor = { id: user.id, name: user.fullName };
     // Large by size, or by the rows seen while checking the file (no need to parse it here).
     const rough = inspected.roughRows ?? 0;
     if (file.buffer.length > IMPORT_LIMITS.queueAboveBytes || rough > IMPORT_LIMITS.queueAboveItems + 50) {
       return { kind: 'queued', run: await this.enqueue(inspected, input, user, 0) };
     }
-    const parsed = await parseFile(inspected);
+    // Scans and images are read by OCR, which takes a while: always on the queue, with progress.
+    if (inspected.format === 'image' || (inspected.format === 'pdf' && (await this.needsOcr(inspected)))) {
+      return { kind: 'queued', run: await this.enqueue(inspected, input, user, 0) };
+    }
+    const parsed = await parseFile(inspected, this.readOptions());
     if (parsed.items.length > IMPORT_LIMITS.queueAboveItems) {
       return { kind: 'queued', run: await this.enqueue(inspected, input, user, parsed.items.length) };
     }
+    const ctx = await this.context(program, input.defaultLeadAgencyId, parsed.document ?? null);
     const report = await this.execute(inspected, parsed, ctx, { ...input, actor });
     return { kind: 'report', report };
+  }
+
+  /**
+   * POST /api/imports/items: the preview as the clerk corrected it, written all or nothing. Checked as
+   * the importer checks: agencies exist and may take the task on the assignment date, the deadline is
+   * not before it, codes are unique.
+   */
+  async commitItems(dto: ImportItemsDto, user: AuthUser): Promise<CommitItemsResult> {
+    const programId = dto.programId ?? null;
+    if (programId !== null) await this.programs.get(programId);
+    const directory = (await this.agencies.find({ order: { id: 'ASC' } })).map(toDirectory);
+    const byId = new Map(directory.map((a) => [a.id, a]));
+    const problems: Issue[] = [];
+    const add = (i: number, field: string, message: string) =>
+      problems.push({ field: `items[${i}].${field}`, message: `Mục ${i + 1}: ${message}` });
+    const why = (id: number) => {
+      const a = byId.get(id);
+      if (!a) return `không tìm thấy cơ quan, đơn vị có id ${id}`;
+      return unavailability(a, dto.assignedAt, (x) => byId.get(x), directory)?.message ?? null;
+    };
+    const codes = new Set<string>();
+    for (const [i, item] of dto.items.entries()) {
+      const lead = why(item.leadAgencyId);
+      if (lead) add(i, 'leadAgencyId', lead);
+      for (const id of item.coordinatingAgencyIds ?? []) {
+        const c = why(id);
+        if (c) add(i, 'coordinatingAgencyIds', c);
+      }
+      if ((item.coordinatingAgencyIds ?? []).includes(item.leadAgencyId))
+        add(i, 'coordinatingAgencyIds', 'cơ quan chủ trì không được đồng thời là cơ quan phối hợp');
+      if (item.dueDate && item.dueDate < dto.assignedAt)
+        add(
+          i,
+          'dueDate',
+          `thời hạn ${formatVietnameseDate(item.dueDate)} trước ngày giao nhiệm vụ ${formatVietnameseDate(dto.assignedAt)}`,
+        );
+      if (codes.has(item.code)) add(i, 'code', `trùng số thứ tự “${item.code}”`);
+      codes.add(item.code);
+    }
+    if (problems.length)
+      throw new DomainError(
+        `Có ${formatCount(problems.length)} lỗi; chưa ghi dữ liệu nào`,
+        HttpStatus.BAD_REQUEST,
+        problems,
+      );
+    const plan = await this.writer.write(
+      programId,
+      dto.items.map((item) => ({
+        code: item.code,
+        title: item.title,
+        description: item.description ?? null,
+        kind: item.kind,
+        leadAgencyId: item.leadAgencyId,
+        coordinatingAgencyIds: item.coordinatingAgencyIds ?? [],
+        dueDate: item.dueDate ?? null,
+        dueText: item.dueText ?? null,
+        outputForm: item.outputForm ?? null,
+        submitTo: item.submitTo ?? null,
+        leaderInCharge: item.leaderInCharge ?? null,
+        sourceDocument: item.sourceDocument ?? null,
+        // A new task takes every field; an existing one only what the file gave or the clerk set.
+        provided: item.provided ?? EDITABLE_FIELDS,
+      })),
+      {
+        assignedAt: dto.assignedAt,
+        actor: { id: user.id, name: user.fullName },
+        comment: `Nhập từ văn bản ${dto.fileName}`,
+      },
+    );
+    const count = (a: string) => plan.filter((p) => p.action === a).length;
+    this.logger.log(`import of ${dto.items.length} edited items from "${dto.fileName}" committed`);
+    return {
+      programId,
+      created: count('create'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+      items: plan.map((p) => ({ code: p.code, action: p.action, taskId: p.taskId })),
+    };
   }
 
   async getRun(id: number): Promise<ImportRun> {
@@ -134,10 +236,10 @@ export class ImportsService {
 
   /** Reads, checks and (unless a dry run) writes one file; used by the API, the worker and the CLI. */
   async importFile(file: UploadedFile, opts: ImportOptions): Promise<ImportReport> {
-    const program = await this.programs.get(opts.programId);
+    const program = opts.programId === null ? null : await this.programs.get(opts.programId);
     const inspected = await inspectUpload(file);
-    const ctx = await this.context(program, opts.defaultLeadAgencyId);
-    const parsed = await parseFile(inspected);
+    const parsed = await parseFile(inspected, this.readOptions(opts.onPage));
+    const ctx = await this.context(program, opts.defaultLeadAgencyId, parsed.document ?? null);
     return this.execute(inspected, parsed, ctx, opts);
   }
 
@@ -157,6 +259,7 @@ export class ImportsService {
       normalised.push(normaliser.add(raw));
       if (opts.onProgress && (i + 1) % 500 === 0) await opts.onProgress(i + 1, parsed.items.length);
     }
+    if (opts.programId === null) standaloneCodes(normalised, ctx);
     const valid = normalised.filter((n) => n.errors.length === 0);
     const imported = new Map(valid.map((n) => [n, toImportedTask(n)]));
     const invalid = normalised.length - valid.length;
@@ -180,6 +283,9 @@ export class ImportsService {
         task: n.task,
         action: p?.action ?? null,
         changes: p?.changes ?? [],
+        provided: n.provided,
+        ocrConfidence: n.raw.confidence ?? null,
+        leadGroup: n.leadGroup ?? null,
         errors: n.errors,
         warnings: n.warnings,
       };
@@ -187,7 +293,10 @@ export class ImportsService {
     const count = (a: string) => plan.filter((p) => p.action === a).length;
     const warnings: Issue[] = [...parsed.warnings];
     const inFile = new Set(normalised.map((n) => n.task.code));
-    const inProgram = await this.tasks.find({ select: { id: true, code: true }, where: { programId: opts.programId } });
+    const inProgram =
+      opts.programId === null
+        ? []
+        : await this.tasks.find({ select: { id: true, code: true }, where: { programId: opts.programId } });
     const untouched = inProgram.filter((t) => !inFile.has(t.code)).length;
     if (untouched > 0) {
       warnings.push({
@@ -197,6 +306,7 @@ export class ImportsService {
     }
     const report: ImportReport = {
       programId: opts.programId,
+      assignedAt: ctx.assignedAt,
       fileName: file.fileName,
       format: file.format,
       dryRun: opts.dryRun,
@@ -211,20 +321,42 @@ export class ImportsService {
         warnings: normalised.reduce((s, n) => s + n.warnings.length, 0),
       },
       warnings,
+      document: parsed.document ?? null,
+      ocr: parsed.ocr ?? null,
       items,
     };
     this.logger.log(
-      `import ${file.format} "${file.fileName}" into program ${opts.programId}: ${normalised.length} items, ${invalid} invalid, ` +
+      `import ${file.format} "${file.fileName}" into ${opts.programId === null ? 'no program' : `program ${opts.programId}`}: ${normalised.length} items, ${invalid} invalid, ` +
         `${commit ? 'committed' : opts.dryRun ? 'dry run' : 'refused'} (${report.summary.created} create, ${report.summary.updated} update) in ${Date.now() - started} ms`,
     );
     return report;
   }
 
   /** Who may be named, on which day, and the default lead agency (400 when it cannot lead). */
-  private async context(program: Program, defaultLeadAgencyId: number | null): Promise<NormaliseContext> {
-    const assignedAt = program.issuedAt ?? this.calendar.today();
+  private async context(
+    program: Program | null,
+    defaultLeadAgencyId: number | null,
+    document: DocumentHeader | null,
+    early = false,
+  ): Promise<NormaliseContext> {
+    if (document?.dateError) {
+      throw new DomainError(`Đầu văn bản: ${document.dateError}`, HttpStatus.BAD_REQUEST, [
+        { field: 'file', message: `file: ${document.dateError}` },
+      ]);
+    }
+    if (!program && !document?.number && !early) {
+      const message =
+        'Văn bản không có số, ký hiệu ở phần đầu (“Số: …/…”): để nhập ngoài chương trình cần văn bản giao nhiệm vụ có số, ký hiệu; hoặc hãy chọn chương trình';
+      throw new DomainError(message, HttpStatus.BAD_REQUEST, [
+        { field: 'programId', message: `programId: ${message}` },
+      ]);
+    }
+    // The document's own date; else the program's issue date; else the start of its year, not today.
+    const assignedAt =
+      document?.date ?? program?.issuedAt ?? (program ? `${program.year}-01-01` : this.calendar.today());
+    const year = program?.year ?? +assignedAt.slice(0, 4);
     const directory = (await this.agencies.find({ order: { id: 'ASC' } })).map(toDirectory);
-    const matcher = new AgencyMatcher(directory, loadAgencyGroups(), {
+    const matcher = new AgencyMatcher(directory, await this.groups.definitions(), {
       onDate: assignedAt,
       provinceName: this.config.get('app.provinceName', { infer: true }),
     });
@@ -242,7 +374,35 @@ export class ImportsService {
       defaultLead = found!;
       this.logger.debug(`default lead ${agencyLabel(defaultLead)} on ${formatVietnameseDate(assignedAt)}`);
     }
-    return { matcher, assignedAt, programYear: program.year, defaultLead };
+    return {
+      matcher,
+      assignedAt,
+      programYear: document?.date ? Math.max(year, +document.date.slice(0, 4)) : year,
+      defaultLead,
+      sourceDocument: document?.sourceDocument ?? null,
+      documentNumber: document?.number ?? null,
+    };
+  }
+
+  private readOptions(onPage?: (done: number, total: number) => Promise<void>): DocumentReadOptions {
+    const c = this.config.get('imports', { infer: true });
+    return {
+      ocr: { tesseractBin: c.tesseractBin, pdftoppmBin: c.pdftoppmBin, maxPages: c.ocrMaxPages, onPage },
+      pdfMaxPages: c.pdfMaxPages,
+    };
+  }
+
+  /** A PDF without a text layer (refusing encrypted, damaged and too long ones here, as a 400). */
+  private async needsOcr(file: InspectedFile): Promise<boolean> {
+    const c = this.config.get('imports', { infer: true });
+    const text = await readPdfText(file.buffer, file.fileName, c.pdfMaxPages);
+    if (text.scanned && text.numPages > c.ocrMaxPages) {
+      throw ocrError(
+        `Bản scan có ${text.numPages} trang, vượt quá giới hạn ${c.ocrMaxPages} trang nhận dạng chữ (OCR) mỗi lần nhập; hãy tách văn bản thành các tệp nhỏ hơn`,
+      );
+    }
+    if (text.scanned) await checkOcr({ tesseractBin: c.tesseractBin });
+    return text.scanned;
   }
 
   // ── The queue ────────────────────────────────────────────────────────────────────────────
@@ -253,7 +413,7 @@ export class ImportsService {
 
   private async enqueue(
     file: InspectedFile,
-    input: { programId: number; dryRun: boolean; defaultLeadAgencyId: number | null },
+    input: { programId: number | null; dryRun: boolean; defaultLeadAgencyId: number | null },
     user: AuthUser,
     total: number,
   ): Promise<ImportRun> {
@@ -309,47 +469,56 @@ export class ImportsService {
     if (!run || run.status === ImportRunStatus.Done || run.status === ImportRunStatus.Failed) return run;
     await this.runs.update({ id }, { status: ImportRunStatus.Running, processed: 0 });
     const absolute = join(this.filesDir(), run.path);
-    try {
-      const buffer = readFileSync(absolute);
-      const requester = run.requestedById ? await this.users.findOneBy({ id: run.requestedById }) : null;
-      const report = await this.importFile(
-        { originalname: run.fileName, mimetype: '', size: buffer.length, buffer },
-        {
-          programId: run.programId,
-          dryRun: run.dryRun,
-          defaultLeadAgencyId: run.defaultLeadAgencyId,
-          actor: { id: requester?.id ?? null, name: requester?.fullName ?? null },
-          onTotal: async (total) => {
-            await this.runs.update({ id }, { total });
+    // A bad file or an item error (DomainError, HttpException) is final; anything else is retried.
+    const permanent = (err: unknown) => err instanceof DomainError || err instanceof HttpException;
+    return this.durable.handle(
+      opts,
+      async () => {
+        const buffer = readFileSync(absolute);
+        const requester = run.requestedById ? await this.users.findOneBy({ id: run.requestedById }) : null;
+        const report = await this.importFile(
+          { originalname: run.fileName, mimetype: '', size: buffer.length, buffer },
+          {
+            programId: run.programId,
+            dryRun: run.dryRun,
+            defaultLeadAgencyId: run.defaultLeadAgencyId,
+            actor: { id: requester?.id ?? null, name: requester?.fullName ?? null },
+            onTotal: async (total) => {
+              await this.runs.update({ id }, { total });
+            },
+            onProgress: async (processed) => {
+              await this.runs.update({ id }, { processed });
+            },
+            // OCR: pages first (processed/total count pages until the items are known).
+            onPage: async (done, total) => {
+              await this.runs.update({ id }, { processed: done, total });
+            },
           },
-          onProgress: async (processed) => {
-            await this.runs.update({ id }, { processed });
-          },
-        },
-      );
-      const refused = !report.dryRun && !report.committed;
-      await this.finish(
-        run,
-        refused ? ImportRunStatus.Failed : ImportRunStatus.Done,
-        report,
-        refused ? rejectionBody(report).message : null,
-      );
-      rmSync(absolute, { force: true });
-      return this.getRun(id);
-    } catch (err) {
-      if (err instanceof DomainError || err instanceof HttpException || opts.final) {
-        const message =
-          err instanceof DomainError || err instanceof HttpException
-            ? err.message
-            : 'Lỗi hệ thống khi nhập tệp; vui lòng thử lại';
-        this.logger.warn(`import run ${id} failed: ${(err as Error).message}`);
-        await this.finish(run, ImportRunStatus.Failed, null, message);
+        );
+        const refused = !report.dryRun && !report.committed;
+        await this.finish(
+          run,
+          refused ? ImportRunStatus.Failed : ImportRunStatus.Done,
+          report,
+          refused ? rejectionBody(report).message : null,
+        );
         rmSync(absolute, { force: true });
         return this.getRun(id);
-      }
-      await this.runs.update({ id }, { status: ImportRunStatus.Queued });
-      throw err;
-    }
+      },
+      {
+        permanent,
+        retry: async () => {
+          await this.runs.update({ id }, { status: ImportRunStatus.Queued });
+        },
+        fail: async (_message, err) => {
+          const message = permanent(err) ? (err as Error).message : 'Lỗi hệ thống khi nhập tệp; vui lòng thử lại';
+          this.logger.warn(`import run ${id} failed: ${(err as Error)?.message ?? String(err)}`);
+          await this.finish(run, ImportRunStatus.Failed, null, message);
+          rmSync(absolute, { force: true });
+          return this.getRun(id);
+        },
+      },
+    );
   }
 
   private async finish(
@@ -371,6 +540,24 @@ export class ImportsService {
         finishedAt: new Date(),
       },
     );
+  }
+}
+
+/**
+ * Outside a program, codes are unique per document: "1066/UBND-VXNV:2" — so importing the same
+ * document again updates its tasks instead of adding them twice.
+ */
+function standaloneCodes(items: NormalisedItem[], ctx: NormaliseContext): void {
+  const prefix = ctx.documentNumber ?? '';
+  for (const n of items) {
+    if (!n.task.code) continue;
+    const code = `${prefix}:${n.task.code}`;
+    if (code.length > IMPORT_LIMITS.maxCodeLength)
+      n.errors.push({
+        field: 'code',
+        message: `Số, ký hiệu văn bản và số thứ tự “${code.slice(0, 30)}…” dài quá ${IMPORT_LIMITS.maxCodeLength} ký tự`,
+      });
+    n.task.code = code;
   }
 }
 

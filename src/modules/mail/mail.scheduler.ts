@@ -1,14 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { JobName } from 'src/core/queue/job-names';
 import { QueueName } from 'src/core/queue/queue-names';
 import { MailService } from './mail.service';
 
 /**
- * Every minute: send what was left queued while Redis was unreachable. Also, each time the
- * connection to Redis becomes ready again (Redis restarted), sweep at once instead of waiting for
- * the next tick, so messages created during the outage go out as soon as it ends.
+ * Each time the connection to Redis becomes ready again (Redis restarted), sweeps the outbox at once
+ * instead of waiting for the every-minute sweep (ScheduleId.MailOutboxSweep), so messages created
+ * during the outage go out as soon as it ends.
  */
 @Injectable()
 export class MailScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,10 +21,6 @@ export class MailScheduler implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    // Not awaited: with Redis down at start the call waits for the reconnection instead of blocking boot.
-    void this.queue
-      .upsertJobScheduler('mail-outbox-sweep', { every: 60_000 }, { name: JobName.SweepMailOutbox, data: {} })
-      .catch((err: Error) => this.logger.warn(`could not register the outbox sweep: ${err.message}`));
     void this.queue.backend.client
       .then((client) => {
         let wasReady = client.status === 'ready';

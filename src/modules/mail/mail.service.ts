@@ -7,6 +7,8 @@ import { insertRows } from 'src/core/database/insert-rows';
 import { AppConfig } from 'src/core/config/configuration';
 import { Page, pageWindow } from 'src/core/http/pagination';
 import { mailDelivered } from 'src/core/metrics/metrics';
+import { DurableRun, DurableRuns } from 'src/core/queue/durable-runs';
+import { JobAttempt } from 'src/core/queue/job-host';
 import { JobName } from 'src/core/queue/job-names';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { QueueName } from 'src/core/queue/queue-names';
@@ -51,6 +53,7 @@ export function mailJobOptions(id: number) {
   return { jobId: `mail-${id}`, attempts: MAIL_ATTEMPTS, backoff: { type: MAIL_BACKOFF, delay: MAIL_BACKOFF_BASE_MS } };
 }
 
+
 /**
  * The mail log and delivery. Request paths and scans only create rows (in their transaction) and,
  * after commit, enqueue `SendEmail {mailMessageId}` with jobId mail-<id>; the worker's MailProcessor
@@ -67,7 +70,37 @@ export class MailService implements OnModuleDestroy {
     @InjectRepository(MailMessage) private readonly repo: Repository<MailMessage>,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly producer: JobProducer,
+    private readonly durable: DurableRuns,
   ) {}
+
+  /** A message as a durable run: the row first, then SendEmail with jobId mail-<id>. */
+  private readonly durableRun: DurableRun<JobName.SendEmail> = {
+    label: 'mail',
+    job: JobName.SendEmail,
+    jobId: (id) => mailJobOptions(id).jobId,
+    payload: (id) => ({ mailMessageId: id }),
+    options: (id) => mailJobOptions(id),
+    staleQueued: async (before) =>
+      (
+        await this.repo.find({
+          select: { id: true },
+          where: { status: MailStatus.Queued, createdAt: LessThan(before) },
+          take: 1000,
+          order: { id: 'ASC' },
+        })
+      ).map((m) => m.id),
+    // The job completed with 'sent' while the row still says queued (the row update was lost): repair
+    // the row instead of sending again.
+    repairCompleted: async (id, job) => {
+      if (job.returnvalue !== 'sent') return false;
+      await this.repo.update(
+        { id, status: MailStatus.Queued },
+        { status: MailStatus.Sent, sentAt: job.finishedOn ? new Date(job.finishedOn) : new Date() },
+      );
+      this.logger.warn(`mail ${id} was sent but still marked queued: marked sent without sending again`);
+      return true;
+    },
+  };
 
   get transport(): MailTransport {
     if (!this.transportInstance) {
@@ -126,63 +159,19 @@ export class MailService implements OnModuleDestroy {
 
   /** Enqueues delivery; when Redis is down the rows stay queued and the outbox sweep sends them later. */
   async dispatch(ids: number[]): Promise<void> {
-    for (const id of ids) {
-      try {
-        await this.producer.enqueue(JobName.SendEmail, { mailMessageId: id }, mailJobOptions(id));
-      } catch {
-        this.logger.warn(
-          `mail ${ids.slice(ids.indexOf(id)).join(', ')} left queued: the queue is unavailable; the sweep sends them when Redis returns`,
-        );
-        return;
-      }
-    }
+    await this.durable.dispatch(this.durableRun, ids);
   }
 
-  /**
-   * Re-enqueues messages still queued after `olderThanMs` (their job never reached Redis, or was lost).
-   * A job that exists and is pending is left alone (jobId mail-<id> makes re-adding a no-op). A job
-   * that completed with 'sent' while the row still says queued (the row update was lost) repairs the
-   * row instead of sending again; a failed or otherwise finished job is replaced by a fresh one.
-   */
+  /** Re-enqueues messages still queued after `olderThanMs` (their job never reached Redis, or was lost). */
   async sweep(olderThanMs = 60_000): Promise<number> {
-    const queue = this.producer.queue(QueueName.Mail);
-    const client = await queue.backend.client;
-    if (client.status !== 'ready') return 0;
-    const stale = await this.repo.find({
-      select: { id: true },
-      where: { status: MailStatus.Queued, createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
-      take: 1000,
-      order: { id: 'ASC' },
-    });
-    const toEnqueue: number[] = [];
-    for (const { id } of stale) {
-      const job = await queue.getJob(`mail-${id}`);
-      if (!job) {
-        toEnqueue.push(id);
-        continue;
-      }
-      const state = await job.getState();
-      if (state === 'completed' && job.returnvalue === 'sent') {
-        await this.repo.update(
-          { id, status: MailStatus.Queued },
-          { status: MailStatus.Sent, sentAt: job.finishedOn ? new Date(job.finishedOn) : new Date() },
-        );
-        this.logger.warn(`mail ${id} was sent but still marked queued: marked sent without sending again`);
-      } else if (state === 'completed' || state === 'failed' || state === 'unknown') {
-        await job.remove().catch(() => undefined);
-        toEnqueue.push(id);
-      }
-    }
-    await this.dispatch(toEnqueue);
-    if (toEnqueue.length) this.logger.log(`outbox sweep re-enqueued ${toEnqueue.length} message(s)`);
-    return toEnqueue.length;
+    return this.durable.sweep(this.durableRun, olderThanMs);
   }
 
   /**
    * Sends one message. Returns normally when sent or already final; throws to let BullMQ retry a
    * temporary failure; marks a permanent failure (5xx, bad envelope) or the last attempt as failed.
    */
-  async deliver(id: number, attempt: number, maxAttempts: number): Promise<DeliveryOutcome> {
+  async deliver(id: number, attempt: JobAttempt): Promise<DeliveryOutcome> {
     const msg = await this.repo.findOneBy({ id });
     if (!msg) {
       this.logger.warn(`mail ${id} is gone; nothing to send`);
@@ -191,62 +180,68 @@ export class MailService implements OnModuleDestroy {
     if (msg.status !== MailStatus.Queued) return 'skipped';
     const filesDir = this.config.get('files.dir', { infer: true });
     const attempts = msg.attempts + 1;
-    try {
-      const result = await this.transport.send(
-        {
-          from: this.config.get('mail.from', { infer: true }),
-          to: msg.to,
-          cc: msg.cc.length ? msg.cc : undefined,
-          subject: msg.subject,
-          html: msg.html,
-          text: msg.text,
-          attachments: msg.attachments.map((a) => ({
-            filename: a.filename,
-            path: join(filesDir, a.path),
-            contentType: a.contentType,
-          })),
-          headers: { 'X-Nhiemvu-Message-Id': String(msg.id), 'X-Nhiemvu-Kind': msg.kind },
-        },
-        msg.id,
-      );
-      const rejected = result.rejected ?? [];
-      // Some recipients refused: recorded as partial, naming them, so the office sees who did not get it.
-      const partial = rejected.length ? `Máy chủ thư từ chối ${rejected.length} người nhận: ${rejected.join(', ')}` : null;
-      await this.repo.update(
-        { id, status: MailStatus.Queued },
-        { status: partial ? MailStatus.Partial : MailStatus.Sent, attempts, messageId: result.messageId, sentAt: new Date(), lastError: partial },
-      );
-      this.logger.log(
-        `mail ${id} sent (${msg.kind}) to ${msg.to.length + msg.cc.length} recipient(s)${result.file ? ` → ${result.file}` : ''}`,
-      );
-      mailDelivered.inc({ kind: msg.kind, outcome: partial ? 'partial' : 'sent' });
-      if (partial) {
-        this.logger.warn(`mail ${id}: refused for ${rejected.join(', ')}`);
-        return 'partial';
-      }
-      return 'sent';
-    } catch (err) {
-      const permanent = isPermanentMailError(err);
-      const last = attempt >= maxAttempts;
-      const lastError = String((err as Error)?.message ?? err).slice(0, 2000);
-      await this.repo.update(
-        { id, status: MailStatus.Queued },
-        { attempts, lastError, ...(permanent || last ? { status: MailStatus.Failed } : {}) },
-      );
-      if (permanent || last) {
-        this.logger.error(
-          `mail ${id} failed for good after ${attempts} attempt(s)${permanent ? ' (permanent error)' : ''}: ${lastError}`,
+    return this.durable.handle(
+      attempt,
+      async () => {
+        const result = await this.transport.send(
+          {
+            from: this.config.get('mail.from', { infer: true }),
+            to: msg.to,
+            cc: msg.cc.length ? msg.cc : undefined,
+            subject: msg.subject,
+            html: msg.html,
+            text: msg.text,
+            attachments: msg.attachments.map((a) => ({
+              filename: a.filename,
+              path: join(filesDir, a.path),
+              contentType: a.contentType,
+            })),
+            headers: { 'X-Nhiemvu-Message-Id': String(msg.id), 'X-Nhiemvu-Kind': msg.kind },
+          },
+          msg.id,
         );
-        mailDelivered.inc({ kind: msg.kind, outcome: 'failed' });
-        for (const listener of this.failureListeners) {
-          // A listener's own failure is logged, never turned into a retry of a message that is final.
-          await listener(msg, lastError).catch((e: Error) => this.logger.error(`mail ${id}: failure listener: ${e.message}`, e.stack));
+        const rejected = result.rejected ?? [];
+        // Some recipients refused: recorded as partial, naming them, so the office sees who did not get it.
+        const partial = rejected.length ? `Máy chủ thư từ chối ${rejected.length} người nhận: ${rejected.join(', ')}` : null;
+        await this.repo.update(
+          { id, status: MailStatus.Queued },
+          {
+            status: partial ? MailStatus.Partial : MailStatus.Sent,
+            attempts,
+            messageId: result.messageId,
+            sentAt: new Date(),
+            lastError: partial,
+          },
+        );
+        this.logger.log(
+          `mail ${id} sent (${msg.kind}) to ${msg.to.length + msg.cc.length} recipient(s)${result.file ? ` → ${result.file}` : ''}`,
+        );
+        mailDelivered.inc({ kind: msg.kind, outcome: partial ? 'partial' : 'sent' });
+        if (partial) {
+          this.logger.warn(`mail ${id}: refused for ${rejected.join(', ')}`);
+          return 'partial' as const;
         }
-        return 'failed';
-      }
-      this.logger.warn(`mail ${id} attempt ${attempt}/${maxAttempts} failed, will retry: ${lastError}`);
-      throw err;
-    }
+        return 'sent' as const;
+      },
+      {
+        permanent: isPermanentMailError,
+        retry: async (lastError) => {
+          await this.repo.update({ id, status: MailStatus.Queued }, { attempts, lastError });
+          this.logger.warn(`mail ${id} attempt ${attempt.attempt} failed, will retry: ${lastError}`);
+        },
+        fail: async (lastError, err) => {
+          await this.repo.update({ id, status: MailStatus.Queued }, { attempts, lastError, status: MailStatus.Failed });
+          const permanent = isPermanentMailError(err);
+          this.logger.error(`mail ${id} failed for good after ${attempts} attempt(s)${permanent ? ' (permanent error)' : ''}: ${lastError}`);
+          mailDelivered.inc({ kind: msg.kind, outcome: 'failed' });
+          for (const listener of this.failureListeners) {
+            // A listener's own failure is logged, never turned into a retry of a message that is final.
+            await listener(msg, lastError).catch((e: Error) => this.logger.error(`mail ${id}: failure listener: ${e.message}`, e.stack));
+          }
+          return 'failed' as const;
+        },
+      },
+    );
   }
 
   /** Queues a failed message again (office/admin), e.g. after a wrong address was corrected elsewhere. */

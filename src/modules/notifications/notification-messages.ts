@@ -1,4 +1,4 @@
-import { formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate, LocalDate } from 'src/core/time/local-date';
 import { NotificationKind } from './notification.enums';
 
 /** What a notification says: the same words in the inbox, the email and the digest. */

@@ -8,7 +8,7 @@ import { Notification } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
-/** The inbox and notification emails; NotificationsProcessor/Scheduler (the daily digest) are in WorkerProcessorsModule only. */
+/** The inbox and notification emails; NotificationsProcessor is in WorkerProcessorsModule only; the daily digest is ScheduleId.NotificationDigests. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, NotificationPreference]), UsersModule, MailModule, CalendarModule],
   controllers: [NotificationsController],

@@ -1,12 +1,11 @@
-import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
-import { JobHost } from 'src/core/queue/job-host';
+import { HandlesJob, JobHost, JobProcessor } from 'src/core/queue/job-host';
 import { JobName } from 'src/core/queue/job-names';
 import { QueueName } from 'src/core/queue/queue-names';
 import { NotificationsService } from './notifications.service';
 
-@Processor(QueueName.Notifications)
+/** The notifications queue: the daily digest (ScheduleId.NotificationDigests). */
+@JobProcessor(QueueName.Notifications)
 export class NotificationsProcessor extends JobHost {
   protected readonly logger = new Logger(NotificationsProcessor.name);
 
@@ -14,12 +13,8 @@ export class NotificationsProcessor extends JobHost {
     super();
   }
 
-  protected async handle(job: Job): Promise<unknown> {
-    switch (job.name as JobName) {
-      case JobName.SendNotificationDigests:
-        return await this.notifications.sendDigests();
-      default:
-        return this.unknownJob(job);
-    }
+  @HandlesJob(JobName.SendNotificationDigests)
+  async sendDigests(): Promise<unknown> {
+    return this.notifications.sendDigests();
   }
 }

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { formatVietnameseDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate } from 'src/core/time/local-date';
 import { renderMailTemplate } from 'src/modules/mail/mail-templates';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { MailService, NewMail } from 'src/modules/mail/mail.service';

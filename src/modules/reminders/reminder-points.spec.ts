@@ -1,4 +1,4 @@
-import { addDays } from 'src/modules/calendar/local-date';
+import { addDays } from 'src/core/time/local-date';
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
 import { duePoint, latestReachedOffset, seriesOffsets, standingText } from './reminder-points';
 

@@ -1,4 +1,4 @@
-import { addDays, diffDays, LocalDate } from 'src/modules/calendar/local-date';
+import { addDays, diffDays, LocalDate } from 'src/core/time/local-date';
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
 
 /**

@@ -1,4 +1,4 @@
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
 import { duePoint, ReminderPoint } from './reminder-points';
 

@@ -4,7 +4,7 @@ import { loadConfigOrExit, prepareRuntime } from 'src/core/bootstrap';
 import { AppConfig } from 'src/core/config/configuration';
 import { CoreModule } from 'src/core/core.module';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { isAcceptedLocalDate } from 'src/modules/calendar/local-date';
+import { isAcceptedLocalDate } from 'src/core/time/local-date';
 import { RemindersModule } from './reminders.module';
 import { ScanResult, RemindersService } from './reminders.service';
 

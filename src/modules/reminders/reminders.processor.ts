@@ -1,15 +1,13 @@
-import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
-import { JobHost } from 'src/core/queue/job-host';
+import { HandlesJob, JobHost, JobProcessor } from 'src/core/queue/job-host';
 import { JobName } from 'src/core/queue/job-names';
-import { JobPayloads } from 'src/core/queue/job-payloads';
+import { JobOf } from 'src/core/queue/job-payloads';
 import { QueueName } from 'src/core/queue/queue-names';
 import { ReminderSchedulesService } from './reminder-schedules.service';
 import { RemindersService } from './reminders.service';
 
 /** The reminders queue: the daily scan and the weekly summary (one at a time per worker). */
-@Processor(QueueName.Reminders, { concurrency: 1 })
+@JobProcessor(QueueName.Reminders, { concurrency: 1 })
 export class RemindersProcessor extends JobHost {
   protected readonly logger = new Logger(RemindersProcessor.name);
 
@@ -20,34 +18,28 @@ export class RemindersProcessor extends JobHost {
     super();
   }
 
-  protected async handle(job: Job): Promise<unknown> {
-    switch (job.name as JobName) {
-      case JobName.ScanDueReminders: {
-        const { asOf } = job.data as JobPayloads[JobName.ScanDueReminders];
-        // From a scheduler (no asOf): each policy applies once its send time has come, days off skipped.
-        const result = await this.reminders.scan(asOf ? { asOf } : { scheduled: true });
-        if (!asOf)
-          await this.schedules
-            .sync()
-            .catch((err: Error) => this.logger.warn(`schedule refresh failed: ${err.message}`));
-        // What was written stays written (recorded points are not sent twice); a retry writes the rest.
-        if (result.failed.length)
-          throw new Error(`reminders of ${result.failed.join(', ')} could not be written; retrying`);
-        return {
-          asOf: result.asOf,
-          points: result.points,
-          digests: result.digests.length,
-          conflicts: result.conflicts,
-          failed: result.failed,
-          skipped: result.skipped,
-        };
-      }
-      case JobName.WeeklyOverdueSummary: {
-        const { asOf } = job.data as JobPayloads[JobName.WeeklyOverdueSummary];
-        return await this.reminders.weeklySummary(asOf ? { asOf } : {});
-      }
-      default:
-        return this.unknownJob(job);
-    }
+  @HandlesJob(JobName.ScanDueReminders)
+  async scan(job: JobOf<JobName.ScanDueReminders>): Promise<unknown> {
+    const { asOf } = job.data;
+    // From a scheduler (no asOf): each policy applies once its send time has come, days off skipped.
+    const result = await this.reminders.scan(asOf ? { asOf } : { scheduled: true });
+    if (!asOf)
+      await this.schedules.sync().catch((err: Error) => this.logger.warn(`schedule refresh failed: ${err.message}`));
+    // What was written stays written (recorded points are not sent twice); a retry writes the rest.
+    if (result.failed.length) throw new Error(`reminders of ${result.failed.join(', ')} could not be written; retrying`);
+    return {
+      asOf: result.asOf,
+      points: result.points,
+      digests: result.digests.length,
+      conflicts: result.conflicts,
+      failed: result.failed,
+      skipped: result.skipped,
+    };
+  }
+
+  @HandlesJob(JobName.WeeklyOverdueSummary)
+  async weeklySummary(job: JobOf<JobName.WeeklyOverdueSummary>): Promise<unknown> {
+    const { asOf } = job.data;
+    return this.reminders.weeklySummary(asOf ? { asOf } : {});
   }
 }

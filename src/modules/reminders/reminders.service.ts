@@ -13,7 +13,7 @@ import { MAX_PAGE_LIMIT, Page, PageQuery, pageWindow } from 'src/core/http/pagin
 import { remindersSent } from 'src/core/metrics/metrics';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { addDays, diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/modules/calendar/local-date';
+import { addDays, diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/core/time/local-date';
 import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
 import { MailAttachmentRef, MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind } from 'src/modules/mail/mail.enums';

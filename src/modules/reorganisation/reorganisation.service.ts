@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AgenciesService } from 'src/modules/agencies/agencies.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
-import { formatVietnameseDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate } from 'src/core/time/local-date';
 import { MergeAgencyDto } from './dto/merge-agency.dto';
 import { handOverOpenTasks, HandoverResult } from './task-handover';
 

@@ -1,4 +1,4 @@
-import { LocalDate, diffDays } from 'src/modules/calendar/local-date';
+import { LocalDate, diffDays } from 'src/core/time/local-date';
 import { OverdueTask, ProgramItemFigures, TaskCounts } from './appendix.types';
 
 /**

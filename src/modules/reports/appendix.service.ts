@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { Task } from 'src/modules/tasks/task.entity';
 import { EXCLUDED_STATUSES, TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';
 import { compareVietnamese, OverdueRow, overdueList, programItemFigures, TaskRawCounts, taskCounts } from './appendix.figures';

@@ -1,4 +1,4 @@
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 
 /**
  * The appendix tables of a report (DESIGN.md "Reports — the appendix tables"): the JSON of

@@ -1,4 +1,4 @@
-import { LocalDate, parseLocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate, parseLocalDate } from 'src/core/time/local-date';
 
 /** How figures, dates and names are written in the documents and file names. */
 

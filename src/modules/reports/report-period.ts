@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError } from 'src/core/http/domain-error';
-import { ACCEPTED_DATE_MESSAGE, LocalDate, isAcceptedLocalDate, parseLocalDate, tryMakeLocalDate } from 'src/modules/calendar/local-date';
+import { ACCEPTED_DATE_MESSAGE, LocalDate, isAcceptedLocalDate, parseLocalDate, tryMakeLocalDate } from 'src/core/time/local-date';
 import { PeriodWindow, resolvePeriod } from 'src/modules/calendar/periods';
 import { formatDocumentDate } from './report-format';
 

@@ -16,12 +16,14 @@ import { DataSource, EntityManager, FindOptionsSelect, In, LessThan, Not, Reposi
 import { AppConfig } from 'src/core/config/configuration';
 import { DomainError } from 'src/core/http/domain-error';
 import { Page, PageQuery, pageWindow } from 'src/core/http/pagination';
+import { DurableRun, DurableRuns } from 'src/core/queue/durable-runs';
+import { JobAttempt } from 'src/core/queue/job-host';
 import { JobName } from 'src/core/queue/job-names';
-import { JobProducer } from 'src/core/queue/job-producer.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { PeriodWindow, ResolvedPeriod, resolvePeriod } from 'src/modules/calendar/periods';
+import { addDays, LocalDate } from 'src/core/time/local-date';
+import { PeriodWindow, periodsEndingOn, ResolvedPeriod, resolvePeriod } from 'src/modules/calendar/periods';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { MailService } from 'src/modules/mail/mail.service';
 import { Program } from 'src/modules/programs/program.entity';
@@ -55,9 +57,17 @@ export interface ReportDownload {
   size: number;
 }
 
-/** Enqueue options of BuildReport: one job per run, whatever re-enqueues it. */
-export function buildReportJobOptions(runId: number) {
-  return { jobId: `report-${runId}`, attempts: 3, backoff: { type: 'exponential' as const, delay: 10_000 } };
+/**
+ * How far back a closed period is still picked up: a worker that was down on the first working
+ * day after a period closed builds it at its next 08:00 run instead of never.
+ */
+export const CATCH_UP_DAYS = 10;
+
+export interface ScheduledReportResult {
+  period: string;
+  window: string;
+  runId: number;
+  outcome: 'built' | 'exists' | 'failed';
 }
 
 /** Columns of a run without its (possibly large) snapshot, for lists. */
@@ -102,10 +112,28 @@ export class ReportsService {
     @Inject(REPORTS_CONFIG) private readonly reportsConfig: ReportsConfig,
     private readonly appendixService: AppendixService,
     private readonly calendar: CalendarService,
-    private readonly producer: JobProducer,
+    private readonly durable: DurableRuns,
     private readonly mail: MailService,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
+
+  /** A report run as a durable run: the row first, then BuildReport with jobId report-<id>. */
+  private readonly durableRun: DurableRun<JobName.BuildReport> = {
+    label: 'report run',
+    job: JobName.BuildReport,
+    jobId: (id) => `report-${id}`,
+    payload: (id) => ({ reportRunId: id }),
+    options: () => ({ attempts: 3, backoff: { type: 'exponential', delay: 10_000 } }),
+    staleQueued: async (before) =>
+      (
+        await this.runs.find({
+          select: { id: true },
+          where: { status: ReportRunStatus.Queued, createdAt: LessThan(before) },
+          order: { id: 'ASC' },
+          take: 500,
+        })
+      ).map((r) => r.id),
+  };
 
   get defaultWindow(): PeriodWindow {
     return this.reportsConfig.window;
@@ -184,29 +212,12 @@ export class ReportsService {
   }
 
   private async enqueue(runId: number): Promise<boolean> {
-    try {
-      await this.producer.enqueue(JobName.BuildReport, { reportRunId: runId }, buildReportJobOptions(runId));
-      return true;
-    } catch {
-      this.logger.warn(`report run ${runId} left queued: the queue is unavailable; it is re-enqueued when the worker starts or at the next scheduled build`);
-      return false;
-    }
+    return (await this.durable.dispatch(this.durableRun, [runId])) === 1;
   }
 
-  /** Re-enqueues runs left queued (their job was never added, e.g. Redis was down); the jobId keeps it at one job per run. */
+  /** Re-enqueues runs left queued (their job was never added, e.g. Redis was down, or was lost). */
   async requeueQueued(olderThanMs = 60_000): Promise<number> {
-    const stale = await this.runs.find({
-      select: { id: true },
-      where: { status: ReportRunStatus.Queued, createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
-      order: { id: 'ASC' },
-      take: 500,
-    });
-    let count = 0;
-    for (const { id } of stale) {
-      if (!(await this.enqueue(id))) break;
-      count++;
-    }
-    return count;
+    return this.durable.sweep(this.durableRun, olderThanMs);
   }
 
   /** GET /api/reports: newest first; agency users see their own agency's runs only. */
@@ -311,8 +322,7 @@ export class ReportsService {
    * from it, marks the run done and, for a scheduled run, records its email in the same
    * transaction. `final` false (a retry will follow) leaves the run queued with the error.
    */
-  async build(id: number, opts: { final?: boolean } = {}): Promise<'done' | 'skipped'> {
-    const final = opts.final ?? true;
+  async build(id: number, attempt: Pick<JobAttempt, 'final'> = { final: true }): Promise<'done' | 'skipped' | 'failed'> {
     const run = await this.runs.findOneBy({ id });
     if (!run) {
       this.logger.warn(`report run ${id} is gone; nothing to build`);
@@ -321,35 +331,44 @@ export class ReportsService {
     if (run.status === ReportRunStatus.Done) return 'skipped';
     const started = Date.now();
     await this.runs.update({ id }, { status: ReportRunStatus.Running, startedAt: new Date(), error: null });
-    try {
-      let snapshot = run.snapshot as AppendixReport | null;
-      if (!snapshot) {
-        snapshot = await this.appendixService.compute({
-          from: run.fromDate,
-          to: run.toDate,
-          asOf: run.asOf,
-          programId: run.programId,
-          agencyId: run.agencyId,
+    return this.durable.handle(
+      attempt,
+      async () => {
+        let snapshot = run.snapshot as AppendixReport | null;
+        if (!snapshot) {
+          snapshot = await this.appendixService.compute({
+            from: run.fromDate,
+            to: run.toDate,
+            asOf: run.asOf,
+            programId: run.programId,
+            agencyId: run.agencyId,
+          });
+          await this.runs.update({ id }, { snapshot });
+        }
+        const files = await this.render(run, snapshot);
+        let mailId: number | null = null;
+        await this.dataSource.transaction(async (m) => {
+          await m.update(ReportRun, { id }, { status: ReportRunStatus.Done, files, finishedAt: new Date(), error: null });
+          if (run.scheduled) mailId = await this.recordEmail(run, snapshot, files, m);
         });
-        await this.runs.update({ id }, { snapshot });
-      }
-      const files = await this.render(run, snapshot);
-      let mailId: number | null = null;
-      await this.dataSource.transaction(async (m) => {
-        await m.update(ReportRun, { id }, { status: ReportRunStatus.Done, files, finishedAt: new Date(), error: null });
-        if (run.scheduled) mailId = await this.recordEmail(run, snapshot, files, m);
-      });
-      if (mailId !== null) await this.mail.dispatch([mailId]);
-      reportRuns.inc({ status: ReportRunStatus.Done });
-      this.logger.log(`report run ${id} built (${files.map((f) => f.format).join(', ') || 'json'}) in ${Date.now() - started} ms`);
-      return 'done';
-    } catch (err) {
-      const message = String((err as Error)?.message ?? err).slice(0, 2000);
-      await this.runs.update({ id }, { status: final ? ReportRunStatus.Failed : ReportRunStatus.Queued, error: message, finishedAt: final ? new Date() : null });
-      if (final) reportRuns.inc({ status: ReportRunStatus.Failed });
-      this.logger.error(`report run ${id} failed${final ? '' : ' (will retry)'}: ${message}`);
-      throw err;
-    }
+        if (mailId !== null) await this.mail.dispatch([mailId]);
+        reportRuns.inc({ status: ReportRunStatus.Done });
+        this.logger.log(`report run ${id} built (${files.map((f) => f.format).join(', ') || 'json'}) in ${Date.now() - started} ms`);
+        return 'done' as const;
+      },
+      {
+        retry: async (message) => {
+          await this.runs.update({ id }, { status: ReportRunStatus.Queued, error: message, finishedAt: null });
+          this.logger.error(`report run ${id} failed (will retry): ${message}`);
+        },
+        fail: async (message) => {
+          await this.runs.update({ id }, { status: ReportRunStatus.Failed, error: message, finishedAt: new Date() });
+          reportRuns.inc({ status: ReportRunStatus.Failed });
+          this.logger.error(`report run ${id} failed: ${message}`);
+          return 'failed' as const;
+        },
+      },
+    );
   }
 
   private async render(run: ReportRun, snapshot: AppendixReport): Promise<ReportFileRef[]> {
@@ -396,6 +415,47 @@ export class ReportsService {
         requestedById: null,
       }),
     );
+  }
+
+  /** The periods whose report is due on `today`: closed on a day whose first working day after is today (or, catching up, before). */
+  async duePeriods(today: LocalDate): Promise<ResolvedPeriod[]> {
+    const cal = await this.calendar.working();
+    if (!cal.isWorkingDay(today)) return [];
+    const due: ResolvedPeriod[] = [];
+    for (let back = CATCH_UP_DAYS; back >= 1; back--) {
+      const closed = addDays(today, -back);
+      if (cal.firstWorkingDayAfter(closed) > today) continue;
+      for (const p of periodsEndingOn(closed, this.reportsConfig.window)) {
+        if ((this.reportsConfig.periods as string[]).includes(p.kind)) due.push(p);
+      }
+    }
+    return due;
+  }
+
+  /**
+   * The handler of BuildScheduledReports (every day at 08:00, TZ_APP): on the first working day after a
+   * quarter, half-year, nine-month or year window closes (config/reports.json), builds that period's
+   * report once and emails it with its files. Idempotent: a period's scheduled run is built once; a
+   * failed one is built again.
+   */
+  async buildScheduledReports(day?: LocalDate): Promise<ScheduledReportResult[]> {
+    const today = day ?? this.calendar.today();
+    const window = this.reportsConfig.window;
+    const results: ScheduledReportResult[] = [];
+    for (const period of await this.duePeriods(today)) {
+      const existing = await this.findScheduled(period.name, window);
+      if (existing) {
+        results.push({ period: period.name, window, runId: existing.id, outcome: 'exists' });
+        continue;
+      }
+      const run = await this.createScheduledRun(period, window);
+      const outcome = await this.build(run.id);
+      results.push({ period: period.name, window, runId: run.id, outcome: outcome === 'failed' ? 'failed' : 'built' });
+      if (outcome !== 'failed') this.logger.log(`scheduled report ${period.name} (${window}) built as run ${run.id} on ${today}`);
+    }
+    // Also pick up runs requested while Redis was down.
+    await this.requeueQueued();
+    return results;
   }
 
   /** Who receives scheduled reports: config/reports.json recipients, OFFICE_EMAIL and the leaders. */

@@ -7,17 +7,21 @@ import { Program } from 'src/modules/programs/program.entity';
  * what a task points at exists, and shows agencies as {id, code, name}. It never writes them.
  */
 export type AgencyRef = Pick<Agency, 'id' | 'code' | 'name'>;
-export type AgencyState = AgencyRef & Pick<Agency, 'active'>;
+export type AgencyState = AgencyRef & Pick<Agency, 'active' | 'validFrom' | 'validTo' | 'successorId'>;
 
+/** The agencies, and their successors (to name one when an agency was merged). */
 export async function findAgencies(m: EntityManager, ids: Iterable<number>): Promise<Map<number, AgencyState>> {
-  const list = [...new Set(ids)];
   const out = new Map<number, AgencyState>();
-  for (let i = 0; i < list.length; i += 500) {
-    const rows = await m.find(Agency, {
-      select: { id: true, code: true, name: true, active: true },
-      where: { id: In(list.slice(i, i + 500)) },
-    });
-    for (const a of rows) out.set(a.id, a);
+  let list = [...new Set(ids)];
+  for (let depth = 0; depth < 5 && list.length > 0; depth++) {
+    for (let i = 0; i < list.length; i += 500) {
+      const rows = await m.find(Agency, {
+        select: { id: true, code: true, name: true, active: true, validFrom: true, validTo: true, successorId: true },
+        where: { id: In(list.slice(i, i + 500)) },
+      });
+      for (const a of rows) out.set(a.id, a);
+    }
+    list = [...new Set([...out.values()].map((a) => a.successorId).filter((id): id is number => !!id && !out.has(id)))];
   }
   return out;
 }

@@ -1,11 +1,11 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { insertRows } from 'src/core/database/insert-rows';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { findCoordinatingAgencies } from './task-agencies.lookup';
 import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
@@ -68,6 +68,9 @@ const SCALAR_FIELDS: Exclude<ImportedField, 'coordinatingAgencyIds'>[] = [
   'sourceDocument',
 ];
 
+/** Every field an import may write (a new task takes them all). */
+export const IMPORTED_FIELDS: ImportedField[] = [...SCALAR_FIELDS, 'coordinatingAgencyIds'];
+
 function sameSet(a: number[], b: number[]): boolean {
   const x = [...new Set(a)].sort((p, q) => p - q);
   const y = [...new Set(b)].sort((p, q) => p - q);
@@ -108,7 +111,7 @@ export class TaskImportWriter {
   ) {}
 
   /** What write() would do now (read only). */
-  async plan(programId: number, items: ImportedTask[]): Promise<ImportPlanEntry[]> {
+  async plan(programId: number | null, items: ImportedTask[]): Promise<ImportPlanEntry[]> {
     const existing = await this.load(
       this.repo.manager,
       programId,
@@ -119,7 +122,7 @@ export class TaskImportWriter {
 
   /** Creates and updates the program's tasks; all or nothing. Returns what it did, item by item. */
   write(
-    programId: number,
+    programId: number | null,
     items: ImportedTask[],
     opts: { assignedAt: LocalDate; actor: TaskActor; comment: string },
   ): Promise<ImportPlanEntry[]> {
@@ -157,11 +160,13 @@ export class TaskImportWriter {
     });
   }
 
-  private async load(m: EntityManager, programId: number, codes: string[]): Promise<Map<string, Existing>> {
+  private async load(m: EntityManager, programId: number | null, codes: string[]): Promise<Map<string, Existing>> {
     const out = new Map<string, Existing>();
     const unique = [...new Set(codes)];
     for (let i = 0; i < unique.length; i += 500) {
-      const rows = await m.find(Task, { where: { programId, code: In(unique.slice(i, i + 500)) } });
+      const rows = await m.find(Task, {
+        where: { programId: programId ?? IsNull(), code: In(unique.slice(i, i + 500)) },
+      });
       const coordinating = await findCoordinatingAgencies(
         m,
         rows.map((t) => t.id),
@@ -175,7 +180,7 @@ export class TaskImportWriter {
   /** Bulk insert of new tasks, their coordinating agencies and history; returns code → id. */
   private async insert(
     m: EntityManager,
-    programId: number,
+    programId: number | null,
     items: ImportedTask[],
     opts: { assignedAt: LocalDate; actor: TaskActor; comment: string },
   ): Promise<Map<string, number>> {
@@ -220,7 +225,7 @@ export class TaskImportWriter {
     for (let i = 0; i < codes.length; i += 500) {
       const found = await m.find(Task, {
         select: { id: true, code: true },
-        where: { programId, code: In(codes.slice(i, i + 500)) },
+        where: { programId: programId ?? IsNull(), code: In(codes.slice(i, i + 500)) },
       });
       for (const t of found) ids.set(t.code!, t.id);
     }

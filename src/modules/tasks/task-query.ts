@@ -1,4 +1,4 @@
-import { addDays, LocalDate } from 'src/modules/calendar/local-date';
+import { addDays, LocalDate } from 'src/core/time/local-date';
 import { DEFAULT_DUE_SOON_DAYS } from 'src/modules/calendar/timeliness';
 import { TimelinessFilter } from './dto/list-tasks.query.dto';
 import { OPEN_STATUSES, TaskStatus } from './task.enums';

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { TaskKind, TaskStatus } from './task.enums';
 
 /**

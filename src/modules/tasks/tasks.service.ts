@@ -9,12 +9,13 @@ import { foldVietnamese } from 'src/core/text/vietnamese';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { ACCEPTED_DATE_MESSAGE, LocalDate, isAcceptedLocalDate } from 'src/modules/calendar/local-date';
+import { ACCEPTED_DATE_MESSAGE, LocalDate, isAcceptedLocalDate } from 'src/core/time/local-date';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { CreateTaskDto, MAX_ID } from './dto/create-task.dto';
 import { DEFAULT_PAGE_LIMIT } from 'src/core/http/pagination';
 import { ListTasksQuery, TaskSort } from './dto/list-tasks.query.dto';
 import { AGENCY_EDITABLE_FIELDS, UpdateTaskDto } from './dto/update-task.dto';
+import { unavailability } from 'src/modules/agencies/agency-availability';
 import { AgencyState, findAgencies, findCoordinatingAgencies, findProgramIds } from './task-agencies.lookup';
 import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
@@ -298,7 +299,7 @@ export class TasksService {
     if (due) problems.push(due);
     const coordinating = input.coordinatingAgencyIds ?? [];
     const mustBeActive = allowInactive ? [] : [input.leadAgencyId, ...coordinating];
-    problems.push(...this.agencyProblems(input.leadAgencyId, coordinating, agencies, mustBeActive));
+    problems.push(...this.agencyProblems(input.leadAgencyId, coordinating, agencies, mustBeActive, assignedAt));
     if (input.programId && !programs.has(input.programId)) {
       problems.push({
         field: 'programId',
@@ -326,15 +327,18 @@ export class TasksService {
   }
 
   /**
-   * The lead and coordinating agencies exist, differ, and those newly assigned (`mustBeActive`) are
-   * still active: a merged agency keeps its past tasks but gets no new ones.
+   * The lead and coordinating agencies exist, differ, and those newly assigned (`mustBeActive`) exist
+   * on the task's assignment date — the importer's rule (agency-availability.ts): a task of a past
+   * year may name that year's agencies; an agency merged before the date is refused, its successor named.
    */
   private agencyProblems(
     leadAgencyId: number,
     coordinating: number[],
     agencies: Map<number, AgencyState>,
     mustBeActive: number[],
+    assignedAt: LocalDate,
   ): FieldProblem[] {
+    const why = (a: AgencyState) => unavailability(a, assignedAt, (id) => agencies.get(id))?.message ?? null;
     const problems: FieldProblem[] = [];
     const lead = agencies.get(leadAgencyId);
     if (!lead) {
@@ -342,11 +346,8 @@ export class TasksService {
         field: 'leadAgencyId',
         message: `leadAgencyId: không tìm thấy cơ quan, đơn vị có id ${leadAgencyId}`,
       });
-    } else if (!lead.active && mustBeActive.includes(leadAgencyId)) {
-      problems.push({
-        field: 'leadAgencyId',
-        message: `leadAgencyId: cơ quan, đơn vị ${lead.name} đã ngừng hoạt động`,
-      });
+    } else if (mustBeActive.includes(leadAgencyId) && why(lead)) {
+      problems.push({ field: 'leadAgencyId', message: `leadAgencyId: ${why(lead)}` });
     }
     const missing = coordinating.filter((id) => !agencies.has(id));
     if (missing.length) {
@@ -355,11 +356,11 @@ export class TasksService {
         message: `coordinatingAgencyIds: không tìm thấy cơ quan, đơn vị có id ${missing.join(', ')}`,
       });
     }
-    const closed = coordinating.filter((id) => agencies.get(id)?.active === false && mustBeActive.includes(id));
+    const closed = coordinating.filter((id) => agencies.has(id) && mustBeActive.includes(id) && why(agencies.get(id)!));
     if (closed.length) {
       problems.push({
         field: 'coordinatingAgencyIds',
-        message: `coordinatingAgencyIds: cơ quan, đơn vị ${closed.map((id) => agencies.get(id)!.name).join(', ')} đã ngừng hoạt động`,
+        message: `coordinatingAgencyIds: ${closed.map((id) => why(agencies.get(id)!)).join('; ')}`,
       });
     }
     if (coordinating.includes(leadAgencyId)) {
@@ -617,7 +618,7 @@ export class TasksService {
         ...(merged.leadAgencyId !== task.leadAgencyId ? [merged.leadAgencyId] : []),
         ...coordinating.filter((id) => !before.includes(id)),
       ];
-      problems.push(...this.agencyProblems(merged.leadAgencyId, coordinating, agencies, added));
+      problems.push(...this.agencyProblems(merged.leadAgencyId, coordinating, agencies, added, merged.assignedAt));
     }
     if (next.programId) {
       const programs = await findProgramIds(m, [next.programId]);

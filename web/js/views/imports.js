@@ -1,15 +1,20 @@
-// Nhập chương trình công tác: upload → preview (every item with its errors and warnings; POST
-// /api/imports dryRun=true) → commit (dryRun=false, all or nothing). Large files are queued by the
-// API (202) and polled (GET /api/imports/:id).
+// Nhập chương trình công tác / nhiệm vụ từ văn bản: upload → preview (every item with its errors and
+// warnings; POST /api/imports dryRun=true) → commit. A preview of at most EDITABLE_ROWS items is
+// editable in place (kind, title, lead — a suggested agency is one click —, coordinators, deadline
+// date and phrase, submitTo) and what is on screen is committed (POST /api/imports/items); a larger
+// one is committed as the file says (dryRun=false). Large files and scans are queued (202) and polled.
 
 import { api } from '../api.js';
 import { filePicker, loadError, pageHeader, statCard, table } from '../components.js';
 import { agencyOptions, allAgencies, allPrograms, programOptions } from '../directory.js';
 import { busy, clearErrors, field, h, loading, notice, replace, select, setTitle, showErrors } from '../dom.js';
 import { formatDate, formatNumber } from '../format.js';
-import { IMPORT_ACTION, IMPORT_FIELD, label } from '../i18n.js';
+import { IMPORT_ACTION, IMPORT_FIELD, label, TASK_KIND } from '../i18n.js';
 
-const ACCEPT = '.xlsx,.csv,.docx,.txt';
+const ACCEPT = '.xlsx,.csv,.docx,.txt,.pdf,.png,.jpg,.jpeg,.tif,.tiff';
+/** "Nhập nhiệm vụ từ văn bản": a document on its own, outside any program. */
+const NO_PROGRAM = 'none';
+const EDITABLE_ROWS = 300;
 const STEPS = ['Chọn tệp', 'Xem trước', 'Ghi dữ liệu'];
 const MAX_CLEAN_ROWS = 1000;
 
@@ -42,7 +47,7 @@ export async function render({ main, query }) {
   /** Sends the file; resolves with the report (after polling a queued run). */
   async function send(dryRun, progress) {
     const fd = new FormData();
-    fd.append('programId', state.programId);
+    if (state.programId !== NO_PROGRAM) fd.append('programId', state.programId);
     fd.append('dryRun', String(dryRun));
     if (state.defaultLeadAgencyId) fd.append('defaultLeadAgencyId', state.defaultLeadAgencyId);
     fd.append('file', state.file, state.file.name);
@@ -59,6 +64,8 @@ export async function render({ main, query }) {
   }
 
   function progressText(run) {
+    if (run.status === 'running' && run.total && /pdf|image/.test(run.format ?? ''))
+      return `Đang nhận dạng chữ (OCR) trang ${formatNumber(run.processed)}/${formatNumber(run.total)}…`;
     return run.total ? `Đang kiểm tra ${formatNumber(run.processed)}/${formatNumber(run.total)} mục…` : 'Đang đọc tệp…';
   }
 
@@ -75,9 +82,9 @@ export async function render({ main, query }) {
         label: 'Chương trình công tác',
         name: 'programId',
         required: true,
-        control: select('programId', programOptions(programs, { empty: '— Chọn chương trình —' }), state.programId),
+        control: select('programId', [['', '— Chọn chương trình —'], [NO_PROGRAM, 'Không thuộc chương trình: nhập nhiệm vụ từ văn bản giao nhiệm vụ'], ...programOptions(programs)], state.programId),
       }),
-      field({ label: 'Tệp chương trình', name: 'file', control: picker, required: true, hint: 'Excel (.xlsx), CSV, Word (.docx) hoặc văn bản (.txt). Dòng lỗi sẽ được chỉ rõ; chưa ghi gì cho đến khi bạn xác nhận.' }),
+      field({ label: 'Tệp chương trình hoặc văn bản giao nhiệm vụ', name: 'file', control: picker, required: true, hint: 'Excel (.xlsx), CSV, Word (.docx), văn bản (.txt), PDF (cả bản scan) hoặc ảnh chụp (.png, .jpg, .tif). Số, ngày của văn bản được đọc từ phần đầu; bản scan được nhận dạng chữ (OCR). Chưa ghi gì cho đến khi bạn xác nhận.' }),
       field({
         label: 'Cơ quan chủ trì mặc định',
         name: 'defaultLeadAgencyId',
@@ -137,14 +144,29 @@ export async function render({ main, query }) {
     const r = state.report;
     const sum = r.summary;
     const invalid = sum.invalid > 0;
-    const onlyIssues = h('input', { type: 'checkbox', id: 'only-issues', checked: invalid });
+    const activeAgencies = agencies.filter((a) => a.active);
+    const onlyIssues = h('input', { type: 'checkbox', id: 'only-issues', checked: false });
     const rows = h('div', { id: 'import-items' });
+    const editable = r.items.length <= EDITABLE_ROWS;
+    /** The clerk's other choice for a group named as lead: one task per member (codes "…1.UBND-DX"). */
+    const splitItem = (item) => {
+      const at = r.items.indexOf(item);
+      const parts = item.leadGroup.members.map((m) => ({
+        ...item,
+        task: { ...item.task, code: `${item.task.code}.${m.code}`, leadAgency: m },
+        leadGroup: null,
+        errors: item.errors.filter((e) => e.field !== 'leadAgency'),
+      }));
+      r.items.splice(at, 1, ...parts);
+      commit.textContent = `Ghi ${formatNumber(r.items.length)} mục như trên màn hình${where}`;
+      drawRows();
+    };
     const drawRows = () => {
       const issues = r.items.filter((i) => i.errors.length || i.warnings.length);
       const shown = onlyIssues.checked ? issues : r.items.filter((it, idx) => idx < MAX_CLEAN_ROWS || it.errors.length || it.warnings.length);
       replace(
         rows,
-        shown.length ? itemsTable(shown) : h('p', { class: 'empty' }, 'Không có mục nào có lỗi hoặc cảnh báo.'),
+        shown.length ? (editable ? editableTable(shown, r.items, activeAgencies, splitItem) : itemsTable(shown)) : h('p', { class: 'empty' }, 'Không có mục nào có lỗi hoặc cảnh báo.'),
         !onlyIssues.checked && r.items.length > MAX_CLEAN_ROWS
           ? h('p', { class: 'muted' }, `Hiển thị ${formatNumber(MAX_CLEAN_ROWS)} mục đầu tiên và mọi mục có lỗi, cảnh báo (tổng ${formatNumber(r.items.length)} mục).`)
           : null,
@@ -153,9 +175,42 @@ export async function render({ main, query }) {
     onlyIssues.addEventListener('change', drawRows);
     drawRows();
 
-    const commit = h('button', { type: 'button', class: 'btn btn-primary', id: 'import-commit', disabled: invalid }, `Ghi ${formatNumber(sum.valid)} mục vào chương trình`);
+    const where = state.programId === NO_PROGRAM ? '' : ' vào chương trình';
+    const commit = editable
+      ? h('button', { type: 'button', class: 'btn btn-primary', id: 'import-commit' }, `Ghi ${formatNumber(r.items.length)} mục như trên màn hình${where}`)
+      : h('button', { type: 'button', class: 'btn btn-primary', id: 'import-commit', disabled: invalid }, `Ghi ${formatNumber(sum.valid)} mục${where}`);
     const status = h('p', { class: 'muted', role: 'status' });
-    commit.addEventListener('click', () => {
+    if (editable)
+      commit.addEventListener('click', () => {
+        clearErrors(rows);
+        clearErrors(actions);
+        const edited = readEdits(rows, r.items);
+        if (edited.problems.length) {
+          showErrors(actions, { message: `Còn ${formatNumber(edited.problems.length)} mục cần sửa trước khi ghi`, details: edited.problems });
+          return;
+        }
+        void busy(
+          commit,
+          async () => {
+            try {
+              status.textContent = 'Đang ghi dữ liệu…';
+              const done = await api.post('/imports/items', {
+                ...(state.programId !== NO_PROGRAM ? { programId: Number(state.programId) } : {}),
+                assignedAt: r.assignedAt,
+                fileName: r.fileName,
+                items: edited.items,
+              });
+              state.report = { ...r, summary: { ...r.summary, created: done.created, updated: done.updated, unchanged: done.unchanged } };
+              doneStep();
+            } catch (err) {
+              status.textContent = '';
+              showErrors(actions, err);
+            }
+          },
+          'Đang ghi…',
+        );
+      });
+    else commit.addEventListener('click', () => {
       void busy(
         commit,
         async () => {
@@ -207,7 +262,7 @@ export async function render({ main, query }) {
       );
     });
 
-    const actions = h('div', { class: 'import-actions' }, invalid ? null : commit, status, reuploadForm);
+    const actions = h('div', { class: 'import-actions' }, invalid && !editable ? null : commit, status, reuploadForm);
     const program = programs.find((p) => String(p.id) === String(state.programId));
     replace(
       body,
@@ -215,12 +270,22 @@ export async function render({ main, query }) {
         'section',
         { class: 'card', 'aria-labelledby': 'preview-title' },
         h('h2', { id: 'preview-title' }, `Bước 2. Xem trước: ${r.fileName}`),
-        h('p', { class: 'muted' }, `Chương trình: ${program ? `${program.code} – ${program.title}` : r.programId}`),
+        h('p', { class: 'muted' }, program ? `Chương trình: ${program.code} – ${program.title}` : 'Không thuộc chương trình (nhiệm vụ từ văn bản giao nhiệm vụ)'),
+        r.document
+          ? h(
+              'p',
+              { id: 'import-document' },
+              h('strong', null, 'Văn bản: '),
+              r.document.sourceDocument,
+              r.assignedAt ? ` · ngày giao nhiệm vụ ${formatDate(r.assignedAt)}` : null,
+              r.ocr ? h('span', { class: 'muted' }, ` · nhận dạng chữ (OCR) ${formatNumber(r.ocr.pages)} trang, độ tin cậy trung bình ${r.ocr.confidence}%`) : null,
+            )
+          : null,
         rejected
           ? notice('error', rejected.message)
           : invalid
-            ? notice('error', h('p', null, `Tệp có ${formatNumber(sum.invalid)} mục lỗi; chưa ghi dữ liệu nào. Sửa các lỗi dưới đây trong tệp rồi tải lên lại.`))
-            : notice('success', 'Tệp hợp lệ. Xem lại danh sách rồi bấm “Ghi” để ghi vào chương trình.'),
+            ? notice('error', h('p', null, editable ? `Có ${formatNumber(sum.invalid)} mục lỗi. Sửa ngay trong bảng (chọn cơ quan, thời hạn…) rồi bấm “Ghi”; hoặc sửa tệp và tải lên lại.` : `Tệp có ${formatNumber(sum.invalid)} mục lỗi; chưa ghi dữ liệu nào. Sửa các lỗi dưới đây trong tệp rồi tải lên lại.`))
+            : notice('success', editable ? 'Tệp hợp lệ. Xem lại, sửa nếu cần ngay trong bảng, rồi bấm “Ghi”.' : 'Tệp hợp lệ. Xem lại danh sách rồi bấm “Ghi” để ghi vào chương trình.'),
         h(
           'div',
           { class: 'stats stats-small', id: 'import-summary' },
@@ -258,7 +323,9 @@ export async function render({ main, query }) {
         h(
           'p',
           { class: 'form-actions' },
-          h('a', { class: 'btn btn-primary', href: `/app/tasks?programId=${state.programId}&tab=all` }, 'Xem nhiệm vụ của chương trình'),
+          state.programId === NO_PROGRAM
+            ? h('a', { class: 'btn btn-primary', href: '/app/tasks?tab=all' }, 'Xem danh sách nhiệm vụ')
+            : h('a', { class: 'btn btn-primary', href: `/app/tasks?programId=${state.programId}&tab=all` }, 'Xem nhiệm vụ của chương trình'),
           h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => uploadStep() }, 'Nhập tệp khác'),
         ),
       ),
@@ -303,4 +370,197 @@ function itemsTable(items) {
     items,
     { caption: 'Các mục trong tệp', rowClass: (i) => (i.errors.length ? 'row-error' : i.warnings.length ? 'row-warning' : null) },
   );
+}
+
+/** The preview as a form: every field that decides a report, corrected in place. */
+function editableTable(shown, all, agencies, onSplit) {
+  const options = agencyOptions(agencies, { empty: '— Chọn cơ quan chủ trì —' });
+  return table(
+    [
+      {
+        label: 'Mã',
+        class: 'col-code',
+        cell: (i) => [(i.task.code ?? '—').split(':').pop(), h('span', { class: 'muted small block' }, i.ref)],
+      },
+      {
+        label: 'Loại',
+        cell: (i) =>
+          select('kind', Object.entries(TASK_KIND), i.task.kind, {
+            'aria-label': `Loại, mục ${i.task.code}`,
+            'data-edit': 'kind',
+          }),
+      },
+      {
+        label: 'Nội dung',
+        class: 'col-title',
+        cell: (i) => [
+          h(
+            'textarea',
+            { name: 'title', rows: 3, 'aria-label': `Nội dung, mục ${i.task.code}`, 'data-edit': 'title' },
+            i.task.title,
+          ),
+          i.ocrConfidence != null
+            ? h(
+                'span',
+                { class: `small block ${i.ocrConfidence < 70 ? 'text-danger' : 'muted'}`, 'data-ocr': i.ocrConfidence },
+                `Độ tin cậy OCR: ${i.ocrConfidence}%`,
+              )
+            : null,
+        ],
+      },
+      {
+        label: 'Cơ quan chủ trì',
+        cell: (i) => {
+          const lead = select('leadAgencyId', options, i.task.leadAgency?.id ?? '', {
+            'aria-label': `Cơ quan chủ trì, mục ${i.task.code}`,
+            'data-edit': 'leadAgencyId',
+          });
+          const suggested = (i.leadGroup?.members ?? []).slice(0, 12);
+          return [
+            lead,
+            i.leadGroup
+              ? h('button', { type: 'button', class: 'btn btn-secondary btn-small split', onclick: () => onSplit(i) }, `Tách thành ${formatNumber(i.leadGroup.members.length)} nhiệm vụ, mỗi cơ quan một nhiệm vụ`)
+              : null,
+            suggested.length
+              ? h(
+                  'div',
+                  { class: 'suggestions', 'aria-label': `Gợi ý cơ quan chủ trì (${i.leadGroup.name})` },
+                  h('span', { class: 'muted small' }, `${i.leadGroup.name}: `),
+                  suggested.map((a) =>
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'chip',
+                        'data-agency': a.id,
+                        onclick: () => ((lead.value = String(a.id)), lead.dispatchEvent(new window.Event('change'))),
+                      },
+                      a.name,
+                    ),
+                  ),
+                )
+              : null,
+          ];
+        },
+      },
+      {
+        label: 'Cơ quan phối hợp',
+        cell: (i) =>
+          h(
+            'select',
+            {
+              name: 'coordinatingAgencyIds',
+              multiple: true,
+              size: 3,
+              'aria-label': `Cơ quan phối hợp, mục ${i.task.code}`,
+              'data-edit': 'coordinatingAgencyIds',
+            },
+            agencies.map((a) =>
+              h('option', { value: a.id, selected: i.task.coordinatingAgencies.some((c) => c.id === a.id) }, a.name),
+            ),
+          ),
+      },
+      {
+        label: 'Thời hạn',
+        class: 'col-date',
+        cell: (i) => [
+          h('input', {
+            type: 'date',
+            name: 'dueDate',
+            value: i.task.dueDate ?? '',
+            'aria-label': `Hạn hoàn thành, mục ${i.task.code}`,
+            'data-edit': 'dueDate',
+          }),
+          h('input', {
+            type: 'text',
+            name: 'dueText',
+            value: i.task.dueText ?? '',
+            placeholder: 'Cách ghi trong văn bản',
+            'aria-label': `Thời hạn như văn bản ghi, mục ${i.task.code}`,
+            'data-edit': 'dueText',
+          }),
+        ],
+      },
+      {
+        label: 'Cấp trình',
+        cell: (i) =>
+          h('input', {
+            type: 'text',
+            name: 'submitTo',
+            value: i.task.submitTo ?? '',
+            'aria-label': `Cấp trình, mục ${i.task.code}`,
+            'data-edit': 'submitTo',
+            size: 10,
+          }),
+      },
+      { label: 'Lỗi, cảnh báo', class: 'col-issues', cell: issueList },
+    ],
+    shown,
+    {
+      caption: 'Các mục trong tệp (sửa trực tiếp trước khi ghi)',
+      rowClass: (i) => (i.errors.length ? 'row-error' : i.warnings.length ? 'row-warning' : null),
+      rowAttrs: (i) => ({ 'data-index': String(all.indexOf(i)) }),
+    },
+  );
+}
+
+/** What is on screen, item by item (rows not shown keep what the file gave); problems name the row's field. */
+function readEdits(root, all) {
+  const items = all.map((i) => ({
+    code: i.task.code,
+    title: i.task.title,
+    description: i.task.description,
+    kind: i.task.kind,
+    leadAgencyId: i.task.leadAgency?.id ?? null,
+    coordinatingAgencyIds: i.task.coordinatingAgencies.map((a) => a.id),
+    dueDate: i.task.dueDate,
+    dueText: i.task.dueText,
+    submitTo: i.task.submitTo,
+    outputForm: i.task.outputForm,
+    leaderInCharge: i.task.leaderInCharge,
+    sourceDocument: i.task.sourceDocument,
+    provided: [...(i.provided ?? [])],
+  }));
+  for (const row of root.querySelectorAll('tr[data-index]')) {
+    const item = items[Number(row.dataset.index)];
+    const get = (name) => row.querySelector(`[data-edit="${name}"]`);
+    item.kind = get('kind').value;
+    item.title = get('title').value.trim();
+    item.leadAgencyId = get('leadAgencyId').value ? Number(get('leadAgencyId').value) : null;
+    item.coordinatingAgencyIds = [...get('coordinatingAgencyIds').selectedOptions]
+      .map((o) => Number(o.value))
+      .filter((id) => id !== item.leadAgencyId);
+    item.dueDate = get('dueDate').value || null;
+    item.dueText = get('dueText').value.trim() || null;
+    item.submitTo = get('submitTo').value.trim() || null;
+    // What the clerk changed is written too (on a re-import only the file's fields are).
+    const before = all[Number(row.dataset.index)].task;
+    const changed = {
+      title: item.title !== before.title,
+      kind: item.kind !== before.kind,
+      leadAgencyId: item.leadAgencyId !== (before.leadAgency?.id ?? null),
+      coordinatingAgencyIds: item.coordinatingAgencyIds.join() !== before.coordinatingAgencies.map((a) => a.id).join(),
+      dueDate: item.dueDate !== before.dueDate,
+      dueText: item.dueText !== before.dueText,
+      submitTo: item.submitTo !== before.submitTo,
+    };
+    for (const [k, v] of Object.entries(changed)) if (v && !item.provided.includes(k)) item.provided.push(k);
+  }
+  const problems = [];
+  items.forEach((item, idx) => {
+    if (!item.code) problems.push({ field: `items[${idx}].code`, message: `Mục ${idx + 1}: thiếu số thứ tự` });
+    if (!item.title)
+      problems.push({ field: `items[${idx}].title`, message: `Mục ${item.code ?? idx + 1}: thiếu nội dung` });
+    if (!item.leadAgencyId)
+      problems.push({
+        field: `items[${idx}].leadAgencyId`,
+        message: `Mục ${item.code ?? idx + 1}: chưa chọn cơ quan chủ trì`,
+      });
+    if (item.dueText && !item.dueDate)
+      problems.push({
+        field: `items[${idx}].dueDate`,
+        message: `Mục ${item.code ?? idx + 1}: có thời hạn “${item.dueText}” nhưng chưa có ngày hạn`,
+      });
+  });
+  return { items, problems };
 }

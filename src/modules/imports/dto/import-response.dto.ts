@@ -78,7 +78,7 @@ export class ImportSummaryDto {
 }
 
 export class ImportReportDto {
-  @ApiProperty({ example: 1 }) programId!: number;
+  @ApiProperty({ example: 1, nullable: true }) programId!: number | null;
   @ApiProperty({ example: 'chuong-trinh-2024.docx' }) fileName!: string;
   @ApiProperty({ enum: IMPORT_FORMATS, example: 'docx' }) format!: string;
   @ApiProperty({ example: true }) dryRun!: boolean;
@@ -109,7 +109,7 @@ export class ImportQueuedDto {
 export class ImportRunDto {
   @ApiProperty({ example: 7 }) id!: number;
   @ApiProperty({ enum: ImportRunStatus, example: ImportRunStatus.Running }) status!: ImportRunStatus;
-  @ApiProperty({ example: 1 }) programId!: number;
+  @ApiProperty({ example: 1, nullable: true }) programId!: number | null;
   @ApiProperty({ example: 'chuong-trinh-2024.xlsx' }) fileName!: string;
   @ApiProperty({ enum: IMPORT_FORMATS, example: 'xlsx' }) format!: string;
   @ApiProperty({ example: false }) dryRun!: boolean;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { Optional, ToBoolean } from 'src/core/http/validation';
@@ -6,12 +6,17 @@ import { MAX_ID } from 'src/modules/tasks/dto/create-task.dto';
 
 /** The form fields of POST /api/imports (the file itself is the part `file`). */
 export class ImportUploadDto {
-  @ApiProperty({ example: 1, description: 'The program the items belong to' })
+  @ApiPropertyOptional({
+    example: 1,
+    description:
+      'The program the items belong to; absent: a văn bản giao nhiệm vụ imported on its own (its header must give its number)',
+  })
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_ID)
-  programId!: number;
+  programId?: number;
 
   @ApiPropertyOptional({
     default: true,

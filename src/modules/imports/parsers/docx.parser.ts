@@ -2,7 +2,8 @@ import mammoth from 'mammoth';
 import { Issue, ParsedFile } from '../import.types';
 import { Marker } from './outline';
 import { findHeader, Grid, GridCell, missingColumnsError, tableItems } from './table';
-import { TextBlock, textItems } from './text.parser';
+import { readHeader } from './directive.parser';
+import { documentItems, TextBlock } from './text.parser';
 
 /**
  * .docx → items, through mammoth's reading of the document (paragraphs with their Word list
@@ -44,13 +45,13 @@ export async function parseDocx(buffer: Buffer): Promise<ParsedFile> {
       if (header.found) partial = header;
       continue;
     }
-    return { format: 'docx', items: tableItems(grid, header), warnings };
+    return { format: 'docx', items: tableItems(grid, header), warnings, document: readHeader(paragraphBlocks(body)) };
   }
 
-  const { items } = textItems(paragraphBlocks(body), 'Đoạn');
+  const { items, document } = documentItems(paragraphBlocks(body), 'Đoạn');
   if (items.length === 0 && partial && 'missing' in partial)
     throw missingColumnsError(partial.missing, 'tài liệu', true);
-  return { format: 'docx', items, warnings };
+  return { format: 'docx', items, warnings, document };
 }
 
 function textOf(e: MammothElement): string {

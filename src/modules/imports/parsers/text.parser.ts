@@ -2,8 +2,9 @@ import { HttpStatus } from '@nestjs/common';
 import { DomainError } from 'src/core/http/domain-error';
 import { foldVietnamese } from 'src/core/text/vietnamese';
 import { IMPORT_LIMITS } from '../import-limits';
-import { Issue, ParsedFile, RawItem } from '../import.types';
+import { DocumentHeader, Issue, ParsedFile, RawItem } from '../import.types';
 import { cleanLine } from '../text-clean';
+import { directiveItems, looksLikeDirective, readHeader } from './directive.parser';
 import { isHeadingMarker, Marker, Outline, OutlineEntry, readLineMarker } from './outline';
 import { tooManyItemsError } from './table';
 
@@ -97,18 +98,35 @@ export function textItems(blocks: TextBlock[], refWord: string): { items: RawIte
   };
 }
 
+/**
+ * A document's items: a văn bản giao nhiệm vụ (a header with its number, and sentences that assign
+ * work) is read as prose (directive.parser.ts); otherwise numbered items, falling back to prose
+ * when there are none.
+ */
+export function documentItems(
+  blocks: TextBlock[],
+  refWord: string,
+): { items: RawItem[]; warnings: Issue[]; document: DocumentHeader | null } {
+  const document = readHeader(blocks);
+  if (looksLikeDirective(blocks, document))
+    return { items: directiveItems(blocks, document, refWord), warnings: [], document };
+  const numbered = textItems(blocks, refWord);
+  if (numbered.items.length > 0) return { ...numbered, document };
+  return { items: directiveItems(blocks, document, refWord), warnings: [], document };
+}
+
 /** .txt: one paragraph per line (numbered from 1). */
 export function parseTxt(text: string): ParsedFile {
   const blocks = text.split(/\r\n|\n|\r/).map((line, i) => ({ text: line, position: i + 1 }));
   if (blocks.length > IMPORT_LIMITS.maxItems * 20) throw tooManyItemsError(blocks.length);
-  const { items, warnings } = textItems(blocks, 'Dòng');
-  return { format: 'txt', items, warnings };
+  const { items, warnings, document } = documentItems(blocks, 'Dòng');
+  return { format: 'txt', items, warnings, document };
 }
 
-export function noItemsError(format: 'txt' | 'docx' | 'table'): DomainError {
+export function noItemsError(format: 'txt' | 'docx' | 'pdf' | 'image' | 'table'): DomainError {
   const message =
     format === 'table'
       ? 'Bảng không có dòng nhiệm vụ nào dưới dòng tiêu đề'
-      : 'Không tìm thấy nhiệm vụ nào: văn bản cần có các mục đánh số (1., 2.1., a)) hoặc gạch đầu dòng (-, +)';
+      : 'Không tìm thấy nhiệm vụ nào: văn bản không có câu giao việc (“Giao Sở … chủ trì”, “Đề nghị …”, “… có trách nhiệm …”), mục đánh số (1., 2.1., a)) hay gạch đầu dòng (-, +)';
   return new DomainError(message, HttpStatus.BAD_REQUEST, [{ field: 'file', message: `file: ${message}` }]);
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { tryMakeLocalDate } from 'src/modules/calendar/local-date';
+import { tryMakeLocalDate } from 'src/core/time/local-date';
 import { IMPORT_LIMITS } from '../import-limits';
 import { Issue, ParsedFile } from '../import.types';
 import { findHeader, Grid, GridCell, missingColumnsError, tableItems, tooManyItemsError } from './table';

@@ -15,7 +15,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { formatVietnameseDate, LocalDate, parseLocalDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate, LocalDate, parseLocalDate } from 'src/core/time/local-date';
 
 /** One row of the letter's table. */
 export interface LetterTask {

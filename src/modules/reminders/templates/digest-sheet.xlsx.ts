@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { spreadsheetText } from 'src/core/xlsx/safe-cell';
-import { formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
+import { formatVietnameseDate, LocalDate } from 'src/core/time/local-date';
 import { standingText } from '../reminder-points';
 import { BODY_MAX_TASKS, DigestItem, sortItems, taskUrl } from './reminder-mail.templates';
 

@@ -1,4 +1,4 @@
-import { diffDays, formatVietnameseDate, LocalDate } from 'src/modules/calendar/local-date';
+import { diffDays, formatVietnameseDate, LocalDate } from 'src/core/time/local-date';
 import { standingText } from '../reminder-points';
 import { renderMailTemplate } from 'src/modules/mail/mail-templates';
 

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Agency } from 'src/modules/agencies/agency.entity';
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { daysOverdue as daysPastDue, judgeTimeliness } from 'src/modules/calendar/timeliness';
-import { diffDays } from 'src/modules/calendar/local-date';
+import { diffDays } from 'src/core/time/local-date';
 import { Task } from '../task.entity';
 import { TaskKind, TaskOrigin, TaskStatus, Timeliness } from '../task.enums';
 

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, DEMO_PASSWORD } from 'src/core/config/configuration';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { UsersService } from 'src/modules/users/users.service';
-import { seedDemoData } from '../../../seeds/demo-seed';
+import { seedDemoData } from '../../seeds/demo-seed';
 
 /**
  * After migrations (run by the entry point): the holiday calendar on first start, the admin account

@@ -14,7 +14,7 @@ import {
   toEpochDays,
   todayIn,
   tryMakeLocalDate,
-} from 'src/modules/calendar/local-date';
+} from 'src/core/time/local-date';
 
 describe(isValidLocalDate.name, () => {
   it('should accept real days, including 29 February of leap years', () => {

@@ -1,0 +1,173 @@
+import { HttpStatus } from '@nestjs/common';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DomainError } from 'src/core/http/domain-error';
+import { LayoutItem, LayoutPage } from './pdf-text';
+
+/**
+ * OCR of scans (PDF pages without a text layer, PNG/JPEG/TIFF images) with Tesseract and its
+ * Vietnamese data (Debian: tesseract-ocr, tesseract-ocr-vie); PDF pages are rasterised by pdftoppm
+ * (poppler-utils). Both binaries are configurable (OCR_TESSERACT_BIN, OCR_PDFTOPPM_BIN), which is
+ * also how the tests make them missing. Words come back with their position and confidence.
+ */
+export interface OcrOptions {
+  tesseractBin: string;
+  pdftoppmBin: string;
+  /** Pages read at most (a longer scan is refused before any work). */
+  maxPages: number;
+  dpi?: number;
+  /** After each page: pages done, pages in all. */
+  onPage?: (done: number, total: number) => Promise<void>;
+}
+
+const PACKAGES = {
+  tesseract: 'tesseract-ocr và tesseract-ocr-vie',
+  pdftoppm: 'poppler-utils',
+};
+
+function missing(what: 'tesseract' | 'pdftoppm', bin: string): DomainError {
+  const message =
+    `Văn bản là bản scan (không có lớp chữ) nên cần nhận dạng chữ (OCR), nhưng máy chủ chưa có chương trình “${bin}”: ` +
+    `quản trị viên cần cài gói ${PACKAGES[what]} (Debian/Ubuntu: apt-get install ${what === 'tesseract' ? 'tesseract-ocr tesseract-ocr-vie' : 'poppler-utils'}, hoặc chạy scripts/ensure-deps.sh)`;
+  return new DomainError(message, HttpStatus.SERVICE_UNAVAILABLE, [{ field: 'file', message: `file: ${message}` }]);
+}
+
+export function ocrError(message: string, status = HttpStatus.BAD_REQUEST): DomainError {
+  return new DomainError(message, status, [{ field: 'file', message: `file: ${message}` }]);
+}
+
+function run(
+  bin: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; enoent: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let enoent = false;
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT' || e.code === 'EACCES') enoent = true;
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        enoent,
+      });
+    });
+  });
+}
+
+/** Tesseract is there and has the Vietnamese data; otherwise a 503 naming the package to install. */
+export async function checkOcr(opts: Pick<OcrOptions, 'tesseractBin'>): Promise<void> {
+  const r = await run(opts.tesseractBin, ['--list-langs'], 30_000);
+  if (r.enoent) throw missing('tesseract', opts.tesseractBin);
+  if (!/^vie$/m.test(r.stdout + r.stderr)) {
+    const message =
+      'Máy chủ có Tesseract nhưng thiếu dữ liệu tiếng Việt để nhận dạng chữ: quản trị viên cần cài gói tesseract-ocr-vie';
+    throw new DomainError(message, HttpStatus.SERVICE_UNAVAILABLE, [{ field: 'file', message: `file: ${message}` }]);
+  }
+}
+
+/**
+ * Tesseract reads the Roman numerals of quarters as digits or letters ("Quý 11/2021" for "Quý
+ * II/2021", "Quý 1V"): after "Quý"/"Quí" (or after such a numeral and a comma, "Quý II, 111/2025"),
+ * a run of 1, l, I, | (and H, two strokes) of two or three strokes is the numeral, and one of them
+ * before V is IV.
+ */
+export function correctQuarter(previous: string | null, word: string): string {
+  if (previous === null) return word;
+  const prev = previous.normalize('NFC').toLowerCase();
+  if (!/^qu[ýí]$/.test(prev) && !/^[IV]{1,3},$/.test(previous)) return word;
+  return word
+    .replace(/^[1Il|H]{1,3}(?=[/,.-]|$)/, (m) => {
+      // "H" is two strokes joined: "IH" is III.
+      const strokes = [...m].reduce((n, c) => n + (c === 'H' ? 2 : 1), 0);
+      return strokes >= 2 && strokes <= 3 && m !== 'II' && m !== 'III' ? 'I'.repeat(strokes) : m;
+    })
+    .replace(/^[1Il|]V(?=[/,.-]|$)/, 'IV');
+}
+
+/** Tesseract's TSV → words with position and confidence. */
+export function wordsOfTsv(tsv: string): LayoutPage {
+  let width = 0;
+  let height = 0;
+  const items: LayoutItem[] = [];
+  for (const row of tsv.split('\n').slice(1)) {
+    const c = row.split('\t');
+    if (c.length < 12) continue;
+    const [level, , , , , , left, top, w, h, conf] = c.slice(0, 11).map(Number);
+    const text = c.slice(11).join('\t');
+    if (level === 1) {
+      width = w;
+      height = h;
+    } else if (level === 5 && text.trim()) {
+      const previous = items.length ? items[items.length - 1].str : null;
+      items.push({ str: correctQuarter(previous, text), x: left, y: top, w, h, conf });
+    }
+  }
+  return { width, height, items };
+}
+
+async function ocrImageFile(path: string, opts: OcrOptions): Promise<LayoutPage> {
+  const r = await run(opts.tesseractBin, [path, 'stdout', '-l', 'vie', '--psm', '3', 'tsv'], 180_000);
+  if (r.enoent) throw missing('tesseract', opts.tesseractBin);
+  if (r.code !== 0) throw ocrError('Không nhận dạng được chữ trong ảnh: tệp ảnh bị hỏng hoặc không đúng định dạng');
+  return wordsOfTsv(r.stdout);
+}
+
+/** OCR of the first `numPages` pages of a scanned PDF, one page at a time (progress after each). */
+export async function ocrPdf(buffer: Buffer, numPages: number, opts: OcrOptions): Promise<LayoutPage[]> {
+  if (numPages > opts.maxPages) {
+    throw ocrError(
+      `Bản scan có ${numPages} trang, vượt quá giới hạn ${opts.maxPages} trang nhận dạng chữ (OCR) mỗi lần nhập; hãy tách văn bản thành các tệp nhỏ hơn`,
+    );
+  }
+  await checkOcr(opts);
+  const dir = mkdtempSync(join(tmpdir(), 'nhiemvu-ocr-'));
+  try {
+    const pdf = join(dir, 'in.pdf');
+    writeFileSync(pdf, buffer);
+    const pages: LayoutPage[] = [];
+    for (let n = 1; n <= numPages; n++) {
+      const prefix = join(dir, `p${n}`);
+      const r = await run(
+        opts.pdftoppmBin,
+        ['-f', String(n), '-l', String(n), '-r', String(opts.dpi ?? 300), '-gray', '-png', '-singlefile', pdf, prefix],
+        120_000,
+      );
+      if (r.enoent) throw missing('pdftoppm', opts.pdftoppmBin);
+      if (r.code !== 0)
+        throw ocrError(`Không chuyển được trang ${n} của tệp PDF thành ảnh để nhận dạng chữ: tệp bị hỏng`);
+      pages.push(await ocrImageFile(`${prefix}.png`, opts));
+      rmSync(`${prefix}.png`, { force: true });
+      await opts.onPage?.(n, numPages);
+    }
+    return pages;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** OCR of an image (PNG, JPEG, TIFF). */
+export async function ocrImage(buffer: Buffer, ext: string, opts: OcrOptions): Promise<LayoutPage[]> {
+  await checkOcr(opts);
+  const dir = mkdtempSync(join(tmpdir(), 'nhiemvu-ocr-'));
+  try {
+    const path = join(dir, `in.${ext}`);
+    writeFileSync(path, buffer);
+    const page = await ocrImageFile(path, opts);
+    await opts.onPage?.(1, 1);
+    return [page];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
