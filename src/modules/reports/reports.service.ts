@@ -31,7 +31,7 @@ import { UserRole } from 'src/modules/users/user-role.enum';
 import { AppendixService } from './appendix.service';
 import { AppendixReport, ReportDocumentInfo } from './appendix.types';
 import { CONTENT_TYPES, REPORT_FORMATS, ReportFormat, asciiFileName, formatDocumentDate, reportFileTitle } from './report-format';
-import { lowerFirst, ReportWindow, ReportWindowInput, resolveReportWindow } from './report-period';
+import { DefaultPeriodKind, lastClosedPeriod, lowerFirst, ReportWindow, ReportWindowInput, resolveReportWindow } from './report-period';
 import { ReportFileRef, ReportRun, ReportRunStatus } from './report-run.entity';
 import { REPORTS_CONFIG, ReportsConfig } from './reports.config';
 import { renderAppendixDocx } from './renderers/appendix-docx.renderer';
@@ -146,6 +146,12 @@ export class ReportsService {
     const agencyId = this.agencyScope(user, request.agencyId);
     await this.checkScope(request.programId ?? null, agencyId);
     return this.appendixService.compute({ from: window.from, to: window.to, asOf: window.asOf, programId: request.programId ?? null, agencyId });
+  }
+
+  /** The last closed period of `kind`, as of today in TZ_APP. */
+  defaultPeriod(kind: DefaultPeriodKind, window: PeriodWindow = this.defaultWindow) {
+    const p = lastClosedPeriod(this.calendar.today(), kind, window);
+    return { period: p.name, window, from: p.from, to: p.to, label: p.label };
   }
 
   /** Agency users see their own agency only; the others may pick one. */

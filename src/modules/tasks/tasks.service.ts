@@ -56,6 +56,8 @@ export interface NewTaskInput {
   status?: TaskStatus;
   progress?: number;
   completedAt?: LocalDate | null;
+  /** Submitted or done: the day it was submitted (done: default completedAt). */
+  submittedAt?: LocalDate | null;
   resultDocument?: string | null;
   note?: string | null;
 }
@@ -100,6 +102,7 @@ type TaskFields = Pick<
   | 'status'
   | 'progress'
   | 'completedAt'
+  | 'submittedAt'
   | 'resultDocument'
   | 'resultNumber'
   | 'resultIssuedAt'
@@ -114,6 +117,7 @@ const CHANGE_FIELDS: (keyof TaskFields)[] = [
   'status',
   'progress',
   'completedAt',
+  'submittedAt',
   'resultDocument',
   'resultNumber',
   'resultIssuedAt',
@@ -156,6 +160,13 @@ function isOffice(user: AuthUser): boolean {
 function invalid(problems: FieldProblem[], status: HttpStatus = HttpStatus.BAD_REQUEST): DomainError {
   const message = problems.length === 1 ? problems[0].message.replace(/^[\w.[\]]+: /, '') : 'Dữ liệu không hợp lệ';
   return new DomainError(message.charAt(0).toUpperCase() + message.slice(1), status, problems);
+}
+
+/** A new task's submission date: a submitted one's as given, a done one's as given or its completion date. */
+function submittedAtOf(status: TaskStatus, submittedAt: LocalDate | null, completedAt: LocalDate | null): LocalDate | null {
+  if (status === TaskStatus.Submitted) return submittedAt;
+  if (status === TaskStatus.Done) return submittedAt ?? completedAt;
+  return null;
 }
 
 function sameIds(a: number[], b: number[]): boolean {
@@ -237,6 +248,7 @@ export class TasksService {
           status,
           progress: status === TaskStatus.Done ? 100 : (input.progress ?? 0),
           completedAt: status === TaskStatus.Done ? (input.completedAt ?? null) : null,
+          submittedAt: submittedAtOf(status, input.submittedAt ?? null, input.completedAt ?? null),
           resultDocument: input.resultDocument ?? null,
           note: input.note ?? null,
           createdById: actor?.id ?? null,
@@ -655,7 +667,9 @@ export class TasksService {
           }),
         );
       }
-    } else {
+    }
+    problems.push(...this.planSubmittedAt(task, dto, next, today));
+    if (to !== TaskStatus.Done) {
       if (dto.completedAt) {
         problems.push({
           field: 'completedAt',
@@ -671,6 +685,34 @@ export class TasksService {
       await this.checkCodesFree(m, [{ ...merged, coordinatingAgencyIds: coordinating }], () => '', task.id);
     }
     return next;
+  }
+
+  /**
+   * Ngày trình: set when the task becomes submitted (given, or today) or done without one (given, or
+   * the completion date); cleared when it goes back to work; refused for any other status.
+   */
+  private planSubmittedAt(task: Task, dto: UpdateTaskDto, next: TaskChanges, today: LocalDate): FieldProblem[] {
+    const to = next.status ?? task.status;
+    const from = task.status;
+    if (to !== TaskStatus.Submitted && to !== TaskStatus.Done) {
+      if (dto.submittedAt)
+        return [{ field: 'submittedAt', message: 'submittedAt: chỉ ghi ngày trình khi nhiệm vụ "Đã trình" hoặc "Đã hoàn thành"' }];
+      if (task.submittedAt !== null && (to === TaskStatus.New || to === TaskStatus.InProgress)) next.submittedAt = null;
+      return [];
+    }
+    if (dto.submittedAt === null)
+      return [{ field: 'submittedAt', message: 'submittedAt: nhiệm vụ đã trình phải có ngày trình' }];
+    let submittedAt = dto.submittedAt ?? task.submittedAt;
+    if (!submittedAt && to !== from) submittedAt = to === TaskStatus.Done ? (next.completedAt ?? task.completedAt ?? today) : today;
+    if (submittedAt && submittedAt !== task.submittedAt) next.submittedAt = submittedAt;
+    if (!submittedAt || dto.submittedAt === undefined) return [];
+    const problems: FieldProblem[] = [];
+    const assignedAt = next.assignedAt ?? task.assignedAt;
+    if (submittedAt > today)
+      problems.push({ field: 'submittedAt', message: `submittedAt: ngày trình (${submittedAt}) không được sau ngày hôm nay (${today})` });
+    if (submittedAt < assignedAt)
+      problems.push({ field: 'submittedAt', message: `submittedAt: ngày trình (${submittedAt}) không được trước ngày giao (${assignedAt})` });
+    return problems;
   }
 
   /**

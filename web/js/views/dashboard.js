@@ -82,7 +82,8 @@ export async function render({ main, query, user }) {
         statCard({ label: 'Tổng số nhiệm vụ', value: formatNumber(t.total), sub: `Chuyển từ kỳ trước: ${formatNumber(t.carriedOver)}` }),
         statCard({ label: 'Đã hoàn thành', value: formatNumber(t.done), tone: 'success', sub: `Đúng hạn ${formatNumber(t.doneOnTime)} · quá hạn ${formatNumber(t.doneLate)}` }),
         statCard({ label: 'Chưa hoàn thành', value: formatNumber(t.open), tone: 'info', sub: `Trong hạn ${formatNumber(t.openInTime)} · quá hạn ${formatNumber(t.openOverdue)}` }),
-        statCard({ label: 'Tỷ lệ hoàn thành', value: formatPercent(t.completionRate), tone: 'plain', sub: 'Đã hoàn thành / (đã hoàn thành + quá hạn)' }),
+        statCard({ label: 'Tỷ lệ hoàn thành so với tổng số giao', value: formatPercent(t.doneRate), tone: 'plain', sub: `Đã hoàn thành ${formatNumber(t.done)}/${formatNumber(t.total)}` }),
+        statCard({ label: 'Tỷ lệ hoàn thành so với số đã đến hạn', value: formatPercent(t.completionRate), tone: 'plain', sub: 'Đã hoàn thành / (đã hoàn thành + quá hạn)' }),
         statCard({
           label: 'Đề án, nội dung phải trình',
           value: `${formatNumber(p.submitted)}/${formatNumber(p.total)}`,

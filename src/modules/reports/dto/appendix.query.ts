@@ -56,3 +56,15 @@ export class ReportWindowQuery {
 }
 
 export class AppendixQuery extends ReportWindowQuery {}
+
+export class DefaultPeriodQuery {
+  @ApiPropertyOptional({ enum: ['month', 'quarter', 'half', 'year'], example: 'quarter', description: 'Default quarter' })
+  @Optional()
+  @IsIn(['month', 'quarter', 'half', 'year'])
+  kind?: 'month' | 'quarter' | 'half' | 'year';
+
+  @ApiPropertyOptional({ enum: ['cutoff', 'calendar'], example: 'cutoff', description: 'Default from config/reports.json (cutoff)' })
+  @Optional()
+  @IsIn(['cutoff', 'calendar'])
+  window?: PeriodWindow;
+}
