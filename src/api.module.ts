@@ -18,6 +18,7 @@ import { ProgramsModule } from './modules/programs/programs.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { ReorganisationModule } from './modules/reorganisation/reorganisation.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebModule } from './modules/web/web.module';
@@ -45,6 +46,7 @@ export class ApiModule {
         FilesModule,
         RemindersModule,
         ReportsModule,
+        SavedViewsModule,
         ImportsModule,
         CalendarFeedModule,
         WebModule,

@@ -10,6 +10,7 @@ import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { LocalDate, isValidLocalDate } from 'src/core/time/local-date';
 import { UserRole } from 'src/modules/users/user-role.enum';
+import { BulkTaskActionDto, BulkTaskResultDto } from './dto/bulk-task-action.dto';
 import { CreateTaskDto, MAX_ID } from './dto/create-task.dto';
 import { DEFAULT_PAGE_SIZE, ListTasksQuery, TaskSort } from './dto/list-tasks.query.dto';
 import { AGENCY_EDITABLE_FIELDS, UpdateTaskDto } from './dto/update-task.dto';
@@ -448,9 +449,7 @@ export class TasksService {
     const asOf = q.asOf ?? this.calendar.today();
     const page = q.page ?? 1;
     const limit = q.limit ?? DEFAULT_PAGE_SIZE;
-    if (q.dueFrom && q.dueTo && q.dueFrom > q.dueTo) {
-      throw invalid([{ field: 'dueTo', message: `dueTo: không được trước dueFrom (${q.dueFrom})` }]);
-    }
+    this.checkDueRange(q);
     const qb = this.tasks.createQueryBuilder('t');
     this.applyFilters(qb, q, user, asOf);
     // The page's ids first, from the filters alone (the planner then walks the filters' indexes; with
@@ -462,23 +461,67 @@ export class TasksService {
       Number(r.id),
     );
     const total = page === 1 && ids.length < limit ? ids.length : await qb.getCount();
-    let items: Task[] = [];
-    if (ids.length) {
-      const rows = await this.tasks
-        .createQueryBuilder('t')
-        .leftJoin('t.leadAgency', 'la')
-        .addSelect(['la.id', 'la.code', 'la.name'])
-        .whereInIds(ids)
-        .getMany();
-      const byId = new Map(rows.map((t) => [t.id, t]));
-      items = ids.map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
-      const coordinating = await findCoordinatingAgencies(
-        this.tasks.manager,
-        items.map((t) => t.id),
+    return { items: await this.loadInOrder(ids), total, page, limit, asOf };
+  }
+
+  /** The tasks of `ids` in that order, with their lead and coordinating agencies. */
+  private async loadInOrder(ids: number[]): Promise<Task[]> {
+    if (!ids.length) return [];
+    const rows = await this.tasks
+      .createQueryBuilder('t')
+      .leftJoin('t.leadAgency', 'la')
+      .addSelect(['la.id', 'la.code', 'la.name'])
+      .whereInIds(ids)
+      .getMany();
+    const byId = new Map(rows.map((t) => [t.id, t]));
+    const items = ids.map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
+    const coordinating = await findCoordinatingAgencies(
+      this.tasks.manager,
+      items.map((t) => t.id),
+    );
+    for (const t of items) t.coordinatingAgencies = (coordinating.get(t.id) ?? []) as Agency[];
+    return items;
+  }
+
+  /**
+   * Exactly the filtered, sorted list (without paging), for the XLSX export: counted first so that a
+   * list over `maxRows` is refused before anything is written, then read in batches.
+   */
+  async exportList(
+    q: ListTasksQuery,
+    user: AuthUser,
+    maxRows: number,
+  ): Promise<{ total: number; asOf: LocalDate; batches: () => AsyncGenerator<Task[]> }> {
+    const asOf = q.asOf ?? this.calendar.today();
+    this.checkDueRange(q);
+    const qb = this.tasks.createQueryBuilder('t');
+    this.applyFilters(qb, q, user, asOf);
+    const total = await qb.getCount();
+    if (total > maxRows) {
+      const n = new Intl.NumberFormat('vi-VN');
+      throw new DomainError(
+        `Danh sách có ${n.format(total)} nhiệm vụ, vượt quá giới hạn ${n.format(maxRows)} dòng của một tệp xuất; hãy lọc bớt (theo cơ quan, chương trình, trạng thái hoặc thời hạn) rồi xuất lại`,
+        HttpStatus.BAD_REQUEST,
+        [{ field: 'limit', message: `limit: tối đa ${n.format(maxRows)} dòng mỗi tệp xuất` }],
       );
-      for (const t of items) t.coordinatingAgencies = (coordinating.get(t.id) ?? []) as Agency[];
     }
-    return { items, total, page, limit, asOf };
+    const ordered = this.applySort(qb.clone().select('t.id', 'id'), q.sort ?? 'dueDate');
+    const loadInOrder = (ids: number[]) => this.loadInOrder(ids);
+    async function* batches(): AsyncGenerator<Task[]> {
+      const size = 1000;
+      for (let offset = 0; offset < total; offset += size) {
+        const ids = (await ordered.clone().offset(offset).limit(size).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
+        if (!ids.length) return;
+        yield await loadInOrder(ids);
+      }
+    }
+    return { total, asOf, batches };
+  }
+
+  private checkDueRange(q: ListTasksQuery): void {
+    if (q.dueFrom && q.dueTo && q.dueFrom > q.dueTo) {
+      throw invalid([{ field: 'dueTo', message: `dueTo: không được trước dueFrom (${q.dueFrom})` }]);
+    }
   }
 
   private applyFilters(qb: SelectQueryBuilder<Task>, q: ListTasksQuery, user: AuthUser, asOf: LocalDate): void {
@@ -501,6 +544,12 @@ export class TasksService {
     if (q.dueTo) qb.andWhere('t.effectiveDueDate <= :dueTo', { dueTo: q.dueTo });
     const folded = q.q ? foldVietnamese(q.q) : '';
     if (folded) qb.andWhere("t.searchText LIKE :q ESCAPE '\\'", { q: likeContains(folded) });
+    if (q.kind) qb.andWhere('t.kind = :kind', { kind: q.kind });
+    if (q.origin) qb.andWhere('t.origin = :origin', { origin: q.origin });
+    if (q.leaderInCharge?.trim())
+      qb.andWhere("t.leaderInCharge LIKE :leader ESCAPE '\\'", { leader: likeContains(q.leaderInCharge.trim()) });
+    if (q.sourceDocument?.trim())
+      qb.andWhere("t.sourceDocument LIKE :source ESCAPE '\\'", { source: likeContains(q.sourceDocument.trim()) });
   }
 
   /** Tasks without a due date (or code) come last in either direction; id keeps pages stable. */
@@ -516,6 +565,25 @@ export class TasksService {
         break;
       case 'code':
         qb.orderBy('t.code', dir, 'NULLS LAST');
+        break;
+      case 'title':
+        qb.orderBy('t.title', dir);
+        break;
+      case 'status':
+        qb.orderBy('t.status', dir);
+        break;
+      case 'assignedAt':
+        qb.orderBy('t.assignedAt', dir);
+        break;
+      case 'leaderInCharge':
+        qb.orderBy('t.leaderInCharge', dir, 'NULLS LAST');
+        break;
+      case 'leadAgency':
+        // The agency's name, through a scalar subquery: the page query stays on the tasks table.
+        qb.addSelect('(SELECT "sa"."name" FROM "agencies" "sa" WHERE "sa"."id" = t.leadAgencyId)', 'lead_name').orderBy(
+          'lead_name',
+          dir,
+        );
         break;
     }
     return qb.addOrderBy('t.id', dir);
@@ -590,6 +658,69 @@ export class TasksService {
       );
     }
     return ids;
+  }
+
+  /**
+   * One action over the selected tasks, in one transaction, all or nothing: every task must be one
+   * the user may change with that action (else 403 naming them), and every change must pass the
+   * rules PATCH applies (else 400 naming the task); only then is anything written, each change
+   * with its history row (an extension keeps the reason).
+   */
+  bulk(dto: BulkTaskActionDto, user: AuthUser): Promise<BulkTaskResultDto> {
+    return this.tx.run(undefined, async (m) => {
+      const ids = [...new Set(dto.taskIds)];
+      const found = new Map<number, Task>();
+      for (const id of ids) {
+        const task = await this.loadForChange(m, id).catch((e: unknown) => {
+          if (e instanceof NotFoundException) return null;
+          throw e;
+        });
+        if (task) found.set(id, task);
+      }
+      // Fields of all three actions are the office's: an agency user may change none of them, and
+      // nobody may change a task they cannot see.
+      const refused = ids.filter((id) => {
+        const task = found.get(id);
+        return !task || !this.canRead(task, user) || !isOffice(user);
+      });
+      if (refused.length) {
+        throw new DomainError(
+          `Bạn không được thay đổi ${refused.length} nhiệm vụ trong các nhiệm vụ đã chọn; không nhiệm vụ nào được thay đổi`,
+          HttpStatus.FORBIDDEN,
+          refused.map((id) => ({ field: `taskIds.${ids.indexOf(id)}`, message: `taskIds.${ids.indexOf(id)}: không được thay đổi nhiệm vụ ${id}` })),
+        );
+      }
+      const problems: FieldProblem[] = [];
+      const plans: { task: Task; changes: TaskChanges }[] = [];
+      for (const [i, id] of ids.entries()) {
+        const task = found.get(id)!;
+        const patch: UpdateTaskDto = { version: task.version };
+        if (dto.action === 'setLeader') patch.leaderInCharge = dto.leaderInCharge?.trim() || null;
+        if (dto.action === 'extend') patch.dueDate = dto.dueDate!;
+        if (dto.action === 'moveProgram') patch.programId = dto.programId!;
+        try {
+          plans.push({ task, changes: await this.planUpdate(m, task, patch, 'office') });
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          const details = e.details.length ? e.details : [{ field: '', message: e.message }];
+          for (const d of details) problems.push({ field: `taskIds.${i}`, message: `taskIds.${i} (nhiệm vụ ${id}): ${d.message}` });
+        }
+      }
+      if (problems.length) {
+        throw new DomainError(
+          `${problems.length === 1 ? problems[0].message : 'Có nhiệm vụ không thực hiện được thao tác này'}; không nhiệm vụ nào được thay đổi`,
+          HttpStatus.BAD_REQUEST,
+          problems,
+        );
+      }
+      let changed = 0;
+      const comment = dto.reason?.trim() || null;
+      for (const { task, changes } of plans) {
+        const fields = await this.applyChanges(m, task, changes, actorOf(user), { action: TaskHistoryAction.Update, comment });
+        if (fields.length) changed += 1;
+      }
+      return { action: dto.action, changed, unchanged: plans.length - changed };
+    });
   }
 
   /** Turns a PATCH body into the resulting field values, refusing what the rules do not allow. */
