@@ -1,0 +1,144 @@
+import ExcelJS from 'exceljs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { TaskHistory } from 'src/modules/tasks/task-history.entity';
+import { TestApp } from 'test/utils/create-test-app';
+
+// The office's and leaders' tools in a real browser (Debian's Chromium driven by playwright-core),
+// on the demo data. Screenshots go to test-artifacts/screenshots/, and with UPDATE_DOC_IMAGES=1 to
+// docs/images/.
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PASSWORD = 'nhiemvu-demo';
+const OFFICE_USER = 'vanphong@nhiemvu.example';
+const ROOT = join(__dirname, '..', '..');
+const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
+const DOCS_IMAGES = join(ROOT, 'docs', 'images');
+
+jest.setTimeout(180_000);
+
+describe('office tools (e2e, headless Chromium)', () => {
+  let t: TestApp;
+  let context: BrowserContext;
+  let profileDir: string;
+  let base: string;
+  const pageErrors: string[] = [];
+
+  async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${m.text()}`);
+    });
+    return page;
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto(`${base}/app/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('#site-header').waitFor({ state: 'visible' });
+  }
+
+  async function shot(page: Page, name: string, docsName?: string): Promise<void> {
+    const file = join(SHOTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    if (docsName && process.env.UPDATE_DOC_IMAGES === '1') copyFileSync(file, join(DOCS_IMAGES, docsName));
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh`);
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    t = await TestApp.start({ workers: true, seed: true });
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));
+    context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: ARGS, acceptDownloads: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await t?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  it('should let the office filter one agency\'s overdue tasks, save the view, export it and extend two in bulk', async () => {
+    const page = await newPage();
+    await signIn(page, OFFICE_USER);
+    await page.goto(`${base}/app/tasks`);
+    // Opens on open tasks by due date.
+    const filters = page.locator('#task-filters');
+    await expect(filters.getByLabel('Trạng thái').inputValue()).resolves.toBe('open');
+    await page.locator('#task-list .sort-link.sorted-asc[data-sort="dueDate"]').waitFor();
+
+    await filters.getByLabel('Cơ quan', { exact: true }).selectOption({ label: 'Sở Tài chính' });
+    await filters.getByLabel('Tình trạng hạn').selectOption('overdue');
+    await filters.getByRole('button', { name: 'Lọc' }).click();
+    await page.waitForURL(/timeliness=overdue/);
+    expect(page.url()).toMatch(/agencyId=\d+/);
+    const rows = page.locator('#task-list tbody tr');
+    await rows.first().waitFor();
+    const shown = await rows.count();
+    expect(shown).toBeGreaterThanOrEqual(2);
+    const titles = await page.locator('#task-list tbody td[data-label="Nội dung"] a').allInnerTexts();
+    for (const agency of await page.locator('#task-list tbody td[data-label="Cơ quan chủ trì"]').allInnerTexts()) expect(agency).toBe('Sở Tài chính');
+    expect(await page.locator('#task-list tbody tr.row-overdue').count()).toBe(shown);
+    // Fits 1366 px: no horizontal scrolling.
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+
+    // Save the view; it comes back in the list of saved views and opens the same URL.
+    await page.locator('#view-name').fill('Quá hạn của Sở Tài chính');
+    await page.locator('#save-view').click();
+    await page.locator('#saved-view option', { hasText: 'Quá hạn của Sở Tài chính' }).waitFor({ state: 'attached' });
+    const filteredUrl = page.url();
+    await page.goto(`${base}/app/tasks`);
+    await page.locator('#saved-view').selectOption({ label: 'Quá hạn của Sở Tài chính' });
+    await page.waitForURL(/timeliness=overdue/);
+    await page.locator('#task-filters [name=timeliness] option[value="overdue"]:checked').waitFor({ state: 'attached' });
+    await expect(page.locator('#task-list tbody td[data-label="Nội dung"] a').allInnerTexts()).resolves.toEqual(titles);
+    expect(new URL(page.url()).searchParams.get('agencyId')).toBe(new URL(filteredUrl).searchParams.get('agencyId'));
+    await shot(page, '20-task-list', 'task-list.png');
+
+    // Export: the XLSX read back equals the list on the page.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Danh sách nhiệm vụ .*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const exported: string[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 2) exported.push(String(row.getCell(3).value));
+    });
+    expect(exported).toEqual(titles);
+
+    // Extend the first two in bulk, with a reason.
+    const boxes = page.locator('#task-list tbody input[type=checkbox]');
+    const ids = [await boxes.nth(0).getAttribute('data-task-id'), await boxes.nth(1).getAttribute('data-task-id')].map(Number);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await expect(page.locator('#bulk-count').innerText()).resolves.toBe('Đã chọn 2 nhiệm vụ');
+    const bulk = page.locator('#bulk-form');
+    await bulk.getByLabel('Thao tác hàng loạt').selectOption('extend');
+    await bulk.getByLabel('Thời hạn mới').fill('31/12/2099');
+    await bulk.getByLabel('Lý do gia hạn').fill('Gia hạn theo chỉ đạo tại Thông báo số 12/TB-UBND');
+    await shot(page, '21-task-list-bulk', 'task-list-bulk.png');
+    await bulk.getByRole('button', { name: 'Thực hiện' }).click();
+    await page.locator('#task-list-result .notice-success', { hasText: 'Đã thay đổi 2 nhiệm vụ' }).waitFor();
+    // Extended → no longer overdue: they left the list.
+    await expect(page.locator('#task-list tbody td[data-label="Nội dung"] a').allInnerTexts()).resolves.toEqual(titles.slice(2));
+    const history = await t.get(DataSource).getRepository(TaskHistory).find({ where: ids.map((taskId) => ({ taskId, field: 'dueDate' })) });
+    expect(history.map((h) => [h.taskId, h.toValue, h.comment]).sort()).toEqual(ids.map((id) => [id, '2099-12-31', 'Gia hạn theo chỉ đạo tại Thông báo số 12/TB-UBND']).sort());
+    await page.close();
+  });
+
+  it('should have thrown no script error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
