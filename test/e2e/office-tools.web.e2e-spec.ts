@@ -114,7 +114,7 @@ describe('office tools (e2e, headless Chromium)', () => {
     const ws = wb.worksheets[0];
     const exported: string[] = [];
     ws.eachRow((row, n) => {
-      if (n > 2) exported.push(String(row.getCell(3).value));
+      if (n > 2) exported.push(row.getCell(3).text);
     });
     expect(exported).toEqual(titles);
 
