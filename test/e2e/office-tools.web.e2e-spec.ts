@@ -138,6 +138,35 @@ describe('office tools (e2e, headless Chromium)', () => {
     await page.close();
   });
 
+  it('should let a leader click an agency\'s bar on the dashboard and land on its overdue list', async () => {
+    const page = await newPage();
+    await signIn(page, 'chutich@nhiemvu.example');
+    await page.goto(`${base}/app/dashboard`);
+    // The month-by-month trend of the year, one group of bars per month so far.
+    const trend = page.locator('#trend-chart');
+    await trend.locator('svg rect[data-series="openOverdue"]').first().waitFor({ state: 'attached' });
+    const months = await trend.locator('svg rect[data-series="openOverdue"]').count();
+    expect(months).toBeGreaterThanOrEqual(1);
+    expect(months).toBeLessThanOrEqual(12);
+    // The first bar is the agency with the most overdue tasks.
+    const row = page.locator('#agency-chart .bar-row').first();
+    const agencyName = await row.locator('.bar-label').innerText();
+    const overdueSegment = row.locator('a.seg[data-segment="openOverdue"]');
+    await expect(overdueSegment.count()).resolves.toBe(1);
+    await shot(page, '22-dashboard-drilldown', 'dashboard-drilldown.png');
+    await row.locator('a.bar-label').click();
+    await page.waitForURL(/\/app\/tasks\?agencyId=\d+&status=open&timeliness=overdue/);
+    await page.locator('#task-filters [name=timeliness] option[value="overdue"]:checked').waitFor({ state: 'attached' });
+    await page.locator('#task-list tbody tr').first().waitFor();
+    const agencies = await page.locator('#task-list tbody td[data-label="Cơ quan chủ trì"]').allInnerTexts();
+    expect(agencies.length).toBeGreaterThan(0);
+    expect(new Set(agencies)).toEqual(new Set([agencyName]));
+    expect(await page.locator('#task-list tbody tr.row-overdue').count()).toBe(agencies.length);
+    // Leaders read: no selection, no bulk actions.
+    await expect(page.locator('#bulk-form').count()).resolves.toBe(0);
+    await page.close();
+  });
+
   it('should have thrown no script error', () => {
     expect(pageErrors).toEqual([]);
   });

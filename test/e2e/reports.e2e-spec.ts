@@ -251,6 +251,23 @@ describe('reports (e2e)', () => {
       expect(res.body.message).toBe(message);
     });
 
+    it('should give the month-by-month trend of a year, each month judged as Phụ lục II judges it', async () => {
+      const res = await t.http.get('/api/reports/trend').query({ year: 2024, agencyId: A.id }).set(auth(leader)).expect(200);
+      expect(res.body.map((m: { month: number }) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      for (const month of [3, 4, 6]) {
+        const row = res.body[month - 1];
+        const window = await appendix(office, { from: row.from, to: row.to, agencyId: A.id }).expect(200);
+        expect(row).toEqual({ month, from: window.body.period.from, to: window.body.period.to, asOf: window.body.period.to, doneOnTime: window.body.tasks.doneOnTime, doneLate: window.body.tasks.doneLate, openOverdue: window.body.tasks.openOverdue });
+      }
+      // June: done on time 14/6 and 17/6 (due Saturday), late 15/6; overdue at its end: carried over (15/3) and 28/6.
+      expect(res.body[5]).toMatchObject({ doneOnTime: 2, doneLate: 1, openOverdue: 2 });
+      const own = await t.http.get('/api/reports/trend').query({ year: 2024 }).set(auth(agencyUser)).expect(200);
+      expect(own.body).toEqual(res.body);
+      await t.http.get('/api/reports/trend').query({ year: 2024, agencyId: B.id }).set(auth(agencyUser)).expect(403);
+      await t.http.get('/api/reports/trend').query({ year: 1999 }).set(auth(office)).expect(400);
+      await t.http.get('/api/reports/trend').query({ year: 'x' }).set(auth(office)).expect(400);
+    });
+
     it('should name the bad field of an impossible date', async () => {
       const res = await appendix(office, { from: '2024-02-30', to: '2024-06-30' }).expect(400);
       expect(res.body.details).toEqual([{ field: 'from', message: 'from: phải là ngày hợp lệ theo dạng YYYY-MM-DD' }]);

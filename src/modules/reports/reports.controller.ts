@@ -15,8 +15,8 @@ import { ApiErrors } from 'src/core/http/api-errors';
 import { ParseIdPipe } from 'src/core/http/validation';
 import { AuthUser, CurrentUser, Roles } from 'src/modules/auth/auth.decorators';
 import { UserRole } from 'src/modules/users/user-role.enum';
-import { AppendixQuery, DefaultPeriodQuery } from './dto/appendix.query';
-import { AppendixResponseDto, DefaultPeriodDto } from './dto/appendix-response.dto';
+import { AppendixQuery, DefaultPeriodQuery, TrendQuery } from './dto/appendix.query';
+import { AppendixResponseDto, DefaultPeriodDto, TrendMonthDto } from './dto/appendix-response.dto';
 import { CreateReportDto } from './dto/create-report.dto';
 import { ListReportsQuery } from './dto/list-reports.query';
 import { ReportCreatedDto, ReportRunPageDto, ReportRunResponseDto } from './dto/report-run-response.dto';
@@ -63,6 +63,18 @@ export class ReportsController {
   @ApiErrors(BAD_WINDOW, [403, 'Bạn chỉ được xem số liệu của cơ quan, đơn vị mình'], [404, 'Không tìm thấy chương trình công tác'])
   appendix(@Query() query: AppendixQuery, @CurrentUser() user: AuthUser): Promise<AppendixResponseDto> {
     return this.reports.appendix(query, user);
+  }
+
+  @Get('trend')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary: 'Month by month of a year: done on time, done late, overdue',
+    description: 'Each month is judged as Phụ lục II judges a period: done on time / late within the month, open overdue at its end (today for the running month).',
+  })
+  @ApiOkResponse({ type: [TrendMonthDto] })
+  @ApiErrors(400, [403, 'Bạn chỉ được xem số liệu của cơ quan, đơn vị mình'])
+  trend(@Query() query: TrendQuery, @CurrentUser() user: AuthUser): Promise<TrendMonthDto[]> {
+    return this.reports.trend(query.year ?? Number(this.reports.today().slice(0, 4)), query.agencyId, user);
   }
 
   @Get('default-period')

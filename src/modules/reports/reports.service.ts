@@ -98,6 +98,16 @@ const RUN_LIST_COLUMNS: FindOptionsSelect<ReportRun> = {
  * from it under DATA_DIR/files/reports/<id>/), downloads, and the email of scheduled runs.
  * Writes only report_runs (and mail through MailService); reads tasks, agencies, programs, users.
  */
+export interface TrendMonth {
+  month: number;
+  from: LocalDate;
+  to: LocalDate;
+  asOf: LocalDate;
+  doneOnTime: number;
+  doneLate: number;
+  openOverdue: number;
+}
+
 @Injectable()
 export class ReportsService {
   private readonly logger = new Logger(ReportsService.name);
@@ -146,6 +156,31 @@ export class ReportsService {
     const agencyId = this.agencyScope(user, request.agencyId);
     await this.checkScope(request.programId ?? null, agencyId);
     return this.appendixService.compute({ from: window.from, to: window.to, asOf: window.asOf, programId: request.programId ?? null, agencyId });
+  }
+
+  /**
+   * The month-by-month trend of a year (the dashboard's chart): for each month up to today, the
+   * Phụ lục II figures of that month's window — done on time (C) and late (D) in the month, and
+   * open overdue (G) at its end (or today, for the running month).
+   */
+  async trend(year: number, agencyIdRequested: number | undefined, user: AuthUser): Promise<TrendMonth[]> {
+    const agencyId = this.agencyScope(user, agencyIdRequested);
+    await this.checkScope(null, agencyId);
+    const today = this.calendar.today();
+    const months: TrendMonth[] = [];
+    for (let m = 1; m <= 12; m++) {
+      const from = `${year}-${String(m).padStart(2, '0')}-01`;
+      if (from > today) break;
+      const last = resolvePeriod(`${year}-${String(m).padStart(2, '0')}`, 'calendar').to;
+      const asOf = last < today ? last : today;
+      const r = await this.appendixService.compute({ from, to: last, asOf, programId: null, agencyId });
+      months.push({ month: m, from, to: last, asOf, doneOnTime: r.tasks.doneOnTime, doneLate: r.tasks.doneLate, openOverdue: r.tasks.openOverdue });
+    }
+    return months;
+  }
+
+  today(): LocalDate {
+    return this.calendar.today();
   }
 
   /** The last closed period of `kind`, as of today in TZ_APP. */

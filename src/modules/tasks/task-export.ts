@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
-import { LocalDate } from 'src/modules/calendar/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { toTaskResponse } from './dto/task-response.dto';
 import { TASK_STATUS_LABELS } from './task-transitions';
 import { Task } from './task.entity';

@@ -91,3 +91,13 @@ export class DefaultPeriodDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-09-14' }) to!: string;
   @ApiProperty({ example: 'Quý III năm 2026' }) label!: string;
 }
+
+export class TrendMonthDto {
+  @ApiProperty({ example: 6 }) month!: number;
+  @ApiProperty({ type: String, format: 'date', example: '2026-06-01' }) from!: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-06-30' }) to!: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-06-30', description: 'The month\'s last day, or today for the running month' }) asOf!: string;
+  @ApiProperty({ example: 12, description: 'Done on time in the month (C)' }) doneOnTime!: number;
+  @ApiProperty({ example: 3, description: 'Done late in the month (D)' }) doneLate!: number;
+  @ApiProperty({ example: 5, description: 'Open and overdue at the month\'s end (G)' }) openOverdue!: number;
+}
