@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarFeedModule } from './modules/calendar-feed/calendar-feed.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { FilesModule } from './modules/files/files.module';
+import { DocumentTemplatesModule } from './modules/document-templates/document-templates.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -47,6 +48,7 @@ export class ApiModule {
         RemindersModule,
         ReportsModule,
         SavedViewsModule,
+        DocumentTemplatesModule,
         ImportsModule,
         CalendarFeedModule,
         WebModule,

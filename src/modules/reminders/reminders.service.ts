@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { formatInTimeZone } from 'date-fns-tz';
@@ -31,7 +31,8 @@ import { ReminderLetter } from './reminder-letter.entity';
 import { ReminderLog } from './reminder-log.entity';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { AgencyPlan, planScan, ScanTaskRow } from './reminder-scan';
-import { renderCongVanDonDoc } from './templates/cong-van-don-doc.docx';
+import { CONG_VAN_FIELDS, CONG_VAN_SAMPLE, CONG_VAN_TEMPLATE, congVanData } from './templates/cong-van-don-doc.docx';
+import { DocumentTemplatesService } from 'src/modules/document-templates/document-templates.service';
 import {
   DigestItem,
   renderDigest,
@@ -111,7 +112,7 @@ export interface WeeklySummaryResult {
  * out at most once: a second scan or worker hitting it rolls that agency back and sends nothing.
  */
 @Injectable()
-export class RemindersService {
+export class RemindersService implements OnModuleInit {
   private readonly logger = new Logger(RemindersService.name);
   /**
    * Scans of one process run one at a time. Across processes the unique key decides; within one,
@@ -132,7 +133,13 @@ export class RemindersService {
     private readonly users: UsersService,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly notifications: NotificationsService,
+    private readonly templates: DocumentTemplatesService,
   ) {}
+
+  /** The công văn đôn đốc is one of the documents whose template the office may replace. */
+  onModuleInit(): void {
+    this.templates.register({ name: CONG_VAN_TEMPLATE, label: 'Công văn đôn đốc thực hiện nhiệm vụ quá hạn', fields: CONG_VAN_FIELDS, sample: congVanData(CONG_VAN_SAMPLE) });
+  }
 
   /** The scan's day: `asOf` when given, else today in TZ_APP at `now` (never the server's zone). */
   scanDay(opts: Pick<ScanOptions, 'asOf' | 'now'> = {}): LocalDate {
@@ -475,7 +482,8 @@ export class RemindersService {
     const overdue = [...plan.overdue].sort(
       (a, b) => a.effectiveDueDate.localeCompare(b.effectiveDueDate) || a.id - b.id,
     );
-    const buffer = await renderCongVanDonDoc({
+    // The office's own template when it uploaded one, else the shipped default (document-templates).
+    const buffer = await this.templates.render(CONG_VAN_TEMPLATE, congVanData({
       provinceName: this.config.get('app.provinceName', { infer: true }),
       agencyName: agency.name,
       asOf,
@@ -487,7 +495,7 @@ export class RemindersService {
         effectiveDueDate: t.effectiveDueDate,
         daysOverdue: diffDays(t.effectiveDueDate, asOf),
       })),
-    });
+    }));
     const safeCode = agency.code.replace(/[^A-Za-z0-9_-]/g, '_');
     const [year] = parseLocalDate(asOf);
     const path = `letters/${year}/${asOf}-${safeCode}-${randomBytes(4).toString('hex')}.docx`;
