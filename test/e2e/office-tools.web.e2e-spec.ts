@@ -1,11 +1,18 @@
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import PizZip from 'pizzip';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { addDays } from 'src/modules/calendar/local-date';
+import { defaultTemplatePath } from 'src/modules/document-templates/document-templates.service';
+import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
+import { RemindersService } from 'src/modules/reminders/reminders.service';
 import { TaskHistory } from 'src/modules/tasks/task-history.entity';
-import { TestApp } from 'test/utils/create-test-app';
+import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
+import { docxText } from 'test/utils/docx-text';
 
 // The office's and leaders' tools in a real browser (Debian's Chromium driven by playwright-core),
 // on the demo data. Screenshots go to test-artifacts/screenshots/, and with UPDATE_DOC_IMAGES=1 to
@@ -164,6 +171,85 @@ describe('office tools (e2e, headless Chromium)', () => {
     expect(await page.locator('#task-list tbody tr.row-overdue').count()).toBe(agencies.length);
     // Leaders read: no selection, no bulk actions.
     await expect(page.locator('#bulk-form').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('should let an admin create a user, merge two agencies after a preview, and upload a công văn template the next escalation uses', async () => {
+    const admin = await t.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    const auth = { Authorization: `Bearer ${admin}` };
+    const today = t.get(CalendarService).today();
+    const made = async (code: string, name: string) => (await t.http.post('/api/agencies').set(auth).send({ code, name, kind: 'department', emails: [`${code.toLowerCase()}@nhiemvu.example`] }).expect(201)).body as { id: number; name: string };
+    const from = await made('SKHDT-T', 'Sở Kế hoạch và Đầu tư (thử)');
+    const into = await made('STC-T', 'Sở Tài chính (thử)');
+    const task = (await t.http.post('/api/tasks').set(auth).send({ title: 'Rà soát danh mục dự án đầu tư công trung hạn (thử sáp nhập)', kind: 'task', leadAgencyId: from.id, origin: 'added', assignedAt: addDays(today, -60), dueDate: addDays(today, -20) }).expect(201)).body as { id: number };
+
+    const page = await newPage();
+    await page.goto(`${base}/app/login`);
+    await page.getByLabel('Email').fill(TEST_ADMIN.email);
+    await page.getByLabel('Mật khẩu').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // Admins get their own menu and land on it.
+    await page.waitForURL(/\/app\/admin\/users$/);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    for (const item of ['Người dùng', 'Cơ quan', 'Mẫu văn bản', 'Công văn đôn đốc']) await nav.getByRole('link', { name: item, exact: true }).waitFor();
+    await expect(nav.getByRole('link', { name: 'Nhập chương trình', exact: true }).count()).resolves.toBe(0);
+
+    // A user.
+    const userForm = page.locator('#user-form');
+    await userForm.getByLabel('Email').fill('chuyenvien.moi@nhiemvu.example');
+    await userForm.getByLabel('Họ và tên').fill('Trần Thị Mới');
+    await userForm.getByLabel('Vai trò', { exact: true }).selectOption('agency');
+    await userForm.getByLabel('Thuộc cơ quan, đơn vị').selectOption({ label: 'Sở Tài chính (thử)' });
+    await userForm.getByLabel('Mật khẩu ban đầu').fill('mat-khau-ban-dau-2026');
+    await userForm.getByRole('button', { name: 'Tạo người dùng' }).click();
+    await page.locator('#admin-result .notice-success', { hasText: 'Đã tạo người dùng Trần Thị Mới (chuyenvien.moi@nhiemvu.example).' }).waitFor();
+    await page.locator('table', { hasText: 'chuyenvien.moi@nhiemvu.example' }).waitFor();
+    await shot(page, '23-admin-users', 'admin-users.png');
+    expect(await t.login('chuyenvien.moi@nhiemvu.example', 'mat-khau-ban-dau-2026')).toEqual(expect.any(String));
+
+    // A merge, after its preview.
+    await nav.getByRole('link', { name: 'Cơ quan', exact: true }).click();
+    const merge = page.locator('#merge-form');
+    await merge.getByLabel('Cơ quan được sáp nhập').selectOption({ label: from.name });
+    await merge.getByLabel('Sáp nhập vào').selectOption({ label: into.name });
+    await merge.getByLabel('Ngày sáp nhập (hoạt động đến hết ngày)').fill(today.split('-').reverse().join('/'));
+    await merge.getByRole('button', { name: 'Xem trước' }).click();
+    const preview = page.locator('#merge-preview');
+    await preview.locator('a', { hasText: 'Rà soát danh mục dự án đầu tư công trung hạn (thử sáp nhập)' }).waitFor();
+    await expect(preview.innerText()).resolves.toContain('1 nhiệm vụ đang thực hiện sẽ chuyển cơ quan chủ trì sang Sở Tài chính (thử)');
+    // The preview changed nothing.
+    expect((await t.http.get(`/api/tasks/${task.id}`).set(auth).expect(200)).body.leadAgencyId).toBe(from.id);
+    await shot(page, '24-admin-merge-preview', 'admin-merge-preview.png');
+    await page.locator('#merge-confirm').click();
+    await page.locator('#admin-result .notice-success', { hasText: 'Đã sáp nhập Sở Kế hoạch và Đầu tư (thử) vào Sở Tài chính (thử): 1 nhiệm vụ chuyển cơ quan chủ trì' }).waitFor();
+    expect((await t.http.get(`/api/tasks/${task.id}`).set(auth).expect(200)).body.leadAgencyId).toBe(into.id);
+
+    // The office's own công văn template; a broken one is refused first.
+    await nav.getByRole('link', { name: 'Mẫu văn bản', exact: true }).click();
+    const card = page.locator('#template-cong-van-don-doc');
+    const dir = mkdtempSync(join(tmpdir(), 'nhiemvu-template-'));
+    const zip = new PizZip(readFileSync(defaultTemplatePath('cong-van-don-doc')));
+    const xml = zip.file('word/document.xml')!.asText();
+    writeFileSync(join(dir, 'sai.docx'), new PizZip(readFileSync(defaultTemplatePath('cong-van-don-doc'))).file('word/document.xml', xml.replace('{agencyName}.', '{agencyName} {soVanBan}.')).generate({ type: 'nodebuffer' }));
+    writeFileSync(join(dir, 'mau-van-phong.docx'), zip.file('word/document.xml', xml.replace('Kính gửi: ', 'Kính gửi đồng chí Thủ trưởng ')).generate({ type: 'nodebuffer' }));
+    await card.locator('input[type=file]').setInputFiles(join(dir, 'sai.docx'));
+    await card.getByRole('button', { name: 'Tải mẫu lên' }).click();
+    await card.locator('.field-error, .error-summary', { hasText: '{soVanBan}' }).first().waitFor();
+    await card.locator('input[type=file]').setInputFiles(join(dir, 'mau-van-phong.docx'));
+    await card.getByRole('button', { name: 'Tải mẫu lên' }).click();
+    await page.locator('#admin-result .notice-success', { hasText: 'Đã dùng mẫu mới cho “Công văn đôn đốc thực hiện nhiệm vụ quá hạn”.' }).waitFor();
+    await expect(page.locator('#template-cong-van-don-doc').innerText()).resolves.toContain('Đang dùng mẫu của Văn phòng');
+    await shot(page, '25-admin-templates', 'admin-templates.png');
+    rmSync(dir, { recursive: true, force: true });
+
+    // The next escalation writes its draft from that template.
+    const scan = await t.get(RemindersService).scan({ asOf: today });
+    const digest = scan.digests.find((d) => d.agencyId === into.id && d.letterId);
+    expect(digest).toBeDefined();
+    const letter = await t.get(DataSource).getRepository(ReminderLetter).findOneByOrFail({ id: digest!.letterId! });
+    expect(docxText(readFileSync(t.get(RemindersService).letterPath(letter)))).toContain('Kính gửi đồng chí Thủ trưởng Sở Tài chính (thử).');
+    await nav.getByRole('link', { name: 'Công văn đôn đốc', exact: true }).click();
+    await page.locator('table', { hasText: 'Sở Tài chính (thử)' }).waitFor();
     await page.close();
   });
 
