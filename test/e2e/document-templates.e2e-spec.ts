@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import PizZip from 'pizzip';
 import { DataSource } from 'typeorm';
-import { addDays } from 'src/modules/calendar/local-date';
+import { addDays } from 'src/core/time/local-date';
 import { defaultTemplatePath } from 'src/modules/document-templates/document-templates.service';
 import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
 import { RemindersService } from 'src/modules/reminders/reminders.service';

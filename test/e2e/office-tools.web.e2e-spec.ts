@@ -6,7 +6,7 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import PizZip from 'pizzip';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { addDays } from 'src/modules/calendar/local-date';
+import { addDays } from 'src/core/time/local-date';
 import { defaultTemplatePath } from 'src/modules/document-templates/document-templates.service';
 import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
 import { RemindersService } from 'src/modules/reminders/reminders.service';
