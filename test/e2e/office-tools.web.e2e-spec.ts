@@ -242,11 +242,16 @@ describe('office tools (e2e, headless Chromium)', () => {
     await shot(page, '25-admin-templates', 'admin-templates.png');
     rmSync(dir, { recursive: true, force: true });
 
-    // The next escalation writes its draft from that template.
-    const scan = await t.get(RemindersService).scan({ asOf: today });
-    const digest = scan.digests.find((d) => d.agencyId === into.id && d.letterId);
-    expect(digest).toBeDefined();
-    const letter = await t.get(DataSource).getRepository(ReminderLetter).findOneByOrFail({ id: digest!.letterId! });
+    // "Nhắc việc ngay": the preview of the digests, then the scan, whose escalation drafts from that template.
+    await nav.getByRole('link', { name: 'Nhắc việc ngay', exact: true }).click();
+    const row = page.locator('#scan-preview tbody tr', { hasText: 'Sở Tài chính (thử)' });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toMatch(/Rà soát danh mục dự án đầu tư công trung hạn \(thử sáp nhập\) — mốc nhắc: quá hạn \d+ ngày/);
+    await expect(row.innerText()).resolves.toContain('Có, kèm dự thảo công văn');
+    await shot(page, '26-admin-scan-preview', 'admin-scan-preview.png');
+    await page.locator('#scan-now').click();
+    await page.locator('#admin-result .notice-success', { hasText: /^Đã gửi \d+ thư nhắc việc/ }).waitFor();
+    const letter = await t.get(DataSource).getRepository(ReminderLetter).findOneByOrFail({ agencyId: into.id });
     expect(docxText(readFileSync(t.get(RemindersService).letterPath(letter)))).toContain('Kính gửi đồng chí Thủ trưởng Sở Tài chính (thử).');
     await nav.getByRole('link', { name: 'Công văn đôn đốc', exact: true }).click();
     await page.locator('table', { hasText: 'Sở Tài chính (thử)' }).waitFor();

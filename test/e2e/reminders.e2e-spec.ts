@@ -144,6 +144,24 @@ describe('reminders (e2e)', () => {
     ]);
   });
 
+  it('should preview "Nhắc việc ngay" without recording or sending, and then send exactly what it showed', async () => {
+    const agency = await f.agency({ name: 'Sở Xem trước (thử)' });
+    const offsets = [-3, 0, 14];
+    for (const offset of offsets) await f.task({ agency, dueDate: addDays(D, -offset) });
+    const logs = await t.app.get(DataSource).getRepository(ReminderLog).count();
+    const mails = await mailRepo().count();
+    const res = await t.http.post('/api/reminders/scan-preview').set('Authorization', `Bearer ${admin}`).send({ asOf: D }).expect(200);
+    const mine = res.body.digests.find((d: { agencyId: number }) => d.agencyId === agency.id);
+    expect(mine).toMatchObject({ agencyName: 'Sở Xem trước (thử)', escalates: true });
+    expect(mine.items.map((i: { offsetDays: number }) => i.offsetDays).sort((a: number, b: number) => a - b)).toEqual(offsets);
+    expect(await t.app.get(DataSource).getRepository(ReminderLog).count()).toBe(logs);
+    expect(await mailRepo().count()).toBe(mails);
+    const r = await sut.scan({ asOf: D });
+    expect(digestOf(r, agency.id)!.points.map((p) => [p.taskId, p.offsetDays]).sort()).toEqual(mine.items.map((i: { taskId: number; offsetDays: number }) => [i.taskId, i.offsetDays]).sort());
+    await delivered(r);
+    await t.http.post('/api/reminders/scan-preview').set('Authorization', `Bearer ${admin}`).send({ asOf: '2024-02-30' }).expect(400);
+  });
+
   it('should word every offset in one digest and escalate from 14 days overdue to the leader and the office with a draft công văn', async () => {
     const agency = await f.agency({ name: 'Sở Xây dựng (thử)' });
     const leader = await f.user({ role: UserRole.Leader, fullName: 'Lê Hoàng Việt' });

@@ -65,6 +65,7 @@ function navItems(user) {
       ['admin-agencies', '/app/admin/agencies', 'Cơ quan'],
       ['admin-templates', '/app/admin/templates', 'Mẫu văn bản'],
       ['admin-letters', '/app/admin/letters', 'Công văn đôn đốc'],
+      ['admin-reminders', '/app/admin/reminders', 'Nhắc việc ngay'],
       ['mail', '/app/mail', 'Thư đã gửi'],
       ['tasks', '/app/tasks', 'Nhiệm vụ'],
       ['reports', '/app/reports', 'Báo cáo'],

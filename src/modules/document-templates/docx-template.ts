@@ -35,7 +35,7 @@ function open(file: Buffer, modules: object[] = [], nullGetter?: () => string): 
     throw new TemplateError('Tệp không phải là văn bản Word (.docx) hợp lệ', [{ field: 'file', message: 'file: thiếu phần nội dung word/document.xml' }]);
   }
   try {
-    return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, modules: modules, ...(nullGetter ? { nullGetter } : {}) });
+    return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, modules: modules, ...(nullGetter ? { nullGetter } : {}) });
   } catch (e) {
     // Unbalanced braces, a loop opened and never closed …: docxtemplater lists each one.
     const errors = ((e as { properties?: { errors?: { properties?: { explanation?: string; xtag?: string } }[] } }).properties?.errors ?? []).map(

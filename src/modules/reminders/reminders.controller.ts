@@ -47,6 +47,18 @@ export class RemindersController {
     return this.reminders.scan({ asOf: dto.asOf });
   }
 
+  @Post('scan-preview')
+  @HttpCode(200)
+  @Roles(UserRole.Office, UserRole.Admin)
+  @ApiOperation({
+    summary: '"Nhắc việc ngay", previewed: the digests a scan now would send (office, admin)',
+    description: 'Per agency: the tasks, each with its reminder point (days from the due date) and whether it escalates. Records and sends nothing.',
+  })
+  @ApiErrors(400)
+  scanPreview(@Body() dto: ScanRequestDto) {
+    return this.reminders.previewScan({ asOf: dto.asOf });
+  }
+
   @Get('letters')
   @Roles(UserRole.Office, UserRole.Admin, UserRole.Leader)
   @ApiOperation({ summary: 'Draft công văn đôn đốc prepared at escalation, newest first' })

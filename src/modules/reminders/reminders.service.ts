@@ -83,6 +83,17 @@ export interface DigestSummary {
   letterId: number | null;
 }
 
+export interface ScanPreview {
+  asOf: LocalDate;
+  digests: {
+    agencyId: number;
+    agencyName: string;
+    to: string[];
+    escalates: boolean;
+    items: { taskId: number; code: string | null; title: string; dueDate: LocalDate; offsetDays: number; escalate: boolean }[];
+  }[];
+}
+
 export interface ScanResult {
   asOf: LocalDate;
   /** Reminder points recorded (one per task reminded). */
@@ -204,15 +215,7 @@ export class RemindersService implements OnModuleInit {
       return result;
     }
 
-    const horizon = addDays(asOf, Math.max(0, ...active.flatMap((p) => p.beforeDays)));
-    const [candidates, recorded] = await Promise.all([this.loadCandidates(horizon), this.loadRecorded(horizon)]);
-    const plans = planScan({
-      asOf,
-      tasks: candidates,
-      recorded,
-      policyFor: (t) =>
-        t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy,
-    });
+    const { candidates, plans } = await this.planFor(asOf, active, defaultPolicy, programPolicies);
 
     if (plans.length) {
       const agencies = new Map(
@@ -242,6 +245,54 @@ export class RemindersService implements OnModuleInit {
         `${result.failed.length ? `, ${result.failed.length} failed` : ''} in ${result.durationMs} ms`,
     );
     return result;
+  }
+
+  /** What the scan plans for `asOf`: one plan per agency with its reminder points (nothing recorded). */
+  private async planFor(
+    asOf: LocalDate,
+    active: ReminderPolicy[],
+    defaultPolicy: ReminderPolicy | null,
+    programPolicies: Map<number, ReminderPolicy | null>,
+  ): Promise<{ candidates: ScanTaskRow[]; plans: AgencyPlan[] }> {
+    const horizon = addDays(asOf, Math.max(0, ...active.flatMap((p) => p.beforeDays)));
+    const [candidates, recorded] = await Promise.all([this.loadCandidates(horizon), this.loadRecorded(horizon)]);
+    const plans = planScan({
+      asOf,
+      tasks: candidates,
+      recorded,
+      policyFor: (t) =>
+        t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy,
+    });
+    return { candidates, plans };
+  }
+
+  /**
+   * "Nhắc việc ngay", previewed: the digests a manual scan as of `asOf` would send now (every
+   * enabled policy applies, as in a manual scan), per agency, with each task's point and whether it
+   * escalates. Records and sends nothing.
+   */
+  async previewScan(opts: { asOf?: LocalDate } = {}): Promise<ScanPreview> {
+    const asOf = this.scanDay(opts);
+    const defaults = this.policies.defaults();
+    const overrides = await this.policies.overrides();
+    const defaultPolicy = defaults.enabled ? defaults : null;
+    const programPolicies = new Map([...overrides].map(([id, p]) => [id, p.enabled ? p : null]));
+    const active = [defaultPolicy, ...programPolicies.values()].filter((p): p is ReminderPolicy => p !== null);
+    if (!active.length) return { asOf, digests: [] };
+    const { plans } = await this.planFor(asOf, active, defaultPolicy, programPolicies);
+    const agencies = new Map(plans.length ? (await this.agencies.findBy({ id: In(plans.map((p) => p.agencyId)) })).map((a) => [a.id, a]) : []);
+    return {
+      asOf,
+      digests: plans
+        .map((p) => ({
+          agencyId: p.agencyId,
+          agencyName: agencies.get(p.agencyId)?.name ?? '',
+          to: agencies.get(p.agencyId)?.emails ?? [],
+          escalates: p.reminders.some((r) => r.point.escalate),
+          items: p.reminders.map((r) => ({ taskId: r.task.id, code: r.task.code, title: r.task.title, dueDate: r.task.effectiveDueDate, offsetDays: r.point.offsetDays, escalate: r.point.escalate })),
+        }))
+        .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi')),
+    };
   }
 
   /** Open tasks with an effective due date up to `horizon` (asOf + the largest beforeDays): one query. */

@@ -15,6 +15,7 @@ const SECTIONS = {
   agencies: 'Cơ quan, sáp nhập',
   templates: 'Mẫu văn bản',
   letters: 'Dự thảo công văn đôn đốc',
+  reminders: 'Nhắc việc ngay',
 };
 
 /** The outcome of the last action, shown once after the page reloads. */
@@ -46,7 +47,38 @@ export async function render({ main, params }) {
   );
 }
 
-const SECTION_VIEWS = { users: usersSection, agencies: agenciesSection, templates: templatesSection, letters: lettersSection };
+const SECTION_VIEWS = { users: usersSection, agencies: agenciesSection, templates: templatesSection, letters: lettersSection, reminders: remindersSection };
+
+/** "Nhắc việc ngay": the digests a scan now would send (POST /reminders/scan-preview), then the scan itself. */
+async function remindersSection() {
+  const preview = await api.post('/reminders/scan-preview', {});
+  const send = h('button', { type: 'button', class: 'btn btn-primary', id: 'scan-now', disabled: !preview.digests.length }, 'Gửi nhắc việc ngay');
+  send.addEventListener('click', () =>
+    busy(send, async () => {
+      const r = await api.post('/reminders/scan', {});
+      done(`Đã gửi ${r.digests.length} thư nhắc việc (${r.points} nhiệm vụ).`);
+    }),
+  );
+  const point = (d) => `mốc nhắc: ${d < 0 ? `còn ${-d} ngày` : d === 0 ? 'đến hạn hôm nay' : `quá hạn ${d} ngày`}`;
+  return h(
+    'section',
+    { class: 'card', id: 'scan-preview' },
+    h('h2', null, `Thư nhắc việc sẽ gửi (tính đến ngày ${formatDate(preview.asOf)})`),
+    h('p', { class: 'muted' }, 'Mỗi cơ quan nhận một thư tổng hợp; nhiệm vụ quá hạn từ 14 ngày được gửi kèm lãnh đạo phụ trách, Văn phòng và dự thảo công văn đôn đốc. Mỗi mốc chỉ gửi một lần.'),
+    preview.digests.length
+      ? table(
+          [
+            { label: 'Cơ quan', cell: (d) => [h('strong', null, d.agencyName), h('span', { class: 'muted small block' }, d.to.join(', ') || 'Chưa có địa chỉ email')] },
+            { label: 'Nhiệm vụ', cell: (d) => h('ul', { class: 'plain-list' }, d.items.map((i) => h('li', null, h('a', { href: `/app/tasks/${i.taskId}` }, i.code ? `${i.code}. ${i.title}` : i.title), ` — ${point(i.offsetDays)}`))) },
+            { label: 'Đôn đốc', cell: (d) => (d.escalates ? h('span', { class: 'text-danger' }, 'Có, kèm dự thảo công văn') : '—') },
+          ],
+          preview.digests,
+          { caption: 'Thư nhắc việc sẽ gửi' },
+        )
+      : h('p', { class: 'empty' }, 'Không có nhắc việc nào đến hạn gửi.'),
+    h('p', { class: 'form-actions' }, send),
+  );
+}
 
 async function usersSection() {
   const [users, agencies] = await Promise.all([getAll('/users'), allAgencies()]);
