@@ -8,6 +8,7 @@ import { RemindersService } from 'src/modules/reminders/reminders.service';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { ReminderFixtures } from 'test/fixtures/reminder-tasks.fixture';
 import { createUser, TEST_USER_PASSWORD } from 'test/fixtures/users.fixture';
+import { binaryBody } from 'test/utils/binary-body';
 import { TestApp } from 'test/utils/create-test-app';
 import { docxText } from 'test/utils/docx-text';
 
@@ -38,11 +39,7 @@ describe('document templates (e2e)', () => {
       .get(`/api/document-templates/${NAME}/file`)
       .set(auth(office))
       .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody as never)
       .expect(200);
 
   beforeAll(async () => {

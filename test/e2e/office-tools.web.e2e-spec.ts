@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import PizZip from 'pizzip';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
@@ -11,6 +11,7 @@ import { defaultTemplatePath } from 'src/modules/document-templates/document-tem
 import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
 import { RemindersService } from 'src/modules/reminders/reminders.service';
 import { TaskHistory } from 'src/modules/tasks/task-history.entity';
+import { launchChromium } from 'test/utils/chromium';
 import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
 import { docxText } from 'test/utils/docx-text';
 
@@ -18,8 +19,6 @@ import { docxText } from 'test/utils/docx-text';
 // on the demo data. Screenshots go to test-artifacts/screenshots/, and with UPDATE_DOC_IMAGES=1 to
 // docs/images/.
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PASSWORD = 'nhiemvu-demo';
 const OFFICE_USER = 'vanphong@nhiemvu.example';
 const ROOT = join(__dirname, '..', '..');
@@ -61,13 +60,12 @@ describe('office tools (e2e, headless Chromium)', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh`);
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(DOCS_IMAGES, { recursive: true });
     t = await TestApp.start({ workers: true, seed: true });
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
     profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: ARGS, acceptDownloads: true });
+    context = await launchChromium(profileDir);
   });
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { TaskKind, TaskStatus } from 'src/modules/tasks/task.enums';
 import { REPORT_2020_H1_TASKS, REPORT_2020_H1_WINDOW } from '../../seeds/fixtures/report-2020-h1.fixture';
 import { loadReport2020H1ThroughApi, REPORT_2020_H1_SUBMITTED_AT } from 'test/fixtures/report-2020-h1-api.fixture';
+import { binaryBody } from 'test/utils/binary-body';
 import { TestApp } from 'test/utils/create-test-app';
 import { readDocx, readXlsx, rowValues } from 'test/utils/office-read-back';
 
@@ -68,11 +69,7 @@ describe('the seed report of 6 tháng đầu năm 2020, loaded through the API (
         .get(`/api/reports/${run.id}/files/${format}`)
         .set(auth())
         .buffer(true)
-        .parse((res, cb) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody as never)
         .expect(200);
 
     const wb = await readXlsx((await file('xlsx')).body as Buffer);

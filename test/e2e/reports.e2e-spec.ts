@@ -12,6 +12,7 @@ import { UserRole } from 'src/modules/users/user-role.enum';
 import { REPORT_2020_H1_EXPECTED, REPORT_2020_H1_WINDOW } from '../../seeds/fixtures/report-2020-h1.fixture';
 import { ReportTaskFactory } from 'test/fixtures/report-tasks.fixture';
 import { createUser, TEST_USER_PASSWORD } from 'test/fixtures/users.fixture';
+import { binaryBody } from 'test/utils/binary-body';
 import { TestApp } from 'test/utils/create-test-app';
 import { readDocx, readXlsx, rowValues } from 'test/utils/office-read-back';
 
@@ -19,20 +20,6 @@ jest.setTimeout(60_000);
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Reads a file download into a Buffer; error answers (JSON) are parsed as usual. */
-function binary(
-  res: { headers: Record<string, string | string[] | undefined>; on(e: string, cb: (c?: Buffer) => void): void },
-  cb: (err: Error | null, body: unknown) => void,
-): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c?: Buffer) => chunks.push(c!));
-  res.on('end', () => {
-    const body = Buffer.concat(chunks);
-    const json = String(res.headers['content-type'] ?? '').includes('json');
-    cb(null, json ? JSON.parse(body.toString('utf8')) : body);
-  });
-}
 
 describe('reports (e2e)', () => {
   let t: TestApp;
@@ -61,7 +48,7 @@ describe('reports (e2e)', () => {
   }
 
   const download = (id: number, format: string, token = office) =>
-    t.http.get(`/api/reports/${id}/files/${format}`).set(auth(token)).buffer(true).parse(binary);
+    t.http.get(`/api/reports/${id}/files/${format}`).set(auth(token)).buffer(true).parse(binaryBody);
 
   beforeAll(async () => {
     t = await TestApp.start({ workers: true, smtp: true, env: { PROVINCE_NAME: REPORT_2020_H1_WINDOW.provinceName } });

@@ -10,6 +10,7 @@ import { UserRole } from 'src/modules/users/user-role.enum';
 import { createAgency } from 'test/fixtures/agencies.fixture';
 import { bearer, createTask, taskRow } from 'test/fixtures/tasks.fixture';
 import { signInEveryRole } from 'test/fixtures/users.fixture';
+import { binaryBody } from 'test/utils/binary-body';
 import { TestApp } from 'test/utils/create-test-app';
 import { readXlsx } from 'test/utils/office-read-back';
 
@@ -25,16 +26,8 @@ describe('task list for the office (e2e)', () => {
   const made: TaskResponseDto[] = [];
 
   const list = (token: string, query: Record<string, unknown>) => t.http.get('/api/tasks').query(query).set(bearer(token));
-  const binary = (res: NodeJS.ReadableStream & { headers: Record<string, string> }, cb: (e: Error | null, b: unknown) => void) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => {
-      const body = Buffer.concat(chunks);
-      cb(null, String(res.headers['content-type']).includes('json') ? JSON.parse(body.toString('utf8')) : body);
-    });
-  };
   const exportXlsx = (token: string, query: Record<string, unknown>) =>
-    t.http.get('/api/tasks/export').query(query).set(bearer(token)).buffer(true).parse(binary as never);
+    t.http.get('/api/tasks/export').query(query).set(bearer(token)).buffer(true).parse(binaryBody as never);
 
   beforeAll(async () => {
     t = await TestApp.start({ workers: false });
