@@ -253,6 +253,17 @@ describe('office tools (e2e, headless Chromium)', () => {
     expect(docxText(readFileSync(t.get(RemindersService).letterPath(letter)))).toContain('Kính gửi đồng chí Thủ trưởng Sở Tài chính (thử).');
     await nav.getByRole('link', { name: 'Công văn đôn đốc', exact: true }).click();
     await page.locator('table', { hasText: 'Sở Tài chính (thử)' }).waitFor();
+
+    // Reminder rules of one program: escalate from 21 days instead of 14.
+    await nav.getByRole('link', { name: 'Quy tắc nhắc việc', exact: true }).click();
+    const rule = page.locator('.rule-card').first();
+    await rule.locator('summary').click();
+    const programId = Number(await rule.locator('form').getAttribute('data-program-id'));
+    await rule.getByLabel('Đôn đốc (kèm công văn) từ khi quá hạn (ngày)').fill('21');
+    await rule.getByRole('button', { name: 'Lưu quy tắc' }).click();
+    await page.locator('#admin-result .notice-success', { hasText: 'Đã lưu quy tắc nhắc việc của chương trình' }).waitFor();
+    const policy = (await t.http.get(`/api/programs/${programId}/reminder-policy`).set(auth).expect(200)).body as { policy: { escalateAfterDays: number } };
+    expect(policy.policy.escalateAfterDays).toBe(21);
     await page.close();
   });
 

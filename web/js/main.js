@@ -66,6 +66,7 @@ function navItems(user) {
       ['admin-templates', '/app/admin/templates', 'Mẫu văn bản'],
       ['admin-letters', '/app/admin/letters', 'Công văn đôn đốc'],
       ['admin-reminders', '/app/admin/reminders', 'Nhắc việc ngay'],
+      ['admin-rules', '/app/admin/rules', 'Quy tắc nhắc việc'],
       ['mail', '/app/mail', 'Thư đã gửi'],
       ['tasks', '/app/tasks', 'Nhiệm vụ'],
       ['reports', '/app/reports', 'Báo cáo'],

@@ -4,7 +4,7 @@
 
 import { api, getAll } from '../api.js';
 import { dateInput, filePicker, loadError, pageHeader, statusBadge, table, tabs } from '../components.js';
-import { agencyOptions, allAgencies } from '../directory.js';
+import { agencyOptions, allAgencies, allPrograms } from '../directory.js';
 import { busy, clearErrors, field, h, loading, notice, replace, select, setTitle, showErrors } from '../dom.js';
 import { formatDate, formatDateTime, parseDate } from '../format.js';
 import { ROLE } from '../i18n.js';
@@ -16,6 +16,7 @@ const SECTIONS = {
   templates: 'Mẫu văn bản',
   letters: 'Dự thảo công văn đôn đốc',
   reminders: 'Nhắc việc ngay',
+  rules: 'Quy tắc nhắc việc',
 };
 
 /** The outcome of the last action, shown once after the page reloads. */
@@ -47,7 +48,64 @@ export async function render({ main, params }) {
   );
 }
 
-const SECTION_VIEWS = { users: usersSection, agencies: agenciesSection, templates: templatesSection, letters: lettersSection, reminders: remindersSection };
+const SECTION_VIEWS = { users: usersSection, agencies: agenciesSection, templates: templatesSection, letters: lettersSection, reminders: remindersSection, rules: rulesSection };
+
+/** Reminder rules per program (GET/PUT /programs/:id/reminder-policy): an override of the defaults, or none. */
+async function rulesSection() {
+  const programs = await allPrograms();
+  const views = await Promise.all(programs.map((p) => api.get(`/programs/${p.id}/reminder-policy`).then((v) => ({ program: p, view: v }))));
+  const describe = (p) =>
+    p.enabled
+      ? `Trước hạn ${p.beforeDays.join(', ')} ngày; ${p.onDueDate ? 'đúng ngày đến hạn; ' : ''}quá hạn cứ ${p.overdueEveryDays} ngày; đôn đốc từ ${p.escalateAfterDays} ngày; gửi lúc ${p.sendTime}${p.workingDaysOnly ? ', ngày làm việc' : ''}`
+      : 'Không nhắc việc';
+  const editor = ({ program, view }) => {
+    const p = view.policy;
+    const form = h(
+      'form',
+      { class: 'form form-grid', dataset: { programId: program.id }, novalidate: true },
+      field({ label: 'Nhắc trước hạn (ngày, cách nhau bằng dấu phẩy)', name: 'beforeDays', value: p.beforeDays.join(', ') }),
+      field({ label: 'Nhắc lại khi quá hạn, cứ (ngày)', name: 'overdueEveryDays', type: 'number', value: p.overdueEveryDays, attrs: { min: 1, max: 365 } }),
+      field({ label: 'Đôn đốc (kèm công văn) từ khi quá hạn (ngày)', name: 'escalateAfterDays', type: 'number', value: p.escalateAfterDays, attrs: { min: 1, max: 365 } }),
+      field({ label: 'Giờ gửi', name: 'sendTime', value: p.sendTime, attrs: { placeholder: 'HH:mm', maxlength: 5 } }),
+      h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'enabled', checked: p.enabled }), ' Nhắc việc cho chương trình này'),
+      h('div', { class: 'form-actions field-wide' }, h('button', { type: 'submit', class: 'btn btn-primary btn-small' }, 'Lưu quy tắc'), view.override ? h('button', { type: 'button', class: 'btn btn-link btn-small', dataset: { reset: '1' } }, 'Dùng quy tắc chung') : null),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      clearErrors(form);
+      const el = form.elements;
+      const days = el.beforeDays.value.split(/[,;\s]+/).filter(Boolean).map(Number);
+      const body = { beforeDays: days, overdueEveryDays: Number(el.overdueEveryDays.value), escalateAfterDays: Number(el.escalateAfterDays.value), sendTime: el.sendTime.value.trim(), enabled: el.enabled.checked };
+      void busy(form.querySelector('button[type=submit]'), async () => {
+        try {
+          await api.put(`/programs/${program.id}/reminder-policy`, body);
+          done(`Đã lưu quy tắc nhắc việc của chương trình ${program.code}.`);
+        } catch (err) {
+          showErrors(form, err);
+        }
+      });
+    });
+    form.querySelector('[data-reset]')?.addEventListener('click', (e) =>
+      busy(e.currentTarget, async () => {
+        await api.put(`/programs/${program.id}/reminder-policy`, {});
+        done(`Chương trình ${program.code} dùng lại quy tắc chung.`);
+      }),
+    );
+    return h(
+      'details',
+      { class: 'card rule-card' },
+      h('summary', null, h('strong', null, `${program.code} – ${program.title}`), h('span', { class: 'muted small block' }, `${view.override ? 'Quy tắc riêng' : 'Quy tắc chung'}: ${describe(p)}`)),
+      form,
+    );
+  };
+  return h(
+    'section',
+    { 'aria-labelledby': 'rules-title' },
+    h('h2', { id: 'rules-title' }, 'Quy tắc nhắc việc theo chương trình'),
+    views.length && views[0].view.defaults ? h('p', { class: 'muted' }, `Quy tắc chung: ${describe(views[0].view.defaults)}.`) : null,
+    views.length ? views.map(editor) : h('p', { class: 'empty' }, 'Chưa có chương trình nào.'),
+  );
+}
 
 /** "Nhắc việc ngay": the digests a scan now would send (POST /reminders/scan-preview), then the scan itself. */
 async function remindersSection() {
