@@ -139,6 +139,12 @@ describe('office tools (e2e, headless Chromium)', () => {
     // Extended → no longer overdue: they left the list.
     await expect(page.locator('#task-list tbody td[data-label="Nội dung"] a').allInnerTexts()).resolves.toEqual(titles.slice(2));
     const history = await t.get(DataSource).getRepository(TaskHistory).find({ where: ids.map((taskId) => ({ taskId, field: 'dueDate' })) });
+    // And a reminder now for the first remaining one.
+    const first = page.locator('#task-list tbody input[type=checkbox]').first();
+    await first.check();
+    await bulk.getByLabel('Thao tác hàng loạt').selectOption('remind');
+    await bulk.getByRole('button', { name: 'Thực hiện' }).click();
+    await page.locator('#task-list-result .notice-success', { hasText: 'Đã gửi nhắc việc 1 nhiệm vụ tới 1 cơ quan.' }).waitFor();
     expect(history.map((h) => [h.taskId, h.toValue, h.comment]).sort()).toEqual(ids.map((id) => [id, '2099-12-31', 'Gia hạn theo chỉ đạo tại Thông báo số 12/TB-UBND']).sort());
     await page.close();
   });

@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DomainError } from 'src/core/http/domain-error';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { formatInTimeZone } from 'date-fns-tz';
@@ -293,6 +294,61 @@ export class RemindersService implements OnModuleInit {
         }))
         .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi')),
     };
+  }
+
+  /**
+   * "Gửi nhắc việc ngay" for tasks the office selected: one digest per lead agency listing them as
+   * they stand today, queued at once (outside the scan's series: no point is recorded, so the
+   * scheduled reminders still come). All or nothing: a task that is not open with a due date → 400.
+   */
+  async sendNow(taskIds: number[]): Promise<{ mailMessageIds: number[]; agencies: number; tasks: number }> {
+    const ids = [...new Set(taskIds)];
+    const rows = await this.tasks.find({
+      select: { id: true, code: true, title: true, leadAgencyId: true, programId: true, assignedAt: true, effectiveDueDate: true, sourceDocument: true, leaderInCharge: true, status: true },
+      where: { id: In(ids) },
+    });
+    const byId = new Map(rows.map((t) => [t.id, t]));
+    const problems = ids.flatMap((id, i) => {
+      const t = byId.get(id);
+      if (!t) return [{ field: `taskIds.${i}`, message: `taskIds.${i}: không tìm thấy nhiệm vụ ${id}` }];
+      if (!REMINDED_STATUSES.includes(t.status) && t.status !== TaskStatus.Submitted)
+        return [{ field: `taskIds.${i}`, message: `taskIds.${i}: nhiệm vụ ${id} không còn đang thực hiện` }];
+      if (!t.effectiveDueDate) return [{ field: `taskIds.${i}`, message: `taskIds.${i}: nhiệm vụ ${id} không có thời hạn (thường xuyên)` }];
+      return [];
+    });
+    if (problems.length) {
+      throw new DomainError(
+        `${problems.length === 1 ? problems[0].message.replace(/^taskIds\.\d+: /, '') : 'Có nhiệm vụ không gửi nhắc việc được'}; không thư nào được gửi`,
+        HttpStatus.BAD_REQUEST,
+        problems,
+      );
+    }
+    const asOf = this.calendar.today();
+    const appUrl = this.config.get('app.appUrl', { infer: true });
+    const provinceName = this.config.get('app.provinceName', { infer: true });
+    const officeEmail = this.config.get('mail.officeEmail', { infer: true });
+    const groups = new Map<number, Task[]>();
+    for (const t of rows) groups.set(t.leadAgencyId, [...(groups.get(t.leadAgencyId) ?? []), t]);
+    const agencies = new Map((await this.agencies.findBy({ id: In([...groups.keys()]) })).map((a) => [a.id, a]));
+    const mailMessageIds = await this.dataSource.transaction(async (m) => {
+      const created: number[] = [];
+      for (const [agencyId, tasks] of groups) {
+        const agency = agencies.get(agencyId)!;
+        const items = tasks.map((t) => toItem(t as unknown as ScanTaskRow, false));
+        const recipients = unique([...(agency.emails ?? []), ...(await this.users.digestRecipients(agency.id)).map((u) => u.email)]);
+        const common = { agencyName: agency.name, asOf, appUrl, provinceName };
+        const row = await this.mail.create(
+          recipients.length
+            ? { kind: MailKind.ReminderDigest, to: recipients, ...renderDigest({ ...common, items, copiedTo: null }), agencyId, taskIds: items.map((i) => i.taskId) }
+            : { kind: MailKind.MissingAddress, to: [officeEmail], ...renderMissingAddress({ ...common, agencyCode: agency.code, items }), agencyId, taskIds: items.map((i) => i.taskId) },
+          m,
+        );
+        created.push(row.id);
+      }
+      return created;
+    });
+    this.logger.log(`reminders sent now: ${rows.length} task(s), ${mailMessageIds.length} message(s)`);
+    return { mailMessageIds, agencies: groups.size, tasks: rows.length };
   }
 
   /** Open tasks with an effective due date up to `horizon` (asOf + the largest beforeDays): one query. */

@@ -143,7 +143,7 @@ function savedViewsBar(params, views, query) {
 }
 
 function bulkBar(selected, programs, onDone) {
-  const action = select('action', [['', 'Thao tác với nhiệm vụ đã chọn…'], ['extend', 'Gia hạn'], ['setLeader', 'Giao lãnh đạo phụ trách'], ['moveProgram', 'Chuyển sang chương trình khác']], '', { id: 'bulk-action', 'aria-label': 'Thao tác hàng loạt' });
+  const action = select('action', [['', 'Thao tác với nhiệm vụ đã chọn…'], ['extend', 'Gia hạn'], ['setLeader', 'Giao lãnh đạo phụ trách'], ['moveProgram', 'Chuyển sang chương trình khác'], ['remind', 'Gửi nhắc việc ngay']], '', { id: 'bulk-action', 'aria-label': 'Thao tác hàng loạt' });
   const due = field({ label: 'Thời hạn mới', name: 'dueDate', control: dateInput('dueDate', null) });
   const reason = field({ label: 'Lý do gia hạn', name: 'reason', attrs: { maxlength: 2000 } });
   const leader = field({ label: 'Lãnh đạo phụ trách', name: 'leaderInCharge', attrs: { maxlength: 255 } });
@@ -173,7 +173,11 @@ function bulkBar(selected, programs, onDone) {
     if (action.value === 'moveProgram') body.programId = Number(el.programId.value) || undefined;
     return busy(apply, async () => {
       try {
-        const res = await api.post('/tasks/bulk', body);
+        // A reminder now goes through the reminders module (one digest per lead agency).
+        const res =
+          action.value === 'remind'
+            ? await api.post('/reminders/send-now', { taskIds: body.taskIds }).then((r) => ({ message: `Đã gửi nhắc việc ${r.tasks} nhiệm vụ tới ${r.agencies} cơ quan.` }))
+            : await api.post('/tasks/bulk', body);
         onDone(res);
       } catch (err) {
         showErrors(form, err, { aliases: { taskIds: 'action' } });
@@ -211,7 +215,7 @@ export async function renderOfficeList({ main, query: params, user }) {
   const selected = new Set();
   const bulk = manage
     ? bulkBar(selected, programs, (res) => {
-        flash = `Đã thay đổi ${res.changed} nhiệm vụ.`;
+        flash = res.message ?? `Đã thay đổi ${res.changed} nhiệm vụ.`;
         reload();
       })
     : null;

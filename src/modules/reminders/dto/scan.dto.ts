@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { IsLocalDate } from 'src/core/http/validation';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsLocalDate, MAX_ID } from 'src/core/http/validation';
 import { MailKind } from 'src/modules/mail/mail.enums';
 
 export class ScanRequestDto {
@@ -72,4 +72,16 @@ export class ReminderLetterDto {
   @ApiProperty({ type: [Number], example: [12, 15] }) taskIds!: number[];
   @ApiProperty({ type: Number, nullable: true, example: 43 }) mailMessageId!: number | null;
   @ApiProperty({ example: '2024-07-15T00:30:00.000Z' }) createdAt!: Date;
+}
+
+export class SendNowDto {
+  @ApiProperty({ type: [Number], example: [12, 15], description: 'The selected tasks (1–500)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_ID, { each: true })
+  taskIds!: number[];
 }
