@@ -175,6 +175,16 @@ describe('office tools (e2e, headless Chromium)', () => {
     expect(await page.locator('#task-list tbody tr.row-overdue').count()).toBe(agencies.length);
     // Leaders read: no selection, no bulk actions.
     await expect(page.locator('#bulk-form').count()).resolves.toBe(0);
+
+    // The view per leader in charge: their tasks across agencies, and the list behind the figure.
+    await page.goto(`${base}/app/dashboard`);
+    const leaders = (await t.http.get('/api/tasks/leaders').set({ Authorization: `Bearer ${await t.login()}` }).expect(200)).body as string[];
+    expect(leaders.length).toBeGreaterThan(0);
+    await page.locator('#period-form').getByLabel('Lãnh đạo phụ trách').selectOption(leaders[0]);
+    await page.locator('#period-form').getByRole('button', { name: 'Xem' }).click();
+    await page.locator('#now-title', { hasText: `nhiệm vụ do ${leaders[0]} phụ trách` }).waitFor();
+    const stat = page.locator('#live-stats a.stat', { hasText: 'Quá hạn' });
+    expect(new URL(await stat.getAttribute('href') ?? '', base).searchParams.get('leaderInCharge')).toBe(leaders[0]);
     await page.close();
   });
 

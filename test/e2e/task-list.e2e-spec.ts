@@ -66,6 +66,12 @@ describe('task list for the office (e2e)', () => {
       expect(involving.body.items.map((x: TaskResponseDto) => x.id)).toEqual([made[3].id, made[0].id, made[1].id]);
     });
 
+    it('should list the leaders in charge named on tasks, for the view per leader', async () => {
+      const res = await t.http.get('/api/tasks/leaders').set(bearer(office)).expect(200);
+      expect(res.body).toEqual(['Chủ tịch Nguyễn Văn An', 'Phó Chủ tịch Trần Văn Bình']);
+      await t.http.get('/api/tasks/leaders').set(bearer(agency)).expect(403);
+    });
+
     it('should sort on each column both ways', async () => {
       const titles = async (sort: string) => (await list(office, { sort }).expect(200)).body.items.map((x: TaskResponseDto) => x.id);
       expect(await titles('-dueDate')).toEqual([made[4].id, made[2].id, made[1].id, made[0].id, made[3].id]);

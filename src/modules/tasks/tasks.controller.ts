@@ -62,6 +62,14 @@ export class TasksController {
     };
   }
 
+  @Get('leaders')
+  @Roles(UserRole.Admin, UserRole.Office, UserRole.Leader)
+  @ApiOperation({ summary: 'The leaders in charge named on tasks (for the view per leader)' })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'string' }, example: ['Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh Lê Hoàng Việt'] } })
+  leaders(): Promise<string[]> {
+    return this.tasks.leaders();
+  }
+
   @Get('export')
   @Roles(...ALL_ROLES)
   @ApiOperation({

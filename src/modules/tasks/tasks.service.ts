@@ -464,6 +464,16 @@ export class TasksService {
     return { items: await this.loadInOrder(ids), total, page, limit, asOf };
   }
 
+  /** Every "lãnh đạo phụ trách" written on a task (the dashboard's view per leader), alphabetical. */
+  async leaders(): Promise<string[]> {
+    const rows = await this.tasks
+      .createQueryBuilder('t')
+      .select('DISTINCT t.leaderInCharge', 'leader')
+      .where('t.leaderInCharge IS NOT NULL')
+      .getRawMany<{ leader: string }>();
+    return rows.map((r) => r.leader.trim()).filter(Boolean).sort((a, b) => a.localeCompare(b, 'vi'));
+  }
+
   /** The tasks of `ids` in that order, with their lead and coordinating agencies. */
   private async loadInOrder(ids: number[]): Promise<Task[]> {
     if (!ids.length) return [];

@@ -31,23 +31,28 @@ export async function render({ main, query, user }) {
   const thisYear = Number(today.slice(0, 4));
   const year = Math.min(thisYear, Math.max(2000, Number(query.get('year')) || thisYear));
   const asOf = year === thisYear ? today : `${year}-12-31`;
+  // A view per leader in charge: the live figures and the overdue list of the tasks they lead, across agencies.
+  const leader = can.isAgency(user) ? null : query.get('leader')?.trim() || null;
   const scope = can.isAgency(user) ? { agencyId: user.agencyId } : {};
-  const count = (q) => api.get('/tasks', { ...scope, ...q, limit: 1 }).then((r) => r.total);
+  const liveScope = leader ? { ...scope, leaderInCharge: leader } : scope;
+  const count = (q) => api.get('/tasks', { ...liveScope, ...q, limit: 1 }).then((r) => r.total);
 
   let live;
   let report;
   let overdue;
   let years;
   let trend;
+  let leaders;
   try {
-    [live, report, overdue, years, trend] = await Promise.all([
+    [live, report, overdue, years, trend, leaders] = await Promise.all([
       Promise.all([count({ timeliness: 'overdue' }), count({ timeliness: 'due_soon' }), count({ status: OPEN }), count({ status: ['done'] })]),
       api.get('/reports/appendix', { period: String(year), window: 'calendar', asOf, ...scope }),
-      api.get('/tasks', { ...scope, timeliness: 'overdue', sort: 'dueDate', limit: 20 }),
+      api.get('/tasks', { ...liveScope, timeliness: 'overdue', sort: 'dueDate', limit: 20 }),
       allPrograms()
         .then((ps) => ps.map((p) => p.year))
         .catch(() => []),
       api.get('/reports/trend', { year, ...scope }),
+      can.isAgency(user) ? [] : api.get('/tasks/leaders'),
     ]);
   } catch (err) {
     replace(main, loadError(err));
@@ -55,16 +60,25 @@ export async function render({ main, query, user }) {
   }
   const yearList = [...new Set([thisYear, thisYear - 1, ...years.filter((y) => y <= thisYear)])].sort((a, b) => b - a);
   const yearSelect = select('year', yearList.map((y) => [y, `Năm ${y}`]), year, { id: 'year' });
-  const yearForm = h('form', { class: 'toolbar toolbar-inline' }, field({ label: 'Năm', name: 'year', control: yearSelect }), h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Xem'));
+  const leaderSelect = leaders.length ? select('leader', [['', 'Tất cả lãnh đạo'], ...leaders.map((l) => [l, l])], leader ?? '', { id: 'leader' }) : null;
+  const yearForm = h(
+    'form',
+    { class: 'toolbar toolbar-inline', id: 'period-form' },
+    field({ label: 'Năm', name: 'year', control: yearSelect }),
+    leaderSelect ? field({ label: 'Lãnh đạo phụ trách', name: 'leader', control: leaderSelect }) : null,
+    h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Xem'),
+  );
   yearForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    void navigate(`/app/dashboard?year=${yearSelect.value}`);
+    const q = new URLSearchParams({ year: yearSelect.value });
+    if (leaderSelect?.value) q.set('leader', leaderSelect.value);
+    void navigate(`/app/dashboard?${q}`);
   });
 
   const [overdueNow, dueSoon, open, done] = live;
   // Agency users keep their tabbed list; the others land on the filtered list.
   const agencyUser = can.isAgency(user);
-  const liveHref = (tab, filters) => (agencyUser ? `/app/tasks?tab=${tab}` : listHref(filters));
+  const liveHref = (tab, filters) => (agencyUser ? `/app/tasks?tab=${tab}` : listHref({ ...filters, leaderInCharge: leader }));
   const yearHref = (filters) => (agencyUser ? null : listHref({ kind: 'task', asOf: report.period.asOf, ...filters }));
   const t = report.tasks;
   const p = report.programItems;
@@ -74,7 +88,7 @@ export async function render({ main, query, user }) {
     h(
       'section',
       { 'aria-labelledby': 'now-title', class: 'section' },
-      h('h2', { id: 'now-title' }, 'Hiện nay'),
+      h('h2', { id: 'now-title' }, leader ? `Hiện nay — nhiệm vụ do ${leader} phụ trách` : 'Hiện nay'),
       h(
         'div',
         { class: 'stats', id: 'live-stats' },
@@ -88,7 +102,7 @@ export async function render({ main, query, user }) {
       'section',
       { 'aria-labelledby': 'year-title', class: 'section' },
       h('div', { class: 'section-head' }, h('h2', { id: 'year-title' }, `Kết quả năm ${year}`), yearForm),
-      h('p', { class: 'muted' }, `Nhiệm vụ được giao (Phụ lục II), tính đến ngày ${formatDay(report.period.asOf)}.`),
+      h('p', { class: 'muted' }, `Nhiệm vụ được giao (Phụ lục II)${leader ? ' của toàn tỉnh' : ''}, tính đến ngày ${formatDay(report.period.asOf)}.`),
       h(
         'div',
         { class: 'stats', id: 'year-stats' },
