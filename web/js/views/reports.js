@@ -38,7 +38,7 @@ export async function render(ctx) {
   let runs;
   let programs;
   let agencies;
-  let defaultPeriod = null;
+  let defaultPeriod;
   const builder = can.buildReports(user);
   try {
     [runs, programs, agencies, defaultPeriod] = await Promise.all([
