@@ -98,9 +98,6 @@ export const api = {
   async patch(path, json) {
     return (await request('PATCH', path, { json })).data;
   },
-  async put(path, json) {
-    return (await request('PUT', path, { json: json ?? {} })).data;
-  },
   async del(path) {
     return (await request('DELETE', path)).data;
   },
