@@ -46,6 +46,8 @@ describe('office tools (e2e, headless Chromium)', () => {
   }
 
   async function signIn(page: Page, email: string): Promise<void> {
+    // Sessions are cookies shared by the context's pages: start each user from none.
+    await context.clearCookies();
     await page.goto(`${base}/app/login`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Mật khẩu').fill(PASSWORD);
@@ -198,6 +200,7 @@ describe('office tools (e2e, headless Chromium)', () => {
     const task = (await t.http.post('/api/tasks').set(auth).send({ title: 'Rà soát danh mục dự án đầu tư công trung hạn (thử sáp nhập)', kind: 'task', leadAgencyId: from.id, origin: 'added', assignedAt: addDays(today, -60), dueDate: addDays(today, -20) }).expect(201)).body as { id: number };
 
     const page = await newPage();
+    await context.clearCookies();
     await page.goto(`${base}/app/login`);
     await page.getByLabel('Email').fill(TEST_ADMIN.email);
     await page.getByLabel('Mật khẩu').fill(TEST_ADMIN.password);
