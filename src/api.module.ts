@@ -11,6 +11,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarFeedModule } from './modules/calendar-feed/calendar-feed.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { FilesModule } from './modules/files/files.module';
+import { DocumentTemplatesModule } from './modules/document-templates/document-templates.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -21,6 +22,7 @@ import { QueueConsoleModule } from './modules/queue-console/queue-console.module
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { ReorganisationModule } from './modules/reorganisation/reorganisation.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebModule } from './modules/web/web.module';
@@ -48,6 +50,8 @@ export class ApiModule {
         FilesModule,
         RemindersModule,
         ReportsModule,
+        SavedViewsModule,
+        DocumentTemplatesModule,
         ImportsModule,
         CalendarFeedModule,
         WebModule,

@@ -362,8 +362,24 @@ describe('agencies (e2e)', () => {
       const both = await insertTask(d.id, TaskStatus.Submitted, [old.id, into.id]);
       const untouched = [done, withdrawn, deferred, coordinatingDone];
 
+      // The preview lists exactly what the merge then moves, and changes nothing.
+      const before = await Promise.all([openNew, coordinatingOpen, both].map((x) => reload(x.id)));
+      const preview = await t.http.post(`/api/agencies/${old.id}/merge-preview`).set(bearer(admin)).send({ intoAgencyId: into.id, date: '2025-02-28' }).expect(200);
+      expect(preview.body.agency).toMatchObject({ id: old.id, active: false, successorId: into.id });
+      expect(preview.body.leadTasks.map((x: { id: number }) => x.id)).toEqual([openNew.id, openDoing.id, openSubmitted.id]);
+      expect(preview.body.leadTasks[0]).toEqual({ id: openNew.id, code: openNew.code, title: openNew.title, dueDate: '2025-06-30', status: 'new' });
+      expect(preview.body.coordinatingTasks.map((x: { id: number }) => x.id)).toEqual([openDoing.id, coordinatingOpen.id, ledBySuccessor.id, both.id]);
+      expect(await Promise.all([openNew, coordinatingOpen, both].map((x) => reload(x.id)))).toEqual(before);
+      expect((await t.http.get(`/api/agencies/${old.id}`).set(bearer(admin)).expect(200)).body).toMatchObject({ active: true, successorId: null });
+      await t.http.post(`/api/agencies/${old.id}/merge-preview`).set(bearer(sessions[UserRole.Office].token)).send({ intoAgencyId: into.id, date: '2025-02-28' }).expect(403);
+
       const res = await merge(old.id, { intoAgencyId: into.id, date: '2025-02-28' }).expect(200);
       expect(res.body.agency).toMatchObject({ id: old.id, active: false, validTo: '2025-02-28', successorId: into.id, validFrom: '2008-01-01' });
+      expect(res.body.leadTaskIds).toEqual(preview.body.leadTasks.map((x: { id: number }) => x.id));
+      // Previewing a merge into the agency now merged: the same clear error as the merge.
+      const other = await createAgency(t, admin, { name: 'Sở Sáp nhập tiếp' });
+      const intoMerged = await t.http.post(`/api/agencies/${other.id}/merge-preview`).set(bearer(admin)).send({ intoAgencyId: old.id, date: '2025-03-01' }).expect(400);
+      expect(intoMerged.body.message).toBe('Không thể sáp nhập vào Sở Kế hoạch và Đầu tư: cơ quan, đơn vị này đã ngừng hoạt động');
       expect(res.body.successor).toMatchObject({ id: into.id, active: true, successorId: null });
       expect(res.body.leadTaskIds).toEqual([openNew.id, openDoing.id, openSubmitted.id]);
       expect(res.body.coordinatingTaskIds).toEqual([openDoing.id, coordinatingOpen.id, ledBySuccessor.id, both.id]);

@@ -13,6 +13,7 @@ import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
 import { ReminderLog } from 'src/modules/reminders/reminder-log.entity';
 import { ReminderSchedulesService } from 'src/modules/reminders/reminder-schedules.service';
 import { RemindersService, ScanResult } from 'src/modules/reminders/reminders.service';
+import { Task } from 'src/modules/tasks/task.entity';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { ReminderFixtures } from 'test/fixtures/reminder-tasks.fixture';
@@ -142,6 +143,50 @@ describe('reminders (e2e)', () => {
       [14, '2024-08-29'],
       [21, '2024-09-05'],
     ]);
+  });
+
+  it('should send a reminder now for selected tasks, one digest per agency, all or nothing', async () => {
+    const agency = await f.agency({ name: 'Sở Gửi ngay (thử)' });
+    const a = await f.task({ agency, dueDate: addDays(D, -30) });
+    const b = await f.task({ agency, dueDate: addDays(D, 5) });
+    const done = await f.task({ agency, dueDate: addDays(D, -2) });
+    await t.app.get(DataSource).getRepository(Task).update({ id: done.id }, { status: TaskStatus.Done, completedAt: D });
+    const send = (body: object) => t.http.post('/api/reminders/send-now').set('Authorization', `Bearer ${admin}`).send(body);
+    const mails = await mailRepo().count();
+    const refused = await send({ taskIds: [a.id, done.id] }).expect(400);
+    expect(refused.body.message).toBe(`nhiệm vụ ${done.id} không còn đang thực hiện; không thư nào được gửi`);
+    expect(refused.body.details).toEqual([{ field: 'taskIds.1', message: `taskIds.1: nhiệm vụ ${done.id} không còn đang thực hiện` }]);
+    await send({ taskIds: [a.id, 99999999] }).expect(400);
+    await send({ taskIds: [] }).expect(400);
+    expect(await mailRepo().count()).toBe(mails);
+    const ok = await send({ taskIds: [a.id, b.id] }).expect(200);
+    expect(ok.body).toEqual({ mailMessageIds: [expect.any(Number)], agencies: 1, tasks: 2 });
+    const row = await mailRepo().findOneByOrFail({ id: ok.body.mailMessageIds[0] });
+    expect(row).toMatchObject({ kind: MailKind.ReminderDigest, agencyId: agency.id });
+    expect(row.to).toEqual(agency.emails);
+    // Judged today: both of 2024 are overdue now.
+    expect(row.text).toContain('2 nhiệm vụ quá hạn');
+    for (const x of [a, b]) expect(row.text).toContain(x.title);
+    // Outside the scan's series: the scan still reminds them.
+    expect(await t.app.get(DataSource).getRepository(ReminderLog).countBy({ taskId: a.id })).toBe(0);
+  });
+
+  it('should preview "Nhắc việc ngay" without recording or sending, and then send exactly what it showed', async () => {
+    const agency = await f.agency({ name: 'Sở Xem trước (thử)' });
+    const offsets = [-3, 0, 14];
+    for (const offset of offsets) await f.task({ agency, dueDate: addDays(D, -offset) });
+    const logs = await t.app.get(DataSource).getRepository(ReminderLog).count();
+    const mails = await mailRepo().count();
+    const res = await t.http.post('/api/reminders/scan-preview').set('Authorization', `Bearer ${admin}`).send({ asOf: D }).expect(200);
+    const mine = res.body.digests.find((d: { agencyId: number }) => d.agencyId === agency.id);
+    expect(mine).toMatchObject({ agencyName: 'Sở Xem trước (thử)', escalates: true });
+    expect(mine.items.map((i: { offsetDays: number }) => i.offsetDays).sort((a: number, b: number) => a - b)).toEqual(offsets);
+    expect(await t.app.get(DataSource).getRepository(ReminderLog).count()).toBe(logs);
+    expect(await mailRepo().count()).toBe(mails);
+    const r = await sut.scan({ asOf: D });
+    expect(digestOf(r, agency.id)!.points.map((p) => [p.taskId, p.offsetDays]).sort()).toEqual(mine.items.map((i: { taskId: number; offsetDays: number }) => [i.taskId, i.offsetDays]).sort());
+    await delivered(r);
+    await t.http.post('/api/reminders/scan-preview').set('Authorization', `Bearer ${admin}`).send({ asOf: '2024-02-30' }).expect(400);
   });
 
   it('should word every offset in one digest and escalate from 14 days overdue to the leader and the office with a draft công văn', async () => {

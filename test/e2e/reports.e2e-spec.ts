@@ -12,6 +12,7 @@ import { UserRole } from 'src/modules/users/user-role.enum';
 import { REPORT_2020_H1_EXPECTED, REPORT_2020_H1_WINDOW } from '../../seeds/fixtures/report-2020-h1.fixture';
 import { ReportTaskFactory } from 'test/fixtures/report-tasks.fixture';
 import { createUser, TEST_USER_PASSWORD } from 'test/fixtures/users.fixture';
+import { binaryBody } from 'test/utils/binary-body';
 import { TestApp } from 'test/utils/create-test-app';
 import { readDocx, readXlsx, rowValues } from 'test/utils/office-read-back';
 
@@ -19,20 +20,6 @@ jest.setTimeout(60_000);
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Reads a file download into a Buffer; error answers (JSON) are parsed as usual. */
-function binary(
-  res: { headers: Record<string, string | string[] | undefined>; on(e: string, cb: (c?: Buffer) => void): void },
-  cb: (err: Error | null, body: unknown) => void,
-): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c?: Buffer) => chunks.push(c!));
-  res.on('end', () => {
-    const body = Buffer.concat(chunks);
-    const json = String(res.headers['content-type'] ?? '').includes('json');
-    cb(null, json ? JSON.parse(body.toString('utf8')) : body);
-  });
-}
 
 describe('reports (e2e)', () => {
   let t: TestApp;
@@ -61,7 +48,7 @@ describe('reports (e2e)', () => {
   }
 
   const download = (id: number, format: string, token = office) =>
-    t.http.get(`/api/reports/${id}/files/${format}`).set(auth(token)).buffer(true).parse(binary);
+    t.http.get(`/api/reports/${id}/files/${format}`).set(auth(token)).buffer(true).parse(binaryBody);
 
   beforeAll(async () => {
     t = await TestApp.start({ workers: true, smtp: true, env: { PROVINCE_NAME: REPORT_2020_H1_WINDOW.provinceName } });
@@ -121,6 +108,9 @@ describe('reports (e2e)', () => {
       expect(res.body).toEqual({
         period: { from: '2024-04-01', to: '2024-06-30', asOf: '2024-06-30' },
         programItems: { initial: 3, added: 2, withdrawnOrDeferred: 2, total: 3, submitted: 2, issued: 1, notSubmitted: 1, submittedRate: 0.667 },
+        programItemsByAgency: [
+          { agencyId: A.id, agencyCode: 'RPT-A', agencyName: 'Sở Thử nghiệm Báo cáo', initial: 3, added: 2, withdrawnOrDeferred: 2, total: 3, submitted: 2, issued: 1, notSubmitted: 1, submittedRate: 0.667 },
+        ],
         tasks: {
           total: 10,
           carriedOver: 3,
@@ -131,10 +121,11 @@ describe('reports (e2e)', () => {
           open: 4,
           openInTime: 2,
           openOverdue: 2,
+          doneRate: 0.6,
           completionRate: 0.75,
         },
         byAgency: [
-          { agencyId: A.id, agencyCode: 'RPT-A', agencyName: 'Sở Thử nghiệm Báo cáo', total: 10, done: 6, doneOnTime: 4, doneLate: 2, open: 4, openInTime: 2, openOverdue: 2, completionRate: 0.75 },
+          { agencyId: A.id, agencyCode: 'RPT-A', agencyName: 'Sở Thử nghiệm Báo cáo', total: 10, done: 6, doneOnTime: 4, doneLate: 2, open: 4, openInTime: 2, openOverdue: 2, doneRate: 0.6, completionRate: 0.75 },
         ],
         overdue: [
           {
@@ -179,6 +170,7 @@ describe('reports (e2e)', () => {
         open: 6,
         openInTime: 5,
         openOverdue: 1,
+        doneRate: 0.4,
         completionRate: 0.8,
       });
       expect(res.body.overdue.map((o: { taskId: number; daysOverdue: number }) => [o.taskId, o.daysOverdue])).toEqual([[ids.carriedOverOverdue, 91]]);
@@ -206,7 +198,8 @@ describe('reports (e2e)', () => {
       expect(res.body).toEqual({
         period: { from: '2024-04-01', to: '2024-06-30', asOf: '2024-06-30' },
         programItems: { initial: 0, added: 0, withdrawnOrDeferred: 0, total: 0, submitted: 0, issued: 0, notSubmitted: 0, submittedRate: null },
-        tasks: { total: 0, carriedOver: 0, assignedInPeriod: 0, done: 0, doneOnTime: 0, doneLate: 0, open: 0, openInTime: 0, openOverdue: 0, completionRate: null },
+        programItemsByAgency: [],
+        tasks: { total: 0, carriedOver: 0, assignedInPeriod: 0, done: 0, doneOnTime: 0, doneLate: 0, open: 0, openInTime: 0, openOverdue: 0, doneRate: null, completionRate: null },
         byAgency: [],
         overdue: [],
       });
@@ -243,6 +236,23 @@ describe('reports (e2e)', () => {
     ])('should refuse %j with %i and a Vietnamese message', async (query, status, message) => {
       const res = await appendix(office, query as Record<string, string>).expect(status);
       expect(res.body.message).toBe(message);
+    });
+
+    it('should give the month-by-month trend of a year, each month judged as Phụ lục II judges it', async () => {
+      const res = await t.http.get('/api/reports/trend').query({ year: 2024, agencyId: A.id }).set(auth(leader)).expect(200);
+      expect(res.body.map((m: { month: number }) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      for (const month of [3, 4, 6]) {
+        const row = res.body[month - 1];
+        const window = await appendix(office, { from: row.from, to: row.to, agencyId: A.id }).expect(200);
+        expect(row).toEqual({ month, from: window.body.period.from, to: window.body.period.to, asOf: window.body.period.to, doneOnTime: window.body.tasks.doneOnTime, doneLate: window.body.tasks.doneLate, openOverdue: window.body.tasks.openOverdue });
+      }
+      // June: done on time 14/6 and 17/6 (due Saturday), late 15/6; overdue at its end: carried over (15/3) and 28/6.
+      expect(res.body[5]).toMatchObject({ doneOnTime: 2, doneLate: 1, openOverdue: 2 });
+      const own = await t.http.get('/api/reports/trend').query({ year: 2024 }).set(auth(agencyUser)).expect(200);
+      expect(own.body).toEqual(res.body);
+      await t.http.get('/api/reports/trend').query({ year: 2024, agencyId: B.id }).set(auth(agencyUser)).expect(403);
+      await t.http.get('/api/reports/trend').query({ year: 1999 }).set(auth(office)).expect(400);
+      await t.http.get('/api/reports/trend').query({ year: 'x' }).set(auth(office)).expect(400);
     });
 
     it('should name the bad field of an impossible date', async () => {
@@ -283,13 +293,13 @@ describe('reports (e2e)', () => {
       const p1 = wb.getWorksheet('Phụ lục I')!;
       expect(p1.getCell('A1').value).toBe('ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG');
       expect(p1.getCell('A4').value).toBe('(Kèm theo Báo cáo số 165/BC-UBND ngày 01/7/2020 của UBND tỉnh Bình Dương)');
-      expect(p1.getCell('A7').value).toBe('Số đề án phải trình trong 6 tháng đầu năm 2020');
-      expect(rowValues(p1, 10, 8)).toEqual([40, 3, 1, 42, 37, 33, 5, 0.881]);
-      expect(rowValues(wb.getWorksheet('Phụ lục II')!, 10, 10)).toEqual([46, 0, 46, 42, 42, 0, 4, 4, 0, 1]);
+      expect(p1.getCell('C7').value).toBe('Số đề án phải trình trong 6 tháng đầu năm 2020');
+      expect(rowValues(p1, p1.rowCount, 10)).toEqual([null, 'Tổng cộng', 40, 3, 1, 42, 37, 33, 5, 0.881]);
+      expect(rowValues(wb.getWorksheet('Phụ lục II')!, 10, 11)).toEqual([46, 0, 46, 42, 42, 0, 4, 4, 0, 0.913, 1]);
       expect(wb.getWorksheet('Phụ lục III')!.getCell('A8').value).toBe('Không có nhiệm vụ quá hạn.');
 
       const docx = await readDocx((await download(runId, 'docx').expect(200)).body as Buffer);
-      expect(docx.tables[1][3]).toEqual(['40', '3', '1', '42', '37', '33', '5', '88,1%']);
+      expect(docx.tables[1].at(-1)).toEqual(['', 'Tổng cộng', '40', '3', '1', '42', '37', '33', '5', '88,1%']);
       expect(docx.paragraphs).toEqual(
         expect.arrayContaining([
           '- Tổng số nhiệm vụ giao: 46 nhiệm vụ (chuyển từ kỳ trước: 0; giao trong kỳ: 46);',
@@ -353,7 +363,7 @@ describe('reports (e2e)', () => {
       xlsxBytes = xlsx.body as Buffer;
       expect(xlsxBytes.length).toBe(built.files[0].size);
       const wb = await readXlsx(xlsxBytes);
-      expect(rowValues(wb.getWorksheet('Phụ lục II')!, 10, 10)).toEqual([10, 3, 7, 6, 4, 2, 4, 2, 2, 0.75]);
+      expect(rowValues(wb.getWorksheet('Phụ lục II')!, 10, 11)).toEqual([10, 3, 7, 6, 4, 2, 4, 2, 2, 0.6, 0.75]);
       expect(rowValues(wb.getWorksheet('Phụ lục III')!, 8, 6)).toEqual([
         1,
         'Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ',
@@ -368,8 +378,11 @@ describe('reports (e2e)', () => {
       expect(docx.headers['content-type']).toBe(DOCX_TYPE);
       expect(docx.headers['content-disposition']).toMatch(/^attachment; filename="Phu-luc-bao-cao-01\.04\.2024-30\.06\.2024\.docx"; filename\*=UTF-8''Ph%E1%BB%A5/);
       const doc = await readDocx(docx.body as Buffer);
-      expect(doc.tables[3][3]).toEqual(['10', '3', '7', '6', '4', '2', '4', '2', '2', '75,0%']);
-      expect(doc.tables[1][3]).toEqual(['3', '2', '2', '3', '2', '1', '1', '66,7%']);
+      expect(doc.tables[3][3]).toEqual(['10', '3', '7', '6', '4', '2', '4', '2', '2', '60,0%', '75,0%']);
+      expect(doc.tables[1].slice(3)).toEqual([
+        ['1', 'Sở Thử nghiệm Báo cáo', '3', '2', '2', '3', '2', '1', '1', '66,7%'],
+        ['', 'Tổng cộng', '3', '2', '2', '3', '2', '1', '1', '66,7%'],
+      ]);
     });
 
     it('should keep the snapshot as built when tasks change later', async () => {

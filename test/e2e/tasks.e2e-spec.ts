@@ -632,9 +632,11 @@ describe('tasks (e2e)', () => {
       const res = await move(office, task.id, { status: 'in_progress', comment: 'Kết quả chưa đạt yêu cầu' }, 200);
       expect(res.body).toMatchObject({ status: 'in_progress', completedAt: null });
       const history = await historyRows(t, task.id);
-      expect(history.slice(-2).map((h) => [h.field, h.fromValue, h.toValue])).toEqual([
+      // Reopened: neither completed nor submitted any more (Phụ lục I column (5) counts by the submission date).
+      expect(history.slice(-3).map((h) => [h.field, h.fromValue, h.toValue])).toEqual([
         ['status', 'done', 'in_progress'],
         ['completedAt', '2024-06-20', null],
+        ['submittedAt', '2024-06-20', null],
       ]);
     });
   });

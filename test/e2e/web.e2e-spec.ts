@@ -673,6 +673,18 @@ describe('web UI (e2e, headless Chromium)', () => {
     await signIn(page, OFFICE_USER);
     await navLink(page, 'Báo cáo').click();
     const form = page.locator('#report-form');
+    // Opens on the last quarter that has closed (never Quý I in December), and previews it.
+    const closed = (await t.http.get('/api/reports/default-period').set(auth(await t.login())).expect(200)).body as { period: string };
+    await expect(form.getByLabel('Kỳ báo cáo').inputValue()).resolves.toBe(closed.period.split('-')[1]);
+    await expect(form.getByLabel('Năm').inputValue()).resolves.toBe(closed.period.split('-')[0]);
+    await form.getByRole('button', { name: 'Xem trước' }).click();
+    const preview = page.locator('#appendix-preview');
+    await preview.waitFor();
+    await expect(preview.locator('#preview-p1 .total-row').innerText()).resolves.toContain('Tổng cộng');
+    await expect(preview.locator('#preview-p2').innerText()).resolves.toMatch(/Tỷ lệ hoàn thành so với tổng số nhiệm vụ giao: \d+\/\d+ = [\d,]+%/);
+    await expect(preview.locator('#preview-p2').innerText()).resolves.toContain('Tỷ lệ hoàn thành so với số nhiệm vụ đã đến hạn');
+    await preview.locator('#preview-p3').waitFor();
+    await shot(page, '11a-report-preview', 'report-preview.png');
     await form.getByLabel('Kỳ báo cáo').selectOption({ label: 'Cả năm' });
     await form.getByLabel('Năm').fill('2024');
     await form.getByLabel('Theo lịch (từ ngày đầu đến ngày cuối kỳ)').check();

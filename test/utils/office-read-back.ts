@@ -35,6 +35,8 @@ export interface DocxContent {
   paragraphs: string[];
   /** Every table as rows of cell texts; a cell merged from above reads ''. */
   tables: string[][][];
+  /** The XML of every page header (word/header*.xml): page numbers are fields there. */
+  headers: string[];
 }
 
 export async function readDocx(file: Buffer): Promise<DocxContent> {
@@ -46,5 +48,6 @@ export async function readDocx(file: Buffer): Promise<DocxContent> {
   const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) =>
     [...t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0]))),
   );
-  return { xml, paragraphs, tables };
+  const headers = await Promise.all(zip.file(/^word\/header\d*\.xml$/).map((f) => f.async('string')));
+  return { xml, paragraphs, tables, headers };
 }

@@ -98,9 +98,12 @@ export const api = {
   async patch(path, json) {
     return (await request('PATCH', path, { json })).data;
   },
+  async del(path) {
+    return (await request('DELETE', path)).data;
+  },
   /** multipart/form-data; answers {status, data} (imports answer 200, 201 or 202). */
-  upload(path, form) {
-    return request('POST', path, { form });
+  upload(path, form, method = 'POST') {
+    return request(method, path, { form });
   },
   /** Signs in (sets the session cookie) and starts this tab's session. */
   async login(email, password) {

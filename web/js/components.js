@@ -42,16 +42,16 @@ export function taskLink(task) {
   return h('a', { href: `/app/tasks/${task.id ?? task.taskId}` }, task.title);
 }
 
-/** A responsive table: on narrow screens each row becomes a card, cells labelled by data-label. */
-export function table(columns, rows, { caption, rowClass, rowAttrs } = {}) {
+/** A responsive table: on narrow screens each row becomes a card, cells labelled by data-label (`header`, when given, is the heading cell's content, e.g. a sort link). */
+export function table(columns, rows, { caption, rowClass, rowAttrs, className } = {}) {
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
-      { class: 'table' },
+      { class: className ? `table ${className}` : 'table' },
       caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
-      h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.class }, c.label)))),
+      h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.class }, c.header ?? c.label)))),
       h(
         'tbody',
         null,

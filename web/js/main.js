@@ -7,7 +7,8 @@ import { loadError } from './components.js';
 import { h, notice, replace, setTitle } from './dom.js';
 import { APP_NAME, APP_OWNER, MESSAGES, ROLE } from './i18n.js';
 import { defineRoutes, navigate, startRouter } from './router.js';
-import { can, currentUser, onSessionEnd, onSessionWarning, restore, updateUser, watch } from './session.js';
+import { can, currentUser, homeOf, onSessionEnd, onSessionWarning, restore, updateUser, watch } from './session.js';
+import * as admin from './views/admin.js';
 import * as approvals from './views/approvals.js';
 import * as calendarFeed from './views/calendar-feed.js';
 import * as dashboard from './views/dashboard.js';
@@ -39,6 +40,8 @@ const ROUTES = [
   { path: '/app/mail', view: mail, roles: OFFICE, nav: 'mail' },
   { path: '/app/notifications', view: notifications, roles: ALL, nav: 'notifications' },
   { path: '/app/reports', view: reports, roles: READERS, nav: 'reports' },
+  { path: '/app/admin', view: admin, roles: ['admin'], nav: 'admin-users' },
+  { path: '/app/admin/:section', view: admin, roles: ['admin'], nav: (ctx) => `admin-${ctx.params.section}` },
   { path: '/app/calendar', view: calendarFeed, roles: ['admin', 'office', 'agency'], nav: 'calendar' },
   { path: '/app', view: null, roles: ALL },
   { path: '/', view: null, roles: ALL },
@@ -55,6 +58,20 @@ function navItems(user) {
       ['notifications', '/app/notifications', 'Thông báo'],
     ];
   }
+  // Admins run the system: their own menu (Quản trị), then what they may read.
+  if (user?.role === 'admin') {
+    return [
+      ['admin-users', '/app/admin/users', 'Người dùng'],
+      ['admin-agencies', '/app/admin/agencies', 'Cơ quan'],
+      ['admin-templates', '/app/admin/templates', 'Mẫu văn bản'],
+      ['admin-letters', '/app/admin/letters', 'Công văn đôn đốc'],
+      ['admin-reminders', '/app/admin/reminders', 'Nhắc việc ngay'],
+      ['admin-rules', '/app/admin/rules', 'Quy tắc nhắc việc'],
+      ['mail', '/app/mail', 'Thư đã gửi'],
+      ['tasks', '/app/tasks', 'Nhiệm vụ'],
+      ['reports', '/app/reports', 'Báo cáo'],
+    ];
+  }
   const items = [
     ['dashboard', '/app/dashboard', 'Tổng quan'],
     ['tasks', '/app/tasks', 'Nhiệm vụ'],
@@ -69,9 +86,7 @@ function navItems(user) {
   return items;
 }
 
-export function homeOf(user) {
-  return can.isAgency(user) ? '/app/tasks' : '/app/dashboard';
-}
+export { homeOf };
 
 function renderHeader(user, active) {
   const header = document.getElementById('site-header');
@@ -175,7 +190,7 @@ defineRoutes(ROUTES, {
     if (!user) return navigate(loginUrl(null), { replace: true });
     if (!route.view) return navigate(homeOf(user), { replace: true });
     user = await ensureAgencyName(user);
-    renderHeader(user, route.nav);
+    renderHeader(user, typeof route.nav === 'function' ? route.nav(ctx) : route.nav);
     void refreshUnread();
     if (route.roles && !route.roles.includes(user.role)) {
       setTitle('Không có quyền truy cập');

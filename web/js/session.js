@@ -121,3 +121,9 @@ export const can = {
   calendarFeed: (u) => ['office', 'admin', 'agency'].includes(u?.role),
   isAgency: (u) => u?.role === 'agency',
 };
+
+/** Where a user lands after signing in: admins on their own menu, agency users on their tasks. */
+export function homeOf(user) {
+  if (user?.role === 'admin') return '/app/admin/users';
+  return can.isAgency(user) ? '/app/tasks' : '/app/dashboard';
+}

@@ -8,7 +8,7 @@ import { Roles } from 'src/modules/auth/auth.decorators';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { ReminderLetter } from './reminder-letter.entity';
 import { RemindersService } from './reminders.service';
-import { ListRemindersLettersQuery, ReminderLetterDto, ReminderLetterPageDto, ScanRequestDto, ScanResultDto } from './dto/scan.dto';
+import { ListRemindersLettersQuery, ReminderLetterDto, ReminderLetterPageDto, ScanRequestDto, ScanResultDto, SendNowDto } from './dto/scan.dto';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -45,6 +45,30 @@ export class RemindersController {
   @ApiErrors(400)
   scan(@Body() dto: ScanRequestDto): Promise<ScanResultDto> {
     return this.reminders.scan({ asOf: dto.asOf });
+  }
+
+  @Post('send-now')
+  @HttpCode(200)
+  @Roles(UserRole.Office, UserRole.Admin)
+  @ApiOperation({
+    summary: 'Gửi nhắc việc ngay for selected tasks (office, admin): one digest per lead agency, queued now',
+    description: 'Outside the scan\'s series (no reminder point is recorded). A task that is missing, no longer open or without a due date → 400 naming it; nothing is sent.',
+  })
+  @ApiErrors(400)
+  sendNow(@Body() dto: SendNowDto) {
+    return this.reminders.sendNow(dto.taskIds);
+  }
+
+  @Post('scan-preview')
+  @HttpCode(200)
+  @Roles(UserRole.Office, UserRole.Admin)
+  @ApiOperation({
+    summary: '"Nhắc việc ngay", previewed: the digests a scan now would send (office, admin)',
+    description: 'Per agency: the tasks, each with its reminder point (days from the due date) and whether it escalates. Records and sends nothing.',
+  })
+  @ApiErrors(400)
+  scanPreview(@Body() dto: ScanRequestDto) {
+    return this.reminders.previewScan({ asOf: dto.asOf });
   }
 
   @Get('letters')

@@ -1,3 +1,4 @@
+import { DocumentTemplatesModule } from 'src/modules/document-templates/document-templates.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Agency } from 'src/modules/agencies/agency.entity';
@@ -30,6 +31,7 @@ import { RemindersService } from './reminders.service';
     UsersModule,
     ProgramsModule,
     NotificationsModule,
+    DocumentTemplatesModule,
   ],
   controllers: [RemindersController, ReminderPolicyController],
   providers: [RemindersService, ReminderPolicyService, ReminderSchedulesService],

@@ -1,3 +1,4 @@
+import { DocumentTemplatesService } from 'src/modules/document-templates/document-templates.service';
 import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 import { execFileSync } from 'node:child_process';
@@ -33,6 +34,7 @@ describe(RemindersService.name, () => {
         { provide: MailService, useValue: {} },
         { provide: UsersService, useValue: {} },
         { provide: NotificationsService, useValue: {} },
+        { provide: DocumentTemplatesService, useValue: { register: () => undefined } },
         {
           provide: ConfigService,
           useValue: { get: (key: string) => (key === 'app.tz' ? 'Asia/Ho_Chi_Minh' : undefined) },

@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DomainError } from 'src/core/http/domain-error';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { formatInTimeZone } from 'date-fns-tz';
@@ -32,8 +33,9 @@ import { ReminderLetter } from './reminder-letter.entity';
 import { ReminderLog } from './reminder-log.entity';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { AgencyPlan, planScan, ScanTaskRow } from './reminder-scan';
-import { renderCongVanDonDoc } from './templates/cong-van-don-doc.docx';
 import { renderDigestSheet } from './templates/digest-sheet.xlsx';
+import { CONG_VAN_FIELDS, CONG_VAN_SAMPLE, CONG_VAN_TEMPLATE, congVanData } from './templates/cong-van-don-doc.docx';
+import { DocumentTemplatesService } from 'src/modules/document-templates/document-templates.service';
 import {
   BODY_MAX_TASKS,
   DigestAttachmentInfo,
@@ -87,6 +89,17 @@ export interface DigestSummary {
   letterId: number | null;
 }
 
+export interface ScanPreview {
+  asOf: LocalDate;
+  digests: {
+    agencyId: number;
+    agencyName: string;
+    to: string[];
+    escalates: boolean;
+    items: { taskId: number; code: string | null; title: string; dueDate: LocalDate; offsetDays: number; escalate: boolean }[];
+  }[];
+}
+
 export interface ScanResult {
   asOf: LocalDate;
   /** Reminder points recorded (one per task reminded). */
@@ -137,7 +150,19 @@ export class RemindersService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly notifications: NotificationsService,
+    private readonly templates: DocumentTemplatesService,
   ) {}
+
+  /**
+   * The công văn đôn đốc is one of the documents whose template the office may replace; a digest
+   * refused for good frees the reminder points it carried (freePoints).
+   */
+  onModuleInit(): void {
+    this.templates.register({ name: CONG_VAN_TEMPLATE, label: 'Công văn đôn đốc thực hiện nhiệm vụ quá hạn', fields: CONG_VAN_FIELDS, sample: congVanData(CONG_VAN_SAMPLE) });
+    this.mail.onPermanentFailure(async (msg, error) => {
+      await this.freePoints(msg, error);
+    });
+  }
 
   /** The scan's day: `asOf` when given, else today in TZ_APP at `now` (never the server's zone). */
   scanDay(opts: Pick<ScanOptions, 'asOf' | 'now'> = {}): LocalDate {
@@ -148,12 +173,6 @@ export class RemindersService implements OnModuleInit {
     return this.exclusive(() => this.runScan(opts));
   }
 
-  /** Lists the letters kept for the web UI, newest first. */
-  onModuleInit(): void {
-    this.mail.onPermanentFailure(async (msg, error) => {
-      await this.freePoints(msg, error);
-    });
-  }
 
   /**
    * A digest the relay refused for good (5xx, or every retry spent) carried reminder points that
@@ -246,15 +265,7 @@ export class RemindersService implements OnModuleInit {
       return result;
     }
 
-    const horizon = addDays(asOf, Math.max(0, ...active.flatMap((p) => p.beforeDays)));
-    const [candidates, recorded] = await Promise.all([this.loadCandidates(horizon), this.loadRecorded(horizon)]);
-    const plans = planScan({
-      asOf,
-      tasks: candidates,
-      recorded,
-      policyFor: (t) =>
-        t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy,
-    });
+    const { candidates, plans } = await this.planFor(asOf, active, defaultPolicy, programPolicies);
 
     if (plans.length) {
       const agencies = new Map(
@@ -285,6 +296,109 @@ export class RemindersService implements OnModuleInit {
         `${result.failed.length ? `, ${result.failed.length} failed` : ''} in ${result.durationMs} ms`,
     );
     return result;
+  }
+
+  /** What the scan plans for `asOf`: one plan per agency with its reminder points (nothing recorded). */
+  private async planFor(
+    asOf: LocalDate,
+    active: ReminderPolicy[],
+    defaultPolicy: ReminderPolicy | null,
+    programPolicies: Map<number, ReminderPolicy | null>,
+  ): Promise<{ candidates: ScanTaskRow[]; plans: AgencyPlan[] }> {
+    const horizon = addDays(asOf, Math.max(0, ...active.flatMap((p) => p.beforeDays)));
+    const [candidates, recorded] = await Promise.all([this.loadCandidates(horizon), this.loadRecorded(horizon)]);
+    const plans = planScan({
+      asOf,
+      tasks: candidates,
+      recorded,
+      policyFor: (t) =>
+        t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy,
+    });
+    return { candidates, plans };
+  }
+
+  /**
+   * "Nhắc việc ngay", previewed: the digests a manual scan as of `asOf` would send now (every
+   * enabled policy applies, as in a manual scan), per agency, with each task's point and whether it
+   * escalates. Records and sends nothing.
+   */
+  async previewScan(opts: { asOf?: LocalDate } = {}): Promise<ScanPreview> {
+    const asOf = this.scanDay(opts);
+    const defaults = this.policies.defaults();
+    const overrides = await this.policies.overrides();
+    const defaultPolicy = defaults.enabled ? defaults : null;
+    const programPolicies = new Map([...overrides].map(([id, p]) => [id, p.enabled ? p : null]));
+    const active = [defaultPolicy, ...programPolicies.values()].filter((p): p is ReminderPolicy => p !== null);
+    if (!active.length) return { asOf, digests: [] };
+    const { plans } = await this.planFor(asOf, active, defaultPolicy, programPolicies);
+    const agencies = new Map(plans.length ? (await this.agencies.findBy({ id: In(plans.map((p) => p.agencyId)) })).map((a) => [a.id, a]) : []);
+    return {
+      asOf,
+      digests: plans
+        .map((p) => ({
+          agencyId: p.agencyId,
+          agencyName: agencies.get(p.agencyId)?.name ?? '',
+          to: agencies.get(p.agencyId)?.emails ?? [],
+          escalates: p.reminders.some((r) => r.point.escalate),
+          items: p.reminders.map((r) => ({ taskId: r.task.id, code: r.task.code, title: r.task.title, dueDate: r.task.effectiveDueDate, offsetDays: r.point.offsetDays, escalate: r.point.escalate })),
+        }))
+        .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi')),
+    };
+  }
+
+  /**
+   * "Gửi nhắc việc ngay" for tasks the office selected: one digest per lead agency listing them as
+   * they stand today, queued at once (outside the scan's series: no point is recorded, so the
+   * scheduled reminders still come). All or nothing: a task that is not open with a due date → 400.
+   */
+  async sendNow(taskIds: number[]): Promise<{ mailMessageIds: number[]; agencies: number; tasks: number }> {
+    const ids = [...new Set(taskIds)];
+    const rows = await this.tasks.find({
+      select: { id: true, code: true, title: true, leadAgencyId: true, programId: true, assignedAt: true, effectiveDueDate: true, sourceDocument: true, leaderInCharge: true, status: true },
+      where: { id: In(ids) },
+    });
+    const byId = new Map(rows.map((t) => [t.id, t]));
+    const problems = ids.flatMap((id, i) => {
+      const t = byId.get(id);
+      if (!t) return [{ field: `taskIds.${i}`, message: `taskIds.${i}: không tìm thấy nhiệm vụ ${id}` }];
+      if (!REMINDED_STATUSES.includes(t.status) && t.status !== TaskStatus.Submitted)
+        return [{ field: `taskIds.${i}`, message: `taskIds.${i}: nhiệm vụ ${id} không còn đang thực hiện` }];
+      if (!t.effectiveDueDate) return [{ field: `taskIds.${i}`, message: `taskIds.${i}: nhiệm vụ ${id} không có thời hạn (thường xuyên)` }];
+      return [];
+    });
+    if (problems.length) {
+      throw new DomainError(
+        `${problems.length === 1 ? problems[0].message.replace(/^taskIds\.\d+: /, '') : 'Có nhiệm vụ không gửi nhắc việc được'}; không thư nào được gửi`,
+        HttpStatus.BAD_REQUEST,
+        problems,
+      );
+    }
+    const asOf = this.calendar.today();
+    const appUrl = this.config.get('app.appUrl', { infer: true });
+    const provinceName = this.config.get('app.provinceName', { infer: true });
+    const officeEmail = this.config.get('mail.officeEmail', { infer: true });
+    const groups = new Map<number, Task[]>();
+    for (const t of rows) groups.set(t.leadAgencyId, [...(groups.get(t.leadAgencyId) ?? []), t]);
+    const agencies = new Map((await this.agencies.findBy({ id: In([...groups.keys()]) })).map((a) => [a.id, a]));
+    const mailMessageIds = await this.dataSource.transaction(async (m) => {
+      const created: number[] = [];
+      for (const [agencyId, tasks] of groups) {
+        const agency = agencies.get(agencyId)!;
+        const items = tasks.map((t) => toItem(t as unknown as ScanTaskRow, false));
+        const recipients = unique([...(agency.emails ?? []), ...(await this.users.digestRecipients(agency.id)).map((u) => u.email)]);
+        const common = { agencyName: agency.name, asOf, appUrl, provinceName };
+        const row = await this.mail.create(
+          recipients.length
+            ? { kind: MailKind.ReminderDigest, to: recipients, ...renderDigest({ ...common, items, copiedTo: null }), agencyId, taskIds: items.map((i) => i.taskId) }
+            : { kind: MailKind.MissingAddress, to: [officeEmail], ...renderMissingAddress({ ...common, agencyCode: agency.code, items }), agencyId, taskIds: items.map((i) => i.taskId) },
+          m,
+        );
+        created.push(row.id);
+      }
+      return created;
+    });
+    this.logger.log(`reminders sent now: ${rows.length} task(s), ${mailMessageIds.length} message(s)`);
+    return { mailMessageIds, agencies: groups.size, tasks: rows.length };
   }
 
   /** Open tasks with an effective due date up to `horizon` (asOf + the largest beforeDays): one query. */
@@ -558,7 +672,8 @@ export class RemindersService implements OnModuleInit {
     const overdue = [...plan.overdue].sort(
       (a, b) => a.effectiveDueDate.localeCompare(b.effectiveDueDate) || a.id - b.id,
     );
-    const buffer = await renderCongVanDonDoc({
+    // The office's own template when it uploaded one, else the shipped default (document-templates).
+    const buffer = await this.templates.render(CONG_VAN_TEMPLATE, congVanData({
       provinceName: this.config.get('app.provinceName', { infer: true }),
       agencyName: agency.name,
       asOf,
@@ -570,7 +685,7 @@ export class RemindersService implements OnModuleInit {
         effectiveDueDate: t.effectiveDueDate,
         daysOverdue: diffDays(t.effectiveDueDate, asOf),
       })),
-    });
+    }));
     const safeCode = agency.code.replace(/[^A-Za-z0-9_-]/g, '_');
     const [year] = parseLocalDate(asOf);
     const path = `letters/${year}/${asOf}-${safeCode}-${randomBytes(4).toString('hex')}.docx`;

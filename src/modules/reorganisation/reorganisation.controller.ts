@@ -14,6 +14,20 @@ import { ReorganisationService } from './reorganisation.service';
 export class ReorganisationController {
   constructor(private readonly reorganisation: ReorganisationService) {}
 
+  @Post(':id/merge-preview')
+  @HttpCode(200)
+  @Roles(UserRole.Admin)
+  @ApiOperation({
+    summary: 'What merging an agency would do, without doing it',
+    description: 'The same checks and handover as POST /merge, rolled back: the open tasks that would move to the successor, and those whose coordinating list would change.',
+  })
+  @ApiParam({ name: 'id', type: Number, example: 4 })
+  @ApiErrors([400, 'Cơ quan, đơn vị Sở Kế hoạch và Đầu tư đã được sáp nhập vào Sở Tài chính'], 401, 403, [404, 'Không tìm thấy cơ quan, đơn vị'])
+  async preview(@Param('id', ParseIdPipe) id: number, @Body() dto: MergeAgencyDto, @CurrentUser() user: AuthUser) {
+    const r = await this.reorganisation.preview(id, dto, user);
+    return { agency: toAgencyResponse(r.agency), successor: toAgencyResponse(r.successor), leadTasks: r.leadTasks, coordinatingTasks: r.coordinatingTasks };
+  }
+
   @Post(':id/merge')
   @HttpCode(200)
   @Roles(UserRole.Admin)

@@ -1,4 +1,4 @@
-import { overdueList, overdueNote, programItemFigures, rate, taskCounts } from './appendix.figures';
+import { overdueList, overdueNote, programItemFigures, rate, taskCounts, sumCounts } from './appendix.figures';
 
 describe(rate.name, () => {
   it('should round to three decimals (one decimal of a percentage)', () => {
@@ -38,7 +38,7 @@ describe(programItemFigures.name, () => {
 });
 
 describe(taskCounts.name, () => {
-  it('should derive D = B − C, E = A − B, F = E − G and the rate B / (B + G)', () => {
+  it('should derive D = B − C, E = A − B, F = E − G and the rates B / A and B / (B + G)', () => {
     expect(taskCounts({ total: 12, done: 7, doneOnTime: 6, openOverdue: 2 })).toEqual({
       total: 12,
       done: 7,
@@ -47,15 +47,17 @@ describe(taskCounts.name, () => {
       open: 5,
       openInTime: 3,
       openOverdue: 2,
+      doneRate: 0.583,
       completionRate: 0.778,
     });
   });
 
-  it('should reproduce the seed report: 46 given, 42 done on time, 4 open in time → 100%', () => {
+  it('should reproduce the seed report: 46 given, 42 done on time, 4 open in time → 91,3% of given, 100% of come due', () => {
     expect(taskCounts({ total: 46, done: 42, doneOnTime: 42, openOverdue: 0 })).toMatchObject({
       doneLate: 0,
       open: 4,
       openInTime: 4,
+      doneRate: 0.913,
       completionRate: 1,
     });
   });
@@ -64,6 +66,22 @@ describe(taskCounts.name, () => {
     expect(taskCounts({ total: 3, done: 1, doneOnTime: 1, openOverdue: 0 }).completionRate).toBe(1);
     expect(taskCounts({ total: 3, done: 0, doneOnTime: 0, openOverdue: 0 }).completionRate).toBeNull();
     expect(taskCounts({ total: 3, done: 0, doneOnTime: 0, openOverdue: 1 }).completionRate).toBe(0);
+  });
+
+  it('should leave the done rate empty when nothing was given', () => {
+    expect(taskCounts({ total: 0, done: 0, doneOnTime: 0, openOverdue: 0 }).doneRate).toBeNull();
+  });
+});
+
+describe(sumCounts.name, () => {
+  it('should add the rows field by field', () => {
+    const zero = { initial: 0, added: 0, withdrawnOrDeferred: 0, submitted: 0, issued: 0 };
+    const rows = [
+      { initial: 30, added: 2, withdrawnOrDeferred: 1, submitted: 28, issued: 25 },
+      { initial: 10, added: 1, withdrawnOrDeferred: 0, submitted: 9, issued: 8 },
+    ];
+    expect(sumCounts(rows, zero)).toEqual({ initial: 40, added: 3, withdrawnOrDeferred: 1, submitted: 37, issued: 33 });
+    expect(sumCounts([], zero)).toEqual(zero);
   });
 });
 

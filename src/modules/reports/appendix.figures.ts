@@ -21,6 +21,15 @@ export interface ProgramItemCounts {
   issued: number;
 }
 
+/** Adds counts of the same shape (the total row of a per-agency table). */
+export function sumCounts<T extends object>(rows: T[], zero: T): T {
+  return rows.reduce((acc, r) => {
+    const next = { ...acc } as Record<string, number>;
+    for (const k of Object.keys(zero)) next[k] += (r as Record<string, number>)[k];
+    return next as T;
+  }, zero);
+}
+
 /** (4) = (1) + (2) − (3); (7) = (4) − (5); (8) = (5) / (4). */
 export function programItemFigures(c: ProgramItemCounts): ProgramItemFigures {
   const total = c.initial + c.added - c.withdrawnOrDeferred;
@@ -44,7 +53,10 @@ export interface TaskRawCounts {
   openOverdue: number;
 }
 
-/** D = B − C; E = A − B; F = E − G; completion rate = B / (B + G) (the national reports' formula). */
+/**
+ * D = B − C; E = A − B; F = E − G; two rates: done rate = B / A (done over all given, as the
+ * provincial reports print it) and completion rate = B / (B + G) (the national reports' formula).
+ */
 export function taskCounts(c: TaskRawCounts): TaskCounts {
   const open = c.total - c.done;
   return {
@@ -55,6 +67,7 @@ export function taskCounts(c: TaskRawCounts): TaskCounts {
     open,
     openInTime: open - c.openOverdue,
     openOverdue: c.openOverdue,
+    doneRate: rate(c.done, c.total),
     completionRate: rate(c.done, c.done + c.openOverdue),
   };
 }

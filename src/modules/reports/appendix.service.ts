@@ -6,8 +6,17 @@ import { AgencyKind } from 'src/modules/agencies/agency.enums';
 import { LocalDate } from 'src/core/time/local-date';
 import { Task } from 'src/modules/tasks/task.entity';
 import { EXCLUDED_STATUSES, TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';
-import { compareVietnamese, OverdueRow, overdueList, programItemFigures, TaskRawCounts, taskCounts } from './appendix.figures';
-import { AgencyTaskFigures, AppendixReport, ProgramItemFigures, TaskFigures } from './appendix.types';
+import {
+  compareVietnamese,
+  OverdueRow,
+  overdueList,
+  ProgramItemCounts,
+  programItemFigures,
+  sumCounts,
+  TaskRawCounts,
+  taskCounts,
+} from './appendix.figures';
+import { AgencyProgramItemFigures, AgencyTaskFigures, AppendixReport, TaskFigures } from './appendix.types';
 
 export interface AppendixScope {
   from: LocalDate;
@@ -19,6 +28,14 @@ export interface AppendixScope {
 
 /** Done on or before asOf; a done task without a completion date cannot be placed in time (timeliness.ts). */
 const DONE = 't.status = :doneStatus AND t.completedAt IS NOT NULL AND t.completedAt <= :asOf';
+/**
+ * Phụ lục I (5) đã trình, by the submission date: submitted or done on or before asOf (a done item
+ * without a submission date by its completion date; a submitted one without a date, written before
+ * dates were kept, counts as submitted).
+ */
+const SUBMITTED =
+  '((t.status = :submittedStatus AND (t.submittedAt IS NULL OR t.submittedAt <= :asOf)) OR ' +
+  '(t.status = :doneStatus AND COALESCE(t.submittedAt, t.completedAt) <= :asOf))';
 const OPEN_OVERDUE = `NOT (${DONE}) AND t.effectiveDueDate IS NOT NULL AND t.effectiveDueDate < :asOf`;
 const sumOf = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
@@ -49,19 +66,33 @@ export class AppendixService {
   ) {}
 
   async compute(scope: AppendixScope): Promise<AppendixReport> {
-    const programItems = await this.programItems(scope);
+    const itemCounts = await this.programItemCountsByAgency(scope);
     const counts = await this.taskCountsByAgency(scope);
     const overdueRows = await this.overdueRows(scope);
-    const ids = [...new Set([...counts.map((c) => c.agencyId), ...overdueRows.map((o) => o.agencyId)])];
+    const ids = [
+      ...new Set([...itemCounts.map((c) => c.agencyId), ...counts.map((c) => c.agencyId), ...overdueRows.map((o) => o.agencyId)]),
+    ];
     const agencies = new Map(
       (ids.length ? await this.agencies.find({ select: { id: true, code: true, name: true, kind: true }, where: { id: In(ids) } }) : []).map((a) => [a.id, a]),
     );
     const agencyOf = (id: number) => agencies.get(id) ?? { id, code: '', name: '', kind: AgencyKind.Other };
 
-    const byAgency: AgencyTaskFigures[] = counts
-      .map((c) => ({ c, a: agencyOf(c.agencyId) }))
-      .sort((x, y) => rank(x.a.kind) - rank(y.a.kind) || compareVietnamese(x.a.name, y.a.name) || x.a.id - y.a.id)
-      .map(({ c, a }) => ({ agencyId: a.id, agencyCode: a.code, agencyName: a.name, ...taskCounts(c) }));
+    const agencyOrder = (x: { agencyId: number }, y: { agencyId: number }) => {
+      const a = agencyOf(x.agencyId);
+      const b = agencyOf(y.agencyId);
+      return rank(a.kind) - rank(b.kind) || compareVietnamese(a.name, b.name) || a.id - b.id;
+    };
+    const named = (id: number) => ({ agencyId: id, agencyCode: agencyOf(id).code, agencyName: agencyOf(id).name });
+    const byAgency: AgencyTaskFigures[] = [...counts].sort(agencyOrder).map((c) => ({ ...named(c.agencyId), ...taskCounts(c) }));
+    const programItemsByAgency: AgencyProgramItemFigures[] = [...itemCounts]
+      .sort(agencyOrder)
+      .map(({ agencyId, ...c }) => ({ ...named(agencyId), ...programItemFigures(c) }));
+    const programItems = programItemFigures(
+      sumCounts<ProgramItemCounts>(
+        itemCounts.map(({ agencyId: _id, ...c }) => c),
+        { initial: 0, added: 0, withdrawnOrDeferred: 0, submitted: 0, issued: 0 },
+      ),
+    );
 
     const totals = counts.reduce(
       (acc, c) => ({
@@ -80,7 +111,14 @@ export class AppendixService {
       overdueRows.map(({ agencyId, ...o }) => ({ ...o, agencyName: agencyOf(agencyId).name })),
       scope.asOf,
     );
-    return { period: { from: scope.from, to: scope.to, asOf: scope.asOf }, programItems, tasks, byAgency, overdue };
+    return {
+      period: { from: scope.from, to: scope.to, asOf: scope.asOf },
+      programItems,
+      programItemsByAgency,
+      tasks,
+      byAgency,
+      overdue,
+    };
   }
 
   private scoped(qb: SelectQueryBuilder<Task>, scope: AppendixScope): SelectQueryBuilder<Task> {
@@ -89,14 +127,16 @@ export class AppendixService {
     return qb;
   }
 
-  /** Phụ lục I: proposals whose effective due date is in [from, to]. */
-  async programItems(scope: AppendixScope): Promise<ProgramItemFigures> {
+  /** Phụ lục I per lead agency: proposals whose effective due date is in [from, to]. */
+  async programItemCountsByAgency(scope: AppendixScope): Promise<(ProgramItemCounts & { agencyId: number })[]> {
+    const lead = this.unindexed('t.leadAgencyId');
     const qb = this.tasks
       .createQueryBuilder('t')
-      .select(sumOf('t.origin = :initial'), 'initial')
+      .select(lead, 'agencyId')
+      .addSelect(sumOf('t.origin = :initial'), 'initial')
       .addSelect(sumOf('t.origin = :added'), 'added')
       .addSelect(sumOf('t.status IN (:...excluded)'), 'withdrawnOrDeferred')
-      .addSelect(sumOf(`t.status = :submittedStatus OR (${DONE})`), 'submitted')
+      .addSelect(sumOf(SUBMITTED), 'submitted')
       .addSelect(sumOf(DONE), 'issued')
       .where('t.kind = :proposal', { proposal: TaskKind.Proposal })
       .andWhere('t.effectiveDueDate >= :from AND t.effectiveDueDate <= :to', { from: scope.from, to: scope.to })
@@ -107,15 +147,17 @@ export class AppendixService {
         submittedStatus: TaskStatus.Submitted,
         doneStatus: TaskStatus.Done,
         asOf: scope.asOf,
-      });
-    const raw = await this.scoped(qb, scope).getRawOne<Record<string, string | number | null>>();
-    return programItemFigures({
-      initial: n(raw?.initial),
-      added: n(raw?.added),
-      withdrawnOrDeferred: n(raw?.withdrawnOrDeferred),
-      submitted: n(raw?.submitted),
-      issued: n(raw?.issued),
-    });
+      })
+      .groupBy(lead);
+    const rows = await this.scoped(qb, scope).getRawMany<Record<string, string | number | null>>();
+    return rows.map((raw) => ({
+      agencyId: n(raw.agencyId),
+      initial: n(raw.initial),
+      added: n(raw.added),
+      withdrawnOrDeferred: n(raw.withdrawnOrDeferred),
+      submitted: n(raw.submitted),
+      issued: n(raw.issued),
+    }));
   }
 
   /** The tasks Phụ lục II counts: kind task, assigned by `to`, not done before `from`, not withdrawn or deferred. */

@@ -7,8 +7,10 @@ import { LocalDate } from 'src/core/time/local-date';
  */
 export interface AppendixReport {
   period: AppendixPeriod;
-  /** Phụ lục I: proposals (kind `proposal`) whose effective due date falls in [from, to]. */
+  /** Phụ lục I: proposals (kind `proposal`) whose effective due date falls in [from, to] (the total row). */
   programItems: ProgramItemFigures;
+  /** Phụ lục I per lead agency (agencies with at least one item), in the order of `byAgency`. */
+  programItemsByAgency: AgencyProgramItemFigures[];
   /** Phụ lục II: tasks (kind `task`) assigned on or before `to`, not done before `from`, not withdrawn/deferred. */
   tasks: TaskFigures;
   /** Phụ lục II per lead agency (agencies with at least one counted task). */
@@ -32,7 +34,7 @@ export interface ProgramItemFigures {
   withdrawnOrDeferred: number;
   /** (4) = (1) + (2) − (3). */
   total: number;
-  /** (5) đã trình: submitted, or done by asOf. */
+  /** (5) đã trình: submitted or done, by the submission date (or completion date), on or before asOf. */
   submitted: number;
   /** (6) đã ban hành: done by asOf. */
   issued: number;
@@ -57,7 +59,9 @@ export interface TaskCounts {
   openInTime: number;
   /** G: open and past the effective due date. */
   openOverdue: number;
-  /** B / (B + G). */
+  /** B / A: done over all tasks given (what the provincial reports print: 42/46 = 91,3%). */
+  doneRate: number | null;
+  /** B / (B + G): done over the tasks that have come due (the national reports' formula). */
   completionRate: number | null;
 }
 
@@ -66,6 +70,12 @@ export interface TaskFigures extends TaskCounts {
   carriedOver: number;
   /** Assigned in [from, to]. */
   assignedInPeriod: number;
+}
+
+export interface AgencyProgramItemFigures extends ProgramItemFigures {
+  agencyId: number;
+  agencyCode: string;
+  agencyName: string;
 }
 
 export interface AgencyTaskFigures extends TaskCounts {

@@ -32,7 +32,7 @@ export function reportMail(i: ReportMailInput): ReportMailContent {
     intro: `Hệ thống theo dõi nhiệm vụ gửi kèm ${i.title.charAt(0).toLocaleLowerCase('vi')}${i.title.slice(1)} (số liệu từ ngày ${formatDocumentDate(from)} đến ngày ${formatDocumentDate(to)}, tính đến ngày ${formatDocumentDate(asOf)}), được tổng hợp tự động để phục vụ báo cáo định kỳ của UBND tỉnh ${i.provinceName}.`,
     lines: [
       `Chương trình công tác (Phụ lục I): đã trình ${p.submitted}/${p.total} đề án (${formatRate(p.submittedRate)}), đã ban hành ${p.issued}, chưa trình ${p.notSubmitted}.`,
-      `Nhiệm vụ được giao (Phụ lục II): ${t.total} nhiệm vụ; đã hoàn thành ${t.done} (đúng hạn ${t.doneOnTime}, quá hạn ${t.doneLate}); chưa hoàn thành ${t.open} (trong hạn ${t.openInTime}, quá hạn ${t.openOverdue}); tỷ lệ hoàn thành ${formatRate(t.completionRate)}.`,
+      `Nhiệm vụ được giao (Phụ lục II): ${t.total} nhiệm vụ; đã hoàn thành ${t.done} (đúng hạn ${t.doneOnTime}, quá hạn ${t.doneLate}); chưa hoàn thành ${t.open} (trong hạn ${t.openInTime}, quá hạn ${t.openOverdue}); tỷ lệ hoàn thành so với tổng số nhiệm vụ giao ${formatRate(t.doneRate ?? null)}, so với số nhiệm vụ đã đến hạn ${formatRate(t.completionRate)}.`,
       i.report.overdue.length
         ? `Nhiệm vụ chưa hoàn thành quá hạn (Phụ lục III): ${i.report.overdue.length} nhiệm vụ.`
         : 'Nhiệm vụ chưa hoàn thành quá hạn (Phụ lục III): không có.',

@@ -1,5 +1,5 @@
 import { DomainError } from 'src/core/http/domain-error';
-import { resolveReportWindow } from './report-period';
+import { lastClosedPeriod, resolveReportWindow } from './report-period';
 
 function errorOf(fn: () => unknown): DomainError {
   try {
@@ -70,5 +70,21 @@ describe(resolveReportWindow.name, () => {
     const e = errorOf(() => resolveReportWindow({ period }, 'cutoff'));
     expect(e.message).toMatch(/^Kỳ báo cáo ".*" không hợp lệ; dùng dạng 2024, 2024-06, 2024-Q2/);
     expect(e.details[0].field).toBe('period');
+  });
+});
+
+describe(lastClosedPeriod.name, () => {
+  it('should default to the last quarter that has closed, not Quý I in December', () => {
+    expect(lastClosedPeriod('2026-12-05', 'quarter', 'calendar')).toMatchObject({ name: '2026-Q3', from: '2026-07-01', to: '2026-09-30' });
+    expect(lastClosedPeriod('2026-12-15', 'quarter', 'cutoff')).toMatchObject({ name: '2026-Q4', from: '2026-09-15', to: '2026-12-14' });
+    expect(lastClosedPeriod('2026-12-14', 'quarter', 'cutoff').name).toBe('2026-Q3');
+  });
+
+  it('should reach back into the year before in its first weeks', () => {
+    expect(lastClosedPeriod('2026-01-10', 'quarter', 'calendar').name).toBe('2025-Q4');
+    expect(lastClosedPeriod('2026-01-10', 'year', 'calendar').name).toBe('2025');
+    expect(lastClosedPeriod('2026-01-10', 'half', 'cutoff').name).toBe('2025-H2');
+    expect(lastClosedPeriod('2026-01-01', 'month', 'calendar').name).toBe('2025-12');
+    expect(lastClosedPeriod('2026-07-01', 'half', 'calendar').name).toBe('2026-H1');
   });
 });

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError } from 'src/core/http/domain-error';
 import { ACCEPTED_DATE_MESSAGE, LocalDate, isAcceptedLocalDate, parseLocalDate, tryMakeLocalDate } from 'src/core/time/local-date';
-import { PeriodWindow, resolvePeriod } from 'src/modules/calendar/periods';
+import { PeriodWindow, ResolvedPeriod, resolvePeriod } from 'src/modules/calendar/periods';
 import { formatDocumentDate } from './report-format';
 
 export const MAX_REPORT_YEARS = 5;
@@ -99,4 +99,34 @@ export function resolveReportWindow(input: ReportWindowInput, defaultWindow: Per
   if (!isAcceptedLocalDate(asOf)) throw bad(`Ngày "${String(asOf)}" không hợp lệ: ${ACCEPTED_DATE_MESSAGE}`, 'asOf');
   if (asOf < from) throw bad('Ngày tính số liệu không được trước ngày bắt đầu kỳ báo cáo', 'asOf');
   return { from, to, asOf, periodName, window, label, phrase };
+}
+
+/** The kinds of period a page can default to (the names resolvePeriod takes). */
+export const DEFAULT_PERIOD_KINDS = ['month', 'quarter', 'half', 'year'] as const;
+export type DefaultPeriodKind = (typeof DEFAULT_PERIOD_KINDS)[number];
+
+function namesOf(kind: DefaultPeriodKind, year: number): string[] {
+  switch (kind) {
+    case 'month':
+      return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+    case 'quarter':
+      return [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
+    case 'half':
+      return [`${year}-H1`, `${year}-H2`];
+    case 'year':
+      return [`${year}`];
+  }
+}
+
+/**
+ * The last period of `kind` whose window has closed by `today` (its last day is before today): in
+ * December the default quarter is Quý III (or Quý IV once the cut-off 14/12 has passed), never Quý I.
+ */
+export function lastClosedPeriod(today: LocalDate, kind: DefaultPeriodKind, window: PeriodWindow): ResolvedPeriod {
+  const [year] = parseLocalDate(today);
+  const closed = [year - 2, year - 1, year]
+    .flatMap((y) => namesOf(kind, y))
+    .map((name) => resolvePeriod(name, window))
+    .filter((p) => p.to < today);
+  return closed.reduce((a, b) => (b.to > a.to ? b : a));
 }

@@ -15,8 +15,8 @@ import { ApiErrors } from 'src/core/http/api-errors';
 import { ParseIdPipe } from 'src/core/http/validation';
 import { AuthUser, CurrentUser, Roles } from 'src/modules/auth/auth.decorators';
 import { UserRole } from 'src/modules/users/user-role.enum';
-import { AppendixQuery } from './dto/appendix.query';
-import { AppendixResponseDto } from './dto/appendix-response.dto';
+import { AppendixQuery, DefaultPeriodQuery, TrendQuery } from './dto/appendix.query';
+import { AppendixResponseDto, DefaultPeriodDto, TrendMonthDto } from './dto/appendix-response.dto';
 import { CreateReportDto } from './dto/create-report.dto';
 import { ListReportsQuery } from './dto/list-reports.query';
 import { ReportCreatedDto, ReportRunPageDto, ReportRunResponseDto } from './dto/report-run-response.dto';
@@ -50,9 +50,12 @@ export class ReportsController {
     example: {
       period: { from: '2020-01-01', to: '2020-06-30', asOf: '2020-06-30' },
       programItems: { initial: 40, added: 3, withdrawnOrDeferred: 1, total: 42, submitted: 37, issued: 33, notSubmitted: 5, submittedRate: 0.881 },
-      tasks: { total: 46, carriedOver: 0, assignedInPeriod: 46, done: 42, doneOnTime: 42, doneLate: 0, open: 4, openInTime: 4, openOverdue: 0, completionRate: 1 },
+      programItemsByAgency: [
+        { agencyId: 3, agencyCode: 'SKHDT', agencyName: 'Sở Kế hoạch và Đầu tư', initial: 9, added: 1, withdrawnOrDeferred: 0, total: 10, submitted: 9, issued: 8, notSubmitted: 1, submittedRate: 0.9 },
+      ],
+      tasks: { total: 46, carriedOver: 0, assignedInPeriod: 46, done: 42, doneOnTime: 42, doneLate: 0, open: 4, openInTime: 4, openOverdue: 0, doneRate: 0.913, completionRate: 1 },
       byAgency: [
-        { agencyId: 3, agencyCode: 'SKHDT', agencyName: 'Sở Kế hoạch và Đầu tư', total: 6, done: 5, doneOnTime: 5, doneLate: 0, open: 1, openInTime: 1, openOverdue: 0, completionRate: 1 },
+        { agencyId: 3, agencyCode: 'SKHDT', agencyName: 'Sở Kế hoạch và Đầu tư', total: 6, done: 5, doneOnTime: 5, doneLate: 0, open: 1, openInTime: 1, openOverdue: 0, doneRate: 0.833, completionRate: 1 },
       ],
       overdue: [],
     },
@@ -60,6 +63,30 @@ export class ReportsController {
   @ApiErrors(BAD_WINDOW, [403, 'Bạn chỉ được xem số liệu của cơ quan, đơn vị mình'], [404, 'Không tìm thấy chương trình công tác'])
   appendix(@Query() query: AppendixQuery, @CurrentUser() user: AuthUser): Promise<AppendixResponseDto> {
     return this.reports.appendix(query, user);
+  }
+
+  @Get('trend')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary: 'Month by month of a year: done on time, done late, overdue',
+    description: 'Each month is judged as Phụ lục II judges a period: done on time / late within the month, open overdue at its end (today for the running month).',
+  })
+  @ApiOkResponse({ type: [TrendMonthDto] })
+  @ApiErrors(400, [403, 'Bạn chỉ được xem số liệu của cơ quan, đơn vị mình'])
+  trend(@Query() query: TrendQuery, @CurrentUser() user: AuthUser): Promise<TrendMonthDto[]> {
+    return this.reports.trend(query.year ?? Number(this.reports.today().slice(0, 4)), query.agencyId, user);
+  }
+
+  @Get('default-period')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary: 'The period a report or dashboard opens on: the last one of its kind that has closed',
+    description: 'E.g. on 05/12/2026 the default quarter is 2026-Q3 (never Quý I in December).',
+  })
+  @ApiOkResponse({ type: DefaultPeriodDto })
+  @ApiErrors(400)
+  defaultPeriod(@Query() query: DefaultPeriodQuery): DefaultPeriodDto {
+    return this.reports.defaultPeriod(query.kind ?? 'quarter', query.window);
   }
 
   @Post()

@@ -32,7 +32,7 @@ import { UserRole } from 'src/modules/users/user-role.enum';
 import { AppendixService } from './appendix.service';
 import { AppendixReport, ReportDocumentInfo } from './appendix.types';
 import { CONTENT_TYPES, REPORT_FORMATS, ReportFormat, asciiFileName, formatDocumentDate, reportFileTitle } from './report-format';
-import { lowerFirst, ReportWindow, ReportWindowInput, resolveReportWindow } from './report-period';
+import { DefaultPeriodKind, lastClosedPeriod, lowerFirst, ReportWindow, ReportWindowInput, resolveReportWindow } from './report-period';
 import { ReportFileRef, ReportRun, ReportRunStatus } from './report-run.entity';
 import { REPORTS_CONFIG, ReportsConfig } from './reports.config';
 import { renderAppendixDocx } from './renderers/appendix-docx.renderer';
@@ -99,6 +99,16 @@ const RUN_LIST_COLUMNS: FindOptionsSelect<ReportRun> = {
  * from it under DATA_DIR/files/reports/<id>/), downloads, and the email of scheduled runs.
  * Writes only report_runs (and mail through MailService); reads tasks, agencies, programs, users.
  */
+export interface TrendMonth {
+  month: number;
+  from: LocalDate;
+  to: LocalDate;
+  asOf: LocalDate;
+  doneOnTime: number;
+  doneLate: number;
+  openOverdue: number;
+}
+
 @Injectable()
 export class ReportsService {
   private readonly logger = new Logger(ReportsService.name);
@@ -147,6 +157,37 @@ export class ReportsService {
     const agencyId = this.agencyScope(user, request.agencyId);
     await this.checkScope(request.programId ?? null, agencyId);
     return this.appendixService.compute({ from: window.from, to: window.to, asOf: window.asOf, programId: request.programId ?? null, agencyId });
+  }
+
+  /**
+   * The month-by-month trend of a year (the dashboard's chart): for each month up to today, the
+   * Phụ lục II figures of that month's window — done on time (C) and late (D) in the month, and
+   * open overdue (G) at its end (or today, for the running month).
+   */
+  async trend(year: number, agencyIdRequested: number | undefined, user: AuthUser): Promise<TrendMonth[]> {
+    const agencyId = this.agencyScope(user, agencyIdRequested);
+    await this.checkScope(null, agencyId);
+    const today = this.calendar.today();
+    const months: TrendMonth[] = [];
+    for (let m = 1; m <= 12; m++) {
+      const from = `${year}-${String(m).padStart(2, '0')}-01`;
+      if (from > today) break;
+      const last = resolvePeriod(`${year}-${String(m).padStart(2, '0')}`, 'calendar').to;
+      const asOf = last < today ? last : today;
+      const r = await this.appendixService.compute({ from, to: last, asOf, programId: null, agencyId });
+      months.push({ month: m, from, to: last, asOf, doneOnTime: r.tasks.doneOnTime, doneLate: r.tasks.doneLate, openOverdue: r.tasks.openOverdue });
+    }
+    return months;
+  }
+
+  today(): LocalDate {
+    return this.calendar.today();
+  }
+
+  /** The last closed period of `kind`, as of today in TZ_APP. */
+  defaultPeriod(kind: DefaultPeriodKind, window: PeriodWindow = this.defaultWindow) {
+    const p = lastClosedPeriod(this.calendar.today(), kind, window);
+    return { period: p.name, window, from: p.from, to: p.to, label: p.label };
   }
 
   /** Agency users see their own agency only; the others may pick one. */

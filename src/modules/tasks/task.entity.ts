@@ -128,6 +128,10 @@ export class Task {
   @Column({ type: 'date', nullable: true })
   completedAt!: string | null;
 
+  /** Ngày trình: when the task became submitted (or done, when it skipped submitted); cleared when returned. */
+  @Column({ type: 'date', nullable: true })
+  submittedAt!: string | null;
+
   /** Số, ký hiệu, ngày ban hành of the result document. */
   @Column({ type: 'varchar', length: 500, nullable: true })
   resultDocument!: string | null;

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Logger, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
 import { ApiErrors } from 'src/core/http/api-errors';
+import { contentDisposition } from 'src/core/http/content-disposition';
 import { ParseIdPipe } from 'src/core/http/validation';
 import { AuthUser, CurrentUser, Roles } from 'src/modules/auth/auth.decorators';
 import { UserRole } from 'src/modules/users/user-role.enum';
@@ -9,6 +11,8 @@ import { ListTasksQuery } from './dto/list-tasks.query.dto';
 import { TaskHistoryResponseDto, toTaskHistoryResponse } from './dto/task-history-response.dto';
 import { TaskPageDto, TaskResponseDto, toTaskResponse } from './dto/task-response.dto';
 import { UpdateTaskDto } from './dto/update-task.dto';
+import { BulkTaskActionDto, BulkTaskResultDto } from './dto/bulk-task-action.dto';
+import { TASK_EXPORT_MAX_ROWS, writeTaskListXlsx } from './task-export';
 import { STALE_VERSION, TASK_NOT_FOUND, TasksService } from './tasks.service';
 
 const NOT_FOUND: [number, string] = [404, TASK_NOT_FOUND];
@@ -20,6 +24,8 @@ const ALL_ROLES = [UserRole.Admin, UserRole.Office, UserRole.Leader, UserRole.Ag
 @ApiErrors(401)
 @Controller('tasks')
 export class TasksController {
+  private readonly logger = new Logger(TasksController.name);
+
   constructor(private readonly tasks: TasksService) {}
 
   @Post()
@@ -54,6 +60,54 @@ export class TasksController {
       page: page.page,
       limit: page.limit,
     };
+  }
+
+  @Get('leaders')
+  @Roles(UserRole.Admin, UserRole.Office, UserRole.Leader)
+  @ApiOperation({ summary: 'The leaders in charge named on tasks (for the view per leader)' })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'string' }, example: ['Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh Lê Hoàng Việt'] } })
+  leaders(): Promise<string[]> {
+    return this.tasks.leaders();
+  }
+
+  @Get('export')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary: 'Xuất danh sách nhiệm vụ ra Excel',
+    description:
+      `Exactly the list GET /api/tasks gives for the same filters and sort, every page, as one XLSX (streamed). ` +
+      `More than ${TASK_EXPORT_MAX_ROWS} tasks → 400 asking to filter more (nothing is written).`,
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors([400, `Danh sách có 100.001 nhiệm vụ, vượt quá giới hạn 100.000 dòng của một tệp xuất; hãy lọc bớt …`])
+  async export(@Query() query: ListTasksQuery, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    const { asOf, batches } = await this.tasks.exportList(query, user, TASK_EXPORT_MAX_ROWS);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', contentDisposition(`Danh sách nhiệm vụ ${asOf.split('-').reverse().join('.')}.xlsx`));
+    res.setHeader('Cache-Control', 'private, no-store');
+    try {
+      await writeTaskListXlsx(res, 'Danh sách nhiệm vụ', asOf, batches());
+    } catch (err) {
+      // Headers are gone: all that is left is to cut the download so it is not taken for a whole file.
+      this.logger.error(`task export failed: ${(err as Error).message}`, (err as Error).stack);
+      res.destroy(err as Error);
+    }
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @Roles(UserRole.Office, UserRole.Admin, UserRole.Agency)
+  @ApiOperation({
+    summary: 'Thao tác hàng loạt trên các nhiệm vụ đã chọn',
+    description:
+      'setLeader (leaderInCharge), extend (dueDate + reason, kept in each task\'s history), moveProgram (programId), remind (send a reminder now). ' +
+      'All or nothing: when any selected task is one the user may not change, or any change is invalid, nothing changes.',
+  })
+  @ApiOkResponse({ type: BulkTaskResultDto })
+  @ApiErrors(400, [403, 'Bạn không được thay đổi 2 nhiệm vụ trong các nhiệm vụ đã chọn; không nhiệm vụ nào được thay đổi'], [409, STALE_VERSION])
+  bulk(@Body() dto: BulkTaskActionDto, @CurrentUser() user: AuthUser): Promise<BulkTaskResultDto> {
+    return this.tasks.bulk(dto, user);
   }
 
   @Get(':id')

@@ -11,6 +11,7 @@ import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { ACCEPTED_DATE_MESSAGE, LocalDate, isAcceptedLocalDate } from 'src/core/time/local-date';
 import { UserRole } from 'src/modules/users/user-role.enum';
+import { BulkTaskActionDto, BulkTaskResultDto } from './dto/bulk-task-action.dto';
 import { CreateTaskDto, MAX_ID } from './dto/create-task.dto';
 import { DEFAULT_PAGE_LIMIT } from 'src/core/http/pagination';
 import { ListTasksQuery, TaskSort } from './dto/list-tasks.query.dto';
@@ -58,6 +59,8 @@ export interface NewTaskInput {
   status?: TaskStatus;
   progress?: number;
   completedAt?: LocalDate | null;
+  /** Submitted or done: the day it was submitted (done: default completedAt). */
+  submittedAt?: LocalDate | null;
   resultDocument?: string | null;
   note?: string | null;
 }
@@ -102,6 +105,7 @@ type TaskFields = Pick<
   | 'status'
   | 'progress'
   | 'completedAt'
+  | 'submittedAt'
   | 'resultDocument'
   | 'resultNumber'
   | 'resultIssuedAt'
@@ -116,6 +120,7 @@ const CHANGE_FIELDS: (keyof TaskFields)[] = [
   'status',
   'progress',
   'completedAt',
+  'submittedAt',
   'resultDocument',
   'resultNumber',
   'resultIssuedAt',
@@ -158,6 +163,13 @@ function isOffice(user: AuthUser): boolean {
 function invalid(problems: FieldProblem[], status: HttpStatus = HttpStatus.BAD_REQUEST): DomainError {
   const message = problems.length === 1 ? problems[0].message.replace(/^[\w.[\]]+: /, '') : 'Dữ liệu không hợp lệ';
   return new DomainError(message.charAt(0).toUpperCase() + message.slice(1), status, problems);
+}
+
+/** A new task's submission date: a submitted one's as given, a done one's as given or its completion date. */
+function submittedAtOf(status: TaskStatus, submittedAt: LocalDate | null, completedAt: LocalDate | null): LocalDate | null {
+  if (status === TaskStatus.Submitted) return submittedAt;
+  if (status === TaskStatus.Done) return submittedAt ?? completedAt;
+  return null;
 }
 
 function sameIds(a: number[], b: number[]): boolean {
@@ -250,6 +262,7 @@ export class TasksService {
           status,
           progress: status === TaskStatus.Done ? 100 : (input.progress ?? 0),
           completedAt: status === TaskStatus.Done ? (input.completedAt ?? null) : null,
+          submittedAt: submittedAtOf(status, input.submittedAt ?? null, input.completedAt ?? null),
           resultDocument: input.resultDocument ?? null,
           note: input.note ?? null,
           createdById: actor?.id ?? null,
@@ -448,9 +461,7 @@ export class TasksService {
     const asOf = q.asOf ?? this.calendar.today();
     const page = q.page ?? 1;
     const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
-    if (q.dueFrom && q.dueTo && q.dueFrom > q.dueTo) {
-      throw invalid([{ field: 'dueTo', message: `dueTo: không được trước dueFrom (${q.dueFrom})` }]);
-    }
+    this.checkDueRange(q);
     const qb = this.tasks.createQueryBuilder('t');
     this.applyFilters(qb, q, user, asOf);
     // The page's ids first, from the filters alone (the planner then walks the filters' indexes; with
@@ -462,23 +473,77 @@ export class TasksService {
       Number(r.id),
     );
     const total = page === 1 && ids.length < limit ? ids.length : await qb.getCount();
-    let items: Task[] = [];
-    if (ids.length) {
-      const rows = await this.tasks
-        .createQueryBuilder('t')
-        .leftJoin('t.leadAgency', 'la')
-        .addSelect(['la.id', 'la.code', 'la.name'])
-        .whereInIds(ids)
-        .getMany();
-      const byId = new Map(rows.map((t) => [t.id, t]));
-      items = ids.map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
-      const coordinating = await findCoordinatingAgencies(
-        this.tasks.manager,
-        items.map((t) => t.id),
+    return { items: await this.loadInOrder(ids), total, page, limit, asOf };
+  }
+
+  /** Every "lãnh đạo phụ trách" written on a task (the dashboard's view per leader), alphabetical. */
+  async leaders(): Promise<string[]> {
+    const rows = await this.tasks
+      .createQueryBuilder('t')
+      .select('DISTINCT t.leaderInCharge', 'leader')
+      .where('t.leaderInCharge IS NOT NULL')
+      .getRawMany<{ leader: string }>();
+    return rows.map((r) => r.leader.trim()).filter(Boolean).sort((a, b) => a.localeCompare(b, 'vi'));
+  }
+
+  /** The tasks of `ids` in that order, with their lead and coordinating agencies. */
+  private async loadInOrder(ids: number[]): Promise<Task[]> {
+    if (!ids.length) return [];
+    const rows = await this.tasks
+      .createQueryBuilder('t')
+      .leftJoin('t.leadAgency', 'la')
+      .addSelect(['la.id', 'la.code', 'la.name'])
+      .whereInIds(ids)
+      .getMany();
+    const byId = new Map(rows.map((t) => [t.id, t]));
+    const items = ids.map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
+    const coordinating = await findCoordinatingAgencies(
+      this.tasks.manager,
+      items.map((t) => t.id),
+    );
+    for (const t of items) t.coordinatingAgencies = (coordinating.get(t.id) ?? []) as Agency[];
+    return items;
+  }
+
+  /**
+   * Exactly the filtered, sorted list (without paging), for the XLSX export: counted first so that a
+   * list over `maxRows` is refused before anything is written, then read in batches.
+   */
+  async exportList(
+    q: ListTasksQuery,
+    user: AuthUser,
+    maxRows: number,
+  ): Promise<{ total: number; asOf: LocalDate; batches: () => AsyncGenerator<Task[]> }> {
+    const asOf = q.asOf ?? this.calendar.today();
+    this.checkDueRange(q);
+    const qb = this.tasks.createQueryBuilder('t');
+    this.applyFilters(qb, q, user, asOf);
+    const total = await qb.getCount();
+    if (total > maxRows) {
+      const n = new Intl.NumberFormat('vi-VN');
+      throw new DomainError(
+        `Danh sách có ${n.format(total)} nhiệm vụ, vượt quá giới hạn ${n.format(maxRows)} dòng của một tệp xuất; hãy lọc bớt (theo cơ quan, chương trình, trạng thái hoặc thời hạn) rồi xuất lại`,
+        HttpStatus.BAD_REQUEST,
+        [{ field: 'limit', message: `limit: tối đa ${n.format(maxRows)} dòng mỗi tệp xuất` }],
       );
-      for (const t of items) t.coordinatingAgencies = (coordinating.get(t.id) ?? []) as Agency[];
     }
-    return { items, total, page, limit, asOf };
+    const ordered = this.applySort(qb.clone().select('t.id', 'id'), q.sort ?? 'dueDate');
+    const loadInOrder = (ids: number[]) => this.loadInOrder(ids);
+    async function* batches(): AsyncGenerator<Task[]> {
+      const size = 1000;
+      for (let offset = 0; offset < total; offset += size) {
+        const ids = (await ordered.clone().offset(offset).limit(size).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
+        if (!ids.length) return;
+        yield await loadInOrder(ids);
+      }
+    }
+    return { total, asOf, batches };
+  }
+
+  private checkDueRange(q: ListTasksQuery): void {
+    if (q.dueFrom && q.dueTo && q.dueFrom > q.dueTo) {
+      throw invalid([{ field: 'dueTo', message: `dueTo: không được trước dueFrom (${q.dueFrom})` }]);
+    }
   }
 
   private applyFilters(qb: SelectQueryBuilder<Task>, q: ListTasksQuery, user: AuthUser, asOf: LocalDate): void {
@@ -501,6 +566,12 @@ export class TasksService {
     if (q.dueTo) qb.andWhere('t.effectiveDueDate <= :dueTo', { dueTo: q.dueTo });
     const folded = q.q ? foldVietnamese(q.q) : '';
     if (folded) qb.andWhere("t.searchText LIKE :q ESCAPE '\\'", { q: likeContains(folded) });
+    if (q.kind) qb.andWhere('t.kind = :kind', { kind: q.kind });
+    if (q.origin) qb.andWhere('t.origin = :origin', { origin: q.origin });
+    if (q.leaderInCharge?.trim())
+      qb.andWhere("t.leaderInCharge LIKE :leader ESCAPE '\\'", { leader: likeContains(q.leaderInCharge.trim()) });
+    if (q.sourceDocument?.trim())
+      qb.andWhere("t.sourceDocument LIKE :source ESCAPE '\\'", { source: likeContains(q.sourceDocument.trim()) });
   }
 
   /** Tasks without a due date (or code) come last in either direction; id keeps pages stable. */
@@ -516,6 +587,25 @@ export class TasksService {
         break;
       case 'code':
         qb.orderBy('t.code', dir, 'NULLS LAST');
+        break;
+      case 'title':
+        qb.orderBy('t.title', dir);
+        break;
+      case 'status':
+        qb.orderBy('t.status', dir);
+        break;
+      case 'assignedAt':
+        qb.orderBy('t.assignedAt', dir);
+        break;
+      case 'leaderInCharge':
+        qb.orderBy('t.leaderInCharge', dir, 'NULLS LAST');
+        break;
+      case 'leadAgency':
+        // The agency's name, through a scalar subquery: the page query stays on the tasks table.
+        qb.addSelect('(SELECT "sa"."name" FROM "agencies" "sa" WHERE "sa"."id" = t.leadAgencyId)', 'lead_name').orderBy(
+          'lead_name',
+          dir,
+        );
         break;
     }
     return qb.addOrderBy('t.id', dir);
@@ -590,6 +680,69 @@ export class TasksService {
       );
     }
     return ids;
+  }
+
+  /**
+   * One action over the selected tasks, in one transaction, all or nothing: every task must be one
+   * the user may change with that action (else 403 naming them), and every change must pass the
+   * rules PATCH applies (else 400 naming the task); only then is anything written, each change
+   * with its history row (an extension keeps the reason).
+   */
+  bulk(dto: BulkTaskActionDto, user: AuthUser): Promise<BulkTaskResultDto> {
+    return this.tx.run(undefined, async (m) => {
+      const ids = [...new Set(dto.taskIds)];
+      const found = new Map<number, Task>();
+      for (const id of ids) {
+        const task = await this.loadForChange(m, id).catch((e: unknown) => {
+          if (e instanceof NotFoundException) return null;
+          throw e;
+        });
+        if (task) found.set(id, task);
+      }
+      // Fields of all three actions are the office's: an agency user may change none of them, and
+      // nobody may change a task they cannot see.
+      const refused = ids.filter((id) => {
+        const task = found.get(id);
+        return !task || !this.canRead(task, user) || !isOffice(user);
+      });
+      if (refused.length) {
+        throw new DomainError(
+          `Bạn không được thay đổi ${refused.length} nhiệm vụ trong các nhiệm vụ đã chọn; không nhiệm vụ nào được thay đổi`,
+          HttpStatus.FORBIDDEN,
+          refused.map((id) => ({ field: `taskIds.${ids.indexOf(id)}`, message: `taskIds.${ids.indexOf(id)}: không được thay đổi nhiệm vụ ${id}` })),
+        );
+      }
+      const problems: FieldProblem[] = [];
+      const plans: { task: Task; changes: TaskChanges }[] = [];
+      for (const [i, id] of ids.entries()) {
+        const task = found.get(id)!;
+        const patch: UpdateTaskDto = { version: task.version };
+        if (dto.action === 'setLeader') patch.leaderInCharge = dto.leaderInCharge?.trim() || null;
+        if (dto.action === 'extend') patch.dueDate = dto.dueDate!;
+        if (dto.action === 'moveProgram') patch.programId = dto.programId!;
+        try {
+          plans.push({ task, changes: await this.planUpdate(m, task, patch, 'office') });
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          const details = e.details.length ? e.details : [{ field: '', message: e.message }];
+          for (const d of details) problems.push({ field: `taskIds.${i}`, message: `taskIds.${i} (nhiệm vụ ${id}): ${d.message}` });
+        }
+      }
+      if (problems.length) {
+        throw new DomainError(
+          `${problems.length === 1 ? problems[0].message : 'Có nhiệm vụ không thực hiện được thao tác này'}; không nhiệm vụ nào được thay đổi`,
+          HttpStatus.BAD_REQUEST,
+          problems,
+        );
+      }
+      let changed = 0;
+      const comment = dto.reason?.trim() || null;
+      for (const { task, changes } of plans) {
+        const fields = await this.applyChanges(m, task, changes, actorOf(user), { action: TaskHistoryAction.Update, comment });
+        if (fields.length) changed += 1;
+      }
+      return { action: dto.action, changed, unchanged: plans.length - changed };
+    });
   }
 
   /** Turns a PATCH body into the resulting field values, refusing what the rules do not allow. */
@@ -667,7 +820,9 @@ export class TasksService {
           }),
         );
       }
-    } else {
+    }
+    problems.push(...this.planSubmittedAt(task, dto, next, today));
+    if (to !== TaskStatus.Done) {
       if (dto.completedAt) {
         problems.push({
           field: 'completedAt',
@@ -683,6 +838,34 @@ export class TasksService {
       await this.checkCodesFree(m, [{ ...merged, coordinatingAgencyIds: coordinating }], () => '', task.id);
     }
     return next;
+  }
+
+  /**
+   * Ngày trình: set when the task becomes submitted (given, or today) or done without one (given, or
+   * the completion date); cleared when it goes back to work; refused for any other status.
+   */
+  private planSubmittedAt(task: Task, dto: UpdateTaskDto, next: TaskChanges, today: LocalDate): FieldProblem[] {
+    const to = next.status ?? task.status;
+    const from = task.status;
+    if (to !== TaskStatus.Submitted && to !== TaskStatus.Done) {
+      if (dto.submittedAt)
+        return [{ field: 'submittedAt', message: 'submittedAt: chỉ ghi ngày trình khi nhiệm vụ "Đã trình" hoặc "Đã hoàn thành"' }];
+      if (task.submittedAt !== null && (to === TaskStatus.New || to === TaskStatus.InProgress)) next.submittedAt = null;
+      return [];
+    }
+    if (dto.submittedAt === null)
+      return [{ field: 'submittedAt', message: 'submittedAt: nhiệm vụ đã trình phải có ngày trình' }];
+    let submittedAt = dto.submittedAt ?? task.submittedAt;
+    if (!submittedAt && to !== from) submittedAt = to === TaskStatus.Done ? (next.completedAt ?? task.completedAt ?? today) : today;
+    if (submittedAt && submittedAt !== task.submittedAt) next.submittedAt = submittedAt;
+    if (!submittedAt || dto.submittedAt === undefined) return [];
+    const problems: FieldProblem[] = [];
+    const assignedAt = next.assignedAt ?? task.assignedAt;
+    if (submittedAt > today)
+      problems.push({ field: 'submittedAt', message: `submittedAt: ngày trình (${submittedAt}) không được sau ngày hôm nay (${today})` });
+    if (submittedAt < assignedAt)
+      problems.push({ field: 'submittedAt', message: `submittedAt: ngày trình (${submittedAt}) không được trước ngày giao (${assignedAt})` });
+    return problems;
   }
 
   /**

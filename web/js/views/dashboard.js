@@ -4,18 +4,25 @@
 import { api } from '../api.js';
 import { dueCell, loadError, pageHeader, statCard, table, taskLink } from '../components.js';
 import { allPrograms } from '../directory.js';
-import { field, h, loading, replace, select, setTitle } from '../dom.js';
+import { field, h, loading, replace, s as svg, select, setTitle } from '../dom.js';
 import { formatNumber, formatPercent, todayLocal } from '../format.js';
 import { navigate } from '../router.js';
 import { can } from '../session.js';
 
 const OPEN = ['new', 'in_progress', 'submitted'];
 const SEGMENTS = [
-  ['doneOnTime', 'Hoàn thành đúng hạn', 'seg-ontime'],
-  ['doneLate', 'Hoàn thành quá hạn', 'seg-late'],
-  ['openInTime', 'Chưa hoàn thành, trong hạn', 'seg-open'],
-  ['openOverdue', 'Chưa hoàn thành, quá hạn', 'seg-overdue'],
+  ['doneOnTime', 'Hoàn thành đúng hạn', 'seg-ontime', { status: 'done', timeliness: 'on_time' }],
+  ['doneLate', 'Hoàn thành quá hạn', 'seg-late', { status: 'done', timeliness: 'late' }],
+  ['openInTime', 'Chưa hoàn thành, trong hạn', 'seg-open', { status: 'open', timeliness: 'in_time' }],
+  ['openOverdue', 'Chưa hoàn thành, quá hạn', 'seg-overdue', { status: 'open', timeliness: 'overdue' }],
 ];
+
+/** The task list behind a figure (web/js/views/task-list.js reads these URL filters). */
+function listHref(filters) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  return `/app/tasks?${q}`;
+}
 
 export async function render({ main, query, user }) {
   setTitle('Tổng quan');
@@ -24,21 +31,28 @@ export async function render({ main, query, user }) {
   const thisYear = Number(today.slice(0, 4));
   const year = Math.min(thisYear, Math.max(2000, Number(query.get('year')) || thisYear));
   const asOf = year === thisYear ? today : `${year}-12-31`;
+  // A view per leader in charge: the live figures and the overdue list of the tasks they lead, across agencies.
+  const leader = can.isAgency(user) ? null : query.get('leader')?.trim() || null;
   const scope = can.isAgency(user) ? { agencyId: user.agencyId } : {};
-  const count = (q) => api.get('/tasks', { ...scope, ...q, limit: 1 }).then((r) => r.total);
+  const liveScope = leader ? { ...scope, leaderInCharge: leader } : scope;
+  const count = (q) => api.get('/tasks', { ...liveScope, ...q, limit: 1 }).then((r) => r.total);
 
   let live;
   let report;
   let overdue;
   let years;
+  let trend;
+  let leaders;
   try {
-    [live, report, overdue, years] = await Promise.all([
+    [live, report, overdue, years, trend, leaders] = await Promise.all([
       Promise.all([count({ timeliness: 'overdue' }), count({ timeliness: 'due_soon' }), count({ status: OPEN }), count({ status: ['done'] })]),
       api.get('/reports/appendix', { period: String(year), window: 'calendar', asOf, ...scope }),
-      api.get('/tasks', { ...scope, timeliness: 'overdue', sort: 'dueDate', limit: 20 }),
+      api.get('/tasks', { ...liveScope, timeliness: 'overdue', sort: 'dueDate', limit: 20 }),
       allPrograms()
         .then((ps) => ps.map((p) => p.year))
         .catch(() => []),
+      api.get('/reports/trend', { year, ...scope }),
+      can.isAgency(user) ? [] : api.get('/tasks/leaders'),
     ]);
   } catch (err) {
     replace(main, loadError(err));
@@ -46,13 +60,26 @@ export async function render({ main, query, user }) {
   }
   const yearList = [...new Set([thisYear, thisYear - 1, ...years.filter((y) => y <= thisYear)])].sort((a, b) => b - a);
   const yearSelect = select('year', yearList.map((y) => [y, `Năm ${y}`]), year, { id: 'year' });
-  const yearForm = h('form', { class: 'toolbar toolbar-inline' }, field({ label: 'Năm', name: 'year', control: yearSelect }), h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Xem'));
+  const leaderSelect = leaders.length ? select('leader', [['', 'Tất cả lãnh đạo'], ...leaders.map((l) => [l, l])], leader ?? '', { id: 'leader' }) : null;
+  const yearForm = h(
+    'form',
+    { class: 'toolbar toolbar-inline', id: 'period-form' },
+    field({ label: 'Năm', name: 'year', control: yearSelect }),
+    leaderSelect ? field({ label: 'Lãnh đạo phụ trách', name: 'leader', control: leaderSelect }) : null,
+    h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Xem'),
+  );
   yearForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    void navigate(`/app/dashboard?year=${yearSelect.value}`);
+    const q = new URLSearchParams({ year: yearSelect.value });
+    if (leaderSelect?.value) q.set('leader', leaderSelect.value);
+    void navigate(`/app/dashboard?${q}`);
   });
 
   const [overdueNow, dueSoon, open, done] = live;
+  // Agency users keep their tabbed list; the others land on the filtered list.
+  const agencyUser = can.isAgency(user);
+  const liveHref = (tab, filters) => (agencyUser ? `/app/tasks?tab=${tab}` : listHref({ ...filters, leaderInCharge: leader }));
+  const yearHref = (filters) => (agencyUser ? null : listHref({ kind: 'task', asOf: report.period.asOf, ...filters }));
   const t = report.tasks;
   const p = report.programItems;
   replace(
@@ -61,35 +88,37 @@ export async function render({ main, query, user }) {
     h(
       'section',
       { 'aria-labelledby': 'now-title', class: 'section' },
-      h('h2', { id: 'now-title' }, 'Hiện nay'),
+      h('h2', { id: 'now-title' }, leader ? `Hiện nay — nhiệm vụ do ${leader} phụ trách` : 'Hiện nay'),
       h(
         'div',
         { class: 'stats', id: 'live-stats' },
-        statCard({ label: 'Quá hạn', value: formatNumber(overdueNow), tone: 'danger', href: '/app/tasks?tab=overdue' }),
-        statCard({ label: 'Sắp đến hạn (7 ngày)', value: formatNumber(dueSoon), tone: 'warning', href: '/app/tasks?tab=due_soon' }),
-        statCard({ label: 'Đang thực hiện', value: formatNumber(open), tone: 'info', href: '/app/tasks?tab=open' }),
-        statCard({ label: 'Đã hoàn thành', value: formatNumber(done), tone: 'success', href: '/app/tasks?tab=done' }),
+        statCard({ label: 'Quá hạn', value: formatNumber(overdueNow), tone: 'danger', href: liveHref('overdue', { timeliness: 'overdue' }) }),
+        statCard({ label: 'Sắp đến hạn (7 ngày)', value: formatNumber(dueSoon), tone: 'warning', href: liveHref('due_soon', { timeliness: 'due_soon' }) }),
+        statCard({ label: 'Đang thực hiện', value: formatNumber(open), tone: 'info', href: liveHref('open', { status: 'open' }) }),
+        statCard({ label: 'Đã hoàn thành', value: formatNumber(done), tone: 'success', href: liveHref('done', { status: 'done', sort: '-updatedAt' }) }),
       ),
     ),
     h(
       'section',
       { 'aria-labelledby': 'year-title', class: 'section' },
       h('div', { class: 'section-head' }, h('h2', { id: 'year-title' }, `Kết quả năm ${year}`), yearForm),
-      h('p', { class: 'muted' }, `Nhiệm vụ được giao (Phụ lục II), tính đến ngày ${formatDay(report.period.asOf)}.`),
+      h('p', { class: 'muted' }, `Nhiệm vụ được giao (Phụ lục II)${leader ? ' của toàn tỉnh' : ''}, tính đến ngày ${formatDay(report.period.asOf)}.`),
       h(
         'div',
         { class: 'stats', id: 'year-stats' },
         statCard({ label: 'Tổng số nhiệm vụ', value: formatNumber(t.total), sub: `Chuyển từ kỳ trước: ${formatNumber(t.carriedOver)}` }),
         statCard({ label: 'Đã hoàn thành', value: formatNumber(t.done), tone: 'success', sub: `Đúng hạn ${formatNumber(t.doneOnTime)} · quá hạn ${formatNumber(t.doneLate)}` }),
-        statCard({ label: 'Chưa hoàn thành', value: formatNumber(t.open), tone: 'info', sub: `Trong hạn ${formatNumber(t.openInTime)} · quá hạn ${formatNumber(t.openOverdue)}` }),
-        statCard({ label: 'Tỷ lệ hoàn thành', value: formatPercent(t.completionRate), tone: 'plain', sub: 'Đã hoàn thành / (đã hoàn thành + quá hạn)' }),
+        statCard({ label: 'Chưa hoàn thành, quá hạn', value: formatNumber(t.openOverdue), tone: 'danger', href: yearHref({ status: 'open', timeliness: 'overdue' }), sub: `Chưa hoàn thành ${formatNumber(t.open)} · trong hạn ${formatNumber(t.openInTime)}` }),
+        statCard({ label: 'Tỷ lệ hoàn thành so với tổng số giao', value: formatPercent(t.doneRate), tone: 'plain', sub: `Đã hoàn thành ${formatNumber(t.done)}/${formatNumber(t.total)}` }),
+        statCard({ label: 'Tỷ lệ hoàn thành so với số đã đến hạn', value: formatPercent(t.completionRate), tone: 'plain', sub: 'Đã hoàn thành / (đã hoàn thành + quá hạn)' }),
         statCard({
           label: 'Đề án, nội dung phải trình',
           value: `${formatNumber(p.submitted)}/${formatNumber(p.total)}`,
           sub: `Đã trình ${formatPercent(p.submittedRate)} · đã ban hành ${formatNumber(p.issued)}`,
         }),
       ),
-      agencyChart(report.byAgency),
+      trendChart(trend, year),
+      agencyChart(report.byAgency, agencyUser ? null : (agencyId, filters) => listHref({ agencyId, ...filters })),
     ),
     h(
       'section',
@@ -108,7 +137,7 @@ export async function render({ main, query, user }) {
             { caption: 'Nhiệm vụ quá hạn' },
           )
         : h('p', { class: 'empty' }, 'Không có nhiệm vụ quá hạn.'),
-      overdue.total > overdue.items.length ? h('p', null, h('a', { href: '/app/tasks?tab=overdue' }, `Xem tất cả ${formatNumber(overdue.total)} nhiệm vụ quá hạn ›`)) : null,
+      overdue.total > overdue.items.length ? h('p', null, h('a', { href: liveHref('overdue', { timeliness: 'overdue' }) }, `Xem tất cả ${formatNumber(overdue.total)} nhiệm vụ quá hạn ›`)) : null,
     ),
   );
 }
@@ -117,8 +146,63 @@ function formatDay(d) {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 
-/** Stacked horizontal bars per lead agency (CSS; widths set through the CSSOM, allowed by the CSP). */
-function agencyChart(rows) {
+const TREND_SERIES = [
+  ['doneOnTime', 'Hoàn thành đúng hạn', 'var(--seg-ontime)'],
+  ['doneLate', 'Hoàn thành quá hạn', 'var(--seg-late)'],
+  ['openOverdue', 'Quá hạn chưa hoàn thành (cuối tháng)', 'var(--seg-overdue)'],
+];
+
+/** The months of the year as grouped bars, inline SVG (no library, nothing fetched). */
+function trendChart(months, year) {
+  if (!months.length) return null;
+  const W = 720;
+  const H = 220;
+  const pad = { left: 36, right: 8, top: 10, bottom: 28 };
+  const max = Math.max(1, ...months.flatMap((m) => TREND_SERIES.map(([k]) => m[k])));
+  const slot = (W - pad.left - pad.right) / 12;
+  const barW = (slot - 6) / TREND_SERIES.length;
+  const y = (v) => pad.top + (H - pad.top - pad.bottom) * (1 - v / max);
+  const ticks = [0, Math.ceil(max / 2), max];
+  const chart = svg(
+    'svg',
+    { viewBox: `0 0 ${W} ${H}`, class: 'trend-svg', role: 'img', 'aria-labelledby': 'trend-title' },
+    ticks.map((v) => [
+      svg('line', { x1: pad.left, x2: W - pad.right, y1: y(v), y2: y(v), stroke: '#e4e7eb' }),
+      svg('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#5b6572' }, String(v)),
+    ]),
+    months.map((m, i) => [
+      TREND_SERIES.map(([k, text, color], j) =>
+        svg(
+          'rect',
+          { x: pad.left + i * slot + 3 + j * barW, y: y(m[k]), width: Math.max(1, barW - 1), height: Math.max(0, H - pad.bottom - y(m[k])), fill: color, 'data-month': m.month, 'data-series': k },
+          svg('title', null, `Tháng ${m.month}: ${text} ${m[k]}`),
+        ),
+      ),
+      svg('text', { x: pad.left + i * slot + slot / 2, y: H - 10, 'text-anchor': 'middle', 'font-size': 11, fill: '#5b6572' }, `T${m.month}`),
+    ]),
+  );
+  const legend = h('ul', { class: 'legend', 'aria-label': 'Chú giải' }, TREND_SERIES.map(([, text, color]) => h('li', null, h('span', { class: 'swatch', style: { background: color }, 'aria-hidden': 'true' }), text)));
+  const asTable = h(
+    'details',
+    { class: 'disclosure' },
+    h('summary', null, 'Xem dạng bảng'),
+    table(
+      [
+        { label: 'Tháng', cell: (m) => `Tháng ${m.month}` },
+        ...TREND_SERIES.map(([k, text]) => ({ label: text, class: 'num', cell: (m) => formatNumber(m[k]) })),
+      ],
+      months,
+      { caption: `Diễn biến theo tháng năm ${year}` },
+    ),
+  );
+  return h('div', { class: 'card chart', id: 'trend-chart' }, h('h3', { id: 'trend-title' }, `Diễn biến theo tháng năm ${year}`), legend, chart, asTable);
+}
+
+/**
+ * Stacked horizontal bars per lead agency (CSS; widths set through the CSSOM, allowed by the CSP).
+ * With `hrefFor`, the agency's name and bar open its overdue list and each segment the tasks it counts.
+ */
+function agencyChart(rows, hrefFor) {
   const data = rows.filter((r) => r.total > 0).sort((a, b) => b.openOverdue - a.openOverdue || b.total - a.total || a.agencyName.localeCompare(b.agencyName, 'vi'));
   if (!data.length) return h('p', { class: 'empty' }, 'Chưa có nhiệm vụ nào trong năm.');
   const max = Math.max(...data.map((r) => r.total));
@@ -134,15 +218,18 @@ function agencyChart(rows) {
       const summary = `${r.agencyName}: ${r.total} nhiệm vụ; hoàn thành ${r.done} (đúng hạn ${r.doneOnTime}, quá hạn ${r.doneLate}); chưa hoàn thành ${r.open} (trong hạn ${r.openInTime}, quá hạn ${r.openOverdue}); tỷ lệ hoàn thành ${formatPercent(r.completionRate)}`;
       const bar = h(
         'span',
-        { class: 'bar', role: 'img', 'aria-label': summary, style: { width: `${(r.total / max) * 100}%` } },
-        SEGMENTS.map(([key, text, cls]) =>
-          r[key] ? h('span', { class: `seg ${cls}`, title: `${text}: ${r[key]}`, style: { width: `${(r[key] / r.total) * 100}%` } }) : null,
+        { class: 'bar', role: hrefFor ? null : 'img', 'aria-label': summary, style: { width: `${(r.total / max) * 100}%` } },
+        SEGMENTS.map(([key, text, cls, filters]) =>
+          r[key]
+            ? h(hrefFor ? 'a' : 'span', { class: `seg ${cls}`, href: hrefFor?.(r.agencyId, filters), title: `${text}: ${r[key]}`, 'aria-label': `${r.agencyName} — ${text}: ${r[key]}`, dataset: { segment: key }, style: { width: `${(r[key] / r.total) * 100}%` } })
+            : null,
         ),
       );
+      const overdueHref = hrefFor?.(r.agencyId, { status: 'open', timeliness: 'overdue' });
       return h(
         'li',
-        { class: 'bar-row' },
-        h('span', { class: 'bar-label' }, r.agencyName),
+        { class: 'bar-row', dataset: { agencyId: r.agencyId } },
+        overdueHref ? h('a', { class: 'bar-label', href: overdueHref, title: `Nhiệm vụ quá hạn của ${r.agencyName}` }, r.agencyName) : h('span', { class: 'bar-label' }, r.agencyName),
         h('span', { class: 'bar-track' }, bar),
         h(
           'span',

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { busy, clearErrors, field, h, notice, replace, setTitle, showErrors } from '../dom.js';
 import { APP_NAME, APP_OWNER, MESSAGES } from '../i18n.js';
 import { navigate } from '../router.js';
+import { homeOf } from '../session.js';
 
 const REASONS = { expired: ['warning', MESSAGES.sessionExpired], 'signed-out': ['info', MESSAGES.signedOut] };
 
@@ -36,7 +37,7 @@ export function render({ main, query }) {
         try {
           const res = await api.login(email, password);
           const next = query.get('next');
-          await navigate(next && next.startsWith('/app/') ? next : res.user.role === 'agency' ? '/app/tasks' : '/app/dashboard', {
+          await navigate(next && next.startsWith('/app/') ? next : homeOf(res.user), {
             replace: true,
           });
         } catch (err) {

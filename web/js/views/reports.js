@@ -8,6 +8,7 @@ import { busy, clearErrors, field, h, loading, notice, replace, select, setTitle
 import { formatBytes, formatDate, formatDateTime, formatNumber, formatPercent, parseDate, todayLocal } from '../format.js';
 import { label, MESSAGES, RUN_STATUS } from '../i18n.js';
 import { can } from '../session.js';
+import { appendixPreview } from './appendix-preview.js';
 
 const PAGE_SIZE = 20;
 const PERIODS = [
@@ -37,12 +38,14 @@ export async function render(ctx) {
   let runs;
   let programs;
   let agencies;
+  let defaultPeriod;
   const builder = can.buildReports(user);
   try {
-    [runs, programs, agencies] = await Promise.all([
+    [runs, programs, agencies, defaultPeriod] = await Promise.all([
       api.get('/reports', { page, limit: PAGE_SIZE }),
       builder ? allPrograms() : [],
       builder ? allAgencies() : [],
+      api.get('/reports/default-period', { kind: 'quarter' }),
     ]);
   } catch (err) {
     replace(main, loadError(err));
@@ -75,16 +78,24 @@ export async function render(ctx) {
   replace(
     main,
     pageHeader('Báo cáo', { subtitle: 'Phụ lục kết quả thực hiện Chương trình công tác và nhiệm vụ được giao (Phụ lục I, II, III)' }),
-    builder ? buildForm(programs, agencies, follow, result) : null,
+    builder ? buildForm(programs, agencies, follow, result, defaultPeriod) : null,
     result,
     listBox,
   );
   return stop;
 }
 
-function buildForm(programs, agencies, follow, result) {
-  const year = Number(todayLocal().slice(0, 4));
-  const kind = select('kind', PERIODS, 'Q1', { id: 'report-kind' });
+/** '2026-Q3' → ['Q3', 2026]; '2026' → ['Y', 2026]; '2026-07' → ['M07', 2026]. */
+function splitPeriod(name) {
+  const [y, part] = name.split('-');
+  if (!part) return ['Y', Number(y)];
+  return [/^\d+$/.test(part) ? `M${part}` : part, Number(y)];
+}
+
+function buildForm(programs, agencies, follow, result, defaultPeriod) {
+  // Opens on the last period that has closed (GET /api/reports/default-period), not Quý I in December.
+  const [defaultKind, year] = defaultPeriod ? splitPeriod(defaultPeriod.period) : ['Q1', Number(todayLocal().slice(0, 4))];
+  const kind = select('kind', PERIODS, defaultKind, { id: 'report-kind' });
   const custom = h(
     'div',
     { class: 'form-grid field-wide', id: 'report-custom' },
@@ -100,6 +111,7 @@ function buildForm(programs, agencies, follow, result) {
   );
   const yearField = field({ label: 'Năm', name: 'year', type: 'number', value: year, attrs: { min: 2000, max: 2100 } });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Lập báo cáo');
+  const previewButton = h('button', { type: 'button', class: 'btn btn-secondary', id: 'report-preview' }, 'Xem trước');
   const form = h(
     'form',
     { class: 'form form-grid', novalidate: true, id: 'report-form' },
@@ -119,7 +131,7 @@ function buildForm(programs, agencies, follow, result) {
     field({ label: 'Ngày báo cáo', name: 'reportDate', control: dateInput('reportDate', null), hint: 'dd/mm/yyyy' }),
     field({ label: 'Chương trình', name: 'programId', control: select('programId', programOptions(programs, { empty: 'Tất cả' }), '') }),
     field({ label: 'Cơ quan chủ trì', name: 'agencyId', control: select('agencyId', agencyOptions(agencies, { empty: 'Tất cả' }), '') }),
-    h('div', { class: 'form-actions field-wide' }, submit),
+    h('div', { class: 'form-actions field-wide' }, previewButton, submit),
   );
   const sync = () => {
     const isCustom = kind.value === 'custom';
@@ -129,8 +141,8 @@ function buildForm(programs, agencies, follow, result) {
   };
   kind.addEventListener('change', sync);
   sync();
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
+  /** The request of the form, or null after showing what is wrong. */
+  const request = () => {
     clearErrors(form);
     const el = form.elements;
     const local = [];
@@ -161,8 +173,26 @@ function buildForm(programs, agencies, follow, result) {
     for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
     if (local.length) {
       showErrors(form, { message: 'Dữ liệu chưa hợp lệ', details: local });
-      return;
+      return null;
     }
+    return body;
+  };
+  previewButton.addEventListener('click', () => {
+    const body = request();
+    if (!body) return;
+    const { formats: _formats, reportNumber: _n, reportDate: _d, ...query } = body;
+    void busy(previewButton, async () => {
+      try {
+        replace(result, appendixPreview(await api.get('/reports/appendix', query)));
+      } catch (err) {
+        showErrors(form, err);
+      }
+    }, 'Đang tính…');
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body = request();
+    if (!body) return;
     void busy(
       submit,
       async () => {
@@ -215,11 +245,12 @@ function runCard(run) {
       ? h(
           'ul',
           { class: 'plain-list' },
-          h('li', null, `Nhiệm vụ được giao: ${formatNumber(s.tasks.total)}; đã hoàn thành ${formatNumber(s.tasks.done)} (đúng hạn ${formatNumber(s.tasks.doneOnTime)}, quá hạn ${formatNumber(s.tasks.doneLate)}); chưa hoàn thành ${formatNumber(s.tasks.open)} (quá hạn ${formatNumber(s.tasks.openOverdue)}); tỷ lệ hoàn thành ${formatPercent(s.tasks.completionRate)}.`),
+          h('li', null, `Nhiệm vụ được giao: ${formatNumber(s.tasks.total)}; đã hoàn thành ${formatNumber(s.tasks.done)} (đúng hạn ${formatNumber(s.tasks.doneOnTime)}, quá hạn ${formatNumber(s.tasks.doneLate)}); chưa hoàn thành ${formatNumber(s.tasks.open)} (quá hạn ${formatNumber(s.tasks.openOverdue)}); tỷ lệ hoàn thành so với tổng số nhiệm vụ giao ${formatPercent(s.tasks.doneRate)}, so với số nhiệm vụ đã đến hạn ${formatPercent(s.tasks.completionRate)}.`),
           h('li', null, `Chương trình công tác: đã trình ${formatNumber(s.programItems.submitted)}/${formatNumber(s.programItems.total)} (${formatPercent(s.programItems.submittedRate)}).`),
         )
       : null,
     run.files.length ? h('p', { class: 'form-actions' }, downloadButtons(run)) : null,
+    s ? h('details', { class: 'run-preview' }, h('summary', null, 'Xem phụ lục như đã lập'), appendixPreview(s)) : null,
   );
 }
 

@@ -7,6 +7,7 @@ import { allAgencies, allPrograms, agencyOptions, programOptions } from '../dire
 import { field, h, loading, replace, select, setTitle } from '../dom.js';
 import { navigate } from '../router.js';
 import { can } from '../session.js';
+import { renderOfficeList } from './task-list.js';
 
 const PAGE_SIZE = 50;
 const OPEN = ['new', 'in_progress', 'submitted'];
@@ -41,7 +42,13 @@ async function coordinatingTasks(agencyId, q) {
   }
 }
 
-export async function render({ main, query, user }) {
+export async function render(ctx) {
+  // Office, leaders and admin: the filterable list (task-list.js); agency users keep their tabs.
+  if (!can.isAgency(ctx.user) && !ctx.query.get('tab')) return renderOfficeList(ctx);
+  return renderTabs(ctx);
+}
+
+async function renderTabs({ main, query, user }) {
   const agencyUser = can.isAgency(user);
   const title = agencyUser ? 'Nhiệm vụ của đơn vị' : 'Danh sách nhiệm vụ';
   setTitle(title);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageMetaDto, PageQuery } from 'src/core/http/pagination';
 import { IsLocalDate, MAX_ID } from 'src/core/http/validation';
 import { MailKind } from 'src/modules/mail/mail.enums';
@@ -88,4 +88,16 @@ export class ListRemindersLettersQuery extends PageQuery {
 
 export class ReminderLetterPageDto extends PageMetaDto {
   @ApiProperty({ type: [ReminderLetterDto] }) items!: ReminderLetterDto[];
+}
+
+export class SendNowDto {
+  @ApiProperty({ type: [Number], example: [12, 15], description: 'The selected tasks (1–500)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_ID, { each: true })
+  taskIds!: number[];
 }

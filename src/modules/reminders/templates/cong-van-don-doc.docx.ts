@@ -96,17 +96,17 @@ function cell(children: Paragraph[], widthPct: number, borders?: ITableCellBorde
   });
 }
 
-function header(input: LetterInput, year: number): Table {
+function header(): Table {
   const left = [
     centered('ỦY BAN NHÂN DÂN', { bold: true, size: HEADER }),
-    ...ruled(`TỈNH ${input.provinceName.toLocaleUpperCase('vi')}`, { bold: true, size: HEADER }, 22),
+    ...ruled('TỈNH {provinceUpper}', { bold: true, size: HEADER }, 22),
     centered('Số: …/UBND-TH', { size: HEADER }, 60),
     centered('V/v đôn đốc thực hiện nhiệm vụ quá hạn', { size: SMALL }),
   ];
   const right = [
     centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SMALL }),
     ...ruled('Độc lập - Tự do - Hạnh phúc', { bold: true, size: HEADER }, 22),
-    centered(`${input.provinceName}, ngày … tháng … năm ${year}`, { italics: true, size: BODY }),
+    centered('{provinceName}, ngày … tháng … năm {year}', { italics: true, size: BODY }),
   ];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -118,7 +118,8 @@ function header(input: LetterInput, year: number): Table {
 
 const TABLE_STYLE = 'LetterTable';
 
-function taskTable(tasks: LetterTask[]): Table {
+/** The table of overdue tasks: one row repeated per task ({#tasks} … {/tasks} around the row). */
+function taskTable(): Table {
   const head = ['TT', 'Văn bản giao nhiệm vụ', 'Nội dung nhiệm vụ', 'Thời hạn hoàn thành', 'Số ngày quá hạn'];
   const widths = [7, 27, 38, 14, 14];
   const para = (
@@ -138,18 +139,15 @@ function taskTable(tasks: LetterTask[]): Table {
       tableHeader: true,
       children: head.map((h, i) => cell([para(h, AlignmentType.CENTER, true)], widths[i])),
     }),
-    ...tasks.map(
-      (t, i) =>
-        new TableRow({
-          children: [
-            cell([para(String(i + 1), AlignmentType.CENTER)], widths[0]),
-            cell([para(t.sourceDocument ?? '')], widths[1]),
-            cell([para(t.code ? `${t.code}. ${t.title}` : t.title, AlignmentType.JUSTIFIED)], widths[2]),
-            cell([para(formatVietnameseDate(t.effectiveDueDate), AlignmentType.CENTER)], widths[3]),
-            cell([para(`${t.daysOverdue} ngày`, AlignmentType.CENTER)], widths[4]),
-          ],
-        }),
-    ),
+    new TableRow({
+      children: [
+        cell([para('{#tasks}{no}', AlignmentType.CENTER)], widths[0]),
+        cell([para('{sourceDocument}')], widths[1]),
+        cell([para('{title}', AlignmentType.JUSTIFIED)], widths[2]),
+        cell([para('{dueDate}', AlignmentType.CENTER)], widths[3]),
+        cell([para('{daysOverdue} ngày{/tasks}', AlignmentType.CENTER)], widths[4]),
+      ],
+    }),
   ];
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED, rows });
 }
@@ -176,16 +174,15 @@ function signature(): Table {
 }
 
 /**
- * The draft công văn đôn đốc of one agency (Nghị định 30/2020/NĐ-CP layout: A4, Times New Roman,
- * the committee and national motto header, number and date left for the office to fill in).
+ * The default template of the draft công văn đôn đốc (Nghị định 30/2020/NĐ-CP layout: A4, Times New
+ * Roman, the committee and national motto header, number and date left for the office to fill in),
+ * with docxtemplater placeholders where the letter's data goes (CONG_VAN_FIELDS). Written to
+ * templates/docx/cong-van-don-doc.docx by `npm run templates:build`; the office may replace it.
  */
-export function buildCongVanDonDoc(input: LetterInput): Document {
-  const [year] = parseLocalDate(input.asOf);
-  const asOf = formatVietnameseDate(input.asOf);
-  const replyBy = formatVietnameseDate(input.replyBy);
+export function buildCongVanTemplate(): Document {
   return new Document({
     creator: 'nhiemvu',
-    title: `Đôn đốc thực hiện nhiệm vụ quá hạn - ${input.agencyName}`,
+    title: 'Đôn đốc thực hiện nhiệm vụ quá hạn',
     styles: {
       default: { document: { run: { font: FONT, size: BODY } } },
       paragraphStyles: [
@@ -211,29 +208,29 @@ export function buildCongVanDonDoc(input: LetterInput): Document {
           },
         },
         children: [
-          header(input, year),
+          header(),
           new Paragraph({
             spacing: { before: 360, after: 240 },
             alignment: AlignmentType.CENTER,
-            children: [run('Kính gửi: '), run(`${input.agencyName}.`)],
+            children: [run('Kính gửi: '), run('{agencyName}.')],
           }),
           body([
             run(
-              `Theo dõi trên Hệ thống theo dõi nhiệm vụ, tính đến ngày ${asOf}, ${input.agencyName} còn ${input.tasks.length} nhiệm vụ ` +
+              'Theo dõi trên Hệ thống theo dõi nhiệm vụ, tính đến ngày {asOf}, {agencyName} còn {taskCount} nhiệm vụ ' +
                 'được Ủy ban nhân dân tỉnh giao chủ trì thực hiện đã quá thời hạn nhưng chưa hoàn thành, cụ thể như sau:',
             ),
           ]),
-          taskTable(input.tasks),
+          taskTable(),
           body([
             run(
-              `Để bảo đảm tiến độ thực hiện các nhiệm vụ được giao, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu ${input.agencyName} ` +
+              'Để bảo đảm tiến độ thực hiện các nhiệm vụ được giao, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu {agencyName} ' +
                 'khẩn trương tập trung hoàn thành các nhiệm vụ nêu trên; trường hợp không thể hoàn thành, có văn bản báo cáo rõ nguyên nhân, ' +
                 'đề xuất gia hạn hoặc xin rút nhiệm vụ, gửi về Ủy ban nhân dân tỉnh (qua Văn phòng Ủy ban nhân dân tỉnh) ',
             ),
-            run(`trước ngày ${replyBy}`, { bold: true }),
+            run('trước ngày {replyBy}', { bold: true }),
             run(' để tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh.'),
           ]),
-          body([run(`Ủy ban nhân dân tỉnh yêu cầu ${input.agencyName} nghiêm túc triển khai thực hiện./.`)]),
+          body([run('Ủy ban nhân dân tỉnh yêu cầu {agencyName} nghiêm túc triển khai thực hiện./.')]),
           new Paragraph({ spacing: { after: 240 }, children: [] }),
           signature(),
         ],
@@ -242,6 +239,61 @@ export function buildCongVanDonDoc(input: LetterInput): Document {
   });
 }
 
-export async function renderCongVanDonDoc(input: LetterInput): Promise<Buffer> {
-  return Packer.toBuffer(buildCongVanDonDoc(input));
+/** Its name among the document templates (templates/docx/cong-van-don-doc.docx, PUT /api/document-templates/cong-van-don-doc). */
+export const CONG_VAN_TEMPLATE = 'cong-van-don-doc';
+
+/** What an uploaded template is tried on before it replaces the one in use. */
+export const CONG_VAN_SAMPLE: LetterInput = {
+  provinceName: 'Bình Phước',
+  agencyName: 'Sở Tài chính',
+  asOf: '2024-07-15',
+  replyBy: '2024-07-24',
+  tasks: [
+    { code: 'B.2.3', title: 'Xây dựng Đề án phát triển kinh tế ban đêm', sourceDocument: 'Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ', effectiveDueDate: '2024-06-28', daysOverdue: 17 },
+    { code: null, title: 'Báo cáo tổng kết công tác quyết toán', sourceDocument: null, effectiveDueDate: '2024-07-01', daysOverdue: 14 },
+  ],
+};
+
+/** The placeholders of the công văn đôn đốc: what a template may use (DocumentTemplate.fields). */
+export const CONG_VAN_FIELDS = {
+  provinceName: 'Tên tỉnh ("Bình Phước")',
+  provinceUpper: 'Tên tỉnh viết hoa ("BÌNH PHƯỚC")',
+  year: 'Năm của ngày lập',
+  agencyName: 'Cơ quan được đôn đốc',
+  asOf: 'Ngày tính số liệu (dd/mm/yyyy)',
+  replyBy: 'Hạn báo cáo lại (dd/mm/yyyy)',
+  taskCount: 'Số nhiệm vụ quá hạn',
+  tasks: {
+    no: 'Số thứ tự',
+    sourceDocument: 'Văn bản giao nhiệm vụ',
+    title: 'Nội dung nhiệm vụ (kèm mã)',
+    dueDate: 'Thời hạn hoàn thành (dd/mm/yyyy)',
+    daysOverdue: 'Số ngày quá hạn',
+  },
+} as const;
+
+/** The data a công văn template is rendered with. */
+export function congVanData(input: LetterInput): Record<string, unknown> {
+  const [year] = parseLocalDate(input.asOf);
+  return {
+    provinceName: input.provinceName,
+    provinceUpper: input.provinceName.toLocaleUpperCase('vi'),
+    year: String(year),
+    agencyName: input.agencyName,
+    asOf: formatVietnameseDate(input.asOf),
+    replyBy: formatVietnameseDate(input.replyBy),
+    taskCount: input.tasks.length,
+    tasks: input.tasks.map((t, i) => ({
+      no: i + 1,
+      sourceDocument: t.sourceDocument ?? '',
+      title: t.code ? `${t.code}. ${t.title}` : t.title,
+      dueDate: formatVietnameseDate(t.effectiveDueDate),
+      daysOverdue: t.daysOverdue,
+    })),
+  };
+}
+
+/** The default template as a .docx (what scripts/build-docx-templates.ts writes). */
+export function buildCongVanTemplateFile(): Promise<Buffer> {
+  return Packer.toBuffer(buildCongVanTemplate());
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsLocalDate, Optional, Trim } from 'src/core/http/validation';
 import { PeriodWindow } from 'src/modules/calendar/periods';
 
@@ -56,3 +56,32 @@ export class ReportWindowQuery {
 }
 
 export class AppendixQuery extends ReportWindowQuery {}
+
+export class DefaultPeriodQuery {
+  @ApiPropertyOptional({ enum: ['month', 'quarter', 'half', 'year'], example: 'quarter', description: 'Default quarter' })
+  @Optional()
+  @IsIn(['month', 'quarter', 'half', 'year'])
+  kind?: 'month' | 'quarter' | 'half' | 'year';
+
+  @ApiPropertyOptional({ enum: ['cutoff', 'calendar'], example: 'cutoff', description: 'Default from config/reports.json (cutoff)' })
+  @Optional()
+  @IsIn(['cutoff', 'calendar'])
+  window?: PeriodWindow;
+}
+
+export class TrendQuery {
+  @ApiPropertyOptional({ example: 2026, description: 'Default: this year' })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ example: 3, description: 'Only the tasks led by this agency (forced to their own for agency users)' })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  agencyId?: number;
+}

@@ -42,19 +42,29 @@ describe(renderAppendixDocx.name, () => {
     expect(doc.xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
   });
 
-  it('should write Phụ lục I cell by cell, the rate as "88,1%"', () => {
+  it('should number the pages at the top centre from the second page of each appendix', () => {
+    expect(doc.xml.match(/<w:titlePg\/>/g)).toHaveLength(3);
+    expect(doc.headers.some((h) => /PAGE/.test(h) && /w:jc w:val="center"/.test(h))).toBe(true);
+  });
+
+  it('should write Phụ lục I per lead agency cell by cell, with the total row and the rate as "88,1%"', () => {
     const t = doc.tables[1];
+    expect(doc.paragraphs).toContain('Đã trình 37/42 đề án phải trình (đạt 88,1%); đã ban hành 33; chưa trình 5.');
     expect(t[0]).toEqual([
+      'TT',
+      'Cơ quan chủ trì',
       'Số đề án phải trình trong quý II năm 2024',
       'Tổng số đề án đã trình thuộc CTCT quý II năm 2024',
       'Số đề án đã ban hành thuộc CTCT quý II năm 2024',
       'Số đề án chưa trình',
       'Tỷ lệ đề án đã trình so với tổng số đề án phải trình',
     ]);
-    expect(t[1]).toEqual(['Số đề án giao đầu năm', 'Số đề án giao thêm', 'Số đề án xin chuyển, xin rút khỏi CTCT quý II năm 2024', 'Tổng số', '', '', '', '']);
-    expect(t[2]).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)']);
-    expect(t[3]).toEqual(['40', '3', '1', '42', '37', '33', '5', '88,1%']);
-    expect(t).toHaveLength(4);
+    expect(t[1]).toEqual(['', '', 'Số đề án giao đầu năm', 'Số đề án giao thêm', 'Số đề án xin chuyển, xin rút khỏi CTCT quý II năm 2024', 'Tổng số', '', '', '', '']);
+    expect(t[2]).toEqual(['', '', '(1)', '(2)', '(3)', '(4)=(1)+(2)-(3)', '(5)', '(6)', '(7)=(4)-(5)', '(8)=(5)/(4)']);
+    expect(t[3]).toEqual(['1', 'Sở Tài chính', '30', '2', '1', '31', '28', '25', '3', '90,3%']);
+    expect(t[4]).toEqual(['2', 'UBND thành phố Đồng Xoài', '10', '1', '0', '11', '9', '8', '2', '81,8%']);
+    expect(t[5]).toEqual(['', 'Tổng cộng', '40', '3', '1', '42', '37', '33', '5', '88,1%']);
+    expect(t).toHaveLength(6);
   });
 
   it('should write Phụ lục II in prose and in two tables', () => {
@@ -64,18 +74,19 @@ describe(renderAppendixDocx.name, () => {
         '- Tổng số nhiệm vụ giao: 12 nhiệm vụ (chuyển từ kỳ trước: 03; giao trong kỳ: 09);',
         '+ Số nhiệm vụ đã hoàn thành: 07, trong đó: đúng hạn: 06; quá hạn: 01;',
         '+ Số nhiệm vụ chưa hoàn thành: 05, trong đó: trong hạn: 03; quá hạn: 02;',
-        '- Tỷ lệ hoàn thành (đã hoàn thành so với đã hoàn thành và chưa hoàn thành quá hạn): 77,8%.',
+        '- Tỷ lệ hoàn thành so với tổng số nhiệm vụ giao: 7/12 = 58,3%;',
+        '- Tỷ lệ hoàn thành so với số nhiệm vụ đã đến hạn (đã hoàn thành và chưa hoàn thành quá hạn): 7/9 = 77,8%.',
         '2. Kết quả thực hiện theo cơ quan chủ trì:',
         '3. Thống kê chi tiết các nhiệm vụ chưa hoàn thành quá hạn: 02 nhiệm vụ (Phụ lục III).',
       ]),
     );
-    expect(doc.tables[3][3]).toEqual(['12', '3', '9', '7', '6', '1', '5', '3', '2', '77,8%']);
+    expect(doc.tables[3][3]).toEqual(['12', '3', '9', '7', '6', '1', '5', '3', '2', '58,3%', '77,8%']);
     const byAgency = doc.tables[4];
-    expect(byAgency[0]).toEqual(['TT', 'Cơ quan chủ trì', 'Tổng số nhiệm vụ', 'Đã hoàn thành', 'Chưa hoàn thành', 'Tỷ lệ hoàn thành']);
+    expect(byAgency[0]).toEqual(['TT', 'Cơ quan chủ trì', 'Tổng số nhiệm vụ', 'Đã hoàn thành', 'Chưa hoàn thành', 'Tỷ lệ hoàn thành so với tổng số nhiệm vụ giao', 'Tỷ lệ hoàn thành so với số nhiệm vụ đã đến hạn']);
     expect(byAgency.slice(3)).toEqual([
-      ['1', 'Sở Tài chính', '8', '5', '4', '1', '3', '1', '2', '71,4%'],
-      ['2', 'UBND thành phố Đồng Xoài', '4', '2', '2', '0', '2', '2', '0', '100,0%'],
-      ['', 'Tổng cộng', '12', '7', '6', '1', '5', '3', '2', '77,8%'],
+      ['1', 'Sở Tài chính', '8', '5', '4', '1', '3', '1', '2', '62,5%', '71,4%'],
+      ['2', 'UBND thành phố Đồng Xoài', '4', '2', '2', '0', '2', '2', '0', '50,0%', '100,0%'],
+      ['', 'Tổng cộng', '12', '7', '6', '1', '5', '3', '2', '58,3%', '77,8%'],
     ]);
   });
 
@@ -97,7 +108,7 @@ describe(renderAppendixDocx.name, () => {
   it('should say so when a period has nothing in it', async () => {
     await renderAppendixDocx(EMPTY_REPORT, { ...SAMPLE_INFO, reportNumber: null, reportDate: null }, join(dir, 'empty.docx'));
     const empty = await readDocx(readFileSync(join(dir, 'empty.docx')));
-    expect(empty.tables[1][3]).toEqual(['0', '0', '0', '0', '0', '0', '0', '-']);
+    expect(empty.tables[1][3]).toEqual(['', 'Tổng cộng', '0', '0', '0', '0', '0', '0', '0', '-']);
     expect(empty.paragraphs).toEqual(
       expect.arrayContaining([
         'Ghi chú: Không có đề án phải trình trong kỳ báo cáo.',

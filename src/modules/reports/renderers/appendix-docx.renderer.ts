@@ -2,9 +2,11 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   ISectionOptions,
   LineRuleType,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
@@ -52,6 +54,7 @@ export async function renderAppendixDocx(report: AppendixReport, info: ReportDoc
     styles: { default: { document: { run: { font: FONT, size: SIZE_TEXT }, paragraph: { spacing: { after: 0, line: 288 } } } } },
     sections: [
       section(layout, info, layout.programItems, [
+        text(layout.programItemsLine, { indent: true, after: 120 }),
         table(layout.programItems.table),
         ...(layout.programItemsNote ? [text(layout.programItemsNote, { italics: true, before: 120 })] : []),
       ]),
@@ -69,9 +72,24 @@ export async function renderAppendixDocx(report: AppendixReport, info: ReportDoc
   await pipeline(Packer.toStream(doc) as Readable, createWriteStream(file));
 }
 
+/**
+ * Page numbers as Nghị định 30/2020 places them: Arabic numerals centred at the top of the page,
+ * from the second page on (each appendix's first page carries the national header instead).
+ */
+function pageNumberHeaders(): ISectionOptions['headers'] {
+  return {
+    first: new Header({ children: [new Paragraph({ children: [] })] }),
+    default: new Header({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE_TEXT, font: FONT })] })],
+    }),
+  };
+}
+
 function section(layout: AppendixLayout, info: ReportDocumentInfo, sheet: AppendixSheet, body: (Paragraph | Table)[]): ISectionOptions {
   return {
+    headers: pageNumberHeaders(),
     properties: {
+      titlePage: true,
       page: { size: { ...PAGE, orientation: PageOrientation.LANDSCAPE }, margin: MARGIN },
     },
     children: [

@@ -1,4 +1,4 @@
-import { AppendixReport, ReportDocumentInfo } from '../appendix.types';
+import { AppendixReport, ProgramItemFigures, ReportDocumentInfo, TaskCounts } from '../appendix.types';
 import { attachedToLine, formatCountInText, formatDocumentDate, formatRate, upperVi } from '../report-format';
 
 /**
@@ -61,6 +61,8 @@ export interface AppendixLayout {
   overdue: AppendixSheet;
   /** Phụ lục II in prose, as the national reports write it. */
   taskSummaryLines: string[];
+  /** Phụ lục I in one sentence: "Đã trình 37/42 đề án phải trình (đạt 88,1%) …". */
+  programItemsLine: string;
   /** Phụ lục I note when no proposal was due. */
   programItemsNote: string | null;
   /** Phụ lục II closing line about the overdue list. */
@@ -81,14 +83,28 @@ function periodTitle(info: ReportDocumentInfo): string {
   return upperVi(info.periodLabel);
 }
 
+/** Phụ lục I per lead agency, with the total row last (an agency-scoped report has one agency row and the total). */
 function programItemsTable(r: AppendixReport, info: ReportDocumentInfo): AppendixTable {
   const p = info.periodPhrase;
-  const c = r.programItems;
+  const figures = (c: ProgramItemFigures): CellValue[] => [
+    c.initial,
+    c.added,
+    c.withdrawnOrDeferred,
+    c.total,
+    c.submitted,
+    c.issued,
+    c.notSubmitted,
+    rateOf(c.submittedRate),
+  ];
+  const rows: CellValue[][] = (r.programItemsByAgency ?? []).map((a, i) => [i + 1, a.agencyName, ...figures(a)]);
+  rows.push(['', 'Tổng cộng', ...figures(r.programItems)]);
   return {
-    widths: [14, 14, 20, 12, 20, 20, 14, 22],
-    align: ['center', 'center', 'center', 'center', 'center', 'center', 'center', 'center'],
+    widths: [5, 30, 11, 11, 16, 10, 15, 15, 11, 17],
+    align: ['center', 'left', ...(Array(8).fill('center') as Align[])],
     header: [
       [
+        { text: 'TT', rowSpan: 2 },
+        { text: 'Cơ quan chủ trì', rowSpan: 2 },
         { text: `Số đề án phải trình trong ${p}`, colSpan: 4 },
         null,
         null,
@@ -99,6 +115,8 @@ function programItemsTable(r: AppendixReport, info: ReportDocumentInfo): Appendi
         { text: 'Tỷ lệ đề án đã trình so với tổng số đề án phải trình', rowSpan: 2 },
       ],
       [
+        null,
+        null,
         { text: 'Số đề án giao đầu năm' },
         { text: 'Số đề án giao thêm' },
         { text: `Số đề án xin chuyển, xin rút khỏi CTCT ${p}` },
@@ -108,20 +126,24 @@ function programItemsTable(r: AppendixReport, info: ReportDocumentInfo): Appendi
         null,
         null,
       ],
-      ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)'].map((text) => ({ text })),
+      ['', '', '(1)', '(2)', '(3)', '(4)=(1)+(2)-(3)', '(5)', '(6)', '(7)=(4)-(5)', '(8)=(5)/(4)'].map((text) => ({ text })),
     ],
-    rows: [[c.initial, c.added, c.withdrawnOrDeferred, c.total, c.submitted, c.issued, c.notSubmitted, rateOf(c.submittedRate)]],
-    boldRows: [],
+    rows,
+    boldRows: [rows.length - 1],
   };
 }
 
-const TASK_NUMBERS = ['(1)=(4)+(7)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)=(4)/[(4)+(9)]'];
+/** The two rates of Phụ lục II, each labelled (DESIGN.md): over all tasks given, and over those come due. */
+export const DONE_RATE_LABEL = 'Tỷ lệ hoàn thành so với tổng số nhiệm vụ giao';
+export const COMPLETION_RATE_LABEL = 'Tỷ lệ hoàn thành so với số nhiệm vụ đã đến hạn';
+
+const TASK_NUMBERS = ['(1)=(4)+(7)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)=(4)/(1)', '(11)=(4)/[(4)+(9)]'];
 
 function tasksTable(r: AppendixReport): AppendixTable {
   const t = r.tasks;
   return {
-    widths: [14, 13, 13, 11, 11, 11, 11, 11, 11, 20],
-    align: Array(10).fill('center') as Align[],
+    widths: [12, 12, 12, 10, 10, 10, 10, 10, 10, 17, 17],
+    align: Array(11).fill('center') as Align[],
     header: [
       [
         { text: 'Tổng số nhiệm vụ', rowSpan: 2 },
@@ -133,7 +155,8 @@ function tasksTable(r: AppendixReport): AppendixTable {
         { text: 'Chưa hoàn thành', colSpan: 3 },
         null,
         null,
-        { text: 'Tỷ lệ hoàn thành', rowSpan: 2 },
+        { text: DONE_RATE_LABEL, rowSpan: 2 },
+        { text: COMPLETION_RATE_LABEL, rowSpan: 2 },
       ],
       [
         null,
@@ -146,11 +169,24 @@ function tasksTable(r: AppendixReport): AppendixTable {
         { text: 'Trong hạn' },
         { text: 'Quá hạn' },
         null,
+        null,
       ],
       TASK_NUMBERS.map((text) => ({ text })),
     ],
     rows: [
-      [t.total, t.carriedOver, t.assignedInPeriod, t.done, t.doneOnTime, t.doneLate, t.open, t.openInTime, t.openOverdue, rateOf(t.completionRate)],
+      [
+        t.total,
+        t.carriedOver,
+        t.assignedInPeriod,
+        t.done,
+        t.doneOnTime,
+        t.doneLate,
+        t.open,
+        t.openInTime,
+        t.openOverdue,
+        rateOf(t.doneRate ?? null),
+        rateOf(t.completionRate),
+      ],
     ],
     boldRows: [],
   };
@@ -158,9 +194,7 @@ function tasksTable(r: AppendixReport): AppendixTable {
 
 function byAgencyTable(r: AppendixReport): AppendixTable {
   const t = r.tasks;
-  const rows: CellValue[][] = r.byAgency.map((a, i) => [
-    i + 1,
-    a.agencyName,
+  const figures = (a: TaskCounts): CellValue[] => [
     a.total,
     a.done,
     a.doneOnTime,
@@ -168,14 +202,14 @@ function byAgencyTable(r: AppendixReport): AppendixTable {
     a.open,
     a.openInTime,
     a.openOverdue,
+    rateOf(a.doneRate ?? null),
     rateOf(a.completionRate),
-  ]);
-  if (rows.length) {
-    rows.push(['', 'Tổng cộng', t.total, t.done, t.doneOnTime, t.doneLate, t.open, t.openInTime, t.openOverdue, rateOf(t.completionRate)]);
-  }
+  ];
+  const rows: CellValue[][] = r.byAgency.map((a, i) => [i + 1, a.agencyName, ...figures(a)]);
+  if (rows.length) rows.push(['', 'Tổng cộng', ...figures(t)]);
   return {
-    widths: [5, 34, 12, 11, 11, 11, 11, 11, 11, 19],
-    align: ['center', 'left', 'center', 'center', 'center', 'center', 'center', 'center', 'center', 'center'],
+    widths: [5, 30, 11, 10, 10, 10, 10, 10, 10, 16, 16],
+    align: ['center', 'left', ...(Array(9).fill('center') as Align[])],
     header: [
       [
         { text: 'TT', rowSpan: 2 },
@@ -187,7 +221,8 @@ function byAgencyTable(r: AppendixReport): AppendixTable {
         { text: 'Chưa hoàn thành', colSpan: 3 },
         null,
         null,
-        { text: 'Tỷ lệ hoàn thành', rowSpan: 2 },
+        { text: DONE_RATE_LABEL, rowSpan: 2 },
+        { text: COMPLETION_RATE_LABEL, rowSpan: 2 },
       ],
       [
         null,
@@ -200,8 +235,9 @@ function byAgencyTable(r: AppendixReport): AppendixTable {
         { text: 'Trong hạn' },
         { text: 'Quá hạn' },
         null,
+        null,
       ],
-      ['(1)', '(2)', '(3)=(4)+(7)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)=(4)/[(4)+(9)]'].map((text) => ({ text })),
+      ['(1)', '(2)', '(3)=(4)+(7)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)=(4)/(3)', '(11)=(4)/[(4)+(9)]'].map((text) => ({ text })),
     ],
     rows,
     boldRows: rows.length ? [rows.length - 1] : [],
@@ -285,8 +321,10 @@ export function buildAppendixLayout(r: AppendixReport, info: ReportDocumentInfo)
       `- Tổng số nhiệm vụ giao: ${f(t.total)} nhiệm vụ (chuyển từ kỳ trước: ${f(t.carriedOver)}; giao trong kỳ: ${f(t.assignedInPeriod)});`,
       `+ Số nhiệm vụ đã hoàn thành: ${f(t.done)}, trong đó: đúng hạn: ${f(t.doneOnTime)}; quá hạn: ${f(t.doneLate)};`,
       `+ Số nhiệm vụ chưa hoàn thành: ${f(t.open)}, trong đó: trong hạn: ${f(t.openInTime)}; quá hạn: ${f(t.openOverdue)};`,
-      `- Tỷ lệ hoàn thành (đã hoàn thành so với đã hoàn thành và chưa hoàn thành quá hạn): ${formatRate(t.completionRate)}.`,
+      `- ${DONE_RATE_LABEL}: ${t.done}/${t.total} = ${formatRate(t.doneRate ?? null)};`,
+      `- ${COMPLETION_RATE_LABEL} (đã hoàn thành và chưa hoàn thành quá hạn): ${t.done}/${t.done + t.openOverdue} = ${formatRate(t.completionRate)}.`,
     ],
+    programItemsLine: `Đã trình ${r.programItems.submitted}/${r.programItems.total} đề án phải trình (đạt ${formatRate(r.programItems.submittedRate)}); đã ban hành ${r.programItems.issued}; chưa trình ${r.programItems.notSubmitted}.`,
     programItemsNote: r.programItems.initial + r.programItems.added === 0 ? 'Ghi chú: Không có đề án phải trình trong kỳ báo cáo.' : null,
     overdueLine: r.overdue.length
       ? `3. Thống kê chi tiết các nhiệm vụ chưa hoàn thành quá hạn: ${f(r.overdue.length)} nhiệm vụ (Phụ lục III).`

@@ -39,44 +39,52 @@ describe(renderAppendixXlsx.name, () => {
     expect(sheet('Theo cơ quan').getCell('A2').value).toBe('PHỤ LỤC II (TIẾP THEO)');
   });
 
-  it('should lay out Phụ lục I with the seed\'s column headers and numbers (1)…(8)', () => {
+  it('should lay out Phụ lục I per lead agency with the seed\'s column headers, numbers (1)…(8) and a total row', () => {
     const ws = sheet('Phụ lục I');
-    expect(ws.getCell('A7').value).toBe('Số đề án phải trình trong quý II năm 2024');
-    expect(ws.getCell('E7').value).toBe('Tổng số đề án đã trình thuộc CTCT quý II năm 2024');
-    expect(ws.getCell('F7').value).toBe('Số đề án đã ban hành thuộc CTCT quý II năm 2024');
-    expect(ws.getCell('G7').value).toBe('Số đề án chưa trình');
-    expect(ws.getCell('H7').value).toBe('Tỷ lệ đề án đã trình so với tổng số đề án phải trình');
-    expect(rowValues(ws, 8, 4)).toEqual(['Số đề án giao đầu năm', 'Số đề án giao thêm', 'Số đề án xin chuyển, xin rút khỏi CTCT quý II năm 2024', 'Tổng số']);
-    expect(rowValues(ws, 9, 8)).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)']);
-    expect(rowValues(ws, 10, 8)).toEqual([40, 3, 1, 42, 37, 33, 5, 0.881]);
-    expect(ws.model.merges).toEqual(expect.arrayContaining(['A7:D7', 'E7:E8', 'F7:F8', 'G7:G8', 'H7:H8']));
+    expect(ws.getCell('A7').value).toBe('TT');
+    expect(ws.getCell('B7').value).toBe('Cơ quan chủ trì');
+    expect(ws.getCell('C7').value).toBe('Số đề án phải trình trong quý II năm 2024');
+    expect(ws.getCell('G7').value).toBe('Tổng số đề án đã trình thuộc CTCT quý II năm 2024');
+    expect(ws.getCell('H7').value).toBe('Số đề án đã ban hành thuộc CTCT quý II năm 2024');
+    expect(ws.getCell('I7').value).toBe('Số đề án chưa trình');
+    expect(ws.getCell('J7').value).toBe('Tỷ lệ đề án đã trình so với tổng số đề án phải trình');
+    expect(rowValues(ws, 8, 6).slice(2)).toEqual(['Số đề án giao đầu năm', 'Số đề án giao thêm', 'Số đề án xin chuyển, xin rút khỏi CTCT quý II năm 2024', 'Tổng số']);
+    expect(rowValues(ws, 9, 10).slice(2)).toEqual(['(1)', '(2)', '(3)', '(4)=(1)+(2)-(3)', '(5)', '(6)', '(7)=(4)-(5)', '(8)=(5)/(4)']);
+    expect(rowValues(ws, 10, 10)).toEqual([1, 'Sở Tài chính', 30, 2, 1, 31, 28, 25, 3, 0.903]);
+    expect(rowValues(ws, 11, 10)).toEqual([2, 'UBND thành phố Đồng Xoài', 10, 1, 0, 11, 9, 8, 2, 0.818]);
+    expect(rowValues(ws, 12, 10)).toEqual([null, 'Tổng cộng', 40, 3, 1, 42, 37, 33, 5, 0.881]);
+    expect(ws.getCell('B12').font.bold).toBe(true);
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['A7:A8', 'B7:B8', 'C7:F7', 'G7:G8', 'H7:H8', 'I7:I8', 'J7:J8']));
   });
 
   it('should write numbers as numbers and the rate as a percentage cell', () => {
     const ws = sheet('Phụ lục I');
-    expect(typeof ws.getCell('A10').value).toBe('number');
-    expect(ws.getCell('H10').numFmt).toBe(RATE_FORMAT);
-    expect(ws.getCell('H10').numFmt).toBe('0.0%');
+    expect(typeof ws.getCell('C10').value).toBe('number');
+    expect(ws.getCell('J10').numFmt).toBe(RATE_FORMAT);
+    expect(ws.getCell('J12').numFmt).toBe('0.0%');
   });
 
   it('should frame the table, freeze its header rows and print A4 landscape fitted to the width', () => {
     const ws = sheet('Phụ lục I');
-    for (const address of ['A7', 'H8', 'D9', 'A10', 'H10']) {
+    for (const address of ['A7', 'H8', 'D9', 'A10', 'J10', 'J12']) {
       expect(ws.getCell(address).border).toEqual({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
     }
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 9 });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '7:9' });
-    expect(ws.getColumn(1).width).toBe(14);
-    expect(ws.getColumn(8).width).toBe(22);
+    expect(ws.getColumn(1).width).toBe(5);
+    expect(ws.getColumn(2).width).toBe(30);
   });
 
-  it('should write Phụ lục II with the carried-over split and the completion rate', () => {
+  it('should write Phụ lục II with the carried-over split and both rates, each labelled', () => {
     const ws = sheet('Phụ lục II');
-    expect(rowValues(ws, 7, 10)).toEqual(['Tổng số nhiệm vụ', 'Trong đó', 'Trong đó', 'Đã hoàn thành', 'Đã hoàn thành', 'Đã hoàn thành', 'Chưa hoàn thành', 'Chưa hoàn thành', 'Chưa hoàn thành', 'Tỷ lệ hoàn thành']);
-    expect(rowValues(ws, 8, 10)).toEqual(['Tổng số nhiệm vụ', 'Chuyển từ kỳ trước', 'Giao trong kỳ', 'Tổng số', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn', 'Tỷ lệ hoàn thành']);
-    expect(rowValues(ws, 9, 10)).toEqual(['(1)=(4)+(7)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)=(4)/[(4)+(9)]']);
-    expect(rowValues(ws, 10, 10)).toEqual([12, 3, 9, 7, 6, 1, 5, 3, 2, 0.778]);
+    const given = 'Tỷ lệ hoàn thành so với tổng số nhiệm vụ giao';
+    const due = 'Tỷ lệ hoàn thành so với số nhiệm vụ đã đến hạn';
+    expect(rowValues(ws, 7, 11)).toEqual(['Tổng số nhiệm vụ', 'Trong đó', 'Trong đó', 'Đã hoàn thành', 'Đã hoàn thành', 'Đã hoàn thành', 'Chưa hoàn thành', 'Chưa hoàn thành', 'Chưa hoàn thành', given, due]);
+    expect(rowValues(ws, 8, 11)).toEqual(['Tổng số nhiệm vụ', 'Chuyển từ kỳ trước', 'Giao trong kỳ', 'Tổng số', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn', given, due]);
+    expect(rowValues(ws, 9, 11)).toEqual(['(1)=(4)+(7)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)=(4)/(1)', '(11)=(4)/[(4)+(9)]']);
+    expect(rowValues(ws, 10, 11)).toEqual([12, 3, 9, 7, 6, 1, 5, 3, 2, 0.583, 0.778]);
     expect(ws.getCell('J10').numFmt).toBe('0.0%');
+    expect(ws.getCell('K10').numFmt).toBe('0.0%');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 9 });
   });
 
@@ -99,10 +107,10 @@ describe(renderAppendixXlsx.name, () => {
 
   it('should write one row per agency and a bold total row on "Theo cơ quan"', () => {
     const ws = sheet('Theo cơ quan');
-    expect(rowValues(ws, 8, 10)).toEqual(['TT', 'Cơ quan chủ trì', 'Tổng số nhiệm vụ', 'Tổng số', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn', 'Tỷ lệ hoàn thành']);
-    expect(rowValues(ws, 10, 10)).toEqual([1, 'Sở Tài chính', 8, 5, 4, 1, 3, 1, 2, 0.714]);
-    expect(rowValues(ws, 11, 10)).toEqual([2, 'UBND thành phố Đồng Xoài', 4, 2, 2, 0, 2, 2, 0, 1]);
-    expect(rowValues(ws, 12, 10)).toEqual([null, 'Tổng cộng', 12, 7, 6, 1, 5, 3, 2, 0.778]);
+    expect(rowValues(ws, 8, 11)).toEqual(['TT', 'Cơ quan chủ trì', 'Tổng số nhiệm vụ', 'Tổng số', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn', 'Tỷ lệ hoàn thành so với tổng số nhiệm vụ giao', 'Tỷ lệ hoàn thành so với số nhiệm vụ đã đến hạn']);
+    expect(rowValues(ws, 10, 11)).toEqual([1, 'Sở Tài chính', 8, 5, 4, 1, 3, 1, 2, 0.625, 0.714]);
+    expect(rowValues(ws, 11, 11)).toEqual([2, 'UBND thành phố Đồng Xoài', 4, 2, 2, 0, 2, 2, 0, 0.5, 1]);
+    expect(rowValues(ws, 12, 11)).toEqual([null, 'Tổng cộng', 12, 7, 6, 1, 5, 3, 2, 0.583, 0.778]);
     expect(ws.getCell('B12').font.bold).toBe(true);
     expect(ws.getCell('J12').numFmt).toBe('0.0%');
   });
@@ -116,8 +124,8 @@ describe(renderAppendixXlsx.name, () => {
     });
 
     it('should write zeros, "-" for the rates and say there is nothing overdue', () => {
-      expect(rowValues(empty.getWorksheet('Phụ lục I')!, 10, 8)).toEqual([0, 0, 0, 0, 0, 0, 0, '-']);
-      expect(rowValues(empty.getWorksheet('Phụ lục II')!, 10, 10)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, '-']);
+      expect(rowValues(empty.getWorksheet('Phụ lục I')!, 10, 10)).toEqual([null, 'Tổng cộng', 0, 0, 0, 0, 0, 0, 0, '-']);
+      expect(rowValues(empty.getWorksheet('Phụ lục II')!, 10, 11)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, '-', '-']);
       expect(empty.getWorksheet('Phụ lục III')!.getCell('A8').value).toBe('Không có nhiệm vụ quá hạn.');
       expect(empty.getWorksheet('Phụ lục III')!.model.merges).toContain('A8:F8');
       expect(empty.getWorksheet('Theo cơ quan')!.getCell('A10').value).toBe('Không có nhiệm vụ trong kỳ báo cáo.');

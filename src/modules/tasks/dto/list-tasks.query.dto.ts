@@ -3,7 +3,7 @@ import { PageQuery } from 'src/core/http/pagination';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsLocalDate, ToArray } from 'src/core/http/validation';
-import { TaskStatus } from '../task.enums';
+import { TaskKind, TaskOrigin, TaskStatus } from '../task.enums';
 import { MAX_ID } from './create-task.dto';
 
 /** Timeliness as of `asOf` (the same values judgeTimeliness gives each task). */
@@ -15,8 +15,10 @@ export enum TimelinessFilter {
   DueSoon = 'due_soon',
 }
 
-export const TASK_SORTS = ['dueDate', '-dueDate', 'updatedAt', '-updatedAt', 'code'] as const;
-export type TaskSort = (typeof TASK_SORTS)[number];
+/** Sortable columns of the task list; a leading '-' sorts descending. */
+export const TASK_SORT_FIELDS = ['dueDate', 'updatedAt', 'code', 'title', 'status', 'assignedAt', 'leadAgency', 'leaderInCharge'] as const;
+export const TASK_SORTS = TASK_SORT_FIELDS.flatMap((f) => [f, `-${f}`] as const);
+export type TaskSort = (typeof TASK_SORT_FIELDS)[number] | `-${(typeof TASK_SORT_FIELDS)[number]}`;
 
 
 export class ListTasksQuery extends PageQuery {
@@ -105,12 +107,51 @@ export class ListTasksQuery extends PageQuery {
   @MaxLength(200)
   q?: string;
 
+  @ApiPropertyOptional({ enum: TaskKind, example: TaskKind.Task, description: 'proposal (đề án) or task (nhiệm vụ)' })
+  @IsOptional()
+  @IsEnum(TaskKind)
+  kind?: TaskKind;
+
+  @ApiPropertyOptional({ enum: TaskOrigin, example: TaskOrigin.Initial, description: 'initial (giao đầu năm) or added (giao thêm)' })
+  @IsOptional()
+  @IsEnum(TaskOrigin)
+  origin?: TaskOrigin;
+
+  @ApiPropertyOptional({ example: 'Phó Chủ tịch', maxLength: 255, description: 'Lãnh đạo phụ trách contains this (diacritics and case as written)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  leaderInCharge?: string;
+
+  @ApiPropertyOptional({ example: '01/NQ-CP', maxLength: 500, description: 'Văn bản giao nhiệm vụ contains this' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  sourceDocument?: string;
+
   @ApiPropertyOptional({
     enum: TASK_SORTS,
     example: 'dueDate',
-    description: 'dueDate sorts on the effective due date, tasks without one last. Default dueDate',
+    description: 'A column, "-" before it for descending; dueDate sorts on the effective due date, tasks without one last. Default dueDate',
   })
   @IsOptional()
   @IsIn(TASK_SORTS)
   sort?: TaskSort;
 }
+
+/** The filters of the task list (every query field but paging and sort): what a saved view may hold. */
+export const TASK_FILTER_KEYS = [
+  'programId',
+  'agencyId',
+  'involvingAgencyId',
+  'status',
+  'timeliness',
+  'asOf',
+  'dueFrom',
+  'dueTo',
+  'q',
+  'kind',
+  'origin',
+  'leaderInCharge',
+  'sourceDocument',
+] as const;

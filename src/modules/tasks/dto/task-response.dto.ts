@@ -54,6 +54,8 @@ export class TaskResponseDto {
   @ApiProperty({ enum: TaskStatus, example: TaskStatus.InProgress }) status!: TaskStatus;
   @ApiProperty({ example: 60 }) progress!: number;
   @ApiProperty({ type: String, format: 'date', nullable: true, example: null }) completedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: null, description: 'Ngày trình (submitted, or done)' })
+  submittedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, example: null }) resultDocument!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '1234/QĐ-UBND' }) resultNumber!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '2024-06-20' }) resultIssuedAt!: string | null;
@@ -126,6 +128,7 @@ export function toTaskResponse(t: Task, asOf: LocalDate): TaskResponseDto {
     status: t.status,
     progress: t.progress,
     completedAt: t.completedAt,
+    submittedAt: t.submittedAt ?? null,
     resultDocument: t.resultDocument,
     resultNumber: t.resultNumber ?? null,
     resultIssuedAt: t.resultIssuedAt ?? null,

@@ -9,6 +9,7 @@ export const AGENCY_EDITABLE_FIELDS = [
   'status',
   'progress',
   'completedAt',
+  'submittedAt',
   'resultDocument',
   'resultNumber',
   'resultIssuedAt',
@@ -51,6 +52,17 @@ export class UpdateTaskDto extends PartialType(CreateTaskDto, { skipNullProperti
   @IsOptional()
   @IsLocalDate()
   completedAt?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2024-06-18',
+    description: 'Ngày trình (status submitted; or done, default completedAt); default today',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  submittedAt?: string | null;
 
   @ApiPropertyOptional({
     type: String,

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import PizZip from 'pizzip';
+import { DataSource } from 'typeorm';
+import { addDays } from 'src/core/time/local-date';
+import { defaultTemplatePath } from 'src/modules/document-templates/document-templates.service';
+import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
+import { RemindersService } from 'src/modules/reminders/reminders.service';
+import { UserRole } from 'src/modules/users/user-role.enum';
+import { ReminderFixtures } from 'test/fixtures/reminder-tasks.fixture';
+import { createUser, TEST_USER_PASSWORD } from 'test/fixtures/users.fixture';
+import { binaryBody } from 'test/utils/binary-body';
+import { TestApp } from 'test/utils/create-test-app';
+import { docxText } from 'test/utils/docx-text';
+
+const D = '2024-07-15'; // a Monday
+const NAME = 'cong-van-don-doc';
+
+/** The shipped template with the XML of its text edited. */
+function edited(edit: (xml: string) => string): Buffer {
+  const zip = new PizZip(readFileSync(defaultTemplatePath(NAME)));
+  zip.file('word/document.xml', edit(zip.file('word/document.xml')!.asText()));
+  return zip.generate({ type: 'nodebuffer' });
+}
+
+describe('document templates (e2e)', () => {
+  let t: TestApp;
+  let office: string;
+  let agencyUser: string;
+  let f: ReminderFixtures;
+
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const upload = (file: Buffer | null, token = office, name = NAME) => {
+    const req = t.http.put(`/api/document-templates/${name}`).set(auth(token));
+    return file ? req.attach('file', file, { filename: 'mau-cong-van.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }) : req.field('note', 'không có tệp');
+  };
+  const current = async () => (await t.http.get('/api/document-templates').set(auth(office)).expect(200)).body as { name: string; custom: boolean }[];
+  const download = () =>
+    t.http
+      .get(`/api/document-templates/${NAME}/file`)
+      .set(auth(office))
+      .buffer(true)
+      .parse(binaryBody as never)
+      .expect(200);
+
+  beforeAll(async () => {
+    t = await TestApp.start({ workers: true });
+    f = new ReminderFixtures(t);
+    const admin = await t.login();
+    const officeUser = await createUser(t, admin, { role: UserRole.Office });
+    office = await t.login(officeUser.email, TEST_USER_PASSWORD);
+    const agency = await f.agency({ name: 'Sở Thử mẫu' });
+    const member = await createUser(t, admin, { role: UserRole.Agency, agencyId: agency.id });
+    agencyUser = await t.login(member.email, TEST_USER_PASSWORD);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('should list the công văn template with its placeholders, the default in use', async () => {
+    const list = await current();
+    expect(list).toEqual([expect.objectContaining({ name: NAME, label: 'Công văn đôn đốc thực hiện nhiệm vụ quá hạn', custom: false, updatedAt: null })]);
+    expect(Object.keys((list[0] as unknown as { fields: object }).fields)).toEqual(expect.arrayContaining(['agencyName', 'tasks', 'replyBy']));
+    const file = await download();
+    expect(docxText(file.body as Buffer)).toContain('Kính gửi: {agencyName}.');
+  });
+
+  it.each([
+    ['an unknown placeholder', () => edited((xml) => xml.replace('{agencyName}.', '{agencyName} {soCongVan}.')), 'Mẫu văn bản dùng trường không được hỗ trợ: {soCongVan} không có trong danh sách trường của mẫu'],
+    ['an unclosed loop', () => edited((xml) => xml.replace('{/tasks}', '')), 'Mẫu văn bản có lỗi cú pháp ở chỗ đánh dấu {…}'],
+    ['a broken document', () => Buffer.from('PK\u0003\u0004 hỏng'), 'Tệp không phải là văn bản Word (.docx) hợp lệ'],
+    ['a PDF', () => Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 'Tệp không phải là văn bản Word (.docx) hợp lệ'],
+  ])('should refuse %s with a clear 400 and keep the template in use', async (_what, file, message) => {
+    const before = (await download()).body as Buffer;
+    const res = await upload(file()).expect(400);
+    expect(res.body.message).toBe(message);
+    expect(res.body.details[0].field).toBe('file');
+    expect((await current())[0].custom).toBe(false);
+    expect(Buffer.compare((await download()).body as Buffer, before)).toBe(0);
+  });
+
+  it('should refuse a missing file, an unknown template and an agency user', async () => {
+    expect((await upload(null).expect(400)).body.message).toBe('Chưa chọn tệp mẫu văn bản (.docx)');
+    expect((await upload(readFileSync(defaultTemplatePath(NAME)), office, 'bao-cao-khac').expect(404)).body.message).toBe('Không tìm thấy mẫu văn bản');
+    await upload(readFileSync(defaultTemplatePath(NAME)), agencyUser).expect(403);
+    expect((await current())[0].custom).toBe(false);
+  });
+
+  it('should take the office\'s own wording, which the next escalation uses', async () => {
+    const own = edited((xml) => xml.replace('Kính gửi: ', 'Kính gửi đồng chí Thủ trưởng ').replace('{agencyName}.', '{agencyName} (mẫu của Văn phòng).'));
+    const res = await upload(own).expect(200);
+    expect(res.body).toMatchObject({ name: NAME, custom: true, updatedAt: expect.any(String) });
+    expect(docxText((await download()).body as Buffer)).toContain('Kính gửi đồng chí Thủ trưởng {agencyName} (mẫu của Văn phòng).');
+
+    const agency = await f.agency({ name: 'Sở Xây dựng (thử mẫu)' });
+    await f.task({ agency, dueDate: addDays(D, -14), sourceDocument: 'Kế hoạch số 14/KH-UBND' });
+    const scan = await t.get(RemindersService).scan({ asOf: D });
+    const digest = scan.digests.find((d) => d.agencyId === agency.id)!;
+    expect(digest.letterId).toBeTruthy();
+    const letter = await t.get(DataSource).getRepository(ReminderLetter).findOneByOrFail({ id: digest.letterId! });
+    const text = docxText(readFileSync(t.get(RemindersService).letterPath(letter)));
+    expect(text).toContain('Kính gửi đồng chí Thủ trưởng Sở Xây dựng (thử mẫu) (mẫu của Văn phòng).');
+    expect(text).toContain('Kế hoạch số 14/KH-UBND');
+
+    // Back to the default.
+    expect((await t.http.delete(`/api/document-templates/${NAME}`).set(auth(office)).expect(200)).body.custom).toBe(false);
+    expect(docxText((await download()).body as Buffer)).toContain('Kính gửi: {agencyName}.');
+  });
+});

@@ -1,0 +1,292 @@
+import ExcelJS from 'exceljs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import PizZip from 'pizzip';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { addDays } from 'src/core/time/local-date';
+import { defaultTemplatePath } from 'src/modules/document-templates/document-templates.service';
+import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
+import { RemindersService } from 'src/modules/reminders/reminders.service';
+import { TaskHistory } from 'src/modules/tasks/task-history.entity';
+import { launchChromium } from 'test/utils/chromium';
+import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
+import { docxText } from 'test/utils/docx-text';
+
+// The office's and leaders' tools in a real browser (Debian's Chromium driven by playwright-core),
+// on the demo data. Screenshots go to test-artifacts/screenshots/, and with UPDATE_DOC_IMAGES=1 to
+// docs/images/.
+
+const PASSWORD = 'nhiemvu-demo';
+const OFFICE_USER = 'vanphong@nhiemvu.example';
+const ROOT = join(__dirname, '..', '..');
+const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
+const DOCS_IMAGES = join(ROOT, 'docs', 'images');
+
+jest.setTimeout(180_000);
+
+describe('office tools (e2e, headless Chromium)', () => {
+  let t: TestApp;
+  let context: BrowserContext;
+  let profileDir: string;
+  let base: string;
+  const pageErrors: string[] = [];
+
+  async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${m.text()}`);
+    });
+    return page;
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    // Sessions are cookies shared by the context's pages: start each user from none.
+    await context.clearCookies();
+    await page.goto(`${base}/app/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('#site-header').waitFor({ state: 'visible' });
+  }
+
+  async function shot(page: Page, name: string, docsName?: string): Promise<void> {
+    const file = join(SHOTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    if (docsName && process.env.UPDATE_DOC_IMAGES === '1') copyFileSync(file, join(DOCS_IMAGES, docsName));
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    t = await TestApp.start({ workers: true, seed: true });
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));
+    context = await launchChromium(profileDir);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await t?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  it('should let the office filter one agency\'s overdue tasks, save the view, export it and extend two in bulk', async () => {
+    const page = await newPage();
+    await signIn(page, OFFICE_USER);
+    await page.goto(`${base}/app/tasks`);
+    // Opens on open tasks by due date.
+    const filters = page.locator('#task-filters');
+    await expect(filters.getByLabel('Trạng thái').inputValue()).resolves.toBe('open');
+    await page.locator('#task-list .sort-link.sorted-asc[data-sort="dueDate"]').waitFor();
+
+    await filters.getByLabel('Cơ quan', { exact: true }).selectOption({ label: 'Sở Tài chính' });
+    await filters.getByLabel('Tình trạng hạn').selectOption('overdue');
+    await filters.getByRole('button', { name: 'Lọc' }).click();
+    await page.waitForURL(/timeliness=overdue/);
+    expect(page.url()).toMatch(/agencyId=\d+/);
+    const rows = page.locator('#task-list tbody tr');
+    await rows.first().waitFor();
+    const shown = await rows.count();
+    expect(shown).toBeGreaterThanOrEqual(2);
+    const titles = await page.locator('#task-list tbody td[data-label="Nội dung"] a').allInnerTexts();
+    for (const agency of await page.locator('#task-list tbody td[data-label="Cơ quan chủ trì"]').allInnerTexts()) expect(agency).toBe('Sở Tài chính');
+    expect(await page.locator('#task-list tbody tr.row-overdue').count()).toBe(shown);
+    // Fits 1366 px: no horizontal scrolling.
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+
+    // Save the view; it comes back in the list of saved views and opens the same URL.
+    await page.locator('#view-name').fill('Quá hạn của Sở Tài chính');
+    await page.locator('#save-view').click();
+    await page.locator('#saved-view option', { hasText: 'Quá hạn của Sở Tài chính' }).waitFor({ state: 'attached' });
+    const filteredUrl = page.url();
+    await page.goto(`${base}/app/tasks`);
+    await page.locator('#saved-view').selectOption({ label: 'Quá hạn của Sở Tài chính' });
+    await page.waitForURL(/timeliness=overdue/);
+    await page.locator('#task-filters [name=timeliness] option[value="overdue"]:checked').waitFor({ state: 'attached' });
+    await expect(page.locator('#task-list tbody td[data-label="Nội dung"] a').allInnerTexts()).resolves.toEqual(titles);
+    expect(new URL(page.url()).searchParams.get('agencyId')).toBe(new URL(filteredUrl).searchParams.get('agencyId'));
+    await shot(page, '20-task-list', 'task-list.png');
+
+    // Export: the XLSX read back equals the list on the page.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Danh sách nhiệm vụ .*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const exported: string[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 2) exported.push(row.getCell(3).text);
+    });
+    expect(exported).toEqual(titles);
+
+    // Extend the first two in bulk, with a reason.
+    const boxes = page.locator('#task-list tbody input[type=checkbox]');
+    const ids = [await boxes.nth(0).getAttribute('data-task-id'), await boxes.nth(1).getAttribute('data-task-id')].map(Number);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await expect(page.locator('#bulk-count').innerText()).resolves.toBe('Đã chọn 2 nhiệm vụ');
+    const bulk = page.locator('#bulk-form');
+    await bulk.getByLabel('Thao tác hàng loạt').selectOption('extend');
+    await bulk.getByLabel('Thời hạn mới').fill('31/12/2099');
+    await bulk.getByLabel('Lý do gia hạn').fill('Gia hạn theo chỉ đạo tại Thông báo số 12/TB-UBND');
+    await shot(page, '21-task-list-bulk', 'task-list-bulk.png');
+    await bulk.getByRole('button', { name: 'Thực hiện' }).click();
+    await page.locator('#task-list-result .notice-success', { hasText: 'Đã thay đổi 2 nhiệm vụ' }).waitFor();
+    // Extended → no longer overdue: they left the list.
+    await expect(page.locator('#task-list tbody td[data-label="Nội dung"] a').allInnerTexts()).resolves.toEqual(titles.slice(2));
+    const history = await t.get(DataSource).getRepository(TaskHistory).find({ where: ids.map((taskId) => ({ taskId, field: 'dueDate' })) });
+    // And a reminder now for the first remaining one.
+    const first = page.locator('#task-list tbody input[type=checkbox]').first();
+    await first.check();
+    await bulk.getByLabel('Thao tác hàng loạt').selectOption('remind');
+    await bulk.getByRole('button', { name: 'Thực hiện' }).click();
+    await page.locator('#task-list-result .notice-success', { hasText: 'Đã gửi nhắc việc 1 nhiệm vụ tới 1 cơ quan.' }).waitFor();
+    expect(history.map((h) => [h.taskId, h.toValue, h.comment]).sort()).toEqual(ids.map((id) => [id, '2099-12-31', 'Gia hạn theo chỉ đạo tại Thông báo số 12/TB-UBND']).sort());
+    await page.close();
+  });
+
+  it('should let a leader click an agency\'s bar on the dashboard and land on its overdue list', async () => {
+    const page = await newPage();
+    await signIn(page, 'chutich@nhiemvu.example');
+    await page.goto(`${base}/app/dashboard`);
+    // The month-by-month trend of the year, one group of bars per month so far.
+    const trend = page.locator('#trend-chart');
+    await trend.locator('svg rect[data-series="openOverdue"]').first().waitFor({ state: 'attached' });
+    const months = await trend.locator('svg rect[data-series="openOverdue"]').count();
+    expect(months).toBeGreaterThanOrEqual(1);
+    expect(months).toBeLessThanOrEqual(12);
+    // The first bar is the agency with the most overdue tasks.
+    const row = page.locator('#agency-chart .bar-row').first();
+    const agencyName = await row.locator('.bar-label').innerText();
+    const overdueSegment = row.locator('a.seg[data-segment="openOverdue"]');
+    await expect(overdueSegment.count()).resolves.toBe(1);
+    await shot(page, '22-dashboard-drilldown', 'dashboard-drilldown.png');
+    await row.locator('a.bar-label').click();
+    await page.waitForURL(/\/app\/tasks\?agencyId=\d+&status=open&timeliness=overdue/);
+    await page.locator('#task-filters [name=timeliness] option[value="overdue"]:checked').waitFor({ state: 'attached' });
+    await page.locator('#task-list tbody tr').first().waitFor();
+    const agencies = await page.locator('#task-list tbody td[data-label="Cơ quan chủ trì"]').allInnerTexts();
+    expect(agencies.length).toBeGreaterThan(0);
+    expect(new Set(agencies)).toEqual(new Set([agencyName]));
+    expect(await page.locator('#task-list tbody tr.row-overdue').count()).toBe(agencies.length);
+    // Leaders read: no selection, no bulk actions.
+    await expect(page.locator('#bulk-form').count()).resolves.toBe(0);
+
+    // The view per leader in charge: their tasks across agencies, and the list behind the figure.
+    await page.goto(`${base}/app/dashboard`);
+    const leaders = (await t.http.get('/api/tasks/leaders').set({ Authorization: `Bearer ${await t.login()}` }).expect(200)).body as string[];
+    expect(leaders.length).toBeGreaterThan(0);
+    await page.locator('#period-form').getByLabel('Lãnh đạo phụ trách').selectOption(leaders[0]);
+    await page.locator('#period-form').getByRole('button', { name: 'Xem' }).click();
+    await page.locator('#now-title', { hasText: `nhiệm vụ do ${leaders[0]} phụ trách` }).waitFor();
+    const stat = page.locator('#live-stats a.stat', { hasText: 'Quá hạn' });
+    expect(new URL(await stat.getAttribute('href') ?? '', base).searchParams.get('leaderInCharge')).toBe(leaders[0]);
+    await page.close();
+  });
+
+  it('should let an admin create a user, merge two agencies after a preview, and upload a công văn template the next escalation uses', async () => {
+    const admin = await t.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    const auth = { Authorization: `Bearer ${admin}` };
+    const today = t.get(CalendarService).today();
+    const made = async (code: string, name: string) => (await t.http.post('/api/agencies').set(auth).send({ code, name, kind: 'department', emails: [`${code.toLowerCase()}@nhiemvu.example`] }).expect(201)).body as { id: number; name: string };
+    const from = await made('SKHDT-T', 'Sở Kế hoạch và Đầu tư (thử)');
+    const into = await made('STC-T', 'Sở Tài chính (thử)');
+    const task = (await t.http.post('/api/tasks').set(auth).send({ title: 'Rà soát danh mục dự án đầu tư công trung hạn (thử sáp nhập)', kind: 'task', leadAgencyId: from.id, origin: 'added', assignedAt: addDays(today, -60), dueDate: addDays(today, -20) }).expect(201)).body as { id: number };
+
+    const page = await newPage();
+    await context.clearCookies();
+    await page.goto(`${base}/app/login`);
+    await page.getByLabel('Email').fill(TEST_ADMIN.email);
+    await page.getByLabel('Mật khẩu').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // Admins get their own menu and land on it.
+    await page.waitForURL(/\/app\/admin\/users$/);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    for (const item of ['Người dùng', 'Cơ quan', 'Mẫu văn bản', 'Công văn đôn đốc']) await nav.getByRole('link', { name: item, exact: true }).waitFor();
+    await expect(nav.getByRole('link', { name: 'Nhập chương trình', exact: true }).count()).resolves.toBe(0);
+
+    // A user.
+    const userForm = page.locator('#user-form');
+    await userForm.getByLabel('Email').fill('chuyenvien.moi@nhiemvu.example');
+    await userForm.getByLabel('Họ và tên').fill('Trần Thị Mới');
+    await userForm.getByLabel('Vai trò', { exact: true }).selectOption('agency');
+    await userForm.getByLabel('Thuộc cơ quan, đơn vị').selectOption({ label: 'Sở Tài chính (thử)' });
+    await userForm.getByLabel('Mật khẩu ban đầu').fill('mat-khau-ban-dau-2026');
+    await userForm.getByRole('button', { name: 'Tạo người dùng' }).click();
+    await page.locator('#admin-result .notice-success', { hasText: 'Đã tạo người dùng Trần Thị Mới (chuyenvien.moi@nhiemvu.example).' }).waitFor();
+    await page.locator('table', { hasText: 'chuyenvien.moi@nhiemvu.example' }).waitFor();
+    await shot(page, '23-admin-users', 'admin-users.png');
+    expect(await t.login('chuyenvien.moi@nhiemvu.example', 'mat-khau-ban-dau-2026')).toEqual(expect.any(String));
+
+    // A merge, after its preview.
+    await nav.getByRole('link', { name: 'Cơ quan', exact: true }).click();
+    const merge = page.locator('#merge-form');
+    await merge.getByLabel('Cơ quan được sáp nhập').selectOption({ label: from.name });
+    await merge.getByLabel('Sáp nhập vào').selectOption({ label: into.name });
+    await merge.getByLabel('Ngày sáp nhập (hoạt động đến hết ngày)').fill(today.split('-').reverse().join('/'));
+    await merge.getByRole('button', { name: 'Xem trước' }).click();
+    const preview = page.locator('#merge-preview');
+    await preview.locator('a', { hasText: 'Rà soát danh mục dự án đầu tư công trung hạn (thử sáp nhập)' }).waitFor();
+    await expect(preview.innerText()).resolves.toContain('1 nhiệm vụ đang thực hiện sẽ chuyển cơ quan chủ trì sang Sở Tài chính (thử)');
+    // The preview changed nothing.
+    expect((await t.http.get(`/api/tasks/${task.id}`).set(auth).expect(200)).body.leadAgencyId).toBe(from.id);
+    await shot(page, '24-admin-merge-preview', 'admin-merge-preview.png');
+    await page.locator('#merge-confirm').click();
+    await page.locator('#admin-result .notice-success', { hasText: 'Đã sáp nhập Sở Kế hoạch và Đầu tư (thử) vào Sở Tài chính (thử): 1 nhiệm vụ chuyển cơ quan chủ trì' }).waitFor();
+    expect((await t.http.get(`/api/tasks/${task.id}`).set(auth).expect(200)).body.leadAgencyId).toBe(into.id);
+
+    // The office's own công văn template; a broken one is refused first.
+    await nav.getByRole('link', { name: 'Mẫu văn bản', exact: true }).click();
+    const card = page.locator('#template-cong-van-don-doc');
+    const dir = mkdtempSync(join(tmpdir(), 'nhiemvu-template-'));
+    const zip = new PizZip(readFileSync(defaultTemplatePath('cong-van-don-doc')));
+    const xml = zip.file('word/document.xml')!.asText();
+    writeFileSync(join(dir, 'sai.docx'), new PizZip(readFileSync(defaultTemplatePath('cong-van-don-doc'))).file('word/document.xml', xml.replace('{agencyName}.', '{agencyName} {soVanBan}.')).generate({ type: 'nodebuffer' }));
+    writeFileSync(join(dir, 'mau-van-phong.docx'), zip.file('word/document.xml', xml.replace('Kính gửi: ', 'Kính gửi đồng chí Thủ trưởng ')).generate({ type: 'nodebuffer' }));
+    await card.locator('input[type=file]').setInputFiles(join(dir, 'sai.docx'));
+    await card.getByRole('button', { name: 'Tải mẫu lên' }).click();
+    await card.locator('.field-error, .error-summary', { hasText: '{soVanBan}' }).first().waitFor();
+    await card.locator('input[type=file]').setInputFiles(join(dir, 'mau-van-phong.docx'));
+    await card.getByRole('button', { name: 'Tải mẫu lên' }).click();
+    await page.locator('#admin-result .notice-success', { hasText: 'Đã dùng mẫu mới cho “Công văn đôn đốc thực hiện nhiệm vụ quá hạn”.' }).waitFor();
+    await expect(page.locator('#template-cong-van-don-doc').innerText()).resolves.toContain('Đang dùng mẫu của Văn phòng');
+    await shot(page, '25-admin-templates', 'admin-templates.png');
+    rmSync(dir, { recursive: true, force: true });
+
+    // "Nhắc việc ngay": the preview of the digests, then the scan, whose escalation drafts from that template.
+    await nav.getByRole('link', { name: 'Nhắc việc ngay', exact: true }).click();
+    const row = page.locator('#scan-preview tbody tr', { hasText: 'Sở Tài chính (thử)' });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toMatch(/Rà soát danh mục dự án đầu tư công trung hạn \(thử sáp nhập\) — mốc nhắc: quá hạn \d+ ngày/);
+    await expect(row.innerText()).resolves.toContain('Có, kèm dự thảo công văn');
+    await shot(page, '26-admin-scan-preview', 'admin-scan-preview.png');
+    await page.locator('#scan-now').click();
+    await page.locator('#admin-result .notice-success', { hasText: /^Đã gửi \d+ thư nhắc việc/ }).waitFor();
+    const letter = await t.get(DataSource).getRepository(ReminderLetter).findOneByOrFail({ agencyId: into.id });
+    expect(docxText(readFileSync(t.get(RemindersService).letterPath(letter)))).toContain('Kính gửi đồng chí Thủ trưởng Sở Tài chính (thử).');
+    await nav.getByRole('link', { name: 'Công văn đôn đốc', exact: true }).click();
+    await page.locator('table', { hasText: 'Sở Tài chính (thử)' }).waitFor();
+
+    // Reminder rules of one program: escalate from 21 days instead of 14.
+    await nav.getByRole('link', { name: 'Quy tắc nhắc việc', exact: true }).click();
+    const rule = page.locator('.rule-card').first();
+    await rule.locator('summary').click();
+    const programId = Number(await rule.locator('form').getAttribute('data-program-id'));
+    await rule.getByLabel('Đôn đốc (kèm công văn) từ khi quá hạn (ngày)').fill('21');
+    await rule.getByRole('button', { name: 'Lưu quy tắc' }).click();
+    await page.locator('#admin-result .notice-success', { hasText: 'Đã lưu quy tắc nhắc việc của chương trình' }).waitFor();
+    const policy = (await t.http.get(`/api/programs/${programId}/reminder-policy`).set(auth).expect(200)).body as { policy: { escalateAfterDays: number } };
+    expect(policy.policy.escalateAfterDays).toBe(21);
+    await page.close();
+  });
+
+  it('should have thrown no script error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
