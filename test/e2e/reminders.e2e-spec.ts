@@ -155,7 +155,7 @@ describe('reminders (e2e)', () => {
     const mails = await mailRepo().count();
     const refused = await send({ taskIds: [a.id, done.id] }).expect(400);
     expect(refused.body.message).toBe(`nhiệm vụ ${done.id} không còn đang thực hiện; không thư nào được gửi`);
-    expect(refused.body.details).toEqual([{ field: 'taskIds.1', message: `taskIds.1: nhiệm vụ ${done.id} không còn đang thực hiện` }]);
+    expect(refused.body.details).toEqual([{ field: 'taskIds.1', message: `Nhiệm vụ đã chọn (mục 2): nhiệm vụ ${done.id} không còn đang thực hiện` }]);
     await send({ taskIds: [a.id, 99999999] }).expect(400);
     await send({ taskIds: [] }).expect(400);
     expect(await mailRepo().count()).toBe(mails);

@@ -129,7 +129,7 @@ describe('tasks bad input (e2e)', () => {
         {
           field: 'leadAgencyId',
           message:
-            'leadAgencyId: Sở Tài nguyên và Môi trường đã ngừng hoạt động từ sau ngày 28/02/2025; cơ quan kế thừa: Sở Nông nghiệp và Môi trường (SNNMT)',
+            'Cơ quan chủ trì: Sở Tài nguyên và Môi trường đã ngừng hoạt động từ sau ngày 28/02/2025; cơ quan kế thừa: Sở Nông nghiệp và Môi trường (SNNMT)',
         },
       ]);
       const coordinating = await refused(

@@ -361,7 +361,8 @@ async function templatesSection() {
 }
 
 async function lettersSection() {
-  const letters = await api.get('/reminders/letters');
+  // The newest 100 drafts (the list pages like every other; older ones stay downloadable through the API).
+  const { items: letters } = await api.get('/reminders/letters', { page: 1, limit: 100 });
   const agencies = new Map((await allAgencies()).map((a) => [a.id, a.name]));
   return h(
     'section',
