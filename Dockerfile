@@ -15,6 +15,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY config ./config
 COPY templates ./templates
+COPY web ./web
 RUN mkdir -p /data && chown node /data
 USER node
 EXPOSE 3000
