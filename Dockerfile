@@ -9,6 +9,9 @@ RUN npx nest build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app
+# OCR of scanned documents (imports): Tesseract with its Vietnamese data, pdftoppm to rasterise PDF pages.
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie poppler-utils \
+  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production HOST=0.0.0.0 DATA_DIR=/data LOG_FORMAT=json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
