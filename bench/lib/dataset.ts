@@ -51,6 +51,7 @@ export interface BenchProgram {
   title: string;
   year: number;
   period: ProgramPeriod;
+  periodNumber: number | null;
   issuingDocument: string;
   issuedAt: LocalDate;
 }
@@ -140,6 +141,7 @@ export function benchPrograms(spec: Pick<DatasetSpec, 'year'>): BenchProgram[] {
     title: `Chương trình công tác năm ${y} của UBND tỉnh`,
     year: y,
     period: ProgramPeriod.Year,
+    periodNumber: null,
     issuingDocument: `Quyết định số 45/QĐ-UBND ngày 08/01/${y} của UBND tỉnh`,
     issuedAt: makeLocalDate(y, 1, 8),
   };
@@ -149,6 +151,7 @@ export function benchPrograms(spec: Pick<DatasetSpec, 'year'>): BenchProgram[] {
     title: `Chương trình công tác quý ${ROMAN[q - 1]} năm ${y} của UBND tỉnh`,
     year: y,
     period: ProgramPeriod.Quarter,
+    periodNumber: q,
     issuingDocument: `Quyết định số ${100 + q * 250}/QĐ-UBND của UBND tỉnh`,
     issuedAt: quarterStart(y, q),
   }));

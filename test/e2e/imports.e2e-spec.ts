@@ -458,6 +458,17 @@ describe('imports (e2e)', () => {
       expect(await programTasks(programId)).toHaveLength(0);
     });
 
+    it('should assign the tasks of a quarter II program without an issue date on 01/04 of its year', async () => {
+      const programId = await newProgram({ year: 2026, period: 'quarter', periodNumber: 2, issuedAt: null });
+      const csv = csvOf([HEADER.slice(0, 5), [1, 'Việc một', 'Sở Y tế', null, 'Quý II/2026'], [2, 'Việc hai', 'Sở Tài chính', null, '30/6/2026']]);
+      const res = await upload(csv, 'quy2.csv', { programId, dryRun: false });
+      expectStatus(res, 201);
+      expect((await programTasks(programId)).map((x) => [x.code, x.assignedAt])).toEqual([
+        ['1', '2026-04-01'],
+        ['2', '2026-04-01'],
+      ]);
+    });
+
     it('should refuse a closed agency for a program of today and name its successor', async () => {
       const programId = await newProgram({ year: 2026, issuedAt: null });
       const csv = csvOf([HEADER.slice(0, 3), [1, 'Việc một', 'Sở Tài nguyên và Môi trường']]);

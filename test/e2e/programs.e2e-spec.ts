@@ -72,19 +72,20 @@ describe('programs (e2e)', () => {
         title: 'Chương trình công tác năm 2025 của UBND tỉnh',
         year: 2025,
         period: 'year',
+        periodNumber: null,
         issuingDocument: 'Số 45/CTr-UBND',
         issuedAt: '2024-12-20',
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
-      const minimal = await t.http.post('/api/programs').set(bearer(office)).send({ code: 'CTCT-2025/Q1', title: 'Quý I/2025', year: 2025, period: 'quarter' }).expect(201);
-      expect(minimal.body).toMatchObject({ issuingDocument: null, issuedAt: null });
+      const minimal = await t.http.post('/api/programs').set(bearer(office)).send({ code: 'CTCT-2025/Q1', title: 'Quý I/2025', year: 2025, period: 'quarter', periodNumber: 1 }).expect(201);
+      expect(minimal.body).toMatchObject({ periodNumber: 1, issuingDocument: null, issuedAt: null });
     });
 
     it('should update only the fields sent, and clear the optional ones with null', async () => {
       const p = await createProgram(t, office);
-      const res = await t.http.patch(`/api/programs/${p.id}`).set(bearer(office)).send({ period: 'half', issuedAt: null, issuingDocument: null }).expect(200);
-      expect(res.body).toMatchObject({ code: p.code, title: p.title, year: p.year, period: 'half', issuedAt: null, issuingDocument: null });
+      const res = await t.http.patch(`/api/programs/${p.id}`).set(bearer(office)).send({ period: 'half', periodNumber: 2, issuedAt: null, issuingDocument: null }).expect(200);
+      expect(res.body).toMatchObject({ code: p.code, title: p.title, year: p.year, period: 'half', periodNumber: 2, issuedAt: null, issuingDocument: null });
     });
 
     it('should keep SQL and markup in titles verbatim', async () => {
@@ -132,6 +133,15 @@ describe('programs (e2e)', () => {
       ['year', { year: 1999 }],
       ['year', { year: 2101 }],
       ['period', { period: 'week' }],
+      ['periodNumber', { period: 'quarter' }],
+      ['periodNumber', { period: 'quarter', periodNumber: null }],
+      ['periodNumber', { period: 'quarter', periodNumber: 5 }],
+      ['periodNumber', { period: 'quarter', periodNumber: 0 }],
+      ['periodNumber', { period: 'half', periodNumber: 3 }],
+      ['periodNumber', { period: 'month', periodNumber: 13 }],
+      ['periodNumber', { period: 'month', periodNumber: 2.5 }],
+      ['periodNumber', { period: 'month', periodNumber: '2' }],
+      ['periodNumber', { period: 'year', periodNumber: 1 }],
       ['issuingDocument', { issuingDocument: 'x'.repeat(256) }],
       ['issuingDocument', { issuingDocument: 12 }],
       ['issuedAt', { issuedAt: '2024-13-01' }],
@@ -152,11 +162,25 @@ describe('programs (e2e)', () => {
       ['period', { period: null }],
       ['year', { year: 'next' }],
       ['version', { version: 3 }],
+      ['periodNumber', { period: 'quarter' }],
+      ['periodNumber', { period: 'half', periodNumber: 4 }],
+      ['periodNumber', { periodNumber: 2 }],
     ])('should refuse a bad %s on update (%j) and change nothing', async (field, patch) => {
       const p = await createProgram(t, office);
       const res = await t.http.patch(`/api/programs/${p.id}`).set(bearer(office)).send(patch).expect(400);
       expect(fieldsOf(res.body)).toContain(field);
       expect((await t.http.get(`/api/programs/${p.id}`).set(bearer(office))).body).toEqual(p);
+    });
+
+    it('should give the period number in Vietnamese, and clear it when a program becomes a year program', async () => {
+      const q = await createProgram(t, office, { period: ProgramPeriod.Quarter, periodNumber: 2 });
+      const res = await t.http.patch(`/api/programs/${q.id}`).set(bearer(office)).send({ periodNumber: 5 }).expect(400);
+      expect(res.body.details).toEqual([{ field: 'periodNumber', message: 'periodNumber: quý phải từ 1 đến 4' }]);
+      expect((await t.http.get(`/api/programs/${q.id}`).set(bearer(office))).body).toEqual(q);
+      const missing = await t.http.post('/api/programs').set(bearer(office)).send({ ...makeProgram(), period: 'month' }).expect(400);
+      expect(missing.body.details).toEqual([{ field: 'periodNumber', message: 'periodNumber: bắt buộc với chương trình tháng (từ 1 đến 12)' }]);
+      const y = await t.http.patch(`/api/programs/${q.id}`).set(bearer(office)).send({ period: 'year' }).expect(200);
+      expect(y.body).toMatchObject({ period: 'year', periodNumber: null });
     });
 
     it.each(['abc', '0', '-3', '2.5', '1e2', '99999999999'])('should answer 400 to the id %s', async (id) => {
@@ -188,8 +212,8 @@ describe('programs (e2e)', () => {
   describe('list', () => {
     beforeAll(async () => {
       await createProgram(t, office, { code: 'Y2030-A', year: 2030, period: ProgramPeriod.Year });
-      await createProgram(t, office, { code: 'Y2030-B', year: 2030, period: ProgramPeriod.Quarter });
-      await createProgram(t, office, { code: 'Y2031-A', year: 2031, period: ProgramPeriod.Month });
+      await createProgram(t, office, { code: 'Y2030-B', year: 2030, period: ProgramPeriod.Quarter, periodNumber: 3 });
+      await createProgram(t, office, { code: 'Y2031-A', year: 2031, period: ProgramPeriod.Month, periodNumber: 12 });
     });
 
     const codes = async (query: Record<string, unknown>) => {

@@ -72,6 +72,24 @@ describe('migrations', () => {
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
 
+  it('should give existing half, quarter and month programs period number 1 and year programs none', async () => {
+    const runner = ds.createQueryRunner();
+    while (await runner.hasColumn('programs', 'periodNumber')) await ds.undoLastMigration({ transaction: 'each' });
+    for (const [code, period] of [['OLD-Y', 'year'], ['OLD-Q', 'quarter'], ['OLD-M', 'month']])
+      await runner.query(`INSERT INTO programs (code, title, year, period) VALUES ('${code}', 'Cũ', 2024, '${period}')`);
+    await runner.release();
+    await ds.runMigrations({ transaction: 'each' });
+    const rows = await ds.query<{ code: string; periodNumber: number | null }[]>(
+      `SELECT code, "periodNumber" FROM programs WHERE code LIKE 'OLD-%' ORDER BY code`,
+    );
+    expect(rows.map((r) => [r.code, r.periodNumber === null ? null : Number(r.periodNumber)])).toEqual([
+      ['OLD-M', 1],
+      ['OLD-Q', 1],
+      ['OLD-Y', null],
+    ]);
+    expect(await ds.showMigrations()).toBe(false);
+  });
+
   it('should report no pending migration on a second run', async () => {
     expect(await ds.showMigrations()).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { InitialSchema1763800000000 } from '../../../migrations/1763800000000-InitialSchema';
 import { TaskQueryIndexes1764900000000 } from '../../../migrations/1764900000000-TaskQueryIndexes';
 import { AgencyGroups1770012000000 } from '../../../migrations/1770012000000-AgencyGroups';
+import { ProgramPeriodNumber1770012500000 } from '../../../migrations/1770012500000-ProgramPeriodNumber';
 import { AuthSessions1770013000000 } from '../../../migrations/1770013000000-AuthSessions';
 import { Notifications1770013000100 } from '../../../migrations/1770013000100-Notifications';
 import { TaskExtensionOrigin1770013000200 } from '../../../migrations/1770013000200-TaskExtensionOrigin';
@@ -10,4 +11,4 @@ import { TaskSubmittedAt1770014000000 } from '../../../migrations/1770014000000-
 import { SavedViews1770014000001 } from '../../../migrations/1770014000001-SavedViews';
 
 /** Listed explicitly (not globbed) so the same list works from src/ under jest and from dist/. */
-export const MIGRATIONS = [InitialSchema1763800000000, TaskQueryIndexes1764900000000, AgencyGroups1770012000000, AuthSessions1770013000000, Notifications1770013000100, TaskExtensionOrigin1770013000200, TaskResultDocument1770013000300, TaskFiles1770013000400, TaskSubmittedAt1770014000000, SavedViews1770014000001];
+export const MIGRATIONS = [InitialSchema1763800000000, TaskQueryIndexes1764900000000, AgencyGroups1770012000000, ProgramPeriodNumber1770012500000, AuthSessions1770013000000, Notifications1770013000100, TaskExtensionOrigin1770013000200, TaskResultDocument1770013000300, TaskFiles1770013000400, TaskSubmittedAt1770014000000, SavedViews1770014000001];

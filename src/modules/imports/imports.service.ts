@@ -18,6 +18,7 @@ import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { formatVietnameseDate } from 'src/core/time/local-date';
 import { Program } from 'src/modules/programs/program.entity';
 import { ProgramsService } from 'src/modules/programs/programs.service';
+import { programWindow } from 'src/modules/programs/program-window';
 import { TaskActor } from 'src/modules/tasks/task-history.service';
 import { ImportedTask, TaskImportWriter } from 'src/modules/tasks/task-import.writer';
 import { Task } from 'src/modules/tasks/task.entity';
@@ -351,9 +352,9 @@ export class ImportsService {
         { field: 'programId', message: `programId: ${message}` },
       ]);
     }
-    // The document's own date; else the program's issue date; else the start of its year, not today.
+    // The document's own date; else the program's issue date; else the start of its window, not today.
     const assignedAt =
-      document?.date ?? program?.issuedAt ?? (program ? `${program.year}-01-01` : this.calendar.today());
+      document?.date ?? program?.issuedAt ?? (program ? programWindow(program).from : this.calendar.today());
     const year = program?.year ?? +assignedAt.slice(0, 4);
     const directory = (await this.agencies.find({ order: { id: 'ASC' } })).map(toDirectory);
     const matcher = new AgencyMatcher(directory, await this.groups.definitions(), {

@@ -33,6 +33,10 @@ export class Program {
   @Column({ type: 'varchar', length: 16 })
   period!: ProgramPeriod;
 
+  /** Which half (1–2), quarter (1–4) or month (1–12) of `year`; null for a year program. See program-window.ts. */
+  @Column({ type: 'integer', nullable: true })
+  periodNumber!: number | null;
+
   /** Số, ký hiệu of the issuing document, e.g. "45/CTr-UBND". */
   @Column({ type: 'varchar', length: 255, nullable: true })
   issuingDocument!: string | null;

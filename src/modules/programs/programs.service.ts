@@ -7,6 +7,8 @@ import { CreateProgramDto } from './dto/create-program.dto';
 import { ListProgramsQuery } from './dto/list-programs.query';
 import { UpdateProgramDto } from './dto/update-program.dto';
 import { Program } from './program.entity';
+import { ProgramPeriod } from './program.enums';
+import { assertPeriodNumber } from './program-window';
 
 /** Chương trình công tác. The office and the admin write programs; everyone reads them. */
 @Injectable()
@@ -33,6 +35,8 @@ export class ProgramsService {
   }
 
   async create(dto: CreateProgramDto): Promise<Program> {
+    const periodNumber = dto.periodNumber ?? null;
+    assertPeriodNumber(dto.period, periodNumber);
     await this.checkCodeFree(dto.code);
     return this.save(
       this.repo.create({
@@ -40,6 +44,7 @@ export class ProgramsService {
         title: dto.title,
         year: dto.year,
         period: dto.period,
+        periodNumber,
         issuingDocument: dto.issuingDocument ?? null,
         issuedAt: dto.issuedAt ?? null,
         reminderPolicy: null,
@@ -49,6 +54,12 @@ export class ProgramsService {
 
   async update(id: number, dto: UpdateProgramDto): Promise<Program> {
     const program = await this.get(id);
+    const period = dto.period ?? program.period;
+    // Turning a program into a year program drops its number unless one is sent (which is then refused).
+    const periodNumber =
+      dto.periodNumber !== undefined ? dto.periodNumber : period === ProgramPeriod.Year ? null : program.periodNumber;
+    assertPeriodNumber(period, periodNumber);
+    program.periodNumber = periodNumber;
     if (dto.code !== undefined && dto.code !== program.code) {
       await this.checkCodeFree(dto.code);
       program.code = dto.code;

@@ -41,7 +41,7 @@ export async function render(ctx, flash = null) {
               { label: 'Mã', class: 'col-code', cell: (p) => p.code },
               { label: 'Tên chương trình', class: 'col-title', cell: (p) => h('a', { href: `/app/tasks?programId=${p.id}&tab=${can.isAgency(user) ? 'open' : 'all'}` }, p.title) },
               { label: 'Năm', cell: (p) => String(p.year) },
-              { label: 'Kỳ', cell: (p) => label(PROGRAM_PERIOD, p.period) },
+              { label: 'Kỳ', cell: (p) => label(PROGRAM_PERIOD, p.period) + (p.periodNumber ? ` ${p.periodNumber}` : '') },
               { label: 'Văn bản ban hành', cell: (p) => [p.issuingDocument ?? '—', p.issuedAt ? h('span', { class: 'muted small block' }, `ngày ${formatDate(p.issuedAt)}`) : null] },
               ...(manage
                 ? [{ label: 'Thao tác', cell: (p) => h('button', { type: 'button', class: 'btn btn-small btn-secondary', onclick: () => openForm(p) }, 'Sửa', h('span', { class: 'visually-hidden' }, ` ${p.code}`)) }]
@@ -65,6 +65,7 @@ function programForm(program, done, cancel) {
     field({ label: 'Năm', name: 'year', type: 'number', value: program?.year ?? Number(todayLocal().slice(0, 4)), required: true, attrs: { min: 2000, max: 2100 } }),
     field({ label: 'Tên chương trình', name: 'title', value: program?.title, required: true, wide: true, attrs: { maxlength: 500 } }),
     field({ label: 'Kỳ', name: 'period', control: select('period', Object.entries(PROGRAM_PERIOD), program?.period ?? 'year') }),
+    field({ label: 'Số kỳ', name: 'periodNumber', type: 'number', value: program?.periodNumber ?? '', hint: '6 tháng: 1–2, quý: 1–4, tháng: 1–12; để trống với chương trình năm', attrs: { min: 1, max: 12 } }),
     field({ label: 'Văn bản ban hành (số, ký hiệu)', name: 'issuingDocument', value: program?.issuingDocument, attrs: { maxlength: 255 } }),
     field({ label: 'Ngày ban hành', name: 'issuedAt', control: dateInput('issuedAt', program?.issuedAt), hint: 'dd/mm/yyyy' }),
     h('div', { class: 'form-actions field-wide' }, submit, h('button', { type: 'button', class: 'btn btn-link', onclick: cancel }, 'Hủy')),
@@ -83,6 +84,7 @@ function programForm(program, done, cancel) {
       title: el.title.value.trim(),
       year: Number(el.year.value),
       period: el.period.value,
+      periodNumber: el.periodNumber.value.trim() === '' ? null : Number(el.periodNumber.value),
       issuingDocument: el.issuingDocument.value.trim() || null,
       issuedAt,
     };

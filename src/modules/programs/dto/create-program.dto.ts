@@ -34,6 +34,13 @@ export class CreateProgramDto {
   @IsEnum(ProgramPeriod)
   period!: ProgramPeriod;
 
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 12, example: 2, description: 'Which half (1–2), quarter (1–4) or month (1–12); required unless period is year, where it is null' })
+  @Optional({ nullable: true })
+  @IsInt({ context: { vi: 'phải là số nguyên (6 tháng: 1–2, quý: 1–4, tháng: 1–12)' } })
+  @Min(1, { context: { vi: 'phải từ 1 trở lên' } })
+  @Max(12, { context: { vi: 'không được lớn hơn 12' } })
+  periodNumber?: number | null;
+
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 255, example: 'Báo cáo số 412/BC-UBND ngày 04/12/2023 của UBND tỉnh', description: 'Số, ký hiệu of the issuing document' })
   @Optional({ nullable: true })
   @Trim()
