@@ -9,7 +9,7 @@
  *   BENCH_ONLY=pdf BENCH_SKIP_SCAN=1 …                             # the text PDF only (no OCR)
  *
  * Then a 30-page văn bản (the document corpus, test/fixtures/documents, one after another) as a
- * text PDF and as its scan (200 dpi), dry runs: pdfjs-dist, and OCR by Tesseract page by page.
+ * text PDF and as its scan (200 dpi), dry runs: pdfjs-dist, and OCR by Tesseract (two pages at a time, see pdf/ocr.ts).
  */
 import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
