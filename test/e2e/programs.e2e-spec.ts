@@ -175,10 +175,10 @@ describe('programs (e2e)', () => {
     it('should give the period number in Vietnamese, and clear it when a program becomes a year program', async () => {
       const q = await createProgram(t, office, { period: ProgramPeriod.Quarter, periodNumber: 2 });
       const res = await t.http.patch(`/api/programs/${q.id}`).set(bearer(office)).send({ periodNumber: 5 }).expect(400);
-      expect(res.body.details).toEqual([{ field: 'periodNumber', message: 'periodNumber: quý phải từ 1 đến 4' }]);
+      expect(res.body.details).toEqual([{ field: 'periodNumber', message: 'Số kỳ: quý phải từ 1 đến 4' }]);
       expect((await t.http.get(`/api/programs/${q.id}`).set(bearer(office))).body).toEqual(q);
       const missing = await t.http.post('/api/programs').set(bearer(office)).send({ ...makeProgram(), period: 'month' }).expect(400);
-      expect(missing.body.details).toEqual([{ field: 'periodNumber', message: 'periodNumber: bắt buộc với chương trình tháng (từ 1 đến 12)' }]);
+      expect(missing.body.details).toEqual([{ field: 'periodNumber', message: 'Số kỳ: bắt buộc với chương trình tháng (từ 1 đến 12)' }]);
       const y = await t.http.patch(`/api/programs/${q.id}`).set(bearer(office)).send({ period: 'year' }).expect(200);
       expect(y.body).toMatchObject({ period: 'year', periodNumber: null });
     });

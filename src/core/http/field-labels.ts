@@ -58,6 +58,7 @@ const LABELS: Record<string, string> = {
   page: 'Trang',
   password: 'Mật khẩu',
   period: 'Kỳ báo cáo',
+  periodNumber: 'Số kỳ',
   policy: 'Chính sách nhắc việc',
   programId: 'Chương trình',
   progress: 'Tiến độ',
