@@ -10,23 +10,13 @@ import { RemindersService } from 'src/modules/reminders/reminders.service';
 import { toPdf } from 'test/fixtures/documents/render';
 import { TestApp } from 'test/utils/create-test-app';
 import { waitFor } from 'test/utils/spawn-process';
+import { CHROMIUM, CHROMIUM_ARGS } from 'test/utils/chromium';
 
 // The web UI in a real browser: Debian's Chromium (/usr/bin/chromium) driven by playwright-core,
 // against the whole app with the demo data. Screenshots of the main pages go to
 // test-artifacts/screenshots/; with UPDATE_DOC_IMAGES=1 the three of issue #7 are also copied to
 // docs/images/ (a normal run never rewrites tracked files).
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PASSWORD = 'nhiemvu-demo';
 const AGENCY_USER = 'hangntt.stc@nhiemvu.example';
 const OFFICE_USER = 'vanphong@nhiemvu.example';
