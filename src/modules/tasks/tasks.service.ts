@@ -115,18 +115,9 @@ type TaskFields = Pick<
 >;
 export type TaskChanges = Partial<TaskFields> & { coordinatingAgencyIds?: number[] };
 
-/** Order of the history rows of one change (and of the fields compared). */
+/** Order of the history rows of one change (and of the fields compared): the agency's fields first. */
 const CHANGE_FIELDS: (keyof TaskFields)[] = [
-  'status',
-  'progress',
-  'completedAt',
-  'submittedAt',
-  'resultDocument',
-  'resultNumber',
-  'resultIssuedAt',
-  'resultSummary',
-  'resultIssuer',
-  'note',
+  ...AGENCY_EDITABLE_FIELDS,
   'title',
   'code',
   'description',
