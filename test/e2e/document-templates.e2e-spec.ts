@@ -14,10 +14,11 @@ import { docxText } from 'test/utils/docx-text';
 
 const D = '2024-07-15'; // a Monday
 const NAME = 'cong-van-don-doc';
+const REPORT = 'phu-luc-bao-cao';
 
 /** The shipped template with the XML of its text edited. */
-function edited(edit: (xml: string) => string): Buffer {
-  const zip = new PizZip(readFileSync(defaultTemplatePath(NAME)));
+function edited(edit: (xml: string) => string, name = NAME): Buffer {
+  const zip = new PizZip(readFileSync(defaultTemplatePath(name)));
   zip.file('word/document.xml', edit(zip.file('word/document.xml')!.asText()));
   return zip.generate({ type: 'nodebuffer' });
 }
@@ -33,10 +34,11 @@ describe('document templates (e2e)', () => {
     const req = t.http.put(`/api/document-templates/${name}`).set(auth(token));
     return file ? req.attach('file', file, { filename: 'mau-cong-van.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }) : req.field('note', 'không có tệp');
   };
-  const current = async () => (await t.http.get('/api/document-templates').set(auth(office)).expect(200)).body as { name: string; custom: boolean }[];
-  const download = () =>
+  const list = async () => (await t.http.get('/api/document-templates').set(auth(office)).expect(200)).body as { name: string; custom: boolean }[];
+  const current = async (name = NAME) => [(await list()).find((x) => x.name === name)!];
+  const download = (name = NAME) =>
     t.http
-      .get(`/api/document-templates/${NAME}/file`)
+      .get(`/api/document-templates/${name}/file`)
       .set(auth(office))
       .buffer(true)
       .parse(binaryBody as never)
@@ -56,10 +58,18 @@ describe('document templates (e2e)', () => {
     await t?.close();
   });
 
-  it('should list the công văn template with its placeholders, the default in use', async () => {
-    const list = await current();
-    expect(list).toEqual([expect.objectContaining({ name: NAME, label: 'Công văn đôn đốc thực hiện nhiệm vụ quá hạn', custom: false, updatedAt: null })]);
-    expect(Object.keys((list[0] as unknown as { fields: object }).fields)).toEqual(expect.arrayContaining(['agencyName', 'tasks', 'replyBy']));
+  it('should list the công văn and the report templates with their placeholders, the defaults in use', async () => {
+    const all = await list();
+    expect(all).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: NAME, label: 'Công văn đôn đốc thực hiện nhiệm vụ quá hạn', custom: false, updatedAt: null }),
+        expect.objectContaining({ name: REPORT, label: 'Phụ lục báo cáo kết quả thực hiện nhiệm vụ (Phụ lục I, II, III)', custom: false, updatedAt: null }),
+      ]),
+    );
+    expect(all).toHaveLength(2);
+    const fields = (name: string) => Object.keys((all.find((x) => x.name === name) as unknown as { fields: object }).fields);
+    expect(fields(NAME)).toEqual(expect.arrayContaining(['agencyName', 'tasks', 'replyBy']));
+    expect(fields(REPORT)).toEqual(expect.arrayContaining(['programItems', 'programItemsByAgency', 'tasks', 'byAgency', 'overdue', 'periodTitle']));
     const file = await download();
     expect(docxText(file.body as Buffer)).toContain('Kính gửi: {agencyName}.');
   });
@@ -104,5 +114,67 @@ describe('document templates (e2e)', () => {
     // Back to the default.
     expect((await t.http.delete(`/api/document-templates/${NAME}`).set(auth(office)).expect(200)).body.custom).toBe(false);
     expect(docxText((await download()).body as Buffer)).toContain('Kính gửi: {agencyName}.');
+  });
+
+  describe('the report appendix template', () => {
+    /** Builds a DOCX report of July 2024 through the API and the worker, and returns its text. */
+    const reportText = async (): Promise<string> => {
+      const created = await t.http.post('/api/reports').set(auth(office)).send({ from: '2024-07-01', to: '2024-07-31', formats: ['docx'], reportNumber: '88' }).expect(202);
+      let run: Record<string, unknown> = {};
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+        run = (await t.http.get(`/api/reports/${created.body.id}`).set(auth(office)).expect(200)).body;
+        if (run.status === 'done' || run.status === 'failed') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(run.status).toBe('done');
+      const file = await t.http.get(`/api/reports/${created.body.id}/files/docx`).set(auth(office)).buffer(true).parse(binaryBody as never).expect(200);
+      return docxText(file.body as Buffer);
+    };
+
+    beforeAll(async () => {
+      const agency = await f.agency({ name: 'Sở Thử báo cáo' });
+      await f.task({ agency, dueDate: '2024-07-10', assignedAt: '2024-06-01', title: 'Nhiệm vụ quá hạn của báo cáo thử', sourceDocument: 'Công văn số 7/UBND-TH' });
+    });
+
+    it.each([
+      ['an unknown placeholder', () => edited((xml) => xml.replace('{agencyName}', '{tenCoQuan}'), REPORT), 'Mẫu văn bản dùng trường không được hỗ trợ: {tenCoQuan} không có trong danh sách {#programItemsByAgency} … {/programItemsByAgency}'],
+      ['an unknown field of the whole document', () => edited((xml) => xml.replace('{periodTitle}', '{kyBaoCao}'), REPORT), 'Mẫu văn bản dùng trường không được hỗ trợ: {kyBaoCao} không có trong danh sách trường của mẫu'],
+      ['a loop left open', () => edited((xml) => xml.replace('{/overdue}', ''), REPORT), 'Mẫu văn bản có lỗi cú pháp ở chỗ đánh dấu {…}'],
+      ['a broken zip', () => readFileSync(defaultTemplatePath(REPORT)).subarray(0, 4000), 'Tệp không phải là văn bản Word (.docx) hợp lệ'],
+    ])('should refuse %s with a Vietnamese 400 and change nothing', async (_what, file, message) => {
+      const before = (await download(REPORT)).body as Buffer;
+      const res = await upload(file(), office, REPORT).expect(400);
+      expect(res.body.message).toBe(message);
+      expect(res.body.details[0].field).toBe('file');
+      expect((await current(REPORT))[0].custom).toBe(false);
+      expect(Buffer.compare((await download(REPORT)).body as Buffer, before)).toBe(0);
+    });
+
+    it("should build the next report run with the office's own template, and the default again after a reset", async () => {
+      const before = await reportText();
+      expect(before).toContain('PHỤ LỤC III\n');
+      expect(before).toContain('Nhiệm vụ quá hạn của báo cáo thử');
+      expect(before).not.toContain('Văn phòng UBND tỉnh lập');
+
+      const own = edited(
+        (xml) =>
+          xml
+            .replace('PHỤ LỤC III<', 'PHỤ LỤC III (MẪU CỦA VĂN PHÒNG)<')
+            .replace('DANH SÁCH NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN {periodTitle}', 'DANH SÁCH NHIỆM VỤ QUÁ HẠN {periodTitle} — Văn phòng UBND tỉnh lập ngày {asOf}'),
+        REPORT,
+      );
+      expect((await upload(own, office, REPORT).expect(200)).body).toMatchObject({ name: REPORT, custom: true });
+      // The công văn is another template: untouched.
+      expect((await current(NAME))[0].custom).toBe(false);
+
+      const after = await reportText();
+      expect(after).toContain('PHỤ LỤC III (MẪU CỦA VĂN PHÒNG)');
+      expect(after).toContain('DANH SÁCH NHIỆM VỤ QUÁ HẠN TỪ NGÀY 01/7/2024 ĐẾN NGÀY 31/7/2024 — Văn phòng UBND tỉnh lập ngày 31/7/2024');
+      expect(after).toContain('Nhiệm vụ quá hạn của báo cáo thử');
+      expect(after).toContain('(Kèm theo Báo cáo số 88/BC-UBND');
+
+      expect((await t.http.delete(`/api/document-templates/${REPORT}`).set(auth(office)).expect(200)).body.custom).toBe(false);
+      expect(await reportText()).not.toContain('MẪU CỦA VĂN PHÒNG');
+    });
   });
 });

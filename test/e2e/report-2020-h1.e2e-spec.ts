@@ -3,6 +3,7 @@ import { TaskKind, TaskStatus } from 'src/modules/tasks/task.enums';
 import { REPORT_2020_H1_TASKS, REPORT_2020_H1_WINDOW } from '../../seeds/fixtures/report-2020-h1.fixture';
 import { loadReport2020H1ThroughApi, REPORT_2020_H1_SUBMITTED_AT } from 'test/fixtures/report-2020-h1-api.fixture';
 import { binaryBody } from 'test/utils/binary-body';
+import { docxXml } from 'test/utils/docx-text';
 import { TestApp } from 'test/utils/create-test-app';
 import { readDocx, readXlsx, rowValues } from 'test/utils/office-read-back';
 
@@ -89,6 +90,26 @@ describe('the seed report of 6 tháng đầu năm 2020, loaded through the API (
       ]),
     );
     expect(doc.headers.some((h) => h.includes('PAGE'))).toBe(true);
+
+    // The figures read back out of word/document.xml (unzipped here, cell by cell) of the DOCX the
+    // worker rendered through the appendix template: 46 / 42 / 4, 91,3% and 37/42 = 88,1%.
+    const xml = docxXml((await file('docx')).body as Buffer);
+    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((tbl) =>
+      [...tbl[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) =>
+        [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => [...tc[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+      ),
+    );
+    const rowOf = (first: string, second: string) => tables.flat().find((r) => r[0] === first && r[1] === second);
+    // Phụ lục I, total row: (1) 40, (2) 3, (3) 1, (4) 42, (5) 37, (6) 33, (7) 5, (8) 88,1%.
+    expect(rowOf('', 'Tổng cộng')).toEqual(['', 'Tổng cộng', '40', '3', '1', '42', '37', '33', '5', '88,1%']);
+    // Phụ lục II: A 46 (0 carried over, 46 given), B 42 (42 on time, 0 late), E 4 (4 in time, 0 overdue), 91,3%, 100,0%.
+    expect(rowOf('46', '0')).toEqual(['46', '0', '46', '42', '42', '0', '4', '4', '0', '91,3%', '100,0%']);
+    // Phụ lục II per agency adds up to 46 / 42 / 4 on its total row.
+    const byAgencyTotal = tables.flat().filter((r) => r[1] === 'Tổng cộng' && r.length === 11);
+    expect(byAgencyTotal).toEqual([['', 'Tổng cộng', '46', '42', '42', '0', '4', '4', '0', '91,3%', '100,0%']]);
+    expect(xml).toContain('- Tỷ lệ hoàn thành so với tổng số nhiệm vụ giao: 42/46 = 91,3%;');
+    expect(xml).toContain('+ Số nhiệm vụ chưa hoàn thành: 04, trong đó: trong hạn: 04; quá hạn: 0;');
+    expect(xml).not.toMatch(/\{[#^/]?[a-zA-Z]+\}/);
   });
 
   it('should keep the submission date through the lifecycle: returned clears it, done keeps it or takes the completion date', async () => {

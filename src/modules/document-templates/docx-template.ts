@@ -59,15 +59,18 @@ export function templateTags(file: Buffer): Record<string, unknown> {
 export function checkTemplate(file: Buffer, fields: TemplateFields, sample: Record<string, unknown>): void {
   const tags = templateTags(file);
   const problems: TemplateProblem[] = [];
+  // A field of the whole document may also be used inside a loop, or be a condition around others.
+  const isField = (n: string) => typeof fields[n] === 'string';
   for (const [name, inner] of Object.entries(tags)) {
     const known = fields[name];
+    const innerNames = Object.keys(inner ?? {});
     if (known === undefined) {
       problems.push({ field: 'file', message: `file: trường {${name}} không có trong danh sách trường của mẫu` });
     } else if (typeof known === 'object') {
-      for (const item of Object.keys((inner ?? {}))) {
-        if (!(item in known)) problems.push({ field: 'file', message: `file: trường {${item}} không có trong danh sách {#${name}} … {/${name}}` });
+      for (const item of innerNames) {
+        if (!(item in known) && !isField(item)) problems.push({ field: 'file', message: `file: trường {${item}} không có trong danh sách {#${name}} … {/${name}}` });
       }
-    } else if (inner && Object.keys(inner).length) {
+    } else if (innerNames.some((n) => !isField(n))) {
       problems.push({ field: 'file', message: `file: {${name}} là một trường, không phải danh sách {#${name}} … {/${name}}` });
     }
   }

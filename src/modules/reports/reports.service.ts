@@ -6,11 +6,13 @@ import {
   Injectable,
   Logger,
   NotFoundException,
+  OnModuleInit,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { reportRuns } from 'src/core/metrics/metrics';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, EntityManager, FindOptionsSelect, In, LessThan, Not, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
@@ -24,6 +26,7 @@ import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { addDays, LocalDate } from 'src/core/time/local-date';
 import { PeriodWindow, periodsEndingOn, ResolvedPeriod, resolvePeriod } from 'src/modules/calendar/periods';
+import { DocumentTemplatesService } from 'src/modules/document-templates/document-templates.service';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { MailService } from 'src/modules/mail/mail.service';
 import { Program } from 'src/modules/programs/program.entity';
@@ -35,7 +38,7 @@ import { CONTENT_TYPES, REPORT_FORMATS, ReportFormat, asciiFileName, formatDocum
 import { DefaultPeriodKind, lastClosedPeriod, lowerFirst, ReportWindow, ReportWindowInput, resolveReportWindow } from './report-period';
 import { ReportFileRef, ReportRun, ReportRunStatus } from './report-run.entity';
 import { REPORTS_CONFIG, ReportsConfig } from './reports.config';
-import { renderAppendixDocx } from './renderers/appendix-docx.renderer';
+import { APPENDIX_FIELDS, APPENDIX_SAMPLE, APPENDIX_TEMPLATE, renderAppendixDocx } from './renderers/appendix-docx.renderer';
 import { renderAppendixXlsx } from './renderers/appendix-xlsx.renderer';
 import { reportMail } from './report-mail';
 
@@ -110,7 +113,7 @@ export interface TrendMonth {
 }
 
 @Injectable()
-export class ReportsService {
+export class ReportsService implements OnModuleInit {
   private readonly logger = new Logger(ReportsService.name);
 
   constructor(
@@ -125,7 +128,13 @@ export class ReportsService {
     private readonly durable: DurableRuns,
     private readonly mail: MailService,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly templates: DocumentTemplatesService,
   ) {}
+
+  /** The appendix document is one of the documents whose template the office may replace. */
+  onModuleInit(): void {
+    this.templates.register({ name: APPENDIX_TEMPLATE, label: 'Phụ lục báo cáo kết quả thực hiện nhiệm vụ (Phụ lục I, II, III)', fields: APPENDIX_FIELDS, sample: APPENDIX_SAMPLE });
+  }
 
   /** A report run as a durable run: the row first, then BuildReport with jobId report-<id>. */
   private readonly durableRun: DurableRun<JobName.BuildReport> = {
@@ -424,7 +433,8 @@ export class ReportsService {
       const path = join(relDir, `${base}.${format}`);
       const abs = join(this.filesDir, path);
       if (format === 'xlsx') await renderAppendixXlsx(snapshot, info, abs);
-      else if (format === 'docx') await renderAppendixDocx(snapshot, info, abs);
+      // The template in use when the run is built: the office's upload, or the shipped default.
+      else if (format === 'docx') await writeFile(abs, renderAppendixDocx((await this.templates.load(APPENDIX_TEMPLATE)).file, snapshot, info));
       else continue;
       refs.push({ format, path, size: statSync(abs).size });
     }

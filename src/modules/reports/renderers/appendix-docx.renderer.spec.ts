@@ -1,20 +1,31 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { defaultTemplatePath } from 'src/modules/document-templates/document-templates.service';
+import { checkTemplate } from 'src/modules/document-templates/docx-template';
+import { docxXml, readZipEntry } from 'test/utils/docx-text';
 import { DocxContent, readDocx } from 'test/utils/office-read-back';
-import { renderAppendixDocx } from './appendix-docx.renderer';
+import { APPENDIX_FIELDS, APPENDIX_SAMPLE, APPENDIX_TEMPLATE, renderAppendixDocx } from './appendix-docx.renderer';
+import { buildAppendixTemplateFile } from './appendix-docx.template';
 import { EMPTY_REPORT, SAMPLE_INFO, SAMPLE_REPORT } from './sample-report';
 
+const shipped = () => readFileSync(defaultTemplatePath(APPENDIX_TEMPLATE));
+
 describe(renderAppendixDocx.name, () => {
-  let dir: string;
   let doc: DocxContent;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-docx-'));
-    await renderAppendixDocx(SAMPLE_REPORT, SAMPLE_INFO, join(dir, 'sample.docx'));
-    doc = await readDocx(readFileSync(join(dir, 'sample.docx')));
+    doc = await readDocx(renderAppendixDocx(shipped(), SAMPLE_REPORT, SAMPLE_INFO));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should ship the template its layout code builds (npm run templates:build), one that passes the upload check', async () => {
+    const built = await buildAppendixTemplateFile();
+    expect(docxXml(shipped())).toBe(docxXml(built));
+    expect(readZipEntry(shipped(), 'word/header1.xml').toString()).toBe(readZipEntry(built, 'word/header1.xml').toString());
+    expect(() => checkTemplate(shipped(), APPENDIX_FIELDS, APPENDIX_SAMPLE)).not.toThrow();
+  });
+
+  it('should leave no placeholder behind', () => {
+    expect(doc.paragraphs.join('\n')).not.toMatch(/[{}]/);
+  });
 
   it('should open each appendix with the two-column header of Nghị định 30/2020', () => {
     const headers = [doc.tables[0], doc.tables[2], doc.tables[5]];
@@ -106,8 +117,7 @@ describe(renderAppendixDocx.name, () => {
   });
 
   it('should say so when a period has nothing in it', async () => {
-    await renderAppendixDocx(EMPTY_REPORT, { ...SAMPLE_INFO, reportNumber: null, reportDate: null }, join(dir, 'empty.docx'));
-    const empty = await readDocx(readFileSync(join(dir, 'empty.docx')));
+    const empty = await readDocx(renderAppendixDocx(shipped(), EMPTY_REPORT, { ...SAMPLE_INFO, reportNumber: null, reportDate: null }));
     expect(empty.tables[1][3]).toEqual(['', 'Tổng cộng', '0', '0', '0', '0', '0', '0', '0', '-']);
     expect(empty.paragraphs).toEqual(
       expect.arrayContaining([
@@ -116,7 +126,8 @@ describe(renderAppendixDocx.name, () => {
         '3. Thống kê chi tiết các nhiệm vụ chưa hoàn thành quá hạn: Không có.',
       ]),
     );
-    expect(empty.tables[4].slice(3)).toEqual([['Không có nhiệm vụ trong kỳ báo cáo.']]);
-    expect(empty.tables[6]).toEqual([['TT', 'Văn bản giao nhiệm vụ', 'Nội dung nhiệm vụ', 'Thời hạn hoàn thành', 'Cơ quan được giao', 'Ghi chú'], ['Không có nhiệm vụ quá hạn.']]);
+    // The text spans every column but the last (see appendix-docx.template.ts).
+    expect(empty.tables[4].slice(3)).toEqual([['Không có nhiệm vụ trong kỳ báo cáo.', '']]);
+    expect(empty.tables[6]).toEqual([['TT', 'Văn bản giao nhiệm vụ', 'Nội dung nhiệm vụ', 'Thời hạn hoàn thành', 'Cơ quan được giao', 'Ghi chú'], ['Không có nhiệm vụ quá hạn.', '']]);
   });
 });

@@ -1,9 +1,10 @@
 import { AppendixReport, ProgramItemFigures, ReportDocumentInfo, TaskCounts } from '../appendix.types';
-import { attachedToLine, formatCountInText, formatDocumentDate, formatRate, upperVi } from '../report-format';
+import { attachedToLine, formatDocumentDate, upperVi } from '../report-format';
 
 /**
- * The appendix tables as data — titles, header grids with their spans, rows — so the XLSX and the
- * DOCX renderers lay out exactly the same texts and figures from the same snapshot.
+ * The appendix tables as data — titles, header grids with their spans, rows — for the XLSX; the
+ * default DOCX template (appendix-docx.template.ts) takes its header grids from here too, so both
+ * files head their columns alike.
  */
 
 /** A fraction shown as a percentage ('0.0%' in XLSX, "88,1%" in DOCX); null shows "-". */
@@ -59,14 +60,6 @@ export interface AppendixLayout {
   tasks: AppendixSheet;
   byAgency: AppendixSheet;
   overdue: AppendixSheet;
-  /** Phụ lục II in prose, as the national reports write it. */
-  taskSummaryLines: string[];
-  /** Phụ lục I in one sentence: "Đã trình 37/42 đề án phải trình (đạt 88,1%) …". */
-  programItemsLine: string;
-  /** Phụ lục I note when no proposal was due. */
-  programItemsNote: string | null;
-  /** Phụ lục II closing line about the overdue list. */
-  overdueLine: string;
 }
 
 export const SHEET_NAMES = {
@@ -280,7 +273,6 @@ function overdueTable(r: AppendixReport): AppendixTable {
 
 export function buildAppendixLayout(r: AppendixReport, info: ReportDocumentInfo): AppendixLayout {
   const period = periodTitle(info);
-  const t = r.tasks;
   const scope = [
     `Số liệu từ ngày ${formatDocumentDate(r.period.from)} đến ngày ${formatDocumentDate(r.period.to)}, tính đến ngày ${formatDocumentDate(r.period.asOf)}`,
     info.programTitle ? `chương trình: ${info.programTitle}` : null,
@@ -288,7 +280,6 @@ export function buildAppendixLayout(r: AppendixReport, info: ReportDocumentInfo)
   ]
     .filter(Boolean)
     .join('; ');
-  const f = formatCountInText;
   return {
     committee: `ỦY BAN NHÂN DÂN TỈNH ${upperVi(info.provinceName)}`,
     attachedTo: attachedToLine(info.reportNumber, info.reportDate, info.provinceName),
@@ -317,17 +308,5 @@ export function buildAppendixLayout(r: AppendixReport, info: ReportDocumentInfo)
       title: `DANH SÁCH NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN ${period}`,
       table: overdueTable(r),
     },
-    taskSummaryLines: [
-      `- Tổng số nhiệm vụ giao: ${f(t.total)} nhiệm vụ (chuyển từ kỳ trước: ${f(t.carriedOver)}; giao trong kỳ: ${f(t.assignedInPeriod)});`,
-      `+ Số nhiệm vụ đã hoàn thành: ${f(t.done)}, trong đó: đúng hạn: ${f(t.doneOnTime)}; quá hạn: ${f(t.doneLate)};`,
-      `+ Số nhiệm vụ chưa hoàn thành: ${f(t.open)}, trong đó: trong hạn: ${f(t.openInTime)}; quá hạn: ${f(t.openOverdue)};`,
-      `- ${DONE_RATE_LABEL}: ${t.done}/${t.total} = ${formatRate(t.doneRate ?? null)};`,
-      `- ${COMPLETION_RATE_LABEL} (đã hoàn thành và chưa hoàn thành quá hạn): ${t.done}/${t.done + t.openOverdue} = ${formatRate(t.completionRate)}.`,
-    ],
-    programItemsLine: `Đã trình ${r.programItems.submitted}/${r.programItems.total} đề án phải trình (đạt ${formatRate(r.programItems.submittedRate)}); đã ban hành ${r.programItems.issued}; chưa trình ${r.programItems.notSubmitted}.`,
-    programItemsNote: r.programItems.initial + r.programItems.added === 0 ? 'Ghi chú: Không có đề án phải trình trong kỳ báo cáo.' : null,
-    overdueLine: r.overdue.length
-      ? `3. Thống kê chi tiết các nhiệm vụ chưa hoàn thành quá hạn: ${f(r.overdue.length)} nhiệm vụ (Phụ lục III).`
-      : '3. Thống kê chi tiết các nhiệm vụ chưa hoàn thành quá hạn: Không có.',
   };
 }
