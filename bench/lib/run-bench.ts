@@ -158,7 +158,7 @@ export async function runBench(opts: Options): Promise<void> {
       AppProcess.start(`worker-${i + 1}`, 'worker', env, logDir, profile),
     );
     for (const w of workers) cleanups.push(() => w.stop());
-    await api.waitFor('nhiemvu API on');
+    await api.waitFor('nhiemvu is running at'); // the start-up line (src/app/startup-line.ts)
     for (const w of workers) await w.waitFor('nhiemvu worker started');
     const client = new Api(`http://127.0.0.1:${port}`);
     await client.poll<{ status: string }>('/health', '', (b) => b.status === 'ok', 60_000, 200);

@@ -27,6 +27,10 @@ export const TIMELINESS = {
   due_soon: 'Sắp đến hạn',
   overdue: 'Quá hạn',
   none: 'Không tính hạn',
+  // Filters only (GET /api/tasks?timeliness=): the groups of the appendix tables.
+  done: 'Đã hoàn thành',
+  not_done: 'Chưa hoàn thành',
+  not_overdue: 'Chưa hoàn thành, chưa quá hạn',
 };
 
 export const TASK_KIND = {

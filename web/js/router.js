@@ -86,8 +86,9 @@ export function startRouter() {
   document.addEventListener('click', (e) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const a = e.target.closest('a[href]');
-    if (!a || a.target || a.hasAttribute('download')) return;
-    const url = new URL(a.href, location.href);
+    if (!a || a.getAttribute('target') || a.hasAttribute('download')) return;
+    // The attribute, not a.href: an SVG <a> (the dashboard's trend bars) has no string href property.
+    const url = new URL(a.getAttribute('href'), location.href);
     if (url.origin !== location.origin || !(url.pathname === '/' || url.pathname.startsWith('/app/'))) return;
     // In-page anchors (the skip link) are the browser's.
     if (url.hash && url.pathname === location.pathname && url.search === location.search) return;

@@ -6,6 +6,7 @@ import { AgencyKind } from 'src/modules/agencies/agency.enums';
 import { LocalDate } from 'src/core/time/local-date';
 import { Task } from 'src/modules/tasks/task.entity';
 import { EXCLUDED_STATUSES, TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';
+import { assignedByCondition, leaderCondition, notDoneBeforeCondition, submittedCondition } from 'src/modules/tasks/task-query';
 import {
   compareVietnamese,
   OverdueRow,
@@ -24,18 +25,12 @@ export interface AppendixScope {
   asOf: LocalDate;
   programId?: number | null;
   agencyId?: number | null;
+  /** The per-leader view: tasks whose lãnh đạo phụ trách contains this (as the task list filters). */
+  leaderInCharge?: string | null;
 }
 
 /** Done on or before asOf; a done task without a completion date cannot be placed in time (timeliness.ts). */
 const DONE = 't.status = :doneStatus AND t.completedAt IS NOT NULL AND t.completedAt <= :asOf';
-/**
- * Phụ lục I (5) đã trình, by the submission date: submitted or done on or before asOf (a done item
- * without a submission date by its completion date; a submitted one without a date, written before
- * dates were kept, counts as submitted).
- */
-const SUBMITTED =
-  '((t.status = :submittedStatus AND (t.submittedAt IS NULL OR t.submittedAt <= :asOf)) OR ' +
-  '(t.status = :doneStatus AND COALESCE(t.submittedAt, t.completedAt) <= :asOf))';
 const OPEN_OVERDUE = `NOT (${DONE}) AND t.effectiveDueDate IS NOT NULL AND t.effectiveDueDate < :asOf`;
 const sumOf = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
@@ -124,19 +119,24 @@ export class AppendixService {
   private scoped(qb: SelectQueryBuilder<Task>, scope: AppendixScope): SelectQueryBuilder<Task> {
     if (scope.programId) qb.andWhere('t.programId = :programId', { programId: scope.programId });
     if (scope.agencyId) qb.andWhere('t.leadAgencyId = :agencyId', { agencyId: scope.agencyId });
+    if (scope.leaderInCharge?.trim()) {
+      const c = leaderCondition('t', scope.leaderInCharge);
+      qb.andWhere(c.sql, c.params);
+    }
     return qb;
   }
 
   /** Phụ lục I per lead agency: proposals whose effective due date is in [from, to]. */
   async programItemCountsByAgency(scope: AppendixScope): Promise<(ProgramItemCounts & { agencyId: number })[]> {
     const lead = this.unindexed('t.leadAgencyId');
+    const submitted = submittedCondition('t', scope.asOf);
     const qb = this.tasks
       .createQueryBuilder('t')
       .select(lead, 'agencyId')
       .addSelect(sumOf('t.origin = :initial'), 'initial')
       .addSelect(sumOf('t.origin = :added'), 'added')
       .addSelect(sumOf('t.status IN (:...excluded)'), 'withdrawnOrDeferred')
-      .addSelect(sumOf(SUBMITTED), 'submitted')
+      .addSelect(sumOf(submitted.sql), 'submitted')
       .addSelect(sumOf(DONE), 'issued')
       .where('t.kind = :proposal', { proposal: TaskKind.Proposal })
       .andWhere('t.effectiveDueDate >= :from AND t.effectiveDueDate <= :to', { from: scope.from, to: scope.to })
@@ -144,9 +144,9 @@ export class AppendixService {
         initial: TaskOrigin.Initial,
         added: TaskOrigin.Added,
         excluded: [...EXCLUDED_STATUSES],
-        submittedStatus: TaskStatus.Submitted,
         doneStatus: TaskStatus.Done,
         asOf: scope.asOf,
+        ...submitted.params,
       })
       .groupBy(lead);
     const rows = await this.scoped(qb, scope).getRawMany<Record<string, string | number | null>>();
@@ -162,13 +162,16 @@ export class AppendixService {
 
   /** The tasks Phụ lục II counts: kind task, assigned by `to`, not done before `from`, not withdrawn or deferred. */
   private taskBase(scope: AppendixScope): SelectQueryBuilder<Task> {
+    // The same fragments as the task list's assignedTo and notDoneBefore filters (drill-down).
+    const assigned = assignedByCondition('t', scope.to);
+    const notDoneBefore = notDoneBeforeCondition('t', scope.from);
     const qb = this.tasks
       .createQueryBuilder('t')
       .where('t.kind = :taskKind', { taskKind: TaskKind.Task })
-      .andWhere('t.assignedAt <= :to', { to: scope.to })
+      .andWhere(assigned.sql, assigned.params)
       .andWhere('t.status NOT IN (:...excluded)', { excluded: [...EXCLUDED_STATUSES] })
-      .andWhere('(t.status <> :doneStatus OR t.completedAt IS NULL OR t.completedAt >= :from)', { from: scope.from })
-      .setParameters({ doneStatus: TaskStatus.Done, asOf: scope.asOf });
+      .andWhere(notDoneBefore.sql, notDoneBefore.params)
+      .setParameters({ doneStatus: TaskStatus.Done, asOf: scope.asOf, from: scope.from });
     return this.scoped(qb, scope);
   }
 

@@ -74,7 +74,7 @@ export class ReportsController {
   @ApiOkResponse({ type: [TrendMonthDto] })
   @ApiErrors(400, [403, 'Bạn chỉ được xem số liệu của cơ quan, đơn vị mình'])
   trend(@Query() query: TrendQuery, @CurrentUser() user: AuthUser): Promise<TrendMonthDto[]> {
-    return this.reports.trend(query.year ?? Number(this.reports.today().slice(0, 4)), query.agencyId, user);
+    return this.reports.trend(query.year ?? Number(this.reports.today().slice(0, 4)), query.agencyId, user, query.leaderInCharge);
   }
 
   @Get('default-period')

@@ -47,6 +47,11 @@ export interface ReportRequest extends ReportWindowInput {
   agencyId?: number;
 }
 
+/** The on-screen figures may also be scoped to one leader in charge (the dashboard's per-leader view). */
+export interface AppendixRequest extends ReportRequest {
+  leaderInCharge?: string;
+}
+
 export interface CreateReportInput extends ReportRequest {
   formats?: ReportFormat[];
   reportNumber?: string;
@@ -161,11 +166,18 @@ export class ReportsService implements OnModuleInit {
   // ── On demand ────────────────────────────────────────────────────────────────────────────
 
   /** GET /api/reports/appendix: the tables computed now. */
-  async appendix(request: ReportRequest, user: AuthUser): Promise<AppendixReport> {
+  async appendix(request: AppendixRequest, user: AuthUser): Promise<AppendixReport> {
     const window = resolveReportWindow(request, this.defaultWindow);
     const agencyId = this.agencyScope(user, request.agencyId);
     await this.checkScope(request.programId ?? null, agencyId);
-    return this.appendixService.compute({ from: window.from, to: window.to, asOf: window.asOf, programId: request.programId ?? null, agencyId });
+    return this.appendixService.compute({
+      from: window.from,
+      to: window.to,
+      asOf: window.asOf,
+      programId: request.programId ?? null,
+      agencyId,
+      leaderInCharge: request.leaderInCharge?.trim() || null,
+    });
   }
 
   /**
@@ -173,7 +185,7 @@ export class ReportsService implements OnModuleInit {
    * Phụ lục II figures of that month's window — done on time (C) and late (D) in the month, and
    * open overdue (G) at its end (or today, for the running month).
    */
-  async trend(year: number, agencyIdRequested: number | undefined, user: AuthUser): Promise<TrendMonth[]> {
+  async trend(year: number, agencyIdRequested: number | undefined, user: AuthUser, leaderInCharge?: string): Promise<TrendMonth[]> {
     const agencyId = this.agencyScope(user, agencyIdRequested);
     await this.checkScope(null, agencyId);
     const today = this.calendar.today();
@@ -183,7 +195,7 @@ export class ReportsService implements OnModuleInit {
       if (from > today) break;
       const last = resolvePeriod(`${year}-${String(m).padStart(2, '0')}`, 'calendar').to;
       const asOf = last < today ? last : today;
-      const r = await this.appendixService.compute({ from, to: last, asOf, programId: null, agencyId });
+      const r = await this.appendixService.compute({ from, to: last, asOf, programId: null, agencyId, leaderInCharge: leaderInCharge?.trim() || null });
       months.push({ month: m, from, to: last, asOf, doneOnTime: r.tasks.doneOnTime, doneLate: r.tasks.doneLate, openOverdue: r.tasks.openOverdue });
     }
     return months;

@@ -1,3 +1,4 @@
+import { likeContains } from 'src/core/database/like';
 import { addDays, LocalDate } from 'src/core/time/local-date';
 import { DEFAULT_DUE_SOON_DAYS } from 'src/modules/calendar/timeliness';
 import { TimelinessFilter } from './dto/list-tasks.query.dto';
@@ -64,6 +65,45 @@ export function timelinessCondition(
     [TimelinessFilter.Overdue]: `${open} AND ${due} < :tlAsOf`,
     [TimelinessFilter.DueSoon]: `${open} AND ${due} >= :tlAsOf AND ${due} <= :tlSoon`,
     [TimelinessFilter.InTime]: `${open} AND ${due} > :tlSoon`,
+    [TimelinessFilter.Done]: completed,
+    [TimelinessFilter.NotDone]: open,
+    [TimelinessFilter.NotOverdue]: `${open} AND (${due} IS NULL OR ${due} >= :tlAsOf)`,
   };
   return { sql: `(${sql[which]})`, params };
+}
+
+/**
+ * The window of Phụ lục II as list filters, so that a figure and the list behind it count alike
+ * (AppendixService uses the same fragments): assigned on or before the window's end …
+ */
+export function assignedByCondition(alias: string, day: LocalDate): SqlCondition {
+  return { sql: `${alias}.assignedAt <= :abDay`, params: { abDay: day } };
+}
+
+/** … and not done before its start (a done task without a completion date cannot be placed: kept). */
+export function notDoneBeforeCondition(alias: string, day: LocalDate): SqlCondition {
+  return {
+    sql: `(${alias}.status <> :ndbDone OR ${alias}.completedAt IS NULL OR ${alias}.completedAt >= :ndbDay)`,
+    params: { ndbDone: TaskStatus.Done, ndbDay: day },
+  };
+}
+
+/** Lãnh đạo phụ trách contains `leader` (the task list's filter and the per-leader dashboard alike). */
+export function leaderCondition(alias: string, leader: string): SqlCondition {
+  return { sql: `${alias}.leaderInCharge LIKE :leader ESCAPE '\\'`, params: { leader: likeContains(leader.trim()) } };
+}
+
+/**
+ * Phụ lục I (5) đã trình, by the submission date: submitted or done on or before asOf (a done item
+ * without a submission date by its completion date; a submitted one without a date, written before
+ * dates were kept, counts as submitted).
+ */
+export function submittedCondition(alias: string, asOf: LocalDate): SqlCondition {
+  const t = alias;
+  return {
+    sql:
+      `((${t}.status = :subSubmitted AND (${t}.submittedAt IS NULL OR ${t}.submittedAt <= :subAsOf)) OR ` +
+      `(${t}.status = :subDone AND COALESCE(${t}.submittedAt, ${t}.completedAt) <= :subAsOf))`,
+    params: { subSubmitted: TaskStatus.Submitted, subDone: TaskStatus.Done, subAsOf: asOf },
+  };
 }

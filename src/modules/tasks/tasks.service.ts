@@ -20,7 +20,7 @@ import { unavailability } from 'src/modules/agencies/agency-availability';
 import { AgencyState, findAgencies, findCoordinatingAgencies, findProgramIds } from './task-agencies.lookup';
 import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
-import { involvingCondition, timelinessCondition } from './task-query';
+import { assignedByCondition, involvingCondition, leaderCondition, notDoneBeforeCondition, submittedCondition, timelinessCondition } from './task-query';
 import { taskSearchText } from './task-search';
 import { TaskTransactions } from './task-transactions';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
@@ -559,8 +559,24 @@ export class TasksService {
     if (folded) qb.andWhere("t.searchText LIKE :q ESCAPE '\\'", { q: likeContains(folded) });
     if (q.kind) qb.andWhere('t.kind = :kind', { kind: q.kind });
     if (q.origin) qb.andWhere('t.origin = :origin', { origin: q.origin });
-    if (q.leaderInCharge?.trim())
-      qb.andWhere("t.leaderInCharge LIKE :leader ESCAPE '\\'", { leader: likeContains(q.leaderInCharge.trim()) });
+    if (q.assignedFrom) qb.andWhere('t.assignedAt >= :assignedFrom', { assignedFrom: q.assignedFrom });
+    if (q.assignedTo) {
+      const c = assignedByCondition('t', q.assignedTo);
+      qb.andWhere(c.sql, c.params);
+    }
+    if (q.notDoneBefore) {
+      const c = notDoneBeforeCondition('t', q.notDoneBefore);
+      qb.andWhere(c.sql, c.params);
+    }
+    if (q.submitted !== undefined) {
+      const c = submittedCondition('t', asOf);
+      // NOT of a NULL comparison would drop a row from both lists: not submitted is "not true".
+      qb.andWhere(q.submitted ? c.sql : `(CASE WHEN ${c.sql} THEN 1 ELSE 0 END) = 0`, c.params);
+    }
+    if (q.leaderInCharge?.trim()) {
+      const c = leaderCondition('t', q.leaderInCharge);
+      qb.andWhere(c.sql, c.params);
+    }
     if (q.sourceDocument?.trim())
       qb.andWhere("t.sourceDocument LIKE :source ESCAPE '\\'", { source: likeContains(q.sourceDocument.trim()) });
   }

@@ -1,23 +1,27 @@
 // On-screen preview of the appendix tables (Phụ lục I, II, III) from GET /api/reports/appendix,
-// laid out like the documents, with both rates of Phụ lục II labelled; every count of Phụ lục II
-// and every row of Phụ lục III links to the task list behind it.
+// laid out like the documents, with both rates of Phụ lục II labelled; every count of Phụ lục I and
+// II (per agency and total) links to the task list behind it (web/js/drill-down.js), and every row of
+// Phụ lục III to its task.
 
 import { table } from '../components.js';
 import { h } from '../dom.js';
+import { programItemFigureHref, taskFigureHref } from '../drill-down.js';
 import { formatDate, formatNumber, formatPercent } from '../format.js';
 
 export const DONE_RATE_LABEL = 'Tỷ lệ hoàn thành so với tổng số nhiệm vụ giao';
 export const COMPLETION_RATE_LABEL = 'Tỷ lệ hoàn thành so với số nhiệm vụ đã đến hạn';
 
-/** The task list of one lead agency's open overdue tasks as of the report's day. */
-function overdueHref(report, agencyId) {
-  const q = new URLSearchParams({ timeliness: 'overdue', asOf: report.period.asOf, kind: 'task', sort: 'dueDate' });
-  if (agencyId) q.set('agencyId', String(agencyId));
-  return `/app/tasks?${q}`;
+/** A count as a link to the tasks it counts (`data-figure` names the column). */
+function figure(value, href, key) {
+  return h('a', { href, dataset: { figure: key } }, formatNumber(value));
 }
 
+/** The report's scope (program, agency) carried into the list. */
+function scopeOf(report, agencyId) {
+  return { agencyId: agencyId ?? report.scope?.agencyId, programId: report.scope?.programId };
+}
 function programItemsSection(r) {
-  const rows = [...(r.programItemsByAgency ?? []).map((a, i) => ({ ...a, no: i + 1 })), { ...r.programItems, no: '', agencyName: 'Tổng cộng', total_row: true }];
+  const rows = [...(r.programItemsByAgency ?? []).map((a, i) => ({ ...a, no: i + 1 })), { ...r.programItems, no: '', agencyName: 'Tổng cộng', agencyId: undefined, total_row: true }];
   const p = r.programItems;
   return h(
     'section',
@@ -28,13 +32,13 @@ function programItemsSection(r) {
       [
         { label: 'TT', class: 'num', cell: (a) => String(a.no) },
         { label: 'Cơ quan chủ trì', cell: (a) => (a.total_row ? h('strong', null, a.agencyName) : a.agencyName) },
-        { label: '(1) Giao đầu năm', class: 'num', cell: (a) => formatNumber(a.initial) },
-        { label: '(2) Giao thêm', class: 'num', cell: (a) => formatNumber(a.added) },
-        { label: '(3) Xin chuyển, xin rút', class: 'num', cell: (a) => formatNumber(a.withdrawnOrDeferred) },
-        { label: '(4) Tổng số', class: 'num', cell: (a) => formatNumber(a.total) },
-        { label: '(5) Đã trình', class: 'num', cell: (a) => formatNumber(a.submitted) },
-        { label: '(6) Đã ban hành', class: 'num', cell: (a) => formatNumber(a.issued) },
-        { label: '(7) Chưa trình', class: 'num', cell: (a) => formatNumber(a.notSubmitted) },
+        { label: '(1) Giao đầu năm', class: 'num', cell: (a) => figure(a.initial, programItemFigureHref(r.period, 'initial', scopeOf(r, a.agencyId)), 'initial') },
+        { label: '(2) Giao thêm', class: 'num', cell: (a) => figure(a.added, programItemFigureHref(r.period, 'added', scopeOf(r, a.agencyId)), 'added') },
+        { label: '(3) Xin chuyển, xin rút', class: 'num', cell: (a) => figure(a.withdrawnOrDeferred, programItemFigureHref(r.period, 'withdrawnOrDeferred', scopeOf(r, a.agencyId)), 'withdrawnOrDeferred') },
+        { label: '(4) Tổng số', class: 'num', cell: (a) => figure(a.total, programItemFigureHref(r.period, 'total', scopeOf(r, a.agencyId)), 'total') },
+        { label: '(5) Đã trình', class: 'num', cell: (a) => figure(a.submitted, programItemFigureHref(r.period, 'submitted', scopeOf(r, a.agencyId)), 'submitted') },
+        { label: '(6) Đã ban hành', class: 'num', cell: (a) => figure(a.issued, programItemFigureHref(r.period, 'issued', scopeOf(r, a.agencyId)), 'issued') },
+        { label: '(7) Chưa trình', class: 'num', cell: (a) => figure(a.notSubmitted, programItemFigureHref(r.period, 'notSubmitted', scopeOf(r, a.agencyId)), 'notSubmitted') },
         { label: '(8) Tỷ lệ đã trình', class: 'num', cell: (a) => formatPercent(a.submittedRate) },
       ],
       rows,
@@ -45,8 +49,9 @@ function programItemsSection(r) {
 
 function tasksSection(r) {
   const t = r.tasks;
-  const rows = [...r.byAgency.map((a, i) => ({ ...a, no: i + 1 })), { ...t, no: '', agencyName: 'Tổng cộng', agencyId: null, total_row: true }];
-  const overdueCell = (a) => (a.openOverdue ? h('a', { href: overdueHref(r, a.agencyId) }, formatNumber(a.openOverdue)) : '0');
+  const rows = [...r.byAgency.map((a, i) => ({ ...a, no: i + 1 })), { ...t, no: '', agencyName: 'Tổng cộng', agencyId: undefined, total_row: true }];
+  const cell = (a, key) => figure(a[key], taskFigureHref(r.period, key, scopeOf(r, a.agencyId)), key);
+  const overdueCell = (a) => cell(a, 'openOverdue');
   return h(
     'section',
     { class: 'appendix', id: 'preview-p2', 'aria-labelledby': 'preview-p2-title' },
@@ -54,9 +59,9 @@ function tasksSection(r) {
     h(
       'ul',
       { class: 'plain-list' },
-      h('li', null, `Tổng số nhiệm vụ giao: ${formatNumber(t.total)} (chuyển từ kỳ trước: ${formatNumber(t.carriedOver)}; giao trong kỳ: ${formatNumber(t.assignedInPeriod)})`),
-      h('li', null, `Đã hoàn thành: ${formatNumber(t.done)} (đúng hạn ${formatNumber(t.doneOnTime)}; quá hạn ${formatNumber(t.doneLate)})`),
-      h('li', null, `Chưa hoàn thành: ${formatNumber(t.open)} (trong hạn ${formatNumber(t.openInTime)}; quá hạn `, overdueCell({ ...t, agencyId: null }), ')'),
+      h('li', null, 'Tổng số nhiệm vụ giao: ', cell(t, 'total'), ' (chuyển từ kỳ trước: ', cell(t, 'carriedOver'), '; giao trong kỳ: ', cell(t, 'assignedInPeriod'), ')'),
+      h('li', null, 'Đã hoàn thành: ', cell(t, 'done'), ' (đúng hạn ', cell(t, 'doneOnTime'), '; quá hạn ', cell(t, 'doneLate'), ')'),
+      h('li', null, 'Chưa hoàn thành: ', cell(t, 'open'), ' (trong hạn ', cell(t, 'openInTime'), '; quá hạn ', cell(t, 'openOverdue'), ')'),
       h('li', { dataset: { rate: 'done' } }, h('strong', null, `${DONE_RATE_LABEL}: `), `${t.done}/${t.total} = ${formatPercent(t.doneRate)}`),
       h('li', { dataset: { rate: 'completion' } }, h('strong', null, `${COMPLETION_RATE_LABEL}: `), `${t.done}/${t.done + t.openOverdue} = ${formatPercent(t.completionRate)}`),
     ),
@@ -65,12 +70,12 @@ function tasksSection(r) {
           [
             { label: 'TT', class: 'num', cell: (a) => String(a.no) },
             { label: 'Cơ quan chủ trì', cell: (a) => (a.total_row ? h('strong', null, a.agencyName) : a.agencyName) },
-            { label: 'Tổng số', class: 'num', cell: (a) => formatNumber(a.total) },
-            { label: 'Đã hoàn thành', class: 'num', cell: (a) => formatNumber(a.done) },
-            { label: 'Đúng hạn', class: 'num', cell: (a) => formatNumber(a.doneOnTime) },
-            { label: 'Quá hạn', class: 'num', cell: (a) => formatNumber(a.doneLate) },
-            { label: 'Chưa hoàn thành', class: 'num', cell: (a) => formatNumber(a.open) },
-            { label: 'Trong hạn', class: 'num', cell: (a) => formatNumber(a.openInTime) },
+            { label: 'Tổng số', class: 'num', cell: (a) => figure(a.total, taskFigureHref(r.period, 'total', scopeOf(r, a.agencyId)), 'total') },
+            { label: 'Đã hoàn thành', class: 'num', cell: (a) => figure(a.done, taskFigureHref(r.period, 'done', scopeOf(r, a.agencyId)), 'done') },
+            { label: 'Đúng hạn', class: 'num', cell: (a) => figure(a.doneOnTime, taskFigureHref(r.period, 'doneOnTime', scopeOf(r, a.agencyId)), 'doneOnTime') },
+            { label: 'Quá hạn', class: 'num', cell: (a) => figure(a.doneLate, taskFigureHref(r.period, 'doneLate', scopeOf(r, a.agencyId)), 'doneLate') },
+            { label: 'Chưa hoàn thành', class: 'num', cell: (a) => figure(a.open, taskFigureHref(r.period, 'open', scopeOf(r, a.agencyId)), 'open') },
+            { label: 'Trong hạn', class: 'num', cell: (a) => figure(a.openInTime, taskFigureHref(r.period, 'openInTime', scopeOf(r, a.agencyId)), 'openInTime') },
             { label: 'Quá hạn', class: 'num', cell: overdueCell },
             { label: 'Tỷ lệ / tổng số giao', class: 'num', cell: (a) => formatPercent(a.doneRate) },
             { label: 'Tỷ lệ / đã đến hạn', class: 'num', cell: (a) => formatPercent(a.completionRate) },
@@ -104,8 +109,12 @@ function overdueSection(r) {
   );
 }
 
-/** The three appendices of `report` (GET /api/reports/appendix or a run's snapshot). */
-export function appendixPreview(report) {
+/**
+ * The three appendices of `report` (GET /api/reports/appendix or a run's snapshot); `scope` (programId,
+ * agencyId of the request or run) is carried into the lists the figures link to.
+ */
+export function appendixPreview(data, scope = {}) {
+  const report = { ...data, scope };
   return h(
     'section',
     { class: 'card appendix-preview', id: 'appendix-preview', 'aria-label': 'Xem trước phụ lục' },

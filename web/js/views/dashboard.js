@@ -1,28 +1,25 @@
 // Tổng quan: counts as of today (GET /api/tasks totals), the year's figures (GET /api/reports/appendix),
-// completion and overdue by lead agency as CSS bars, and the overdue list with days overdue.
+// the months of the year (GET /api/reports/trend), completion and overdue by lead agency as CSS bars,
+// and the overdue list with days overdue. Every figure, bar and segment links to the task list behind
+// it (web/js/drill-down.js); a leader chosen in the period form scopes every figure on the page.
 
 import { api } from '../api.js';
 import { dueCell, loadError, pageHeader, statCard, table, taskLink } from '../components.js';
 import { allPrograms } from '../directory.js';
+import { listHref, programItemFigureHref, taskFigureHref } from '../drill-down.js';
 import { field, h, loading, replace, s as svg, select, setTitle } from '../dom.js';
 import { formatNumber, formatPercent, todayLocal } from '../format.js';
 import { navigate } from '../router.js';
 import { can } from '../session.js';
 
 const OPEN = ['new', 'in_progress', 'submitted'];
+/** The segments of an agency's bar: Phụ lục II figures (the key is also the drill-down figure). */
 const SEGMENTS = [
-  ['doneOnTime', 'Hoàn thành đúng hạn', 'seg-ontime', { status: 'done', timeliness: 'on_time' }],
-  ['doneLate', 'Hoàn thành quá hạn', 'seg-late', { status: 'done', timeliness: 'late' }],
-  ['openInTime', 'Chưa hoàn thành, trong hạn', 'seg-open', { status: 'open', timeliness: 'in_time' }],
-  ['openOverdue', 'Chưa hoàn thành, quá hạn', 'seg-overdue', { status: 'open', timeliness: 'overdue' }],
+  ['doneOnTime', 'Hoàn thành đúng hạn', 'seg-ontime'],
+  ['doneLate', 'Hoàn thành quá hạn', 'seg-late'],
+  ['openInTime', 'Chưa hoàn thành, trong hạn', 'seg-open'],
+  ['openOverdue', 'Chưa hoàn thành, quá hạn', 'seg-overdue'],
 ];
-
-/** The task list behind a figure (web/js/views/task-list.js reads these URL filters). */
-function listHref(filters) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  return `/app/tasks?${q}`;
-}
 
 export async function render({ main, query, user }) {
   setTitle('Tổng quan');
@@ -31,10 +28,11 @@ export async function render({ main, query, user }) {
   const thisYear = Number(today.slice(0, 4));
   const year = Math.min(thisYear, Math.max(2000, Number(query.get('year')) || thisYear));
   const asOf = year === thisYear ? today : `${year}-12-31`;
-  // A view per leader in charge: the live figures and the overdue list of the tasks they lead, across agencies.
+  // A view per leader in charge: every figure of the page counts the tasks they lead, across agencies.
   const leader = can.isAgency(user) ? null : query.get('leader')?.trim() || null;
   const scope = can.isAgency(user) ? { agencyId: user.agencyId } : {};
   const liveScope = leader ? { ...scope, leaderInCharge: leader } : scope;
+  const leaderScope = leader ? { leaderInCharge: leader } : {};
   const count = (q) => api.get('/tasks', { ...liveScope, ...q, limit: 1 }).then((r) => r.total);
 
   let live;
@@ -46,12 +44,12 @@ export async function render({ main, query, user }) {
   try {
     [live, report, overdue, years, trend, leaders] = await Promise.all([
       Promise.all([count({ timeliness: 'overdue' }), count({ timeliness: 'due_soon' }), count({ status: OPEN }), count({ status: ['done'] })]),
-      api.get('/reports/appendix', { period: String(year), window: 'calendar', asOf, ...scope }),
+      api.get('/reports/appendix', { period: String(year), window: 'calendar', asOf, ...liveScope }),
       api.get('/tasks', { ...liveScope, timeliness: 'overdue', sort: 'dueDate', limit: 20 }),
       allPrograms()
         .then((ps) => ps.map((p) => p.year))
         .catch(() => []),
-      api.get('/reports/trend', { year, ...scope }),
+      api.get('/reports/trend', { year, ...liveScope }),
       can.isAgency(user) ? [] : api.get('/tasks/leaders'),
     ]);
   } catch (err) {
@@ -79,7 +77,9 @@ export async function render({ main, query, user }) {
   // Agency users keep their tabbed list; the others land on the filtered list.
   const agencyUser = can.isAgency(user);
   const liveHref = (tab, filters) => (agencyUser ? `/app/tasks?tab=${tab}` : listHref({ ...filters, leaderInCharge: leader }));
-  const yearHref = (filters) => (agencyUser ? null : listHref({ kind: 'task', asOf: report.period.asOf, ...filters }));
+  // The lists behind the year's figures (Phụ lục II and I of the year, as of asOf).
+  const yearHref = (figure, agencyId) => (agencyUser ? null : taskFigureHref(report.period, figure, { ...leaderScope, agencyId }));
+  const itemsHref = (figure) => (agencyUser ? null : programItemFigureHref(report.period, figure, leaderScope));
   const t = report.tasks;
   const p = report.programItems;
   replace(
@@ -102,23 +102,25 @@ export async function render({ main, query, user }) {
       'section',
       { 'aria-labelledby': 'year-title', class: 'section' },
       h('div', { class: 'section-head' }, h('h2', { id: 'year-title' }, `Kết quả năm ${year}`), yearForm),
-      h('p', { class: 'muted' }, `Nhiệm vụ được giao (Phụ lục II)${leader ? ' của toàn tỉnh' : ''}, tính đến ngày ${formatDay(report.period.asOf)}.`),
+      h('p', { class: 'muted' }, `Nhiệm vụ được giao (Phụ lục II)${leader ? ` do ${leader} phụ trách` : ''}, tính đến ngày ${formatDay(report.period.asOf)}.`),
       h(
         'div',
         { class: 'stats', id: 'year-stats' },
-        statCard({ label: 'Tổng số nhiệm vụ', value: formatNumber(t.total), sub: `Chuyển từ kỳ trước: ${formatNumber(t.carriedOver)}` }),
-        statCard({ label: 'Đã hoàn thành', value: formatNumber(t.done), tone: 'success', sub: `Đúng hạn ${formatNumber(t.doneOnTime)} · quá hạn ${formatNumber(t.doneLate)}` }),
-        statCard({ label: 'Chưa hoàn thành, quá hạn', value: formatNumber(t.openOverdue), tone: 'danger', href: yearHref({ status: 'open', timeliness: 'overdue' }), sub: `Chưa hoàn thành ${formatNumber(t.open)} · trong hạn ${formatNumber(t.openInTime)}` }),
+        statCard({ label: 'Tổng số nhiệm vụ', value: formatNumber(t.total), href: yearHref('total'), sub: `Chuyển từ kỳ trước: ${formatNumber(t.carriedOver)}` }),
+        statCard({ label: 'Đã hoàn thành', value: formatNumber(t.done), tone: 'success', href: yearHref('done'), sub: `Đúng hạn ${formatNumber(t.doneOnTime)} · quá hạn ${formatNumber(t.doneLate)}` }),
+        statCard({ label: 'Chưa hoàn thành, quá hạn', value: formatNumber(t.openOverdue), tone: 'danger', href: yearHref('openOverdue'), sub: `Chưa hoàn thành ${formatNumber(t.open)} · trong hạn ${formatNumber(t.openInTime)}` }),
         statCard({ label: 'Tỷ lệ hoàn thành so với tổng số giao', value: formatPercent(t.doneRate), tone: 'plain', sub: `Đã hoàn thành ${formatNumber(t.done)}/${formatNumber(t.total)}` }),
         statCard({ label: 'Tỷ lệ hoàn thành so với số đã đến hạn', value: formatPercent(t.completionRate), tone: 'plain', sub: 'Đã hoàn thành / (đã hoàn thành + quá hạn)' }),
         statCard({
-          label: 'Đề án, nội dung phải trình',
+          label: 'Đề án, nội dung đã trình / phải trình',
           value: `${formatNumber(p.submitted)}/${formatNumber(p.total)}`,
+          href: itemsHref('submitted'),
           sub: `Đã trình ${formatPercent(p.submittedRate)} · đã ban hành ${formatNumber(p.issued)}`,
         }),
       ),
-      trendChart(trend, year),
-      agencyChart(report.byAgency, agencyUser ? null : (agencyId, filters) => listHref({ agencyId, ...filters })),
+      yearTable(t, p, yearHref, itemsHref),
+      trendChart(trend, year, agencyUser ? null : (m, figure) => taskFigureHref(m, figure, leaderScope)),
+      agencyChart(report.byAgency, agencyUser ? null : (agencyId, figure) => yearHref(figure, agencyId)),
     ),
     h(
       'section',
@@ -152,8 +154,58 @@ const TREND_SERIES = [
   ['openOverdue', 'Quá hạn chưa hoàn thành (cuối tháng)', 'var(--seg-overdue)'],
 ];
 
-/** The months of the year as grouped bars, inline SVG (no library, nothing fetched). */
-function trendChart(months, year) {
+/** A figure as a link to its list (`data-figure` names it), or as text. */
+function figureLink(value, href, figure) {
+  return href ? h('a', { href, dataset: { figure } }, formatNumber(value)) : formatNumber(value);
+}
+
+const YEAR_TASK_COLUMNS = [
+  ['total', 'Tổng số'],
+  ['carriedOver', 'Chuyển từ kỳ trước'],
+  ['assignedInPeriod', 'Giao trong năm'],
+  ['done', 'Đã hoàn thành'],
+  ['doneOnTime', 'Đúng hạn'],
+  ['doneLate', 'Quá hạn'],
+  ['open', 'Chưa hoàn thành'],
+  ['openInTime', 'Trong hạn'],
+  ['openOverdue', 'Quá hạn'],
+];
+const YEAR_ITEM_COLUMNS = [
+  ['initial', '(1) Giao đầu năm'],
+  ['added', '(2) Giao thêm'],
+  ['withdrawnOrDeferred', '(3) Xin chuyển, xin rút'],
+  ['total', '(4) Tổng số'],
+  ['submitted', '(5) Đã trình'],
+  ['issued', '(6) Đã ban hành'],
+  ['notSubmitted', '(7) Chưa trình'],
+];
+
+/** The year's totals of Phụ lục II and I, every figure a link to the tasks it counts. */
+function yearTable(t, p, taskHref, itemHref) {
+  return h(
+    'div',
+    { class: 'card', id: 'year-totals' },
+    h('h3', null, 'Tổng hợp cả năm'),
+    h('h4', { class: 'table-title' }, 'Phụ lục II — Nhiệm vụ được giao'),
+    table(
+      YEAR_TASK_COLUMNS.map(([k, label]) => ({ label, class: 'num', cell: () => figureLink(t[k], taskHref(k), k) })),
+      [t],
+      { caption: 'Phụ lục II — Nhiệm vụ được giao', className: 'year-tasks' },
+    ),
+    h('h4', { class: 'table-title' }, 'Phụ lục I — Đề án, nội dung phải trình'),
+    table(
+      YEAR_ITEM_COLUMNS.map(([k, label]) => ({ label, class: 'num', cell: () => figureLink(p[k], itemHref(k), k) })),
+      [p],
+      { caption: 'Phụ lục I — Đề án, nội dung phải trình', className: 'year-items' },
+    ),
+  );
+}
+
+/**
+ * The months of the year as grouped bars, inline SVG (no library, nothing fetched). With `hrefFor`,
+ * every bar (and every figure of its table) links to the tasks it counts in that month.
+ */
+function trendChart(months, year, hrefFor) {
   if (!months.length) return null;
   const W = 720;
   const H = 220;
@@ -171,13 +223,15 @@ function trendChart(months, year) {
       svg('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#5b6572' }, String(v)),
     ]),
     months.map((m, i) => [
-      TREND_SERIES.map(([k, text, color], j) =>
-        svg(
+      TREND_SERIES.map(([k, text, color], j) => {
+        const bar = svg(
           'rect',
           { x: pad.left + i * slot + 3 + j * barW, y: y(m[k]), width: Math.max(1, barW - 1), height: Math.max(0, H - pad.bottom - y(m[k])), fill: color, 'data-month': m.month, 'data-series': k },
           svg('title', null, `Tháng ${m.month}: ${text} ${m[k]}`),
-        ),
-      ),
+        );
+        const href = m[k] && hrefFor ? hrefFor(m, k) : null;
+        return href ? svg('a', { href, class: 'trend-link', 'aria-label': `Tháng ${m.month}: ${text} ${m[k]} — xem danh sách` }, bar) : bar;
+      }),
       svg('text', { x: pad.left + i * slot + slot / 2, y: H - 10, 'text-anchor': 'middle', 'font-size': 11, fill: '#5b6572' }, `T${m.month}`),
     ]),
   );
@@ -189,7 +243,7 @@ function trendChart(months, year) {
     table(
       [
         { label: 'Tháng', cell: (m) => `Tháng ${m.month}` },
-        ...TREND_SERIES.map(([k, text]) => ({ label: text, class: 'num', cell: (m) => formatNumber(m[k]) })),
+        ...TREND_SERIES.map(([k, text]) => ({ label: text, class: 'num', cell: (m) => figureLink(m[k], hrefFor?.(m, k), k) })),
       ],
       months,
       { caption: `Diễn biến theo tháng năm ${year}` },
@@ -219,13 +273,13 @@ function agencyChart(rows, hrefFor) {
       const bar = h(
         'span',
         { class: 'bar', role: hrefFor ? null : 'img', 'aria-label': summary, style: { width: `${(r.total / max) * 100}%` } },
-        SEGMENTS.map(([key, text, cls, filters]) =>
+        SEGMENTS.map(([key, text, cls]) =>
           r[key]
-            ? h(hrefFor ? 'a' : 'span', { class: `seg ${cls}`, href: hrefFor?.(r.agencyId, filters), title: `${text}: ${r[key]}`, 'aria-label': `${r.agencyName} — ${text}: ${r[key]}`, dataset: { segment: key }, style: { width: `${(r[key] / r.total) * 100}%` } })
+            ? h(hrefFor ? 'a' : 'span', { class: `seg ${cls}`, href: hrefFor?.(r.agencyId, key), title: `${text}: ${r[key]}`, 'aria-label': `${r.agencyName} — ${text}: ${r[key]}`, dataset: { segment: key }, style: { width: `${(r[key] / r.total) * 100}%` } })
             : null,
         ),
       );
-      const overdueHref = hrefFor?.(r.agencyId, { status: 'open', timeliness: 'overdue' });
+      const overdueHref = hrefFor?.(r.agencyId, 'openOverdue');
       return h(
         'li',
         { class: 'bar-row', dataset: { agencyId: r.agencyId } },
@@ -247,11 +301,11 @@ function agencyChart(rows, hrefFor) {
     table(
       [
         { label: 'Cơ quan chủ trì', cell: (r) => r.agencyName },
-        { label: 'Tổng số', class: 'num', cell: (r) => formatNumber(r.total) },
-        { label: 'Hoàn thành đúng hạn', class: 'num', cell: (r) => formatNumber(r.doneOnTime) },
-        { label: 'Hoàn thành quá hạn', class: 'num', cell: (r) => formatNumber(r.doneLate) },
-        { label: 'Chưa hoàn thành, trong hạn', class: 'num', cell: (r) => formatNumber(r.openInTime) },
-        { label: 'Chưa hoàn thành, quá hạn', class: 'num', cell: (r) => formatNumber(r.openOverdue) },
+        { label: 'Tổng số', class: 'num', cell: (r) => figureLink(r.total, hrefFor?.(r.agencyId, 'total'), 'total') },
+        { label: 'Hoàn thành đúng hạn', class: 'num', cell: (r) => figureLink(r.doneOnTime, hrefFor?.(r.agencyId, 'doneOnTime'), 'doneOnTime') },
+        { label: 'Hoàn thành quá hạn', class: 'num', cell: (r) => figureLink(r.doneLate, hrefFor?.(r.agencyId, 'doneLate'), 'doneLate') },
+        { label: 'Chưa hoàn thành, trong hạn', class: 'num', cell: (r) => figureLink(r.openInTime, hrefFor?.(r.agencyId, 'openInTime'), 'openInTime') },
+        { label: 'Chưa hoàn thành, quá hạn', class: 'num', cell: (r) => figureLink(r.openOverdue, hrefFor?.(r.agencyId, 'openOverdue'), 'openOverdue') },
         { label: 'Tỷ lệ hoàn thành', class: 'num', cell: (r) => formatPercent(r.completionRate) },
       ],
       data,

@@ -183,7 +183,7 @@ function buildForm(programs, agencies, follow, result, defaultPeriod) {
     const { formats: _formats, reportNumber: _n, reportDate: _d, ...query } = body;
     void busy(previewButton, async () => {
       try {
-        replace(result, appendixPreview(await api.get('/reports/appendix', query)));
+        replace(result, appendixPreview(await api.get('/reports/appendix', query), { programId: query.programId, agencyId: query.agencyId }));
       } catch (err) {
         showErrors(form, err);
       }
@@ -250,7 +250,7 @@ function runCard(run) {
         )
       : null,
     run.files.length ? h('p', { class: 'form-actions' }, downloadButtons(run)) : null,
-    s ? h('details', { class: 'run-preview' }, h('summary', null, 'Xem phụ lục như đã lập'), appendixPreview(s)) : null,
+    s ? h('details', { class: 'run-preview' }, h('summary', null, 'Xem phụ lục như đã lập'), appendixPreview(s, { programId: run.programId ?? undefined, agencyId: run.agencyId ?? undefined })) : null,
   );
 }
 

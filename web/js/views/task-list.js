@@ -3,6 +3,8 @@
 // exactly the filtered list to XLSX, and bulk actions on a selection (office and admin).
 
 import { api } from '../api.js';
+import { COUNTED } from '../drill-down.js';
+import { apiQueryOf, urlOf } from '../task-filters.js';
 import { dateInput, dueCell, loadError, pageHeader, pager, statusBadge, table, taskLink } from '../components.js';
 import { agencyOptions, allAgencies, allPrograms, programOptions } from '../directory.js';
 import { busy, field, h, loading, notice, replace, select, setTitle, showErrors } from '../dom.js';
@@ -14,38 +16,7 @@ import { can } from '../session.js';
 const PAGE_SIZE = 50;
 /** The outcome of a bulk action, shown once by the next render of the list. */
 let flash = null;
-const OPEN = ['new', 'in_progress', 'submitted'];
-/** URL keys that are passed to GET /api/tasks as they are. */
-const PLAIN = ['programId', 'timeliness', 'asOf', 'dueFrom', 'dueTo', 'q', 'kind', 'origin', 'leaderInCharge', 'sourceDocument'];
-
-/** URL → the query of GET /api/tasks. `status`: open (default) | all | one status; `role`: lead | involving. */
-export function apiQueryOf(params) {
-  const q = {};
-  for (const k of PLAIN) if (params.get(k)) q[k] = params.get(k);
-  if (params.get('agencyId')) q[params.get('role') === 'involving' ? 'involvingAgencyId' : 'agencyId'] = params.get('agencyId');
-  const status = params.get('status') || 'open';
-  if (status === 'open') q.status = OPEN;
-  else if (status !== 'all') q.status = [status];
-  q.sort = params.get('sort') || 'dueDate';
-  return q;
-}
-
-/** The query of GET /api/tasks (a saved view) → the page's URL. */
-export function urlOf(query) {
-  const p = new URLSearchParams();
-  for (const k of PLAIN) if (query[k] != null && query[k] !== '') p.set(k, String(query[k]));
-  if (query.agencyId) p.set('agencyId', String(query.agencyId));
-  if (query.involvingAgencyId) {
-    p.set('agencyId', String(query.involvingAgencyId));
-    p.set('role', 'involving');
-  }
-  const status = query.status == null ? [] : [].concat(query.status);
-  if (!status.length) p.set('status', 'all');
-  else if (status.length === OPEN.length && OPEN.every((s) => status.includes(s))) p.set('status', 'open');
-  else p.set('status', status[0]);
-  if (query.sort) p.set('sort', query.sort);
-  return `/app/tasks?${p}`;
-}
+const DATE_KEYS = ['asOf', 'dueFrom', 'dueTo', 'assignedFrom', 'assignedTo', 'notDoneBefore'];
 
 function hrefWith(params, changes) {
   const q = new URLSearchParams(params);
@@ -78,11 +49,23 @@ function filterForm(params, agencies, programs) {
     field({ label: 'Cơ quan', name: 'agencyId', control: select('agencyId', agencyOptions(agencies, { empty: 'Tất cả cơ quan' }), v('agencyId')) }),
     field({ label: 'Vai trò của cơ quan', name: 'role', control: select('role', [['lead', 'Chủ trì'], ['involving', 'Chủ trì hoặc phối hợp']], v('role') || 'lead') }),
     field({ label: 'Chương trình', name: 'programId', control: select('programId', programOptions(programs, { empty: 'Tất cả' }), v('programId')) }),
-    field({ label: 'Trạng thái', name: 'status', control: select('status', [['open', 'Đang mở (chưa hoàn thành)'], ['all', 'Tất cả trạng thái'], ...Object.entries(TASK_STATUS)], v('status') || 'open') }),
+    field({
+      label: 'Trạng thái',
+      name: 'status',
+      control: select(
+        'status',
+        [['open', 'Đang mở (chưa hoàn thành)'], ['all', 'Tất cả trạng thái'], [COUNTED, 'Trừ xin rút, xin chuyển'], ['withdrawn,deferred', 'Xin rút hoặc xin chuyển'], ...Object.entries(TASK_STATUS)],
+        v('status') || 'open',
+      ),
+    }),
     field({ label: 'Tình trạng hạn', name: 'timeliness', control: select('timeliness', [['', 'Tất cả'], ...Object.entries(TIMELINESS).filter(([k]) => k !== 'none')], v('timeliness')) }),
     field({ label: 'Tính đến ngày (trống: hôm nay)', name: 'asOf', control: dateInput('asOf', v('asOf') || null) }),
     field({ label: 'Hạn từ ngày', name: 'dueFrom', control: dateInput('dueFrom', v('dueFrom') || null) }),
     field({ label: 'Hạn đến ngày', name: 'dueTo', control: dateInput('dueTo', v('dueTo') || null) }),
+    field({ label: 'Giao từ ngày', name: 'assignedFrom', control: dateInput('assignedFrom', v('assignedFrom') || null) }),
+    field({ label: 'Giao đến ngày', name: 'assignedTo', control: dateInput('assignedTo', v('assignedTo') || null) }),
+    field({ label: 'Chưa hoàn thành trước ngày', name: 'notDoneBefore', control: dateInput('notDoneBefore', v('notDoneBefore') || null) }),
+    field({ label: 'Đề án đã trình (tính đến ngày)', name: 'submitted', control: select('submitted', [['', 'Tất cả'], ['true', 'Đã trình'], ['false', 'Chưa trình']], v('submitted')) }),
     field({ label: 'Lãnh đạo phụ trách', name: 'leaderInCharge', value: v('leaderInCharge') }),
     field({ label: 'Loại', name: 'kind', control: select('kind', [['', 'Tất cả'], ['proposal', 'Đề án, nội dung phải trình'], ['task', 'Nhiệm vụ']], v('kind')) }),
     field({ label: 'Nguồn giao', name: 'origin', control: select('origin', [['', 'Tất cả'], ['initial', 'Giao đầu năm'], ['added', 'Giao thêm']], v('origin')) }),
@@ -96,7 +79,7 @@ function filterForm(params, agencies, programs) {
     const bad = [];
     for (const [k, raw] of new FormData(form)) {
       let value = String(raw).trim();
-      if (['asOf', 'dueFrom', 'dueTo'].includes(k)) {
+      if (DATE_KEYS.includes(k)) {
         const d = parseDate(value);
         if (d === undefined) bad.push({ field: k, message: 'Ngày không hợp lệ (dd/mm/yyyy)' });
         value = d ?? '';

@@ -55,7 +55,13 @@ export class ReportWindowQuery {
   agencyId?: number;
 }
 
-export class AppendixQuery extends ReportWindowQuery {}
+export class AppendixQuery extends ReportWindowQuery {
+  @ApiPropertyOptional({ example: 'Phó Chủ tịch Trần Văn B', maxLength: 255, description: 'The per-leader view: only the tasks whose lãnh đạo phụ trách contains this (as GET /api/tasks?leaderInCharge=)' })
+  @Optional()
+  @IsString()
+  @MaxLength(255)
+  leaderInCharge?: string;
+}
 
 export class DefaultPeriodQuery {
   @ApiPropertyOptional({ enum: ['month', 'quarter', 'half', 'year'], example: 'quarter', description: 'Default quarter' })
@@ -84,4 +90,10 @@ export class TrendQuery {
   @IsInt()
   @Min(1)
   agencyId?: number;
+
+  @ApiPropertyOptional({ example: 'Phó Chủ tịch Trần Văn B', maxLength: 255, description: 'The per-leader view: only the tasks whose lãnh đạo phụ trách contains this (as GET /api/tasks?leaderInCharge=)' })
+  @Optional()
+  @IsString()
+  @MaxLength(255)
+  leaderInCharge?: string;
 }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from 'src/core/http/pagination';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsLocalDate, ToArray } from 'src/core/http/validation';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsLocalDate, ToArray, ToBoolean } from 'src/core/http/validation';
 import { TaskKind, TaskOrigin, TaskStatus } from '../task.enums';
 import { MAX_ID } from './create-task.dto';
 
@@ -13,6 +13,12 @@ export enum TimelinessFilter {
   InTime = 'in_time',
   Overdue = 'overdue',
   DueSoon = 'due_soon',
+  /** Done on or before asOf (on_time + late): Phụ lục II "đã hoàn thành". */
+  Done = 'done',
+  /** Not done by asOf, not withdrawn or deferred (overdue + due_soon + in_time + no due date): "chưa hoàn thành". */
+  NotDone = 'not_done',
+  /** Not done by asOf and not overdue (due_soon + in_time + no due date): Phụ lục II "chưa hoàn thành, trong hạn". */
+  NotOverdue = 'not_overdue',
 }
 
 /** Sortable columns of the task list; a leading '-' sorts descending. */
@@ -61,7 +67,9 @@ export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({
     enum: TimelinessFilter,
     example: TimelinessFilter.Overdue,
-    description: 'As of asOf. due_soon: open and due within 7 days; in_time: open and due later than that',
+    description:
+      'As of asOf. due_soon: open and due within 7 days; in_time: open and due later than that; done: on_time or late; ' +
+      'not_done: open (not done by asOf, not withdrawn or deferred); not_overdue: open and not overdue (Phụ lục II "trong hạn")',
   })
   @IsOptional()
   @IsEnum(TimelinessFilter)
@@ -96,6 +104,41 @@ export class ListTasksQuery extends PageQuery {
   @IsOptional()
   @IsLocalDate()
   dueTo?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2024-01-01', description: 'Assigned on or after' })
+  @IsOptional()
+  @IsLocalDate()
+  assignedFrom?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2024-06-30',
+    description: 'Assigned on or before (Phụ lục II counts the tasks assigned by the end of its window)',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  assignedTo?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2024-01-01',
+    description: 'Not done before this day (Phụ lục II leaves out the tasks done before its window)',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  notDoneBefore?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
+    description: 'Phụ lục I (5): submitted or done by asOf, counted by the submission date (true), or not (false)',
+  })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  submitted?: boolean;
 
   @ApiPropertyOptional({
     example: 'so tai chinh',
@@ -149,6 +192,10 @@ export const TASK_FILTER_KEYS = [
   'asOf',
   'dueFrom',
   'dueTo',
+  'assignedFrom',
+  'assignedTo',
+  'notDoneBefore',
+  'submitted',
   'q',
   'kind',
   'origin',
