@@ -168,7 +168,8 @@ describe('office tools (e2e, headless Chromium)', () => {
     await expect(overdueSegment.count()).resolves.toBe(1);
     await shot(page, '22-dashboard-drilldown', 'dashboard-drilldown.png');
     await row.locator('a.bar-label').click();
-    await page.waitForURL(/\/app\/tasks\?agencyId=\d+&status=open&timeliness=overdue/);
+    // The agency's tasks of the year's Phụ lục II that are overdue as of today (web/js/drill-down.js).
+    await page.waitForURL(/\/app\/tasks\?kind=task&.*agencyId=\d+.*timeliness=overdue/);
     await page.locator('#task-filters [name=timeliness] option[value="overdue"]:checked').waitFor({ state: 'attached' });
     await page.locator('#task-list tbody tr').first().waitFor();
     const agencies = await page.locator('#task-list tbody td[data-label="Cơ quan chủ trì"]').allInnerTexts();

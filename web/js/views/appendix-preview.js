@@ -13,7 +13,7 @@ export const COMPLETION_RATE_LABEL = 'Tỷ lệ hoàn thành so với số nhi�
 
 /** A count as a link to the tasks it counts (`data-figure` names the column). */
 function figure(value, href, key) {
-  return h('a', { href, dataset: { figure: key } }, formatNumber(value));
+  return h('a', { href, dataset: { figure: key, value } }, formatNumber(value));
 }
 
 /** The report's scope (program, agency) carried into the list. */

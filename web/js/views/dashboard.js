@@ -156,7 +156,7 @@ const TREND_SERIES = [
 
 /** A figure as a link to its list (`data-figure` names it), or as text. */
 function figureLink(value, href, figure) {
-  return href ? h('a', { href, dataset: { figure } }, formatNumber(value)) : formatNumber(value);
+  return href ? h('a', { href, dataset: { figure, value } }, formatNumber(value)) : formatNumber(value);
 }
 
 const YEAR_TASK_COLUMNS = [
@@ -230,7 +230,7 @@ function trendChart(months, year, hrefFor) {
           svg('title', null, `Tháng ${m.month}: ${text} ${m[k]}`),
         );
         const href = m[k] && hrefFor ? hrefFor(m, k) : null;
-        return href ? svg('a', { href, class: 'trend-link', 'aria-label': `Tháng ${m.month}: ${text} ${m[k]} — xem danh sách` }, bar) : bar;
+        return href ? svg('a', { href, class: 'trend-link', 'data-figure': k, 'data-value': m[k], 'aria-label': `Tháng ${m.month}: ${text} ${m[k]} — xem danh sách` }, bar) : bar;
       }),
       svg('text', { x: pad.left + i * slot + slot / 2, y: H - 10, 'text-anchor': 'middle', 'font-size': 11, fill: '#5b6572' }, `T${m.month}`),
     ]),
@@ -275,7 +275,7 @@ function agencyChart(rows, hrefFor) {
         { class: 'bar', role: hrefFor ? null : 'img', 'aria-label': summary, style: { width: `${(r.total / max) * 100}%` } },
         SEGMENTS.map(([key, text, cls]) =>
           r[key]
-            ? h(hrefFor ? 'a' : 'span', { class: `seg ${cls}`, href: hrefFor?.(r.agencyId, key), title: `${text}: ${r[key]}`, 'aria-label': `${r.agencyName} — ${text}: ${r[key]}`, dataset: { segment: key }, style: { width: `${(r[key] / r.total) * 100}%` } })
+            ? h(hrefFor ? 'a' : 'span', { class: `seg ${cls}`, href: hrefFor?.(r.agencyId, key), title: `${text}: ${r[key]}`, 'aria-label': `${r.agencyName} — ${text}: ${r[key]}`, dataset: { segment: key, figure: key, value: r[key] }, style: { width: `${(r[key] / r.total) * 100}%` } })
             : null,
         ),
       );
@@ -283,7 +283,7 @@ function agencyChart(rows, hrefFor) {
       return h(
         'li',
         { class: 'bar-row', dataset: { agencyId: r.agencyId } },
-        overdueHref ? h('a', { class: 'bar-label', href: overdueHref, title: `Nhiệm vụ quá hạn của ${r.agencyName}` }, r.agencyName) : h('span', { class: 'bar-label' }, r.agencyName),
+        overdueHref ? h('a', { class: 'bar-label', href: overdueHref, dataset: { figure: 'openOverdue', value: r.openOverdue }, title: `Nhiệm vụ quá hạn của ${r.agencyName}` }, r.agencyName) : h('span', { class: 'bar-label' }, r.agencyName),
         h('span', { class: 'bar-track' }, bar),
         h(
           'span',
