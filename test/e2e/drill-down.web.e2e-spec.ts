@@ -1,8 +1,8 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from 'test/utils/chromium';
+import { launchChromium, openPage, screenshot, signInAs } from 'test/utils/chromium';
 import { TestApp } from 'test/utils/create-test-app';
 
 // Drill-down from the dashboard and the report preview in a real browser (Debian's Chromium through
@@ -11,9 +11,6 @@ import { TestApp } from 'test/utils/create-test-app';
 // Screenshots go to test-artifacts/screenshots/, and with UPDATE_DOC_IMAGES=1 to docs/images/.
 
 const PASSWORD = 'nhiemvu-demo';
-const ROOT = join(__dirname, '..', '..');
-const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const DOCS_IMAGES = join(ROOT, 'docs', 'images');
 
 jest.setTimeout(180_000);
 
@@ -65,32 +62,9 @@ describe('drill-down from the dashboard and the report preview (e2e, headless Ch
   let base: string;
   const pageErrors: string[] = [];
 
-  async function newPage(): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1366, height: 900 });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${m.text()}`);
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await context.clearCookies();
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('#site-header').waitFor({ state: 'visible' });
-  }
-
-  async function shot(page: Page, name: string, docsName?: string, target?: Locator): Promise<void> {
-    const file = join(SHOTS, `${name}.png`);
-    if (target) await target.screenshot({ path: file });
-    else await page.screenshot({ path: file, fullPage: true });
-    if (docsName && process.env.UPDATE_DOC_IMAGES === '1') copyFileSync(file, join(DOCS_IMAGES, docsName));
-  }
+  const newPage = () => openPage(context, pageErrors);
+  const signIn = (page: Page, email: string) => signInAs(page, base, email, PASSWORD);
+  const shot = screenshot;
 
   /** Clicks `link` and compares the total of the list it lands on with the figure it showed. */
   async function clickAndCompare(page: Page, link: Locator): Promise<number> {
@@ -104,8 +78,6 @@ describe('drill-down from the dashboard and the report preview (e2e, headless Ch
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(DOCS_IMAGES, { recursive: true });
     t = await TestApp.start({ workers: false, seed: true });
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
     profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));
