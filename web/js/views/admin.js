@@ -346,7 +346,7 @@ async function templatesSection() {
         done(`Đã dùng lại mẫu mặc định cho “${tpl.label}”.`);
       }));
       const fields = Object.entries(tpl.fields).map(([k, v]) =>
-        typeof v === 'string' ? h('li', null, h('code', null, `{${k}}`), ` — ${v}`) : h('li', null, h('code', null, `{#${k}} … {/${k}}`), ' — danh sách, mỗi dòng có: ', Object.entries(v).map(([ik, iv], i) => [i ? ', ' : '', h('code', null, `{${ik}}`), ` (${iv})`])),
+        typeof v === 'string' ? h('li', null, h('code', null, `{${k}}`), ` — ${v}`) : h('li', null, h('code', null, `{#${k}} … {/${k}}`), ' — danh sách (hoặc nhóm số liệu), mỗi dòng có: ', Object.entries(v).map(([ik, iv], i) => [i ? ', ' : '', h('code', null, `{${ik}}`), ` (${iv})`])),
       );
       return h(
         'section',
