@@ -127,6 +127,11 @@ describe(renderAppendixDocx.name, () => {
       ]),
     );
     // The text spans every column but the last (see appendix-docx.template.ts).
+    // Three landscape sections, each numbering its pages from the second, with nothing or everything in them.
+    for (const d of [doc, empty]) {
+      expect(d.xml.match(/<w:sectPr/g)).toHaveLength(3);
+      expect(d.xml.match(/<w:titlePg\/>/g)).toHaveLength(3);
+    }
     expect(empty.tables[4].slice(3)).toEqual([['Không có nhiệm vụ trong kỳ báo cáo.', '']]);
     expect(empty.tables[6]).toEqual([['TT', 'Văn bản giao nhiệm vụ', 'Nội dung nhiệm vụ', 'Thời hạn hoàn thành', 'Cơ quan được giao', 'Ghi chú'], ['Không có nhiệm vụ quá hạn.', '']]);
   });

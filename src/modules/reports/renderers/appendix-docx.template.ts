@@ -249,9 +249,9 @@ export function buildAppendixTemplate(): Document {
           loopRow('programItemsByAgency', tags(['no', 'agencyName', ...PROGRAM_ITEM_FIGURES])),
           loopRow('programItems', ['', 'Tổng cộng', ...tags(PROGRAM_ITEM_FIGURES)], true),
         ]),
-        tag('{#noProgramItems}'),
-        text('Ghi chú: Không có đề án phải trình trong kỳ báo cáo.', { italics: true, before: 120 }),
-        tag('{/noProgramItems}'),
+        // Inline, not a paragraph loop: the last paragraph of a section holds its section break, which
+        // docxtemplater would drop with a loop's closing paragraph.
+        text('{#noProgramItems}Ghi chú: Không có đề án phải trình trong kỳ báo cáo.{/noProgramItems}', { italics: true, before: 120 }),
       ]),
       section('PHỤ LỤC II', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO {periodTitle}', [
         text('1. Thống kê kết quả thực hiện:', { bold: true, after: 40 }),
