@@ -149,6 +149,24 @@ describe('drill-down from the dashboard and the report preview (e2e, headless Ch
     await page.close();
   });
 
+  it("should link an agency user's figures (the year, the trend, their bar) to the filtered list of their own agency", async () => {
+    const page = await newPage();
+    await signIn(page, 'hangntt.stc@nhiemvu.example');
+    await page.goto(`${base}/app/dashboard`);
+    await page.locator('#year-totals .year-tasks a[data-figure="total"]').waitFor();
+    const checked = await checkLinks(page, 'main a');
+    expect(checked.length).toBeGreaterThan(10);
+    const me = (await t.http.get('/api/me').set({ Authorization: `Bearer ${await t.login('hangntt.stc@nhiemvu.example', PASSWORD)}` }).expect(200)).body as { agencyId: number };
+    expect(checked.filter((c) => new URL(c.href, base).searchParams.get('agencyId') !== String(me.agencyId))).toEqual([]);
+    expect(checked.filter((c) => c.shown !== c.listed)).toEqual([]);
+    // Their live figures still open their tabs.
+    expect(await page.locator('#live-stats a.stat[href^="/app/tasks?tab="]').count()).toBe(4);
+    const total = await clickAndCompare(page, page.locator('#year-totals .year-tasks a[data-figure="total"]'));
+    expect(total).toBeGreaterThan(0);
+    await page.locator('#task-filters').waitFor();
+    await page.close();
+  });
+
   it('should link every count of the report preview (Phụ lục I and II, per agency and total) to its list', async () => {
     const page = await newPage();
     await signIn(page, 'vanphong@nhiemvu.example');

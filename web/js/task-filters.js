@@ -33,3 +33,8 @@ export function urlOf(query) {
   if (query.sort) p.set('sort', query.sort);
   return `/app/tasks?${p}`;
 }
+
+/** Whether a URL asks for a filtered list (a link from a figure, a saved view) rather than an agency user's tabs. */
+export function hasListFilters(params) {
+  return !params.get('tab') && (PLAIN.some((k) => k !== 'q' && params.get(k)) || !!params.get('status') || !!params.get('agencyId'));
+}

@@ -77,9 +77,11 @@ export async function render({ main, query, user }) {
   // Agency users keep their tabbed list; the others land on the filtered list.
   const agencyUser = can.isAgency(user);
   const liveHref = (tab, filters) => (agencyUser ? `/app/tasks?tab=${tab}` : listHref({ ...filters, leaderInCharge: leader }));
-  // The lists behind the year's figures (Phụ lục II and I of the year, as of asOf).
-  const yearHref = (figure, agencyId) => (agencyUser ? null : taskFigureHref(report.period, figure, { ...leaderScope, agencyId }));
-  const itemsHref = (figure) => (agencyUser ? null : programItemFigureHref(report.period, figure, leaderScope));
+  // The lists behind the year's figures (Phụ lục II and I of the year, as of asOf); an agency user's are
+  // their own agency's (the list they land on shows only what they may see).
+  const own = agencyUser ? { agencyId: user.agencyId } : {};
+  const yearHref = (figure, agencyId) => taskFigureHref(report.period, figure, { ...leaderScope, ...own, ...(agencyId ? { agencyId } : {}) });
+  const itemsHref = (figure) => programItemFigureHref(report.period, figure, { ...leaderScope, ...own });
   const t = report.tasks;
   const p = report.programItems;
   replace(
@@ -119,8 +121,8 @@ export async function render({ main, query, user }) {
         }),
       ),
       yearTable(t, p, yearHref, itemsHref),
-      trendChart(trend, year, agencyUser ? null : (m, figure) => taskFigureHref(m, figure, leaderScope)),
-      agencyChart(report.byAgency, agencyUser ? null : (agencyId, figure) => yearHref(figure, agencyId)),
+      trendChart(trend, year, (m, figure) => taskFigureHref(m, figure, { ...leaderScope, ...own })),
+      agencyChart(report.byAgency, (agencyId, figure) => yearHref(figure, agencyId)),
     ),
     h(
       'section',

@@ -8,6 +8,7 @@ import { field, h, loading, replace, select, setTitle } from '../dom.js';
 import { navigate } from '../router.js';
 import { can } from '../session.js';
 import { renderOfficeList } from './task-list.js';
+import { hasListFilters } from '../task-filters.js';
 
 const PAGE_SIZE = 50;
 const OPEN = ['new', 'in_progress', 'submitted'];
@@ -43,8 +44,9 @@ async function coordinatingTasks(agencyId, q) {
 }
 
 export async function render(ctx) {
-  // Office, leaders and admin: the filterable list (task-list.js); agency users keep their tabs.
-  if (!can.isAgency(ctx.user) && !ctx.query.get('tab')) return renderOfficeList(ctx);
+  // Office, leaders and admin: the filterable list (task-list.js); agency users keep their tabs, and get
+  // the filtered list (of what they may see) when they follow a figure of their dashboard to it.
+  if (!ctx.query.get('tab') && (!can.isAgency(ctx.user) || hasListFilters(ctx.query))) return renderOfficeList(ctx);
   return renderTabs(ctx);
 }
 
