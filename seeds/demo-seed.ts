@@ -12,13 +12,16 @@ import { hashPassword } from '../src/modules/users/password';
 import { User } from '../src/modules/users/user.entity';
 import { UserRole } from '../src/modules/users/user-role.enum';
 import { AGENCIES } from './data/agencies.data';
-import { buildDemoTasks } from './data/demo-tasks.data';
-import { PROGRAM_2024 } from './data/program-2024.data';
+import { TaskRequest, TaskRequestStatus, TaskRequestType } from '../src/modules/tasks/task-request.entity';
+import { Demo, DemoProgram, buildDemo } from './data/demo-tasks.data';
 import { DEMO_USERS } from './data/users.data';
 
 export interface SeedOptions {
   calendar: WorkingCalendar;
-  /** The day the demo is seeded (current tasks are placed around it). */
+  /**
+   * The day the demo is seeded: the program is this day's year's and every task is dated around it.
+   * The app and `npm run seed` pass the real today; tests that pin figures pass a fixed day.
+   */
   today: string;
   /** Password of every demo account. */
   password: string;
@@ -28,19 +31,21 @@ export interface SeedOptions {
 
 export interface SeedResult {
   created: boolean;
-  counts: { agencies: number; users: number; programs: number; tasks: number };
+  counts: { agencies: number; users: number; programs: number; tasks: number; requests: number };
 }
 
 /** Idempotent: rows are found by their natural keys (agency code, email, program code, program + task code). */
 export async function seedDemoData(ds: DataSource, opts: SeedOptions): Promise<SeedResult> {
-  const counts = { agencies: 0, users: 0, programs: 0, tasks: 0 };
+  const counts = { agencies: 0, users: 0, programs: 0, tasks: 0, requests: 0 };
   if (opts.onlyIfEmpty && (await ds.getRepository(Agency).count()) > 0) return { created: false, counts };
   const passwordHash = await hashPassword(opts.password);
+  const demo = buildDemo(opts.today);
   await ds.transaction(async (m) => {
     const agencies = await seedAgencies(m, counts);
     await seedUsers(m, agencies, passwordHash, counts);
-    const programs = await seedPrograms(m, counts);
-    await seedTasks(m, agencies, programs, opts, counts);
+    const programs = await seedPrograms(m, demo.program, counts);
+    const tasks = await seedTasks(m, agencies, programs, demo, opts, counts);
+    await seedRequests(m, tasks, demo, counts);
   });
   return { created: Object.values(counts).some((n) => n > 0), counts };
 }
@@ -91,17 +96,17 @@ async function seedUsers(m: EntityManager, agencies: Map<string, Agency>, passwo
   }
 }
 
-async function seedPrograms(m: EntityManager, counts: SeedResult['counts']): Promise<Map<string, Program>> {
-  let program = await m.findOneBy(Program, { code: PROGRAM_2024.code });
+async function seedPrograms(m: EntityManager, seed: DemoProgram, counts: SeedResult['counts']): Promise<Map<string, Program>> {
+  let program = await m.findOneBy(Program, { code: seed.code });
   if (!program) {
     program = await m.save(
       m.create(Program, {
-        code: PROGRAM_2024.code,
-        title: PROGRAM_2024.title,
-        year: PROGRAM_2024.year,
-        period: PROGRAM_2024.period as ProgramPeriod,
-        issuingDocument: PROGRAM_2024.issuingDocument,
-        issuedAt: PROGRAM_2024.issuedAt,
+        code: seed.code,
+        title: seed.title,
+        year: seed.year,
+        period: seed.period as ProgramPeriod,
+        issuingDocument: seed.issuingDocument,
+        issuedAt: seed.issuedAt,
         reminderPolicy: null,
       }),
     );
@@ -114,13 +119,16 @@ async function seedTasks(
   m: EntityManager,
   agencies: Map<string, Agency>,
   programs: Map<string, Program>,
+  demo: Demo,
   opts: SeedOptions,
   counts: SeedResult['counts'],
-): Promise<void> {
+): Promise<Map<string, Task>> {
   const existing = new Set(
     (await m.find(Task, { select: { programId: true, code: true } })).map((t) => `${t.programId ?? ''}|${t.code ?? ''}`),
   );
-  for (const d of buildDemoTasks(opts.today)) {
+  /** The tasks created now, by code (requests are seeded only on those). */
+  const created = new Map<string, Task>();
+  for (const d of demo.tasks) {
     const programId = d.programCode ? programs.get(d.programCode)!.id : null;
     if (existing.has(`${programId ?? ''}|${d.code}`)) continue;
     const task = await m.save(
@@ -157,6 +165,41 @@ async function seedTasks(
       history.push({ taskId: task.id, userId: null, userName: 'Dữ liệu mẫu', action: TaskHistoryAction.Update, field: 'status', fromValue: TaskStatus.New, toValue: d.status });
     }
     await m.insert(TaskHistory, history);
+    if (d.programCode === null) created.set(d.code, task);
     counts.tasks++;
+  }
+  return created;
+}
+
+/** Pending requests of agencies, on tasks this run created (a re-run adds none twice). */
+async function seedRequests(m: EntityManager, tasks: Map<string, Task>, demo: Demo, counts: SeedResult['counts']): Promise<void> {
+  for (const r of demo.requests) {
+    const task = tasks.get(r.taskCode);
+    const requester = await m.findOneBy(User, { email: r.requesterEmail });
+    if (!task || !requester) continue;
+    await m.insert(TaskRequest, {
+      taskId: task.id,
+      type: r.type,
+      reason: r.reason,
+      proposedDueDate: r.proposedDueDate,
+      status: TaskRequestStatus.Pending,
+      requestedById: requester.id,
+      decidedById: null,
+      decidedAt: null,
+      decisionComment: null,
+    });
+    const change =
+      r.type === TaskRequestType.Extension
+        ? { field: 'dueDate', fromValue: task.dueDate, toValue: r.proposedDueDate }
+        : { field: 'status', fromValue: task.status, toValue: r.type === TaskRequestType.Deferral ? TaskStatus.Deferred : TaskStatus.Withdrawn };
+    await m.insert(TaskHistory, {
+      taskId: task.id,
+      userId: requester.id,
+      userName: requester.fullName,
+      action: TaskHistoryAction.Request,
+      ...change,
+      comment: r.reason,
+    });
+    counts.requests++;
   }
 }

@@ -105,3 +105,20 @@ export function workingDayOnOrBefore(date: string): string {
   while (!isWorkingDay(d)) d = addDays(d, -1);
   return d;
 }
+
+/** The same day `years` years later (29 February becomes the 28th in a common year). */
+export function shiftYears(date: string, years: number): string {
+  if (years === 0) return date;
+  const y = Number(date.slice(0, 4)) + years;
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return ymd(y, m, Math.min(d, Number(lastDayOfMonth(y, m).slice(8, 10))));
+}
+
+const CAN = ['Canh', 'Tân', 'Nhâm', 'Quý', 'Giáp', 'Ất', 'Bính', 'Đinh', 'Mậu', 'Kỷ'] as const;
+const CHI = ['Thân', 'Dậu', 'Tuất', 'Hợi', 'Tý', 'Sửu', 'Dần', 'Mão', 'Thìn', 'Tỵ', 'Ngọ', 'Mùi'] as const;
+
+/** The name of a lunar year in the sexagenary cycle, as Tết is named: 2024 → "Giáp Thìn". */
+export function lunarYearName(year: number): string {
+  return `${CAN[year % 10]} ${CHI[year % 12]}`;
+}

@@ -12,22 +12,31 @@ import {
   viMonth,
   viQuarter,
   ROMAN_QUARTERS,
+  shiftYears,
   workingDayOnOrAfter,
   workingDayOnOrBefore,
   ymd,
 } from './date-utils';
-import { PROGRAM_2024, PROGRAM_2024_ADDED, ProgramItemSeed } from './program-2024.data';
+import { PROGRAM_2024, PROGRAM_2024_ADDED, ProgramItemSeed, ProgramSeed } from './program-2024.data';
 import { PoolEntry, STANDALONE_2024_POOL } from './standalone-2024.pool';
-import { LEADER_IN_CHARGE } from './users.data';
+import { DEMO_USERS, LEADER_IN_CHARGE } from './users.data';
+import { BASE_YEAR, shiftText } from './year-shift';
+import { TaskRequestType } from '../../src/modules/tasks/task-request.entity';
+import { UserRole } from '../../src/modules/users/user-role.enum';
 
-// The demo tasks the seed runner inserts, as they stand on the day the demo is started:
-//  (a) the items of PROGRAM_2024 with their 2024 history,
-//  (b) ~150 stand-alone 2024 assignments (GV-2024-…),
+// The demo the seed runner inserts, as it stands on the day the demo is started (`today`), so
+// that a newcomer's first screen looks like a live province:
+//  (a) the program of today's year (CTCT-<year>): PROGRAM_2024 moved by whole years, its 2024
+//      history with it,
+//  (b) ~150 stand-alone assignments of the last twelve months (GV-<year>-…): the 2024 pool, each
+//      entry moved by whole years to the last time its day of the year came round (seasons stay),
 //  (c) ~25 current assignments placed relative to `today` (GV-CUR-…), so that dashboards and
-//      reminders always have overdue and due-soon work to show.
+//      reminders always have overdue and due-soon work to show,
+//  (d) a few pending requests (gia hạn, xin chuyển) of agencies on their overdue work.
 // Each task's history (when it was given, when it was or will be done, withdrawn, deferred) is
 // fixed — hand-written for (a), drawn from a PRNG with a fixed seed for (b) — and then projected
-// onto `today`: what had not happened yet by then is still open. Same `today` ⇒ same output.
+// onto `today`: what had not happened yet by then is still open, and what would be overdue for
+// more than MAX_OVERDUE_DAYS was, as in a real office, finished late. Same `today` ⇒ same output.
 
 export interface DemoTaskSeed extends ProgramItemSeed {
   origin: TaskOrigin;
@@ -258,10 +267,14 @@ function assigningDocument(leadCode: string, date: string, rng: Rng, docs: DocNu
   return `Chỉ thị số ${docs.next('CT-UBND', date, rng)}/CT-UBND ngày ${vi} của UBND tỉnh`;
 }
 
-const FIXED_SOURCES: Record<NonNullable<PoolEntry['source']>, { document: string; date: string }> = {
-  NQ01: { document: 'Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ', date: '2024-01-05' },
-  NQ02: { document: 'Nghị quyết số 02/NQ-CP ngày 05/01/2024 của Chính phủ', date: '2024-01-05' },
+/** The Government's first resolutions of the year (dated 05/01/2024 in the base year). */
+const FIXED_SOURCES: Record<NonNullable<PoolEntry['source']>, { number: string; date: string }> = {
+  NQ01: { number: '01/NQ-CP', date: '2024-01-05' },
+  NQ02: { number: '02/NQ-CP', date: '2024-01-05' },
 };
+
+/** Open work overdue for longer than this was finished (late) before the demo's day. */
+export const MAX_OVERDUE_DAYS = 56;
 
 // --- History and projection ---------------------------------------------------------------------
 
@@ -289,10 +302,29 @@ function progressTowards(assignedAt: string, end: string, today: string): number
   return Math.round(share * 10) * 10;
 }
 
-/** The task as it stands on `today`, or null if it had not been given yet. */
-function project(plan: Plan, today: string): DemoTaskSeed | null {
-  const { task, outcome } = plan;
+/** A number from a task's code, to vary the settling of long-overdue tasks deterministically. */
+function codeHash(code: string): number {
+  let h = 7;
+  for (const ch of code) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h;
+}
+
+/**
+ * The task as it stands on `today`, or null if it had not been given yet. `settle` writes the
+ * result document of a task that was overdue too long and has been finished late.
+ */
+function project(plan: Plan, today: string, settle: (task: TaskBase, at: string) => string): DemoTaskSeed | null {
+  const { task } = plan;
+  let { outcome } = plan;
   if (task.assignedAt > today) return null;
+  if (task.dueDate !== null && outcome.kind !== 'recurring') {
+    const due = workingDayOnOrAfter(task.dueDate);
+    const ends = outcome.kind === 'open' ? null : outcome.at;
+    if (diffDays(due, today) > MAX_OVERDUE_DAYS && (ends === null || ends > today || outcome.kind === 'submitted')) {
+      const at = workingDayOnOrBefore(addDays(due, 10 + (codeHash(task.code) % 35)));
+      outcome = { kind: 'done', at, resultDocument: settle(task, at) };
+    }
+  }
 
   let status!: TaskStatus;
   let progress!: number;
@@ -338,11 +370,11 @@ function project(plan: Plan, today: string): DemoTaskSeed | null {
   }
 
   const result: DemoTaskSeed = { ...task, status, progress, completedAt, resultDocument };
-  if (OPEN.has(result.status)) {
-    // An open task belongs to whoever holds the lead agency's work today (2025 mergers).
-    result.leadAgencyCode = resolveAgencyOn(task.leadAgencyCode, today);
-    result.coordinatingAgencyCodes = resolveCoordinators(task.coordinatingAgencyCodes, result.leadAgencyCode, today);
-  }
+  // A task belongs to whoever held the lead agency's work when it was settled, or today for open
+  // ones (2025 mergers).
+  const holderDay = OPEN.has(status) ? today : (completedAt ?? (outcome.kind === 'withdrawn' || outcome.kind === 'deferred' ? outcome.at : today));
+  result.leadAgencyCode = resolveAgencyOn(task.leadAgencyCode, holderDay);
+  result.coordinatingAgencyCodes = resolveCoordinators(task.coordinatingAgencyCodes, result.leadAgencyCode, holderDay);
   return result;
 }
 
@@ -420,29 +452,85 @@ const PROGRAM_FATES: Record<string, ProgramFate> = {
   'B.45': { kind: 'done', at: '2024-12-16' },
 };
 
-function programPlans(rng: Rng, docs: DocNumbers): Plan[] {
-  return PROGRAM_2024.items.map((item) => {
+/** The demo program of `year`: PROGRAM_2024 moved by whole years, and the days its added items were given. */
+export interface DemoProgram extends ProgramSeed {
+  added: Readonly<Record<string, string>>;
+}
+
+/** A text's date moved with it: the shifted text names the (working) day the event now falls on. */
+function redate(text: string, years: number, from: string, to: string): string {
+  return shiftText(text, years).replace(viDate(shiftYears(from, years)), viDate(to));
+}
+
+export function demoProgram(year: number): DemoProgram {
+  const k = year - PROGRAM_2024.year;
+  const issuedAt = workingDayOnOrBefore(shiftYears(PROGRAM_2024.issuedAt, k));
+  const added: Record<string, string> = {};
+  for (const [code, day] of Object.entries(PROGRAM_2024_ADDED)) added[code] = workingDayOnOrAfter(shiftYears(day, k));
+  return {
+    code: `CTCT-${year}`,
+    title: shiftText(PROGRAM_2024.title, k),
+    year,
+    period: PROGRAM_2024.period,
+    issuingDocument: redate(PROGRAM_2024.issuingDocument, k, PROGRAM_2024.issuedAt, issuedAt),
+    issuedAt,
+    added,
+    items: PROGRAM_2024.items.map((item) => {
+      const moved: ProgramItemSeed = {
+        ...item,
+        title: shiftText(item.title, k),
+        coordinatingAgencyCodes: [...item.coordinatingAgencyCodes],
+        dueText: item.dueText === null ? null : shiftText(item.dueText, k),
+        dueDate: item.dueDate === null ? null : shiftYears(item.dueDate, k),
+      };
+      if (item.description !== undefined) moved.description = shiftText(item.description, k);
+      if (item.sourceDocument !== undefined) {
+        const day = PROGRAM_2024_ADDED[item.code];
+        moved.sourceDocument = day ? redate(item.sourceDocument, k, day, added[item.code]) : shiftText(item.sourceDocument, k);
+      }
+      return moved;
+    }),
+  };
+}
+
+function programPlans(program: DemoProgram, rng: Rng, docs: DocNumbers): Plan[] {
+  const k = program.year - PROGRAM_2024.year;
+  return program.items.map((item) => {
     const fate = PROGRAM_FATES[item.code];
     if (!fate) throw new Error(`No 2024 history for program item ${item.code}`);
-    const added = PROGRAM_2024_ADDED[item.code];
+    const added = program.added[item.code];
+    const assignedAt = added ?? program.issuedAt;
+    const lead = resolveAgencyOn(item.leadAgencyCode, assignedAt);
     const task: TaskBase = {
       ...item,
-      coordinatingAgencyCodes: [...item.coordinatingAgencyCodes],
-      sourceDocument: item.sourceDocument ?? PROGRAM_2024.issuingDocument,
+      leadAgencyCode: lead,
+      coordinatingAgencyCodes: resolveCoordinators(item.coordinatingAgencyCodes, lead, assignedAt),
+      sourceDocument: item.sourceDocument ?? program.issuingDocument,
       origin: added ? TaskOrigin.Added : TaskOrigin.Initial,
-      assignedAt: added ?? PROGRAM_2024.issuedAt,
-      programCode: PROGRAM_2024.code,
+      assignedAt,
+      programCode: program.code,
+    };
+    // The day of the fate, moved with the program, on a working day after the task was given.
+    const moved = (at: string): string => {
+      const day = workingDayOnOrBefore(shiftYears(at, k));
+      return day > assignedAt ? day : workingDayOnOrAfter(addDays(assignedAt, 1));
     };
     let outcome: Outcome;
     switch (fate.kind) {
-      case 'done':
-        outcome = { kind: 'done', at: fate.at, resultDocument: resultDocumentFor(item, item.leadAgencyCode, fate.at, rng, docs) };
+      case 'done': {
+        const at = moved(fate.at);
+        const holder = resolveAgencyOn(lead, at);
+        outcome = { kind: 'done', at, resultDocument: resultDocumentFor(item, holder, at, rng, docs) };
         break;
+      }
       case 'open':
         outcome = { kind: 'open', status: TaskStatus.InProgress, progress: fate.progress };
         break;
-      default:
+      case 'recurring':
         outcome = fate;
+        break;
+      default:
+        outcome = { ...fate, at: moved(fate.at) };
     }
     return { task, outcome };
   });
@@ -460,6 +548,8 @@ function drawDue(
   span: [number, number],
   cap: string | null,
   rng: Rng,
+  /** The year the assignment was given (for "6 tháng đầu năm …", "cuối năm …"). */
+  given: number,
 ): { dueText: string; dueDate: string } {
   let target = workingDayOnOrAfter(addDays(assignedAt, rng.int(span[0], span[1])));
   if (cap && target > cap) target = workingDayOnOrBefore(cap);
@@ -473,15 +563,21 @@ function drawDue(
   if (style < 0.5) due = exact;
   else if (style < 0.78) due = { dueText: viMonth(year, month), dueDate: lastDayOfMonth(year, month) };
   else if (style < 0.92) due = { dueText: viQuarter(year, quarter), dueDate: lastDayOfQuarter(year, quarter) };
-  else if (year === 2024 && month <= 6) due = { dueText: '6 tháng đầu năm 2024', dueDate: '2024-06-30' };
-  else if (year === 2024) {
-    due = { dueText: style < 0.96 ? 'cuối năm 2024' : '6 tháng cuối năm 2024', dueDate: '2024-12-31' };
+  else if (year === given && month <= 6) due = { dueText: `6 tháng đầu năm ${given}`, dueDate: ymd(given, 6, 30) };
+  else if (year === given) {
+    due = { dueText: style < 0.96 ? `cuối năm ${given}` : `6 tháng cuối năm ${given}`, dueDate: ymd(given, 12, 31) };
   } else due = exact;
   // A phrase must not reach past the day the lead agency closes.
   return cap && due.dueDate > cap ? exact : due;
 }
 
-function standalonePlans(rng: Rng, docs: DocNumbers): Plan[] {
+function standalonePlans(today: string, rng: Rng, docs: DocNumbers): Plan[] {
+  const thisYear = Number(today.slice(0, 4));
+  /** This year's date if that day (as a working day) has come, else last year's. */
+  const lastTimeRound = (day: (year: number) => string): string => {
+    const now = day(thisYear);
+    return now <= today ? now : day(thisYear - 1);
+  };
   const pool = STANDALONE_2024_POOL;
   // Outcomes: open/withdrawn/deferred only for tasks not tied to a season (an open "Tết 2024" task
   // would look absurd); on time / late for the rest.
@@ -496,27 +592,38 @@ function standalonePlans(rng: Rng, docs: DocNumbers): Plan[] {
   rest.forEach((i, j) => fates.set(i, j < STANDALONE_MIX.late ? 'late' : 'onTime'));
 
   return pool.map((entry, i) => {
-    const code = `GV-2024-${String(i + 1).padStart(3, '0')}`;
-    const lead = getAgency(entry.lead);
     const fixed = entry.source ? FIXED_SOURCES[entry.source] : null;
-    const assignedAt =
-      fixed?.date ??
-      workingDayOnOrAfter(ymd(2024, entry.month ?? rng.int(1, 11), rng.int(entry.month === 1 ? 2 : 1, 28)));
-    const sourceDocument = fixed?.document ?? assigningDocument(entry.lead, assignedAt, rng, docs);
-    // A task of an agency that closes in 2025 is settled before it closes.
-    const cap = lead.validTo ? addDays(lead.validTo, -25) : null;
+    let assignedAt: string;
+    if (fixed) assignedAt = lastTimeRound((y) => workingDayOnOrAfter(shiftYears(fixed.date, y - BASE_YEAR)));
+    else {
+      const month = entry.month ?? rng.int(1, 11);
+      const day = rng.int(entry.month === 1 ? 2 : 1, 28);
+      assignedAt = lastTimeRound((y) => workingDayOnOrAfter(ymd(y, month, day)));
+    }
+    const given = Number(assignedAt.slice(0, 4));
+    const code = `GV-${given}-${String(i + 1).padStart(3, '0')}`;
+    // Whoever held the lead agency's work on the day it was given (2025 mergers).
+    const leadCode = resolveAgencyOn(entry.lead, assignedAt);
+    const lead = getAgency(leadCode);
+    const sourceDocument = fixed
+      ? `Nghị quyết số ${fixed.number} ngày ${viDate(assignedAt)} của Chính phủ`
+      : assigningDocument(leadCode, assignedAt, rng, docs);
+    // A task of an agency that closes in 2025 is settled before it closes; one given in its last
+    // weeks passes, open, to its successor (project() finds who held it when it was settled).
+    const closes = lead.validTo && diffDays(assignedAt, lead.validTo) > 45 ? lead.validTo : null;
+    const cap = closes ? addDays(closes, -25) : null;
     const due = entry.recurring
       ? { dueText: 'Thường xuyên', dueDate: null }
-      : drawDue(assignedAt, entry.span ?? [20, 90], cap, rng);
+      : drawDue(assignedAt, entry.span ?? [20, 90], cap, rng, given);
     const task: TaskBase = {
       code,
-      title: entry.title,
+      title: shiftText(entry.title, given - BASE_YEAR),
       kind: TaskKind.Task,
-      leadAgencyCode: entry.lead,
-      coordinatingAgencyCodes: [...(entry.coord ?? [])],
+      leadAgencyCode: leadCode,
+      coordinatingAgencyCodes: resolveCoordinators(entry.coord ?? [], leadCode, assignedAt),
       dueText: due.dueText,
       dueDate: due.dueDate,
-      leaderInCharge: LEADER_BY_DESK[deskOf(entry.lead)],
+      leaderInCharge: LEADER_BY_DESK[deskOf(leadCode)],
       sourceDocument,
       origin: TaskOrigin.Added,
       assignedAt,
@@ -538,14 +645,14 @@ function standalonePlans(rng: Rng, docs: DocNumbers): Plan[] {
       let at = workingDayOnOrBefore(addDays(assignedAt, Math.round(length * (0.4 + 0.6 * rOnTime))));
       if (at <= assignedAt) at = workingDayOnOrAfter(addDays(assignedAt, 1));
       if (at > dueDate) at = dueDate;
-      return { kind: 'done', at, resultDocument: resultDocumentFor(task, entry.lead, at, resultRng, docs) };
+      return { kind: 'done', at, resultDocument: resultDocumentFor(task, resolveAgencyOn(leadCode, at), at, resultRng, docs) };
     };
     switch (fates.get(i)) {
       case 'late': {
         let at = workingDayOnOrAfter(addDays(dueDate, lateBy));
-        if (lead.validTo && at > lead.validTo) at = workingDayOnOrBefore(lead.validTo);
+        if (closes && at > closes) at = workingDayOnOrBefore(closes);
         if (diffDays(dueDate, at) < 12) return { task, outcome: onTime() };
-        return { task, outcome: { kind: 'done', at, resultDocument: resultDocumentFor(task, entry.lead, at, resultRng, docs) } };
+        return { task, outcome: { kind: 'done', at, resultDocument: resultDocumentFor(task, resolveAgencyOn(leadCode, at), at, resultRng, docs) } };
       }
       case 'overdue':
         return {
@@ -869,6 +976,50 @@ function currentTasks(today: string, docs: DocNumbers): DemoTaskSeed[] {
   });
 }
 
+// --- (d) Pending requests -----------------------------------------------------------------------
+
+export interface DemoRequestSeed {
+  taskCode: string;
+  /** The demo user of the task's lead agency who asks. */
+  requesterEmail: string;
+  type: TaskRequestType;
+  reason: string;
+  proposedDueDate: string | null;
+}
+
+/** Requests agencies have sent on their overdue current work and the office has not decided yet. */
+const REQUEST_SPECS: { index: number; type: TaskRequestType; reason: string; extendBy?: number }[] = [
+  {
+    index: 3,
+    type: TaskRequestType.Extension,
+    reason: 'Đang chờ kết quả đấu thầu thuốc tập trung của tỉnh để xác định lượng thuốc, vật tư còn thiếu; đề nghị gia hạn để báo cáo đầy đủ.',
+    extendBy: 14,
+  },
+  {
+    index: 6,
+    type: TaskRequestType.Extension,
+    reason: 'Số dự án phải kiểm tra nhiều hơn dự kiến (27 dự án); đoàn kiểm tra cần thêm thời gian làm việc với chủ đầu tư.',
+    extendBy: 21,
+  },
+  {
+    index: 12,
+    type: TaskRequestType.Deferral,
+    reason: 'Giải pháp xử lý ngập úng phụ thuộc dự án nâng cấp hệ thống thoát nước chưa được bố trí vốn; đề nghị chuyển sang kỳ sau.',
+  },
+];
+
+function pendingRequests(current: DemoTaskSeed[], today: string): DemoRequestSeed[] {
+  const out: DemoRequestSeed[] = [];
+  for (const spec of REQUEST_SPECS) {
+    const task = current[spec.index];
+    const requester = DEMO_USERS.find((u) => u.role === UserRole.Agency && u.agencyCode === task.leadAgencyCode);
+    if (!requester || !OPEN.has(task.status) || task.dueDate === null) continue;
+    const proposed = spec.extendBy ? workingDayOnOrAfter(addDays(today, spec.extendBy)) : null;
+    out.push({ taskCode: task.code, requesterEmail: requester.email, type: spec.type, reason: spec.reason, proposedDueDate: proposed });
+  }
+  return out;
+}
+
 // --- Entry point ---------------------------------------------------------------------------------------
 
 /**
@@ -876,19 +1027,36 @@ function currentTasks(today: string, docs: DocNumbers): DemoTaskSeed[] {
  * Pure and deterministic: the same `today` always gives the same list.
  */
 export function buildDemoTasks(today: string): DemoTaskSeed[] {
+  return buildDemo(today).tasks;
+}
+
+export interface Demo {
+  program: DemoProgram;
+  tasks: DemoTaskSeed[];
+  requests: DemoRequestSeed[];
+}
+
+/** The whole demo as it stands on `today`: the program of today's year, its tasks and pending requests. */
+export function buildDemo(today: string): Demo {
   if (!isIsoDate(today)) throw new Error(`buildDemoTasks: today must be 'YYYY-MM-DD', got ${String(today)}`);
+  const year = Number(today.slice(0, 4));
+  const program = demoProgram(year);
   const rng = new Rng(DEMO_PRNG_SEED);
+  const settleRng = new Rng(DEMO_PRNG_SEED + 1);
   const docs = new DocNumbers();
-  // Documents the data names literally.
-  docs.reserve('BC-UBND', 2023, 412);
-  docs.reserve('KH-UBND', 2024, 98);
-  docs.reserve('TB-UBND', 2024, 45);
-  const history = [...programPlans(rng, docs), ...standalonePlans(rng, docs)];
+  // Documents the data names literally (the program's report of last year, the land-law plan, a notice).
+  docs.reserve('BC-UBND', year - 1, 412);
+  docs.reserve('KH-UBND', year, 98);
+  docs.reserve('TB-UBND', year, 45);
+  const history = [...programPlans(program, rng, docs), ...standalonePlans(today, rng, docs)];
+  const settle = (task: TaskBase, at: string): string =>
+    resultDocumentFor(task, resolveAgencyOn(task.leadAgencyCode, at), at, settleRng, docs);
   const tasks: DemoTaskSeed[] = [];
   for (const plan of history) {
-    const task = project(plan, today);
+    const task = project(plan, today, settle);
     if (task) tasks.push(task);
   }
-  tasks.push(...currentTasks(today, docs));
-  return tasks;
+  const current = currentTasks(today, docs);
+  tasks.push(...current);
+  return { program, tasks, requests: pendingRequests(current, today) };
 }

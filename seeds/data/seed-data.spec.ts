@@ -12,8 +12,9 @@ import {
   isAgencyActiveOn,
   resolveAgencyOn,
 } from './agencies.data';
-import { addDays, isIsoDate, isWeekend, lastDayOfMonth, lastDayOfQuarter } from './date-utils';
-import { DemoTaskSeed, buildDemoTasks, mulberry32 } from './demo-tasks.data';
+import { addDays, diffDays, isIsoDate, isWeekend, lastDayOfMonth, lastDayOfQuarter, lunarYearName, shiftYears } from './date-utils';
+import { DemoTaskSeed, MAX_OVERDUE_DAYS, buildDemo, buildDemoTasks, demoProgram, mulberry32 } from './demo-tasks.data';
+import { shiftText } from './year-shift';
 import { PROGRAM_2024, PROGRAM_2024_ADDED, ProgramItemSeed } from './program-2024.data';
 import { DEMO_USERS } from './users.data';
 
@@ -74,7 +75,10 @@ const isOpen = (t: DemoTaskSeed) => OPEN_STATUSES.includes(t.status);
 const isDone = (t: DemoTaskSeed) => t.status === TaskStatus.Done;
 const isStopped = (t: DemoTaskSeed) => t.status === TaskStatus.Withdrawn || t.status === TaskStatus.Deferred;
 
-/** Days the demo might be started on: before, during and after the 2025 reorganisation, in Tết, and now. */
+/**
+ * Days the demo might be started on: before, during and after the 2025 reorganisation, in Tết, on a
+ * 29 February, years later, and now.
+ */
 const TODAYS = [
   '2024-06-15',
   '2024-12-31',
@@ -84,6 +88,10 @@ const TODAYS = [
   '2025-09-03',
   '2026-02-20',
   '2026-06-30',
+  '2026-12-05',
+  '2028-02-29',
+  '2031-03-10',
+  '2031-12-31',
   localToday(),
 ];
 
@@ -326,6 +334,73 @@ describe('seed data', () => {
     });
   });
 
+  describe('moving the demo to the year it is started in', () => {
+    it('should move dates by whole years and name the lunar year', () => {
+      expect(shiftYears('2024-06-30', 2)).toBe('2026-06-30');
+      expect(shiftYears('2024-02-29', 2)).toBe('2026-02-28');
+      expect(shiftYears('2023-12-04', 7)).toBe('2030-12-04');
+      expect(lunarYearName(2024)).toBe('Giáp Thìn');
+      expect(lunarYearName(2026)).toBe('Bính Ngọ');
+      expect(lunarYearName(2031)).toBe('Tân Hợi');
+    });
+
+    it('should move the years a text counts from and keep names fixed in time', () => {
+      expect(shiftText('Quý II/2024', 2)).toBe('Quý II/2026');
+      expect(shiftText('mùa khô 2023-2024', 7)).toBe('mùa khô 2030-2031');
+      expect(shiftText('Tết Nguyên đán Giáp Thìn và mùa lễ hội Xuân 2024', 2)).toBe('Tết Nguyên đán Bính Ngọ và mùa lễ hội Xuân 2026');
+      expect(shiftText('triển khai thi hành Luật Đất đai năm 2024 năm 2024', 3)).toBe('triển khai thi hành Luật Đất đai năm 2024 năm 2027');
+      expect(shiftText('Quy hoạch tỉnh thời kỳ 2021-2030, giai đoạn 2024-2030, đến năm 2030', 5)).toBe(
+        'Quy hoạch tỉnh thời kỳ 2021-2030, giai đoạn 2024-2030, đến năm 2030',
+      );
+      expect(shiftText('theo Nghị định số 29/2023/NĐ-CP năm 2023', 1)).toBe('theo Nghị định số 29/2023/NĐ-CP năm 2024');
+      expect(shiftText('năm 2024', 0)).toBe('năm 2024');
+    });
+
+    it.each([2024, 2026, 2028, 2031])('should give the program of %i its year, its days and its phrases', (year) => {
+      const program = demoProgram(year);
+      expect(program).toMatchObject({ code: `CTCT-${year}`, year, title: `Chương trình công tác năm ${year} của UBND tỉnh` });
+      expect(program.issuedAt.startsWith(`${year - 1}-12-`)).toBe(true);
+      expect(isWeekend(program.issuedAt)).toBe(false);
+      const [y, m, d] = program.issuedAt.split('-').map(Number);
+      expect(program.issuingDocument).toContain(`ngày ${String(d).padStart(2, '0')}/${m}/${y}`);
+      expect(program.items).toHaveLength(PROGRAM_2024.items.length);
+      for (const i of program.items) {
+        checkDue(i, i.code);
+        if (i.dueDate) expect(i.dueDate.startsWith(String(year))).toBe(true);
+      }
+      for (const [code, day] of Object.entries(program.added)) {
+        expect(day.startsWith(String(year))).toBe(true);
+        expect(isWeekend(day)).toBe(false);
+        const [ay, am, ad] = day.split('-').map(Number);
+        expect(program.items.find((i) => i.code === code)!.sourceDocument).toContain(
+          `ngày ${String(ad).padStart(2, '0')}/${am < 3 ? String(am).padStart(2, '0') : am}/${ay}`,
+        );
+      }
+    });
+
+    it.each(TODAYS)('should look like a live province on %s: nothing overdue for months, nothing dated years away', (today) => {
+      const { program, tasks, requests } = buildDemo(today);
+      expect(program.year).toBe(Number(today.slice(0, 4)));
+      for (const t of tasks) {
+        for (const day of [t.assignedAt, t.dueDate, t.completedAt]) {
+          if (day !== null) expect({ code: t.code, day, near: Math.abs(diffDays(day, today)) <= 400 }).toEqual({ code: t.code, day, near: true });
+        }
+        if (isOpen(t) && t.dueDate !== null) {
+          const late = diffDays(effectiveDue(t.dueDate), today);
+          expect({ code: t.code, overdueAtMost8Weeks: late <= MAX_OVERDUE_DAYS }).toEqual({ code: t.code, overdueAtMost8Weeks: true });
+        }
+      }
+      expect(MAX_OVERDUE_DAYS).toBeLessThanOrEqual(8 * 7);
+      expect(requests.length).toBeGreaterThanOrEqual(2);
+      for (const r of requests) {
+        const task = tasks.find((t) => t.code === r.taskCode)!;
+        expect(isOpen(task)).toBe(true);
+        expect(DEMO_USERS.find((u) => u.email === r.requesterEmail)?.agencyCode).toBe(task.leadAgencyCode);
+        if (r.proposedDueDate) expect(r.proposedDueDate > task.dueDate!).toBe(true);
+      }
+    });
+  });
+
   describe('demo tasks', () => {
     it('should be deterministic for the same day and use a working PRNG', () => {
       for (const today of ['2025-06-01', localToday()]) {
@@ -407,20 +482,24 @@ describe('seed data', () => {
       it('should have unique (programCode, code) and well-formed codes and origins', () => {
         const keys = tasks.map((t) => `${t.programCode ?? ''}|${t.code}`);
         expect(new Set(keys).size).toBe(keys.length);
-        const itemCodes = new Set(PROGRAM_2024.items.map((i) => i.code));
+        const program = demoProgram(Number(today.slice(0, 4)));
+        const itemCodes = new Set(program.items.map((i) => i.code));
         for (const t of tasks) {
           if (t.programCode !== null) {
-            expect(t.programCode).toBe(PROGRAM_2024.code);
+            expect(t.programCode).toBe(`CTCT-${today.slice(0, 4)}`);
             expect(itemCodes.has(t.code)).toBe(true);
-            expect(t.origin).toBe(PROGRAM_2024_ADDED[t.code] ? TaskOrigin.Added : TaskOrigin.Initial);
-            expect(t.assignedAt).toBe(PROGRAM_2024_ADDED[t.code] ?? PROGRAM_2024.issuedAt);
+            expect(t.origin).toBe(program.added[t.code] ? TaskOrigin.Added : TaskOrigin.Initial);
+            expect(t.assignedAt).toBe(program.added[t.code] ?? program.issuedAt);
           } else {
-            expect(t.code).toMatch(/^GV-(2024|CUR)-\d{3}$/);
+            expect(t.code).toMatch(/^GV-(\d{4}|CUR)-\d{3}$/);
             expect(t.origin).toBe(TaskOrigin.Added);
           }
-          if (t.code.startsWith('GV-2024')) {
+          const given = /^GV-(\d{4})-/.exec(t.code);
+          if (given) {
             expect(t.kind).toBe(TaskKind.Task);
-            expect(t.assignedAt.startsWith('2024')).toBe(true);
+            expect(t.assignedAt.startsWith(given[1])).toBe(true);
+            // The stand-alone work of the last twelve months (a day that fell in Tết moves past it).
+            expect(diffDays(t.assignedAt, today)).toBeLessThanOrEqual(366 + 14);
           }
         }
       });
@@ -463,8 +542,8 @@ describe('seed data', () => {
       });
     });
 
-    it('should tell the 2024 story once everything has happened', () => {
-      const today = '2026-06-30';
+    it('should tell a year\'s story at the end of it', () => {
+      const today = '2026-12-31';
       const tasks = buildDemoTasks(today);
       const classify = (t: DemoTaskSeed): string => {
         if (isStopped(t)) return 'stopped';
@@ -476,19 +555,18 @@ describe('seed data', () => {
       const count = (list: DemoTaskSeed[]) =>
         list.reduce<Record<string, number>>((acc, t) => ((acc[classify(t)] = (acc[classify(t)] ?? 0) + 1), acc), {});
 
-      const program = tasks.filter((t) => t.programCode === PROGRAM_2024.code);
+      const program = tasks.filter((t) => t.programCode === 'CTCT-2026');
       expect(program).toHaveLength(PROGRAM_2024.items.length);
       const p = count(program);
       expect(p.onTime).toBeGreaterThan(program.length / 2);
       expect(p.late).toBeGreaterThanOrEqual(3);
       expect(p.stopped).toBeGreaterThanOrEqual(2);
-      expect(p.overdue).toBeGreaterThanOrEqual(2);
       expect(p.recurring).toBeGreaterThanOrEqual(3);
       expect(p.invalid).toBeUndefined();
       expect(program.filter((t) => t.status === TaskStatus.Submitted).length).toBeGreaterThanOrEqual(1);
       expect(program.filter((t) => t.origin === TaskOrigin.Added).length).toBeGreaterThanOrEqual(1);
 
-      const standalone = tasks.filter((t) => t.code.startsWith('GV-2024-'));
+      const standalone = tasks.filter((t) => /^GV-\d{4}-/.test(t.code));
       expect(standalone.length).toBeGreaterThanOrEqual(140);
       expect(standalone.length).toBeLessThanOrEqual(160);
       const s = count(standalone);
@@ -497,7 +575,8 @@ describe('seed data', () => {
       expect(share('onTime')).toBeLessThanOrEqual(0.78);
       expect(share('late')).toBeGreaterThanOrEqual(0.06);
       expect(share('late')).toBeLessThanOrEqual(0.14);
-      expect(share('overdue')).toBeGreaterThanOrEqual(0.06);
+      // What was overdue for months was finished late (the late share); what is left is recent.
+      expect(share('overdue')).toBeGreaterThanOrEqual(0.02);
       expect(share('overdue')).toBeLessThanOrEqual(0.14);
       expect(share('stopped')).toBeGreaterThanOrEqual(0.03);
       expect(share('stopped')).toBeLessThanOrEqual(0.08);

@@ -7,7 +7,7 @@ export interface PoolEntry {
   lead: string;
   title: string;
   coord?: string[];
-  /** Month of 2024 the task was given, when the content ties it to a season (Tết, mùa khô, kỳ thi). */
+  /** Month of the year the task was given, when the content ties it to a season (Tết, mùa khô, kỳ thi). */
   month?: number;
   /** Days from assignment to deadline [min, max]; default [20, 90]. */
   span?: [number, number];
@@ -398,7 +398,7 @@ export const STANDALONE_2024_POOL: PoolEntry[] = [
   // Sở Văn hóa, Thể thao và Du lịch
   {
     lead: 'SVHTTDL',
-    title: 'Xây dựng Kế hoạch tổ chức các hoạt động kỷ niệm 50 năm Chiến thắng Phước Long (06/01/1975 - 06/01/2025)',
+    title: 'Xây dựng Kế hoạch tổ chức các hoạt động kỷ niệm Ngày Chiến thắng Phước Long (06/01/1975)',
     coord: ['UBND-PL', 'BCHQS'],
     month: 7,
     span: [30, 60],
@@ -795,7 +795,7 @@ export const STANDALONE_2024_POOL: PoolEntry[] = [
   },
   {
     lead: 'UBND-PL',
-    title: 'Chuẩn bị các công trình chào mừng kỷ niệm 50 năm Giải phóng Phước Long (06/01/1975 - 06/01/2025)',
+    title: 'Chuẩn bị các công trình chào mừng kỷ niệm Ngày Giải phóng Phước Long (06/01/1975)',
     coord: ['SVHTTDL', 'SXD'],
     month: 8,
     span: [60, 110],

@@ -168,8 +168,9 @@ describe('processes (e2e)', () => {
     const counts = JSON.parse(/seeded: (\{.*\})/.exec(first.output)![1]) as Record<string, number>;
     expect(counts.agencies).toBeGreaterThan(40);
     expect(counts.tasks).toBeGreaterThan(100);
+    expect(counts.requests).toBeGreaterThanOrEqual(2);
     const second = await runNode(distEntry('cli'), ['seed'], base);
-    expect(second.output).toMatch(/seeded: \{"agencies":0,"users":0,"programs":0,"tasks":0\}/);
+    expect(second.output).toMatch(/seeded: \{"agencies":0,"users":0,"programs":0,"tasks":0,"requests":0\}/);
     const unknown = await runNode(distEntry('cli'), ['frobnicate'], base);
     expect(unknown.code).toBe(2);
     expect(unknown.output).toMatch(/Unknown command "frobnicate"/);

@@ -62,6 +62,11 @@ describe('web UI (e2e, headless Chromium)', () => {
   const pageErrors: string[] = [];
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  /** The year of the demo's program (CTCT-<year>): the year the demo was seeded in. */
+  const demoProgramYear = async (): Promise<number> => {
+    const programs = (await t.http.get('/api/programs').set(auth(await t.login())).expect(200)).body.items as { code: string; year: number }[];
+    return programs.find((p) => /^CTCT-\d{4}$/.test(p.code))!.year;
+  };
 
   async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
     const page = await context.newPage();
@@ -477,13 +482,17 @@ describe('web UI (e2e, headless Chromium)', () => {
     expect(await page.locator('#year-stats').innerText()).toMatch(/\d+,\d%/);
     await expect(page.locator('#overdue-title').innerText()).resolves.toMatch(/Nhiệm vụ quá hạn \(\d+\)/);
     expect(await page.locator('section', { has: page.locator('#overdue-title') }).innerText()).toMatch(/Quá hạn \d+ ngày/);
-    await shot(page, '06-office-dashboard');
+    // The demo is dated relative to today: the first screen is this year's, with figures.
+    const thisYear = await demoProgramYear();
+    await expect(page.locator('#year-title').innerText()).resolves.toBe(`Kết quả năm ${thisYear}`);
+    expect(await page.locator('#year-stats').innerText()).not.toMatch(/Tỷ lệ hoàn thành\D*0,0%/);
+    await shot(page, '06-office-dashboard', 'ui-dashboard.png');
 
-    // The 2024 program year: the demo's full year of figures.
-    await page.getByLabel('Năm', { exact: true }).selectOption('2024');
+    // Last year: the stand-alone work of its last months.
+    await page.getByLabel('Năm', { exact: true }).selectOption(String(thisYear - 1));
     await page.getByRole('button', { name: 'Xem' }).click();
-    await page.locator('#year-title', { hasText: 'Kết quả năm 2024' }).waitFor();
-    await shot(page, '07-office-dashboard-2024', 'ui-dashboard.png');
+    await page.locator('#year-title', { hasText: `Kết quả năm ${thisYear - 1}` }).waitFor();
+    await shot(page, '07-office-dashboard-last-year');
 
     // The mail log after a reminder scan.
     const office = await t.login(OFFICE_USER, PASSWORD);
@@ -676,12 +685,14 @@ describe('web UI (e2e, headless Chromium)', () => {
     await preview.locator('#preview-p3').waitFor();
     await shot(page, '11a-report-preview', 'report-preview.png');
     await form.getByLabel('Kỳ báo cáo').selectOption({ label: 'Cả năm' });
-    await form.getByLabel('Năm').fill('2024');
+    // The demo's program year (the year the demo was seeded in).
+    const year = String(await demoProgramYear());
+    await form.getByLabel('Năm').fill(year);
     await form.getByLabel('Theo lịch (từ ngày đầu đến ngày cuối kỳ)').check();
     await form.getByLabel('Số báo cáo').fill('412');
     await form.getByRole('button', { name: 'Lập báo cáo' }).click();
     await page.locator('#report-result .notice-success', { hasText: 'Đã lập xong báo cáo' }).waitFor({ timeout: 60_000 });
-    await expect(page.locator('#report-result').innerText()).resolves.toContain('Từ 01/01/2024 đến 31/12/2024');
+    await expect(page.locator('#report-result').innerText()).resolves.toContain(`Từ 01/01/${year} đến 31/12/${year}`);
     await page.locator('#runs-title').waitFor();
     await page.locator('table', { hasText: '412/BC-UBND' }).waitFor();
     await shot(page, '11-reports');
