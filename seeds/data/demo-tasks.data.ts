@@ -916,6 +916,23 @@ const CURRENT_SPECS: CurrentSpec[] = [
     doneAgo: 3,
     proposal: { outputForm: 'Kế hoạch', submitTo: 'UBND tỉnh' },
   },
+  {
+    lead: 'STC',
+    title: (c) => `Báo cáo tình hình giải ngân kế hoạch vốn đầu tư công năm ${c.year}, đề xuất điều chuyển vốn của các dự án chậm giải ngân`,
+    coord: ['SXD'],
+    assignedAgo: 26,
+    dueIn: -4,
+    status: TaskStatus.InProgress,
+    progress: 70,
+  },
+  {
+    lead: 'STC',
+    title: () => 'Rà soát, tổng hợp số thu tiền sử dụng đất của các dự án đấu giá quyền sử dụng đất chưa hoàn thành nghĩa vụ tài chính',
+    coord: ['SNNMT'],
+    assignedAgo: 42,
+    dueIn: -13,
+    status: TaskStatus.New,
+  },
 ];
 
 function currentTasks(today: string, docs: DocNumbers): DemoTaskSeed[] {

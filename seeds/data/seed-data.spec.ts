@@ -523,7 +523,7 @@ describe('seed data', () => {
 
       it('should always show overdue and due-soon current work, some of it for agencies without email', () => {
         const current = tasks.filter((t) => t.code.startsWith('GV-CUR-'));
-        expect(current).toHaveLength(25);
+        expect(current).toHaveLength(27);
         for (const t of current) {
           const ago = (Date.parse(today) - Date.parse(t.assignedAt)) / 86_400_000;
           const dueIn = (Date.parse(t.dueDate!) - Date.parse(today)) / 86_400_000;
