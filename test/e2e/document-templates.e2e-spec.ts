@@ -34,7 +34,7 @@ describe('document templates (e2e)', () => {
     const req = t.http.put(`/api/document-templates/${name}`).set(auth(token));
     return file ? req.attach('file', file, { filename: 'mau-cong-van.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }) : req.field('note', 'không có tệp');
   };
-  const list = async () => (await t.http.get('/api/document-templates').set(auth(office)).expect(200)).body as { name: string; custom: boolean }[];
+  const list = async () => (await t.http.get('/api/document-templates').set(auth(office)).expect(200)).body.items as { name: string; custom: boolean }[];
   const current = async (name = NAME) => [(await list()).find((x) => x.name === name)!];
   const download = (name = NAME) =>
     t.http

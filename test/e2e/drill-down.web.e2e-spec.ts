@@ -128,7 +128,7 @@ describe('drill-down from the dashboard and the report preview (e2e, headless Ch
   it('should scope every figure of the dashboard to the leader chosen, each matching the list filtered by that leader', async () => {
     const page = await newPage();
     await signIn(page, 'chutich@nhiemvu.example');
-    const leaders = (await t.http.get('/api/tasks/leaders').set({ Authorization: `Bearer ${await t.login()}` }).expect(200)).body as string[];
+    const leaders = (await t.http.get('/api/tasks/leaders').set({ Authorization: `Bearer ${await t.login()}` }).expect(200)).body.items as string[];
     expect(leaders.length).toBeGreaterThanOrEqual(2);
     const yearTotals: Record<string, string[]> = {};
     for (const leader of [leaders[0], leaders[1]]) {

@@ -83,9 +83,10 @@ describe('task files (e2e)', () => {
     expect(JSON.parse((refused.body as Buffer).toString('utf8'))).toMatchObject({ message: 'Không tìm thấy tệp' });
     await t.http.get(`/api/tasks/${taskId}/files`).set(bearer(outsider)).expect(404);
     const list = await t.http.get(`/api/tasks/${taskId}/files`).set(bearer(coordinating)).expect(200);
-    expect(list.body.map((f: { id: number }) => f.id)).toContain(res.body.id);
+    expect(list.body).toMatchObject({ total: 1, page: 1, limit: 50 });
+    expect(list.body.items.map((f: { id: number }) => f.id)).toContain(res.body.id);
     const history = await t.http.get(`/api/tasks/${taskId}/history`).set(bearer(office)).expect(200);
-    expect(history.body[0]).toMatchObject({ action: 'attach', field: 'file', toValue: 'Quyết định 2150-QĐ-UBND.pdf' });
+    expect(history.body.items[0]).toMatchObject({ action: 'attach', field: 'file', toValue: 'Quyết định 2150-QĐ-UBND.pdf' });
   });
 
   it('should let only the lead agency and the office attach', async () => {

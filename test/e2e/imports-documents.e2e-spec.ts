@@ -401,7 +401,7 @@ describe('imports of văn bản giao nhiệm vụ (e2e, issue #12)', () => {
     it('should list the groups the importer recognises, seeded by the migration', async () => {
       const res = await t.http.get('/api/agency-groups').set(bearer(office));
       expectStatus(res, 200);
-      expect((res.body as { name: string }[]).map((g) => g.name)).toEqual([
+      expect((res.body.items as { name: string }[]).map((g) => g.name)).toEqual([
         'UBND các huyện, thị xã, thành phố',
         'Các sở, ban, ngành',
         'Các Bộ, ngành Trung ương',

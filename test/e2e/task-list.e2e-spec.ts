@@ -68,7 +68,10 @@ describe('task list for the office (e2e)', () => {
 
     it('should list the leaders in charge named on tasks, for the view per leader', async () => {
       const res = await t.http.get('/api/tasks/leaders').set(bearer(office)).expect(200);
-      expect(res.body).toEqual(['Chủ tịch Nguyễn Văn An', 'Phó Chủ tịch Trần Văn Bình']);
+      expect(res.body).toEqual({ items: ['Chủ tịch Nguyễn Văn An', 'Phó Chủ tịch Trần Văn Bình'], total: 2, page: 1, limit: 50 });
+      const second = await t.http.get('/api/tasks/leaders').query({ page: 2, limit: 1 }).set(bearer(office)).expect(200);
+      expect(second.body).toEqual({ items: ['Phó Chủ tịch Trần Văn Bình'], total: 2, page: 2, limit: 1 });
+      await t.http.get('/api/tasks/leaders').query({ limit: 501 }).set(bearer(office)).expect(400);
       await t.http.get('/api/tasks/leaders').set(bearer(agency)).expect(403);
     });
 
@@ -87,14 +90,18 @@ describe('task list for the office (e2e)', () => {
     it('should save a view per user, list it and delete it', async () => {
       const saved = await t.http.post('/api/saved-views').set(bearer(office)).send({ name: 'Quá hạn của Sở Tài chính', page: 'tasks', query: { agencyId: stc.id, timeliness: 'overdue', sort: '-dueDate' } }).expect(201);
       expect(saved.body).toMatchObject({ id: expect.any(Number), name: 'Quá hạn của Sở Tài chính', page: 'tasks', query: { agencyId: stc.id, timeliness: 'overdue', sort: '-dueDate' } });
-      expect((await t.http.get('/api/saved-views').set(bearer(office)).expect(200)).body.map((v: { id: number }) => v.id)).toEqual([saved.body.id]);
+      const listed = await t.http.get('/api/saved-views').query({ screen: 'tasks' }).set(bearer(office)).expect(200);
+      expect(listed.body).toMatchObject({ total: 1, page: 1, limit: 50 });
+      expect(listed.body.items.map((v: { id: number }) => v.id)).toEqual([saved.body.id]);
+      await t.http.get('/api/saved-views').query({ screen: 'colour' }).set(bearer(office)).expect(400);
+      await t.http.get('/api/saved-views').query({ page: 'tasks' }).set(bearer(office)).expect(400);
       // Another user neither sees nor deletes it.
-      expect((await t.http.get('/api/saved-views').set(bearer(agency)).expect(200)).body).toEqual([]);
+      expect((await t.http.get('/api/saved-views').set(bearer(agency)).expect(200)).body).toEqual({ items: [], total: 0, page: 1, limit: 50 });
       await t.http.delete(`/api/saved-views/${saved.body.id}`).set(bearer(agency)).expect(404);
       const again = await t.http.post('/api/saved-views').set(bearer(office)).send({ name: 'Quá hạn của Sở Tài chính', page: 'tasks', query: {} }).expect(409);
       expect(again.body.message).toBe('Đã có bộ lọc tên "Quá hạn của Sở Tài chính"');
       await t.http.delete(`/api/saved-views/${saved.body.id}`).set(bearer(office)).expect(204);
-      expect((await t.http.get('/api/saved-views').set(bearer(office)).expect(200)).body).toEqual([]);
+      expect((await t.http.get('/api/saved-views').set(bearer(office)).expect(200)).body.items).toEqual([]);
     });
 
     it.each([

@@ -26,7 +26,7 @@ describe('task requests (e2e)', () => {
   const reject = (id: number, body: Record<string, unknown>, token = office) =>
     t.http.post(`/api/requests/${id}/reject`).set(bearer(token)).send(body);
   const history = async (taskId: number) =>
-    (await t.http.get(`/api/tasks/${taskId}/history`).set(bearer(office)).expect(200)).body as TaskHistoryResponseDto[];
+    (await t.http.get(`/api/tasks/${taskId}/history`).query({ limit: 500 }).set(bearer(office)).expect(200)).body.items as TaskHistoryResponseDto[];
 
   beforeAll(async () => {
     t = await TestApp.start({ workers: false });

@@ -93,7 +93,7 @@ describe('tasks (e2e)', () => {
       expect(task).not.toHaveProperty('searchText');
 
       const history = await t.http.get(`/api/tasks/${task.id}/history`).set(bearer(office)).expect(200);
-      expect(history.body).toEqual([
+      expect(history.body.items).toEqual([
         expect.objectContaining({
           action: 'create',
           field: null,
@@ -180,7 +180,7 @@ describe('tasks (e2e)', () => {
       );
       await patchCurrent(t, agencyUser, task.id, { status: 'in_progress', progress: 30, note: 'Đang triển khai' }, 200);
       const res = await t.http.get(`/api/tasks/${task.id}/history`).set(bearer(office)).expect(200);
-      const rows = res.body as TaskHistoryResponseDto[];
+      const rows = res.body.items as TaskHistoryResponseDto[];
       expect(rows.map((r) => [r.action, r.field, r.fromValue, r.toValue, r.comment])).toEqual([
         ['update', 'note', null, 'Đang triển khai', null],
         ['update', 'progress', '0', '30', null],

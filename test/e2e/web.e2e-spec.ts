@@ -351,7 +351,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     ]);
     expect(download.suggestedFilename()).toBe('Quyết định 2150-QĐ-UBND.pdf');
     expect(Buffer.compare(readFileSync(await download.path()), pdf)).toBe(0);
-    const fileId = ((await t.http.get(`/api/tasks/${task.id}/files`).set(auth(token)).expect(200)).body as { id: number }[])[0].id;
+    const fileId = ((await t.http.get(`/api/tasks/${task.id}/files`).set(auth(token)).expect(200)).body.items as { id: number }[])[0].id;
     const involved = new Set([task.leadAgencyId, ...task.coordinatingAgencies.map((c) => c.id)]);
     let refusedTo = 0;
     for (const email of ['phuctv.syt@nhiemvu.example', 'sonvt.sxd@nhiemvu.example', 'lanpn.snnmt@nhiemvu.example']) {

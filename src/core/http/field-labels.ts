@@ -78,6 +78,7 @@ const LABELS: Record<string, string> = {
   resultNumber: 'Số, ký hiệu văn bản kết quả',
   resultSummary: 'Trích yếu văn bản kết quả',
   role: 'Vai trò',
+  screen: 'Danh sách',
   sendTime: 'Giờ gửi',
   sort: 'Sắp xếp',
   sourceDocument: 'Văn bản giao nhiệm vụ',

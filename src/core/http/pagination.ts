@@ -53,3 +53,12 @@ export abstract class PageMetaDto {
   @ApiProperty({ example: 1 }) page!: number;
   @ApiProperty({ example: DEFAULT_PAGE_LIMIT }) limit!: number;
 }
+
+/**
+ * One page of a short list the service reads whole (document templates, leaders, agency groups,
+ * saved views, a task's files and history): the same query and envelope as every other list.
+ */
+export function pageOfList<T>(all: readonly T[], q: PageQuery): Page<T> {
+  const w = pageWindow(q);
+  return { items: all.slice(w.skip, w.skip + w.take), total: all.length, page: w.page, limit: w.limit };
+}

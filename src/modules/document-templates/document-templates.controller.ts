@@ -1,8 +1,9 @@
-import { Controller, Delete, Get, Param, Put, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, Param, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ApiErrors } from 'src/core/http/api-errors';
 import { contentDisposition } from 'src/core/http/content-disposition';
+import { Page, pageOfList, PageQuery } from 'src/core/http/pagination';
 import { Roles } from 'src/modules/auth/auth.decorators';
 import { ImportUploadInterceptor } from 'src/modules/imports/import-upload.interceptor';
 import { UserRole } from 'src/modules/users/user-role.enum';
@@ -20,9 +21,10 @@ export class DocumentTemplatesController {
 
   @Get()
   @ApiOperation({ summary: 'The document templates, their placeholders and whether the office replaced the default' })
-  @ApiOkResponse({ description: '[{ name, label, fields, custom, updatedAt }]' })
-  list(): Promise<DocumentTemplateInfo[]> {
-    return this.templates.list();
+  @ApiOkResponse({ description: '{ items: [{ name, label, fields, custom, updatedAt }], total, page, limit }' })
+  @ApiErrors([400, 'Tham số không hợp lệ'])
+  async list(@Query() query: PageQuery): Promise<Page<DocumentTemplateInfo>> {
+    return pageOfList(await this.templates.list(), query);
   }
 
   @Get(':name/file')

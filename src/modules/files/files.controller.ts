@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { createReadStream } from 'node:fs';
 import { ApiErrors } from 'src/core/http/api-errors';
+import { pageOfList, PageQuery } from 'src/core/http/pagination';
 import { ParseIdPipe } from 'src/core/http/validation';
 import { AuthUser, CurrentUser, Roles } from 'src/modules/auth/auth.decorators';
 import { UserRole } from 'src/modules/users/user-role.enum';
-import { TaskFileResponseDto, toTaskFileResponse, UploadTaskFileDto } from './dto/task-file.dto';
+import { TaskFilePageDto, TaskFileResponseDto, toTaskFileResponse, UploadTaskFileDto } from './dto/task-file.dto';
 import { FileUploadInterceptor } from './file-upload.interceptor';
 import { FilesService } from './files.service';
 
@@ -56,10 +57,10 @@ export class FilesController {
   @Roles(...ALL_ROLES)
   @ApiParam({ name: 'id', example: 42 })
   @ApiOperation({ summary: 'Tệp của nhiệm vụ' })
-  @ApiOkResponse({ type: [TaskFileResponseDto] })
-  @ApiErrors([404, 'Không tìm thấy nhiệm vụ'])
-  async list(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<TaskFileResponseDto[]> {
-    return (await this.files.list(id, user)).map(toTaskFileResponse);
+  @ApiOkResponse({ type: TaskFilePageDto })
+  @ApiErrors([400, 'Tham số không hợp lệ'], [404, 'Không tìm thấy nhiệm vụ'])
+  async list(@Param('id', ParseIdPipe) id: number, @Query() query: PageQuery, @CurrentUser() user: AuthUser): Promise<TaskFilePageDto> {
+    return pageOfList((await this.files.list(id, user)).map(toTaskFileResponse), query);
   }
 
   @Get('files/:id')

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from 'src/core/http/api-errors';
+import { pageOfList } from 'src/core/http/pagination';
 import { ParseIdPipe } from 'src/core/http/validation';
 import { AuthUser, CurrentUser } from 'src/modules/auth/auth.decorators';
-import { CreateSavedViewDto, SAVED_VIEW_PAGES, SavedViewResponseDto, toSavedViewResponse } from './dto/saved-view.dto';
+import { CreateSavedViewDto, ListSavedViewsQuery, SavedViewPageDto, SavedViewResponseDto, toSavedViewResponse } from './dto/saved-view.dto';
 import { SavedViewsService } from './saved-views.service';
 
 @ApiTags('saved-views')
@@ -15,10 +16,10 @@ export class SavedViewsController {
 
   @Get()
   @ApiOperation({ summary: 'My saved list views' })
-  @ApiQuery({ name: 'page', enum: SAVED_VIEW_PAGES, required: false })
-  @ApiOkResponse({ type: [SavedViewResponseDto] })
-  async list(@CurrentUser() user: AuthUser, @Query('page') page?: string): Promise<SavedViewResponseDto[]> {
-    return (await this.views.list(user, page ?? 'tasks')).map(toSavedViewResponse);
+  @ApiOkResponse({ type: SavedViewPageDto })
+  @ApiErrors([400, 'Tham số không hợp lệ'])
+  async list(@CurrentUser() user: AuthUser, @Query() query: ListSavedViewsQuery): Promise<SavedViewPageDto> {
+    return pageOfList((await this.views.list(user, query.screen ?? 'tasks')).map(toSavedViewResponse), query);
   }
 
   @Post()

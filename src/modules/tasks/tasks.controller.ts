@@ -3,12 +3,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPara
 import { Response } from 'express';
 import { ApiErrors } from 'src/core/http/api-errors';
 import { contentDisposition } from 'src/core/http/content-disposition';
+import { Page, pageOfList, PageQuery } from 'src/core/http/pagination';
 import { ParseIdPipe } from 'src/core/http/validation';
 import { AuthUser, CurrentUser, Roles } from 'src/modules/auth/auth.decorators';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query.dto';
-import { TaskHistoryResponseDto, toTaskHistoryResponse } from './dto/task-history-response.dto';
+import { TaskHistoryPageDto, toTaskHistoryResponse } from './dto/task-history-response.dto';
 import { TaskPageDto, TaskResponseDto, toTaskResponse } from './dto/task-response.dto';
 import { UpdateTaskDto } from './dto/update-task.dto';
 import { BulkTaskActionDto, BulkTaskResultDto } from './dto/bulk-task-action.dto';
@@ -65,9 +66,16 @@ export class TasksController {
   @Get('leaders')
   @Roles(UserRole.Admin, UserRole.Office, UserRole.Leader)
   @ApiOperation({ summary: 'The leaders in charge named on tasks (for the view per leader)' })
-  @ApiOkResponse({ schema: { type: 'array', items: { type: 'string' }, example: ['Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh Lê Hoàng Việt'] } })
-  leaders(): Promise<string[]> {
-    return this.tasks.leaders();
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { type: 'string' } }, total: { type: 'integer' }, page: { type: 'integer' }, limit: { type: 'integer' } },
+      example: { items: ['Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh Lê Hoàng Việt'], total: 2, page: 1, limit: 50 },
+    },
+  })
+  @ApiErrors([400, 'Tham số không hợp lệ'])
+  async leaders(@Query() query: PageQuery): Promise<Page<string>> {
+    return pageOfList(await this.tasks.leaders(), query);
   }
 
   @Get('export')
@@ -124,13 +132,14 @@ export class TasksController {
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Lịch sử thay đổi của nhiệm vụ (mới nhất trước)' })
   @ApiParam({ name: 'id', example: 42 })
-  @ApiOkResponse({ type: [TaskHistoryResponseDto] })
+  @ApiOkResponse({ type: TaskHistoryPageDto })
   @ApiErrors([400, 'Mã định danh không hợp lệ'], NOT_FOUND)
   async history(
     @Param('id', ParseIdPipe) id: number,
+    @Query() query: PageQuery,
     @CurrentUser() user: AuthUser,
-  ): Promise<TaskHistoryResponseDto[]> {
-    return (await this.tasks.listHistory(id, user)).map(toTaskHistoryResponse);
+  ): Promise<TaskHistoryPageDto> {
+    return pageOfList((await this.tasks.listHistory(id, user)).map(toTaskHistoryResponse), query);
   }
 
   @Patch(':id')

@@ -310,7 +310,7 @@ async function agenciesSection() {
 }
 
 async function templatesSection() {
-  const templates = await api.get('/document-templates');
+  const templates = (await api.get('/document-templates', { limit: 500 })).items;
   return h(
     'div',
     null,

@@ -50,7 +50,7 @@ export async function render({ main, query, user }) {
         .then((ps) => ps.map((p) => p.year))
         .catch(() => []),
       api.get('/reports/trend', { year, ...liveScope }),
-      can.isAgency(user) ? [] : api.get('/tasks/leaders'),
+      can.isAgency(user) ? [] : api.get('/tasks/leaders', { limit: 500 }).then((r) => r.items),
     ]);
   } catch (err) {
     replace(main, loadError(err));

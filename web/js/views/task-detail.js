@@ -78,12 +78,12 @@ export async function render(ctx, flash = null) {
   const showRequests = office || leads || can.approve(user);
 
   const [history, requests, agencies, programs] = await Promise.all([
-    api.get(`/tasks/${task.id}/history`).catch(() => []),
+    api.get(`/tasks/${task.id}/history`, { limit: 500 }).then((r) => r.items).catch(() => []),
     showRequests ? api.get('/requests', { taskId: task.id, limit: 50 }).then((r) => r.items).catch(() => []) : [],
     allAgencies().catch(() => []),
     task.programId ? allPrograms().catch(() => []) : [],
   ]);
-  const files = await api.get(`/tasks/${task.id}/files`).catch(() => []);
+  const files = await api.get(`/tasks/${task.id}/files`, { limit: 500 }).then((r) => r.items).catch(() => []);
   const program = programs.find((p) => p.id === task.programId);
   // One request at a time: while one waits, the task says so and no new one is offered.
   const pending = requests.find((r) => r.status === 'pending');

@@ -186,7 +186,7 @@ export async function renderOfficeList({ main, query: params, user }) {
       api.get('/tasks', { ...query, page, limit: PAGE_SIZE }),
       allAgencies(),
       allPrograms(),
-      api.get('/saved-views', { page: 'tasks' }),
+      api.get('/saved-views', { screen: 'tasks', limit: 500 }).then((r) => r.items),
     ]);
   } catch (err) {
     replace(main, loadError(err));

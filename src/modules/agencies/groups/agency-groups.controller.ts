@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -9,11 +9,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiErrors } from 'src/core/http/api-errors';
+import { pageOfList, PageQuery } from 'src/core/http/pagination';
 import { ParseIdPipe } from 'src/core/http/validation';
 import { Roles } from 'src/modules/auth/auth.decorators';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { AgencyGroupsService } from './agency-groups.service';
 import {
+  AgencyGroupPageDto,
   AgencyGroupResponseDto,
   CreateAgencyGroupDto,
   toAgencyGroupResponse,
@@ -33,9 +35,10 @@ export class AgencyGroupsController {
   @Get()
   @Roles(UserRole.Admin, UserRole.Office, UserRole.Leader, UserRole.Agency)
   @ApiOperation({ summary: 'List agency groups', description: 'Every role.' })
-  @ApiOkResponse({ type: [AgencyGroupResponseDto] })
-  async list(): Promise<AgencyGroupResponseDto[]> {
-    return (await this.groups.list()).map(toAgencyGroupResponse);
+  @ApiOkResponse({ type: AgencyGroupPageDto })
+  @ApiErrors([400, 'Tham số không hợp lệ'])
+  async list(@Query() query: PageQuery): Promise<AgencyGroupPageDto> {
+    return pageOfList((await this.groups.list()).map(toAgencyGroupResponse), query);
   }
 
   @Get(':id')

@@ -1,3 +1,4 @@
+import { PageMetaDto } from 'src/core/http/pagination';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -49,4 +50,8 @@ export function toTaskFileResponse(f: TaskFile): TaskFileResponseDto {
     url: `/api/files/${f.id}`,
     createdAt: f.createdAt.toISOString(),
   };
+}
+
+export class TaskFilePageDto extends PageMetaDto {
+  @ApiProperty({ type: [TaskFileResponseDto] }) items!: TaskFileResponseDto[];
 }

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsObject, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageMetaDto, PageQuery } from 'src/core/http/pagination';
 import { SavedView } from '../saved-view.entity';
 
 export const SAVED_VIEW_PAGES = ['tasks'] as const;
@@ -29,6 +30,18 @@ export class SavedViewResponseDto {
   @ApiProperty({ example: 'Quá hạn của Sở Tài chính' }) name!: string;
   @ApiProperty({ example: { agencyId: 3, timeliness: 'overdue', sort: 'dueDate' } }) query!: Record<string, unknown>;
   @ApiProperty({ example: '2026-12-05T08:00:00.000Z' }) createdAt!: string;
+}
+
+/** `GET /api/saved-views?screen=tasks&page=&limit=` (`page` is the paging of every list, so the list the views belong to is `screen`). */
+export class ListSavedViewsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: SAVED_VIEW_PAGES, default: 'tasks', description: 'The list the views were saved on' })
+  @IsOptional()
+  @IsIn(SAVED_VIEW_PAGES)
+  screen?: (typeof SAVED_VIEW_PAGES)[number];
+}
+
+export class SavedViewPageDto extends PageMetaDto {
+  @ApiProperty({ type: [SavedViewResponseDto] }) items!: SavedViewResponseDto[];
 }
 
 export function toSavedViewResponse(v: SavedView): SavedViewResponseDto {

@@ -1,3 +1,4 @@
+import { PageMetaDto } from 'src/core/http/pagination';
 import { ApiProperty } from '@nestjs/swagger';
 import { TaskHistory, TaskHistoryAction } from '../task-history.entity';
 
@@ -29,4 +30,8 @@ export function toTaskHistoryResponse(h: TaskHistory): TaskHistoryResponseDto {
     toValue: h.toValue,
     comment: h.comment,
   };
+}
+
+export class TaskHistoryPageDto extends PageMetaDto {
+  @ApiProperty({ type: [TaskHistoryResponseDto] }) items!: TaskHistoryResponseDto[];
 }

@@ -1,3 +1,4 @@
+import { PageMetaDto } from 'src/core/http/pagination';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEnum, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { Optional, Trim } from 'src/core/http/validation';
@@ -63,4 +64,8 @@ export class AgencyGroupResponseDto {
 
 export function toAgencyGroupResponse(g: AgencyGroup): AgencyGroupResponseDto {
   return { id: g.id, name: g.name, aliases: g.aliases, memberKind: g.memberKind, memberCodes: g.memberCodes };
+}
+
+export class AgencyGroupPageDto extends PageMetaDto {
+  @ApiProperty({ type: [AgencyGroupResponseDto] }) items!: AgencyGroupResponseDto[];
 }
