@@ -12,6 +12,7 @@ import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
 import { RemindersService } from 'src/modules/reminders/reminders.service';
 import { TaskHistory } from 'src/modules/tasks/task-history.entity';
 import { launchChromium } from 'test/utils/chromium';
+import { ALL_QUEUES } from 'src/core/queue/queue-names';
 import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
 import { docxText } from 'test/utils/docx-text';
 
@@ -181,7 +182,7 @@ describe('office tools (e2e, headless Chromium)', () => {
 
     // The view per leader in charge: their tasks across agencies, and the list behind the figure.
     await page.goto(`${base}/app/dashboard`);
-    const leaders = (await t.http.get('/api/tasks/leaders').set({ Authorization: `Bearer ${await t.login()}` }).expect(200)).body as string[];
+    const leaders = (await t.http.get('/api/tasks/leaders').set({ Authorization: `Bearer ${await t.login()}` }).expect(200)).body.items as string[];
     expect(leaders.length).toBeGreaterThan(0);
     await page.locator('#period-form').getByLabel('Lãnh đạo phụ trách').selectOption(leaders[0]);
     await page.locator('#period-form').getByRole('button', { name: 'Xem' }).click();
@@ -189,6 +190,40 @@ describe('office tools (e2e, headless Chromium)', () => {
     const stat = page.locator('#live-stats a.stat', { hasText: 'Quá hạn' });
     expect(new URL(await stat.getAttribute('href') ?? '', base).searchParams.get('leaderInCharge')).toBe(leaders[0]);
     await page.close();
+  });
+
+  it('should give admins the queue console in a new tab from their menu, and nobody else', async () => {
+    const page = await newPage();
+    await context.clearCookies();
+    await page.goto(`${base}/app/login`);
+    await page.getByLabel('Email').fill(TEST_ADMIN.email);
+    await page.getByLabel('Mật khẩu').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/app\/admin\/users$/);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    const [tab] = await Promise.all([context.waitForEvent('page'), nav.getByRole('link', { name: 'Hàng đợi công việc', exact: true }).click()]);
+    // The one-minute link is exchanged for the console's session and Bull Board lists every queue.
+    await tab.waitForURL(`${base}/api/queues`);
+    for (const queue of ALL_QUEUES) await tab.getByText(queue, { exact: true }).first().waitFor();
+    await tab.screenshot({ path: join(SHOTS, '24-queue-console.png'), fullPage: true });
+    // The app's own tab stays where it was.
+    expect(page.url()).toBe(`${base}/app/admin/users`);
+    await tab.close();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.close();
+
+    // Office and agency users: no such item, and the link endpoint refuses them.
+    for (const email of [OFFICE_USER, 'hangntt.stc@nhiemvu.example']) {
+      const other = await newPage();
+      await signIn(other, email);
+      await other.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').first().waitFor();
+      await expect(other.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hàng đợi công việc' }).count()).resolves.toBe(0);
+      const token = await t.login(email, PASSWORD);
+      const refused = await t.http.post('/api/queue-console/link').set({ Authorization: `Bearer ${token}` }).send({}).expect(403);
+      expect(refused.body.message).toMatch(/quyền/);
+      await other.getByRole('button', { name: 'Đăng xuất' }).click();
+      await other.close();
+    }
   });
 
   it('should let an admin create a user, merge two agencies after a preview, and upload a công văn template the next escalation uses', async () => {

@@ -9,6 +9,7 @@ import { APP_NAME, APP_OWNER, MESSAGES, ROLE } from './i18n.js';
 import { defineRoutes, navigate, startRouter } from './router.js';
 import { can, currentUser, homeOf, onSessionEnd, onSessionWarning, restore, updateUser, watch } from './session.js';
 import * as admin from './views/admin.js';
+import { openQueueConsole } from './queue-console.js';
 import * as approvals from './views/approvals.js';
 import * as calendarFeed from './views/calendar-feed.js';
 import * as dashboard from './views/dashboard.js';
@@ -67,6 +68,8 @@ function navItems(user) {
       ['admin-letters', '/app/admin/letters', 'Công văn đôn đốc'],
       ['admin-reminders', '/app/admin/reminders', 'Nhắc việc ngay'],
       ['admin-rules', '/app/admin/rules', 'Quy tắc nhắc việc'],
+      // Not a page of the app: opens the queue console in a new tab (queue-console.js).
+      ['queue-console', '/api/queues', 'Hàng đợi công việc'],
       ['mail', '/app/mail', 'Thư đã gửi'],
       ['tasks', '/app/tasks', 'Nhiệm vụ'],
       ['reports', '/app/reports', 'Báo cáo'],
@@ -128,6 +131,10 @@ function renderHeader(user, active) {
     nav.classList.toggle('open', open);
   });
   nav.addEventListener('click', (e) => {
+    if (e.target.closest('a[data-nav="queue-console"]')) {
+      e.preventDefault();
+      void openQueueConsole();
+    }
     if (e.target.closest('a')) {
       toggle.setAttribute('aria-expanded', 'false');
       nav.classList.remove('open');
