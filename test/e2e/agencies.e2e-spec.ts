@@ -135,7 +135,7 @@ describe('agencies (e2e)', () => {
       const b = await createAgency(t, admin, { successorId: a.id });
       expect(b.successorId).toBe(a.id);
       const missing = await t.http.post('/api/agencies').set(bearer(admin)).send(makeAgency({ successorId: 99999999 })).expect(400);
-      expect(missing.body.details).toEqual([{ field: 'successorId', message: 'Cơ quan kế thừa: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
+      expect(missing.body.details).toEqual([{ field: 'successorId', message: 'Cơ quan kế thừa: không tìm thấy cơ quan, đơn vị có mã định danh 99999999' }]);
       const self = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ successorId: a.id }).expect(400);
       expect(self.body.details[0].field).toBe('successorId');
       const cycle = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ successorId: b.id }).expect(400);
@@ -469,7 +469,7 @@ describe('agencies (e2e)', () => {
       expect(intoInactive.body.message).toBe('Không thể sáp nhập vào Sở Đã giải thể: cơ quan, đơn vị này đã ngừng hoạt động');
 
       const missing = await merge(a.id, { intoAgencyId: 99999999, date: '2025-02-28' }).expect(400);
-      expect(missing.body.details).toEqual([{ field: 'intoAgencyId', message: 'Cơ quan tiếp nhận: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
+      expect(missing.body.details).toEqual([{ field: 'intoAgencyId', message: 'Cơ quan tiếp nhận: không tìm thấy cơ quan, đơn vị có mã định danh 99999999' }]);
 
       await merge(a.id, { intoAgencyId: b.id, date: '2025-02-28' }).expect(200);
       const again = await merge(a.id, { intoAgencyId: b.id, date: '2025-03-31' }).expect(400);

@@ -39,6 +39,8 @@ function expectAllHeld(category: string): void {
 const METRICS_TOKEN = 'probe-metrics-token-0123456789abcdef';
 const ENGLISH_FIELD_PREFIX = /^[a-z][A-Za-z0-9_.[\]]*: /;
 const ENGLISH_IN_PARENS = /\((comment|from|to|asOf|period|window|agencies|dueDate|title|status)\)/;
+/** An API name (camelCase) or the word "id" inside a sentence people read. */
+const ENGLISH_IDENTIFIER = /\b[a-z]+[A-Z][A-Za-z]*\b|\bid\b/;
 
 describe('probes of issue #16 (e2e, SQLite)', () => {
   let t: TestApp;
@@ -630,6 +632,44 @@ describe('probes of issue #16 (e2e, SQLite)', () => {
     expectAllHeld('10 one API shape');
   });
 
+  it('10 one API shape: no GET route of the API answers a bare array', async () => {
+    // Every GET route the app documents, its path parameters filled with rows that exist.
+    const agency = await f.agency();
+    const program = await f.program();
+    const task = await f.task({ agency, dueDate: '2026-07-15' });
+    const ids: Record<string, number> = { tasks: task.id, agencies: agency.id, programs: program.id };
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    // The month-by-month trend is one chart's series (always the months of one year), not a list of rows.
+    const SERIES = new Set(['/api/reports/trend']);
+    const lists: string[] = [];
+    for (const [template, methods] of Object.entries(doc.paths)) {
+      if (!methods.get || SERIES.has(template)) continue;
+      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+        const resource = template.split('/')[2];
+        return name === 'id' && ids[resource] ? String(ids[resource]) : name === 'id' ? '1' : name;
+      });
+      const res = await t.http.get(path).set(auth());
+      if (res.status !== 200 || !/json/.test(String(res.headers['content-type']))) continue;
+      record('10 one API shape', `GET ${template} is not a bare array`, !Array.isArray(res.body), res.body);
+      if (!('items' in (res.body as object))) continue;
+      lists.push(template);
+      const shape = ['items', 'total', 'page', 'limit'].every((k) => k in res.body) && Array.isArray(res.body.items);
+      record('10 one API shape', `GET ${template} answers {items,total,page,limit}`, shape, res.body);
+      const paged = await t.http.get(path).query({ page: 1, limit: 1 }).set(auth());
+      record('10 one API shape', `GET ${template}?page=1&limit=1`, paged.status === 200 && paged.body.limit === 1 && paged.body.items.length <= 1, paged.body);
+      const over = await t.http.get(path).query({ limit: 501 }).set(auth());
+      record('10 one API shape', `GET ${template}?limit=501 is a 400`, over.status === 400, over.status);
+    }
+    // Every list named in this issue was found and checked (a list whose route fails above is missing here).
+    const named = [
+      '/api/tasks', '/api/requests', '/api/agencies', '/api/programs', '/api/users', '/api/mail/messages', '/api/reports',
+      '/api/reminders/letters', '/api/notifications', '/api/saved-views', '/api/document-templates', '/api/tasks/leaders',
+      '/api/agency-groups', '/api/tasks/{id}/history', '/api/tasks/{id}/files',
+    ];
+    record('10 one API shape', 'every named list found in the API document and checked', named.every((p) => lists.includes(p)), named.filter((p) => !lists.includes(p)));
+    expectAllHeld('10 one API shape');
+  });
+
   it('11 metrics and 12 queue console: behind a token and the admin login', async () => {
     record('11 metrics', '/metrics without a token', (await t.http.get('/metrics')).status === 401);
     record('11 metrics', '/metrics with a user token', (await t.http.get('/metrics').set(auth())).status === 401);
@@ -737,15 +777,20 @@ describe('probes of issue #16 (e2e, SQLite)', () => {
           t.http.post('/api/users').set(auth()).send({ email: 'x', fullName: '', role: 'agency', password: 'short' }),
       ],
       ['bad paging', () => t.http.get('/api/agencies').query({ limit: 'nhiều' }).set(auth())],
+      ['due range reversed', () => t.http.get('/api/tasks').query({ dueFrom: '2026-06-30', dueTo: '2026-01-01' }).set(auth())],
+      ['group without members', () => t.http.post('/api/agency-groups').set(auth()).send({ name: 'Nhóm thử nghiệm 14' })],
+      ['unknown agency', () => t.http.post('/api/users').set(auth()).send({ email: 'cq14@nhiemvu.example', fullName: 'Người Thử Mười Bốn', role: 'agency', agencyId: 99999999, password: 'một mật khẩu đủ mạnh 2026!' })],
     ];
     for (const [name, run] of requests) {
       const res = await run();
       const details = res.body.details ?? [];
-      const english = details.filter((d) => ENGLISH_FIELD_PREFIX.test(d.message) || ENGLISH_IN_PARENS.test(d.message));
+      const english = details.filter(
+        (d) => ENGLISH_FIELD_PREFIX.test(d.message) || ENGLISH_IN_PARENS.test(d.message) || ENGLISH_IDENTIFIER.test(d.message),
+      );
       record(
         '14 words',
         `${name}: no English field name in a message`,
-        res.status >= 400 && english.length === 0 && !ENGLISH_IN_PARENS.test(res.body.message),
+        res.status >= 400 && english.length === 0 && !ENGLISH_IN_PARENS.test(res.body.message) && !ENGLISH_IDENTIFIER.test(res.body.message),
         english,
       );
       record(

@@ -150,7 +150,7 @@ describe('tasks bad input (e2e)', () => {
     it('should refuse agencies and programs that do not exist, and a lead agency that also coordinates', async () => {
       const lead = await refused(() => post(makeTask({ leadAgencyId: 987654 })), 400);
       expect(lead.details).toEqual([
-        { field: 'leadAgencyId', message: 'Cơ quan chủ trì: không tìm thấy cơ quan, đơn vị có id 987654' },
+        { field: 'leadAgencyId', message: 'Cơ quan chủ trì: không tìm thấy cơ quan, đơn vị có mã định danh 987654' },
       ]);
       const coordinating = await refused(
         () => post(makeTask({ leadAgencyId: stc.id, coordinatingAgencyIds: [syt.id, 987654] })),

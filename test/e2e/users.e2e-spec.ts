@@ -87,7 +87,7 @@ describe('users (e2e)', () => {
       const missing = await t.http.post('/api/users').set(bearer(admin)).send(makeUser({ role: UserRole.Agency })).expect(400);
       expect(missing.body.details).toEqual([{ field: 'agencyId', message: 'Cơ quan: bắt buộc với tài khoản của cơ quan, đơn vị' }]);
       const unknown = await t.http.post('/api/users').set(bearer(admin)).send(makeUser({ role: UserRole.Agency, agencyId: 99999999 })).expect(400);
-      expect(unknown.body.details).toEqual([{ field: 'agencyId', message: 'Cơ quan: không tìm thấy cơ quan, đơn vị có id 99999999' }]);
+      expect(unknown.body.details).toEqual([{ field: 'agencyId', message: 'Cơ quan: không tìm thấy cơ quan, đơn vị có mã định danh 99999999' }]);
       const closed = await createAgency(t, admin, { name: 'Sở Đã đóng', active: false });
       const inactive = await t.http.post('/api/users').set(bearer(admin)).send(makeUser({ role: UserRole.Agency, agencyId: closed.id })).expect(400);
       expect(inactive.body.details).toEqual([{ field: 'agencyId', message: 'Cơ quan: cơ quan, đơn vị Sở Đã đóng đã ngừng hoạt động' }]);

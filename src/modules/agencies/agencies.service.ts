@@ -65,7 +65,7 @@ export class AgenciesService {
    */
   async requireReference(id: number, field: string, opts: { allowInactive?: boolean; manager?: EntityManager } = {}): Promise<Agency> {
     const agency = await this.findById(id, opts.manager);
-    if (!agency) throw badRequest(field, `không tìm thấy cơ quan, đơn vị có id ${id}`);
+    if (!agency) throw badRequest(field, `không tìm thấy cơ quan, đơn vị có mã định danh ${id}`);
     if (!opts.allowInactive && !agency.active) throw badRequest(field, `cơ quan, đơn vị ${agency.name} đã ngừng hoạt động`);
     return agency;
   }

@@ -164,7 +164,7 @@ export class ImportsService {
       problems.push({ field: `items[${i}].${field}`, message: `Mục ${i + 1}: ${message}` });
     const why = (id: number) => {
       const a = byId.get(id);
-      if (!a) return `không tìm thấy cơ quan, đơn vị có id ${id}`;
+      if (!a) return `không tìm thấy cơ quan, đơn vị có mã định danh ${id}`;
       return unavailability(a, dto.assignedAt, (x) => byId.get(x), directory)?.message ?? null;
     };
     const codes = new Set<string>();
@@ -365,7 +365,7 @@ export class ImportsService {
     if (defaultLeadAgencyId !== null) {
       const found = matcher.findById(defaultLeadAgencyId);
       const problem = !found
-        ? `không tìm thấy cơ quan, đơn vị có id ${defaultLeadAgencyId}`
+        ? `không tìm thấy cơ quan, đơn vị có mã định danh ${defaultLeadAgencyId}`
         : matcher.unavailability(found)?.message;
       if (problem) {
         throw new DomainError(`Cơ quan chủ trì mặc định không dùng được: ${problem}`, HttpStatus.BAD_REQUEST, [

@@ -9,7 +9,7 @@ import { foldVietnamese } from 'src/core/text/vietnamese';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { ACCEPTED_DATE_MESSAGE, LocalDate, isAcceptedLocalDate } from 'src/core/time/local-date';
+import { ACCEPTED_DATE_MESSAGE, LocalDate, formatVietnameseDate, isAcceptedLocalDate } from 'src/core/time/local-date';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { BulkTaskActionDto, BulkTaskResultDto } from './dto/bulk-task-action.dto';
 import { CreateTaskDto, MAX_ID } from './dto/create-task.dto';
@@ -348,7 +348,7 @@ export class TasksService {
     if (!lead) {
       problems.push({
         field: 'leadAgencyId',
-        message: `leadAgencyId: không tìm thấy cơ quan, đơn vị có id ${leadAgencyId}`,
+        message: `leadAgencyId: không tìm thấy cơ quan, đơn vị có mã định danh ${leadAgencyId}`,
       });
     } else if (mustBeActive.includes(leadAgencyId) && why(lead)) {
       problems.push({ field: 'leadAgencyId', message: `leadAgencyId: ${why(lead)}` });
@@ -357,7 +357,7 @@ export class TasksService {
     if (missing.length) {
       problems.push({
         field: 'coordinatingAgencyIds',
-        message: `coordinatingAgencyIds: không tìm thấy cơ quan, đơn vị có id ${missing.join(', ')}`,
+        message: `coordinatingAgencyIds: không tìm thấy cơ quan, đơn vị có mã định danh ${missing.join(', ')}`,
       });
     }
     const closed = coordinating.filter((id) => agencies.has(id) && mustBeActive.includes(id) && why(agencies.get(id)!));
@@ -533,7 +533,7 @@ export class TasksService {
 
   private checkDueRange(q: ListTasksQuery): void {
     if (q.dueFrom && q.dueTo && q.dueFrom > q.dueTo) {
-      throw invalid([{ field: 'dueTo', message: `dueTo: không được trước dueFrom (${q.dueFrom})` }]);
+      throw invalid([{ field: 'dueTo', message: `dueTo: không được trước ngày bắt đầu của khoảng thời hạn (${formatVietnameseDate(q.dueFrom)})` }]);
     }
   }
 

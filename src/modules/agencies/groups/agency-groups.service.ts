@@ -72,7 +72,7 @@ export class AgencyGroupsService {
     if (!g.memberKind && g.memberCodes === null)
       problems.push({
         field: 'memberKind',
-        message: 'memberKind: cần chọn loại cơ quan thành viên hoặc danh sách mã (memberCodes)',
+        message: 'memberKind: cần chọn loại cơ quan thành viên hoặc danh sách mã cơ quan thành viên',
       });
     if (g.memberCodes?.length) {
       const found = await this.agencies.find({ select: { code: true }, where: { code: In(g.memberCodes) } });
