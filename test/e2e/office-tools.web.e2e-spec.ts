@@ -46,12 +46,12 @@ describe('office tools (e2e, headless Chromium)', () => {
     return page;
   }
 
-  async function signIn(page: Page, email: string): Promise<void> {
+  async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
     // Sessions are cookies shared by the context's pages: start each user from none.
     await context.clearCookies();
     await page.goto(`${base}/app/login`);
     await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByLabel('Mật khẩu').fill(password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.locator('#site-header').waitFor({ state: 'visible' });
   }
@@ -194,11 +194,7 @@ describe('office tools (e2e, headless Chromium)', () => {
 
   it('should give admins the queue console in a new tab from their menu, and nobody else', async () => {
     const page = await newPage();
-    await context.clearCookies();
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel('Email').fill(TEST_ADMIN.email);
-    await page.getByLabel('Mật khẩu').fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
     await page.waitForURL(/\/app\/admin\/users$/);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     const [tab] = await Promise.all([context.waitForEvent('page'), nav.getByRole('link', { name: 'Hàng đợi công việc', exact: true }).click()]);
@@ -236,11 +232,7 @@ describe('office tools (e2e, headless Chromium)', () => {
     const task = (await t.http.post('/api/tasks').set(auth).send({ title: 'Rà soát danh mục dự án đầu tư công trung hạn (thử sáp nhập)', kind: 'task', leadAgencyId: from.id, origin: 'added', assignedAt: addDays(today, -60), dueDate: addDays(today, -20) }).expect(201)).body as { id: number };
 
     const page = await newPage();
-    await context.clearCookies();
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel('Email').fill(TEST_ADMIN.email);
-    await page.getByLabel('Mật khẩu').fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
     // Admins get their own menu and land on it.
     await page.waitForURL(/\/app\/admin\/users$/);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
