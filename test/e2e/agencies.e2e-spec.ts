@@ -194,6 +194,11 @@ describe('agencies (e2e)', () => {
       expect((await t.http.get('/api/agencies').set(bearer(admin))).body.total).toBe(before);
     });
 
+    it('should say in Vietnamese only why the end of validity is before its start', async () => {
+      const res = await t.http.post('/api/agencies').set(bearer(admin)).send({ ...makeAgency(), validFrom: '2024-06-01', validTo: '2024-05-31' }).expect(400);
+      expect(res.body.details).toEqual([{ field: 'validTo', message: 'Hiệu lực đến ngày: không được trước ngày bắt đầu hoạt động (01/06/2024)' }]);
+    });
+
     it.each([
       ['name', { name: null }],
       ['code', { code: null }],
@@ -489,6 +494,8 @@ describe('agencies (e2e)', () => {
       const b = await createAgency(t, admin);
       const early = await merge(a.id, { intoAgencyId: b.id, date: '2025-02-28' }).expect(400);
       expect(early.body.details[0].field).toBe('date');
+      expect(early.body.details[0].message).toMatch(/không được trước ngày bắt đầu hoạt động của cơ quan được sáp nhập$/);
+      expect(early.body.details[0].message).not.toMatch(/validFrom/);
       for (const body of [
         {},
         { intoAgencyId: b.id },

@@ -165,6 +165,14 @@ describe('task files (e2e)', () => {
     it('should refuse evidence without its request, or with another task’s request', async () => {
       const res = await upload(lead, 'minh-chung.pdf', PDF, { purpose: 'evidence' }).expect(400);
       expect(res.body.details[0].field).toBe('requestId');
+      // Said in Vietnamese only: no API name (requestId, purpose, evidence) in what people read.
+      expect(res.body.message).toBe('Tài liệu kèm đề nghị cần chọn đề nghị mà nó đi kèm');
+      expect(res.body.details[0].message).toBe('Đề nghị: bắt buộc với tài liệu kèm đề nghị');
+      const misplaced = await upload(lead, 'ket-qua.pdf', PDF, { purpose: 'result', requestId: '1' }).expect(400);
+      expect([misplaced.body.message, misplaced.body.details[0].message]).toEqual([
+        'Chỉ tài liệu kèm đề nghị mới gắn với một đề nghị',
+        'Đề nghị: chỉ dùng cho tài liệu kèm đề nghị',
+      ]);
       await upload(lead, 'minh-chung.pdf', PDF, { purpose: 'evidence', requestId: '987654' }).expect(404);
     });
 

@@ -5,7 +5,7 @@ import { isUniqueViolation } from 'src/core/database/db-errors';
 import { likeContains } from 'src/core/database/like';
 import { Page, pageWindow } from 'src/core/http/pagination';
 import { foldVietnamese } from 'src/core/text/vietnamese';
-import { LocalDate } from 'src/core/time/local-date';
+import { LocalDate, formatVietnameseDate } from 'src/core/time/local-date';
 import { Agency } from './agency.entity';
 import { AGENCY_SEARCH_TEXT_MAX, agencySearchText } from './agency-search';
 import { CreateAgencyDto } from './dto/create-agency.dto';
@@ -150,7 +150,7 @@ export class AgenciesService {
    */
   private async checkConsistency(agency: Agency, checkSuccessorOf: number | null | undefined): Promise<void> {
     if (agency.validFrom && agency.validTo && agency.validTo < agency.validFrom) {
-      throw badRequest('validTo', 'không được trước validFrom (ngày bắt đầu hoạt động)');
+      throw badRequest('validTo', `không được trước ngày bắt đầu hoạt động (${formatVietnameseDate(agency.validFrom)})`);
     }
     if (agencySearchText(agency).length > AGENCY_SEARCH_TEXT_MAX) {
       throw badRequest('aliases', `tên và các tên gọi khác cộng lại không được dài quá ${AGENCY_SEARCH_TEXT_MAX} ký tự`);

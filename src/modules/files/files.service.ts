@@ -69,7 +69,7 @@ export class FilesService {
       let requestId: number | null = null;
       if (purpose === TaskFilePurpose.Evidence) {
         if (!dto.requestId)
-          throw new DomainError('Tài liệu kèm đề nghị cần mã đề nghị (requestId)', HttpStatus.BAD_REQUEST, [
+          throw new DomainError('Tài liệu kèm đề nghị cần chọn đề nghị mà nó đi kèm', HttpStatus.BAD_REQUEST, [
             { field: 'requestId', message: 'requestId: bắt buộc với tài liệu kèm đề nghị' },
           ]);
         const { request } = await this.requests.get(dto.requestId, user);
@@ -79,8 +79,8 @@ export class FilesService {
           ]);
         requestId = request.id;
       } else if (dto.requestId) {
-        throw new DomainError('requestId chỉ dùng cho tài liệu kèm đề nghị', HttpStatus.BAD_REQUEST, [
-          { field: 'requestId', message: 'requestId: chỉ dùng khi purpose là evidence' },
+        throw new DomainError('Chỉ tài liệu kèm đề nghị mới gắn với một đề nghị', HttpStatus.BAD_REQUEST, [
+          { field: 'requestId', message: 'requestId: chỉ dùng cho tài liệu kèm đề nghị' },
         ]);
       }
       const name = upload.originalname.normalize('NFC');

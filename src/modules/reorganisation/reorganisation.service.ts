@@ -114,7 +114,7 @@ export class ReorganisationService {
       throw refused(
         `Ngày sáp nhập không được trước ngày ${agency.name} bắt đầu hoạt động (${formatVietnameseDate(agency.validFrom)})`,
         'date',
-        'không được trước validFrom của cơ quan được sáp nhập',
+        'không được trước ngày bắt đầu hoạt động của cơ quan được sáp nhập',
       );
     }
     const closed = await this.agencies.closeInto(agency, into, dto.date, m);
