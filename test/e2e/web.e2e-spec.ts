@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { RemindersService } from 'src/modules/reminders/reminders.service';
+import { Task } from 'src/modules/tasks/task.entity';
 import { toPdf } from 'test/fixtures/documents/render';
 import { TestApp } from 'test/utils/create-test-app';
 import { waitFor } from 'test/utils/spawn-process';
@@ -535,12 +536,15 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.locator('.error-summary', { hasText: 'cần sửa trước khi ghi' }).waitFor();
     const errorRow = page.locator('#import-items tr.row-error');
     await expect(errorRow.innerText()).resolves.toContain('Không tìm thấy cơ quan');
+    // The refusal sits in its row, under the lead to choose.
+    await errorRow.locator('.field-error', { hasText: 'chưa chọn cơ quan chủ trì' }).waitFor();
+    await expect(errorRow.getByLabel(/^Cơ quan chủ trì, mục/).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#import-items').innerText()).resolves.toContain('Cảnh báo');
+    await shot(page, '09-import-preview', 'ui-import-preview.png');
     await page.getByLabel('Chỉ hiện mục có lỗi hoặc cảnh báo').check();
     await page.getByLabel('Chỉ hiện mục có lỗi hoặc cảnh báo').uncheck();
     await page.locator('#import-items tbody tr').nth(2).waitFor();
     expect(await page.locator('#import-items tbody tr').count()).toBe(3);
-    await expect(page.locator('#import-items').innerText()).resolves.toContain('Cảnh báo');
-    await shot(page, '09-import-preview', 'ui-import-preview.png');
 
     // The corrected file.
     await page.locator('#import-reupload').getByLabel('Tải lên tệp đã sửa').setInputFiles({
@@ -580,11 +584,25 @@ describe('web UI (e2e, headless Chromium)', () => {
     await expect(groupRow.innerText()).resolves.toContain('Cơ quan chủ trì là nhóm');
     await groupRow.getByRole('button', { name: 'UBND thành phố Đồng Xoài' }).click();
     await expect(groupRow.getByLabel(/^Cơ quan chủ trì, mục/).inputValue()).resolves.not.toBe('');
+    // Dates are dd/mm/yyyy whatever the browser's language (Chromium here speaks en-US).
+    await expect(groupRow.getByLabel(/^Hạn hoàn thành, mục/).inputValue()).resolves.toBe('05/09/2026');
     // Item 2: the clerk moves the deadline, says how the document wrote it, and makes it a proposal.
     const second = rows.nth(1);
-    await second.getByLabel(/^Hạn hoàn thành, mục/).fill('2026-09-15');
+    const due = second.getByLabel(/^Hạn hoàn thành, mục/);
     await second.getByLabel(/^Thời hạn như văn bản ghi, mục/).fill('ngày 15/9/2026');
     await second.getByLabel(/^Loại, mục/).selectOption('proposal');
+    // A day that does not exist is an error on its row, and nothing is written.
+    const tasksBefore = await t.get(DataSource).getRepository(Task).count();
+    await due.fill('31/6/2026');
+    await page.locator('#import-commit').click();
+    await second.locator('.field-error', { hasText: 'hạn hoàn thành “31/6/2026”: Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy' }).waitFor();
+    await expect(due.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('.import-actions .error-summary').innerText()).resolves.toContain('Còn 1 mục cần sửa trước khi ghi');
+    expect(await t.get(DataSource).getRepository(Task).count()).toBe(tasksBefore);
+    await shot(page, '11-import-directive-date-error');
+    await due.fill('15/9/2026');
+    // Edited, the row's error goes.
+    await expect(second.locator('.field-error').count()).resolves.toBe(0);
     await shot(page, '11-import-directive-preview', 'ui-import-directive-preview.png');
     await page.locator('#import-commit').click();
     await page.locator('#done-title').waitFor();
