@@ -8,7 +8,7 @@ import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { RemindersService } from 'src/modules/reminders/reminders.service';
 import { Task } from 'src/modules/tasks/task.entity';
-import { toPdf } from 'test/fixtures/documents/render';
+import { toPdf, toScan } from 'test/fixtures/documents/render';
 import { TestApp } from 'test/utils/create-test-app';
 import { waitFor } from 'test/utils/spawn-process';
 import { CHROMIUM, CHROMIUM_ARGS } from 'test/utils/chromium';
@@ -616,6 +616,24 @@ describe('web UI (e2e, headless Chromium)', () => {
     const chosen = await find('sửa chữa trường lớp');
     expect(chosen).toHaveLength(1);
     expect(chosen[0].dueDate).toBe('2026-09-05');
+    await page.close();
+  });
+
+  it('should read a scan by OCR on the queue and show the confidence beside each item', async () => {
+    const page = await newPage({ width: 1600, height: 1000 });
+    await signIn(page, OFFICE_USER);
+    await navLink(page, 'Nhập chương trình').click();
+    const upload = page.locator('#import-upload');
+    await upload.getByLabel('Chương trình công tác').selectOption({ label: 'Không thuộc chương trình: nhập nhiệm vụ từ văn bản giao nhiệm vụ' });
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'documents', '10-tb-binh-phuoc-giao-duc.txt'), 'utf8');
+    await upload.getByLabel('Tệp chương trình').setInputFiles({ name: 'tb-101-scan.pdf', mimeType: 'application/pdf', buffer: await toScan(await toPdf(text)) });
+    await upload.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.locator('#preview-title').waitFor({ timeout: 120_000 });
+    await expect(page.locator('#import-document').innerText()).resolves.toMatch(/nhận dạng chữ \(OCR\) 1 trang, độ tin cậy trung bình \d+%/);
+    const rows = page.locator('#import-items tbody tr');
+    await expect(rows.count()).resolves.toBe(3);
+    for (let i = 0; i < 3; i++) await expect(rows.nth(i).locator('[data-ocr]').innerText()).resolves.toMatch(/^Độ tin cậy OCR: \d+%$/);
+    await shot(page, '11-import-scan-preview', 'ui-import-scan-preview.png');
     await page.close();
   });
 

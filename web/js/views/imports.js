@@ -352,12 +352,18 @@ function issueList(item) {
   );
 }
 
+/** Beside an item read by OCR: how sure the reading is (in red below 70 %: check it against the paper). */
+function ocrNote(i) {
+  if (i.ocrConfidence == null) return null;
+  return h('span', { class: `small block ${i.ocrConfidence < 70 ? 'text-danger' : 'muted'}`, 'data-ocr': i.ocrConfidence }, `Độ tin cậy OCR: ${i.ocrConfidence}%`);
+}
+
 function itemsTable(items) {
   return table(
     [
       { label: 'Vị trí', class: 'col-code', cell: (i) => i.ref },
       { label: 'Mã', class: 'col-code', cell: (i) => i.task.code ?? '—' },
-      { label: 'Nội dung', class: 'col-title', cell: (i) => [i.task.title, i.task.group ? h('span', { class: 'muted small block' }, i.task.group) : null] },
+      { label: 'Nội dung', class: 'col-title', cell: (i) => [i.task.title, i.task.group ? h('span', { class: 'muted small block' }, i.task.group) : null, ocrNote(i)] },
       { label: 'Cơ quan chủ trì', cell: (i) => i.task.leadAgency?.name ?? '—' },
       { label: 'Cơ quan phối hợp', cell: (i) => i.task.coordinatingAgencies.map((a) => a.name).join('; ') || '—' },
       { label: 'Thời hạn', class: 'col-date', cell: (i) => [i.task.dueDate ? formatDate(i.task.dueDate) : 'Không có', i.task.dueText ? h('span', { class: 'muted small block' }, i.task.dueText) : null] },
@@ -408,13 +414,7 @@ function editableTable(shown, all, agencies, onSplit) {
             'title',
             h('textarea', { name: 'title', rows: 3, 'aria-label': `Nội dung, mục ${i.task.code}`, 'data-edit': 'title' }, i.task.title),
           ),
-          i.ocrConfidence != null
-            ? h(
-                'span',
-                { class: `small block ${i.ocrConfidence < 70 ? 'text-danger' : 'muted'}`, 'data-ocr': i.ocrConfidence },
-                `Độ tin cậy OCR: ${i.ocrConfidence}%`,
-              )
-            : null,
+          ocrNote(i),
         ],
       },
       {
