@@ -393,6 +393,17 @@ describe('imports of văn bản giao nhiệm vụ (e2e, issue #12)', () => {
       expect((res.body as ImportReport).items).toHaveLength(3);
     });
 
+    it('should refuse UTF-16 without its byte order mark, writing nothing', async () => {
+      await refused(
+        upload(Buffer.from(corpus('02-tb-ket-luan-binh-phuoc'), 'utf16le'), 'tb-utf16.txt', {
+          programId: program2026,
+          dryRun: false,
+        }),
+        400,
+        'Tệp “tb-utf16.txt” mã hóa UTF-16 nhưng thiếu dấu BOM ở đầu tệp nên không đọc chắc chắn được; hãy lưu lại với bảng mã UTF-8',
+      );
+    });
+
     it('should refuse Windows-1258 and a file mixing UTF-8 with Windows-1258', async () => {
       // "Giao Sở Tài chính" in Windows-1258: ở = 0xF5 + combining hook (0xD2), à = 0xE0.
       const cp1258 = Buffer.from([0x47, 0x69, 0x61, 0x6f, 0x20, 0x53, 0xf5, 0xd2, 0x20, 0x54, 0xe0, 0x69]);
