@@ -63,20 +63,14 @@ async function catPng(): Promise<Buffer> {
         .lineTo(420, 420 + dy)
         .stroke();
   });
-  const dir = mkdtempSync(join(tmpdir(), 'cat-'));
-  try {
-    execFileSync('pdftoppm', ['-r', '100', '-png', '-singlefile', '-', join(dir, 'cat')], { input: pdf });
-    return readFileSync(join(dir, 'cat.png'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return toPng(pdf, 100);
 }
 
 /** The first page of a PDF as a PNG (a photographed or scanned page sent as an image). */
-function toPng(pdf: Buffer): Buffer {
+function toPng(pdf: Buffer, dpi = 150): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'page-'));
   try {
-    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-', join(dir, 'page')], { input: pdf });
+    execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-', join(dir, 'page')], { input: pdf });
     return readFileSync(join(dir, 'page.png'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -566,15 +566,21 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.close();
   });
 
-  it('should read a văn bản outside any program, let the clerk correct it in place (a suggested agency in one click) and commit what is on screen', async () => {
+  /** A corpus thông báo (10-tb-binh-phuoc-giao-duc) uploaded by the office outside any program, as `render` makes it. */
+  async function previewDocument(fileName: string, render: (text: string) => Promise<Buffer>): Promise<Page> {
     const page = await newPage({ width: 1600, height: 1000 });
     await signIn(page, OFFICE_USER);
     await navLink(page, 'Nhập chương trình').click();
     const upload = page.locator('#import-upload');
     await upload.getByLabel('Chương trình công tác').selectOption({ label: 'Không thuộc chương trình: nhập nhiệm vụ từ văn bản giao nhiệm vụ' });
     const text = readFileSync(join(ROOT, 'test', 'fixtures', 'documents', '10-tb-binh-phuoc-giao-duc.txt'), 'utf8');
-    await upload.getByLabel('Tệp chương trình').setInputFiles({ name: 'tb-101-giao-duc.pdf', mimeType: 'application/pdf', buffer: await toPdf(text) });
+    await upload.getByLabel('Tệp chương trình').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: await render(text) });
     await upload.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    return page;
+  }
+
+  it('should read a văn bản outside any program, let the clerk correct it in place (a suggested agency in one click) and commit what is on screen', async () => {
+    const page = await previewDocument('tb-101-giao-duc.pdf', (text) => toPdf(text));
     await page.locator('#preview-title').waitFor();
     await expect(page.locator('#import-document').innerText()).resolves.toContain('Thông báo số 101/TB-UBND ngày 03/08/2026 của UBND tỉnh Bình Phước');
     const rows = page.locator('#import-items tbody tr');
@@ -620,14 +626,7 @@ describe('web UI (e2e, headless Chromium)', () => {
   });
 
   it('should read a scan by OCR on the queue and show the confidence beside each item', async () => {
-    const page = await newPage({ width: 1600, height: 1000 });
-    await signIn(page, OFFICE_USER);
-    await navLink(page, 'Nhập chương trình').click();
-    const upload = page.locator('#import-upload');
-    await upload.getByLabel('Chương trình công tác').selectOption({ label: 'Không thuộc chương trình: nhập nhiệm vụ từ văn bản giao nhiệm vụ' });
-    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'documents', '10-tb-binh-phuoc-giao-duc.txt'), 'utf8');
-    await upload.getByLabel('Tệp chương trình').setInputFiles({ name: 'tb-101-scan.pdf', mimeType: 'application/pdf', buffer: await toScan(await toPdf(text)) });
-    await upload.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    const page = await previewDocument('tb-101-scan.pdf', async (text) => toScan(await toPdf(text)));
     await page.locator('#preview-title').waitFor({ timeout: 120_000 });
     await expect(page.locator('#import-document').innerText()).resolves.toMatch(/nhận dạng chữ \(OCR\) 1 trang, độ tin cậy trung bình \d+%/);
     const rows = page.locator('#import-items tbody tr');
