@@ -7,6 +7,7 @@
  *   BENCH_ROWS=20000 BENCH_DATABASE_URL=postgres://… node bench/run-ts.js bench/imports.bench.ts
  *   BENCH_ONLY=pdf node bench/run-ts.js bench/imports.bench.ts   # only the PDF part (issue #12)
  *   BENCH_ONLY=pdf BENCH_SKIP_SCAN=1 …                             # the text PDF only (no OCR)
+ *   BENCH_ONLY=corpus-scan node bench/run-ts.js bench/imports.bench.ts  # OCR of the 31 corpus scans, timed and scored
  *
  * Then a 30-page văn bản (the document corpus, test/fixtures/documents, one after another) as a
  * text PDF and as its scan (200 dpi), dry runs: pdfjs-dist, and OCR by Tesseract (two pages at a time, see pdf/ocr.ts).
@@ -36,6 +37,8 @@ import { freePort } from 'test/utils/free-port';
 import { readdirSync, readFileSync } from 'node:fs';
 import { toPdf, toScan } from 'test/fixtures/documents/render';
 import { extractPdfText } from 'src/modules/imports/pdf/pdf-text';
+import { OCR_PARALLEL_PAGES } from 'src/modules/imports/pdf/ocr';
+import { corpusNames, formatScore, scoreFormat } from 'test/fixtures/documents/score';
 
 const LEADS = [
   'Sở Tài chính',
@@ -103,7 +106,18 @@ const summary = (r: ImportReport) => {
   return `${s.items} items, ${s.invalid} invalid, created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}`;
 };
 
+/** The OCR of every scan of the document corpus, timed and scored (what document-corpus.spec.ts checks). */
+async function corpusScans(): Promise<void> {
+  const names = corpusNames();
+  const started = process.hrtime.bigint();
+  const r = await scoreFormat('scan', names, { parallel: OCR_PARALLEL_PAGES });
+  const s = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(`corpus scans: ${r.documents} documents, ${OCR_PARALLEL_PAGES} pages at a time: ${s.toFixed(1)} s`);
+  console.log(formatScore(r));
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'corpus-scan') return corpusScans();
   const rows = Number(process.env.BENCH_ROWS ?? 10_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'nhiemvu-bench-imports-'));
   const config = loadConfiguration({

@@ -63,10 +63,15 @@ async function catPng(): Promise<Buffer> {
         .lineTo(420, 420 + dy)
         .stroke();
   });
-  const dir = mkdtempSync(join(tmpdir(), 'cat-'));
+  return toPng(pdf, 100);
+}
+
+/** The first page of a PDF as a PNG (a photographed or scanned page sent as an image). */
+function toPng(pdf: Buffer, dpi = 150): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'page-'));
   try {
-    execFileSync('pdftoppm', ['-r', '100', '-png', '-singlefile', '-', join(dir, 'cat')], { input: pdf });
-    return readFileSync(join(dir, 'cat.png'));
+    execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-', join(dir, 'page')], { input: pdf });
+    return readFileSync(join(dir, 'page.png'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -382,6 +387,17 @@ describe('imports of văn bản giao nhiệm vụ (e2e, issue #12)', () => {
       expect((res.body as ImportReport).items).toHaveLength(3);
     });
 
+    it('should refuse UTF-16 without its byte order mark, writing nothing', async () => {
+      await refused(
+        upload(Buffer.from(corpus('02-tb-ket-luan-binh-phuoc'), 'utf16le'), 'tb-utf16.txt', {
+          programId: program2026,
+          dryRun: false,
+        }),
+        400,
+        'Tệp “tb-utf16.txt” mã hóa UTF-16 nhưng thiếu dấu BOM ở đầu tệp nên không đọc chắc chắn được; hãy lưu lại với bảng mã UTF-8',
+      );
+    });
+
     it('should refuse Windows-1258 and a file mixing UTF-8 with Windows-1258', async () => {
       // "Giao Sở Tài chính" in Windows-1258: ở = 0xF5 + combining hook (0xD2), à = 0xE0.
       const cp1258 = Buffer.from([0x47, 0x69, 0x61, 0x6f, 0x20, 0x53, 0xf5, 0xd2, 0x20, 0x54, 0xe0, 0x69]);
@@ -463,4 +479,46 @@ describe('imports of văn bản giao nhiệm vụ (e2e, issue #12)', () => {
       expectStatus(agency, 403);
     });
   });
+});
+
+describe('imports of scans on a server without Tesseract (e2e, issue #12)', () => {
+  let t: TestApp;
+  let office: string;
+  let programId: number;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ workers: true, env: { OCR_TESSERACT_BIN: '/khong/co/tesseract' } });
+    const ds = t.get(DataSource);
+    const sessions = await signInEveryRole(t, (await insertSeedAgencies(ds)).get('SYT')!);
+    office = sessions[UserRole.Office].token;
+    programId = (await createProgram(t, office, { year: 2026, issuedAt: '2026-01-05' })).id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it.each([
+    ['a scanned PDF', 'cv-scan.pdf', async () => toScan(await toPdf(corpus('01-cv-binh-phuoc-du-toan')))],
+    ['a photo (PNG)', 'cv-anh.png', async () => toPng(await toPdf(corpus('01-cv-binh-phuoc-du-toan')))],
+  ])(
+    'should refuse %s at once with 503 naming the packages to install, writing and queuing nothing',
+    async (_what, name, file) => {
+      const ds = t.get(DataSource);
+      const [tasks, runs] = [await ds.getRepository(Task).count(), await ds.getRepository(ImportRun).count()];
+      const res = await t.http
+        .post('/api/imports')
+        .set(bearer(office))
+        .field('programId', String(programId))
+        .field('dryRun', 'false')
+        .attach('file', await file(), { filename: name, contentType: 'application/octet-stream' });
+      expect(res.status).toBe(503);
+      const body = res.body as ErrorBody;
+      expect(body.message).toBe(
+        'Văn bản là bản scan (không có lớp chữ) nên cần nhận dạng chữ (OCR), nhưng máy chủ chưa có chương trình “/khong/co/tesseract”: quản trị viên cần cài gói tesseract-ocr và tesseract-ocr-vie (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-vie, hoặc chạy scripts/ensure-deps.sh)',
+      );
+      expect(body.details[0].field).toBe('file');
+      expect(await ds.getRepository(Task).count()).toBe(tasks);
+      expect(await ds.getRepository(ImportRun).count()).toBe(runs);
+    },
+  );
 });

@@ -7,7 +7,8 @@ import { DataSource } from 'typeorm';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { RemindersService } from 'src/modules/reminders/reminders.service';
-import { toPdf } from 'test/fixtures/documents/render';
+import { Task } from 'src/modules/tasks/task.entity';
+import { toPdf, toScan } from 'test/fixtures/documents/render';
 import { TestApp } from 'test/utils/create-test-app';
 import { waitFor } from 'test/utils/spawn-process';
 import { CHROMIUM, CHROMIUM_ARGS } from 'test/utils/chromium';
@@ -544,12 +545,15 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.locator('.error-summary', { hasText: 'cần sửa trước khi ghi' }).waitFor();
     const errorRow = page.locator('#import-items tr.row-error');
     await expect(errorRow.innerText()).resolves.toContain('Không tìm thấy cơ quan');
+    // The refusal sits in its row, under the lead to choose.
+    await errorRow.locator('.field-error', { hasText: 'chưa chọn cơ quan chủ trì' }).waitFor();
+    await expect(errorRow.getByLabel(/^Cơ quan chủ trì, mục/).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#import-items').innerText()).resolves.toContain('Cảnh báo');
+    await shot(page, '09-import-preview', 'ui-import-preview.png');
     await page.getByLabel('Chỉ hiện mục có lỗi hoặc cảnh báo').check();
     await page.getByLabel('Chỉ hiện mục có lỗi hoặc cảnh báo').uncheck();
     await page.locator('#import-items tbody tr').nth(2).waitFor();
     expect(await page.locator('#import-items tbody tr').count()).toBe(3);
-    await expect(page.locator('#import-items').innerText()).resolves.toContain('Cảnh báo');
-    await shot(page, '09-import-preview', 'ui-import-preview.png');
 
     // The corrected file.
     await page.locator('#import-reupload').getByLabel('Tải lên tệp đã sửa').setInputFiles({
@@ -571,15 +575,21 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.close();
   });
 
-  it('should read a văn bản outside any program, let the clerk correct it in place (a suggested agency in one click) and commit what is on screen', async () => {
+  /** A corpus thông báo (10-tb-binh-phuoc-giao-duc) uploaded by the office outside any program, as `render` makes it. */
+  async function previewDocument(fileName: string, render: (text: string) => Promise<Buffer>): Promise<Page> {
     const page = await newPage({ width: 1600, height: 1000 });
     await signIn(page, OFFICE_USER);
     await navLink(page, 'Nhập chương trình').click();
     const upload = page.locator('#import-upload');
     await upload.getByLabel('Chương trình công tác').selectOption({ label: 'Không thuộc chương trình: nhập nhiệm vụ từ văn bản giao nhiệm vụ' });
     const text = readFileSync(join(ROOT, 'test', 'fixtures', 'documents', '10-tb-binh-phuoc-giao-duc.txt'), 'utf8');
-    await upload.getByLabel('Tệp chương trình').setInputFiles({ name: 'tb-101-giao-duc.pdf', mimeType: 'application/pdf', buffer: await toPdf(text) });
+    await upload.getByLabel('Tệp chương trình').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: await render(text) });
     await upload.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    return page;
+  }
+
+  it('should read a văn bản outside any program, let the clerk correct it in place (a suggested agency in one click) and commit what is on screen', async () => {
+    const page = await previewDocument('tb-101-giao-duc.pdf', (text) => toPdf(text));
     await page.locator('#preview-title').waitFor();
     await expect(page.locator('#import-document').innerText()).resolves.toContain('Thông báo số 101/TB-UBND ngày 03/08/2026 của UBND tỉnh Bình Phước');
     const rows = page.locator('#import-items tbody tr');
@@ -589,11 +599,25 @@ describe('web UI (e2e, headless Chromium)', () => {
     await expect(groupRow.innerText()).resolves.toContain('Cơ quan chủ trì là nhóm');
     await groupRow.getByRole('button', { name: 'UBND thành phố Đồng Xoài' }).click();
     await expect(groupRow.getByLabel(/^Cơ quan chủ trì, mục/).inputValue()).resolves.not.toBe('');
+    // Dates are dd/mm/yyyy whatever the browser's language (Chromium here speaks en-US).
+    await expect(groupRow.getByLabel(/^Hạn hoàn thành, mục/).inputValue()).resolves.toBe('05/09/2026');
     // Item 2: the clerk moves the deadline, says how the document wrote it, and makes it a proposal.
     const second = rows.nth(1);
-    await second.getByLabel(/^Hạn hoàn thành, mục/).fill('2026-09-15');
+    const due = second.getByLabel(/^Hạn hoàn thành, mục/);
     await second.getByLabel(/^Thời hạn như văn bản ghi, mục/).fill('ngày 15/9/2026');
     await second.getByLabel(/^Loại, mục/).selectOption('proposal');
+    // A day that does not exist is an error on its row, and nothing is written.
+    const tasksBefore = await t.get(DataSource).getRepository(Task).count();
+    await due.fill('31/6/2026');
+    await page.locator('#import-commit').click();
+    await second.locator('.field-error', { hasText: 'hạn hoàn thành “31/6/2026”: Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy' }).waitFor();
+    await expect(due.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('.import-actions .error-summary').innerText()).resolves.toContain('Còn 1 mục cần sửa trước khi ghi');
+    expect(await t.get(DataSource).getRepository(Task).count()).toBe(tasksBefore);
+    await shot(page, '11-import-directive-date-error');
+    await due.fill('15/9/2026');
+    // Edited, the row's error goes.
+    await expect(second.locator('.field-error').count()).resolves.toBe(0);
     await shot(page, '11-import-directive-preview', 'ui-import-directive-preview.png');
     await page.locator('#import-commit').click();
     await page.locator('#done-title').waitFor();
@@ -607,6 +631,17 @@ describe('web UI (e2e, headless Chromium)', () => {
     const chosen = await find('sửa chữa trường lớp');
     expect(chosen).toHaveLength(1);
     expect(chosen[0].dueDate).toBe('2026-09-05');
+    await page.close();
+  });
+
+  it('should read a scan by OCR on the queue and show the confidence beside each item', async () => {
+    const page = await previewDocument('tb-101-scan.pdf', async (text) => toScan(await toPdf(text)));
+    await page.locator('#preview-title').waitFor({ timeout: 120_000 });
+    await expect(page.locator('#import-document').innerText()).resolves.toMatch(/nhận dạng chữ \(OCR\) 1 trang, độ tin cậy trung bình \d+%/);
+    const rows = page.locator('#import-items tbody tr');
+    await expect(rows.count()).resolves.toBe(3);
+    for (let i = 0; i < 3; i++) await expect(rows.nth(i).locator('[data-ocr]').innerText()).resolves.toMatch(/^Độ tin cậy OCR: \d+%$/);
+    await shot(page, '11-import-scan-preview', 'ui-import-scan-preview.png');
     await page.close();
   });
 

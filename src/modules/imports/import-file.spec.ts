@@ -131,6 +131,16 @@ describe(inspectUpload.name, () => {
     expect(err.message).toContain('CSV UTF-8 (Comma delimited)');
   });
 
+  it.each(['utf16le', 'utf16be'])('should refuse %s text without its byte order mark, saying so', async (enc) => {
+    const le = Buffer.from('Giao Sở Tài chính chủ trì rà soát, hoàn thành trước ngày 15/6/2026.\n', 'utf16le');
+    const bytes = enc === 'utf16le' ? le : Buffer.from(le).swap16();
+    const err = await refusal(file('a.txt', bytes, 'text/plain'));
+    expect(err.status).toBe(HttpStatus.BAD_REQUEST);
+    expect(err.message).toBe(
+      'Tệp “a.txt” mã hóa UTF-16 nhưng thiếu dấu BOM ở đầu tệp nên không đọc chắc chắn được; hãy lưu lại với bảng mã UTF-8',
+    );
+  });
+
   it('should refuse text full of NUL bytes', async () => {
     const err = await refusal(file('a.txt', Buffer.concat([Buffer.from('1. Việc\n'), Buffer.alloc(4000)])));
     expect(err.message).toBe('Tệp “a.txt” chứa dữ liệu nhị phân, không phải tệp văn bản (.txt)');

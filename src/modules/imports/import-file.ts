@@ -146,6 +146,20 @@ export function imageKind(buf: Buffer): 'png' | 'jpg' | 'tif' | null {
   return null;
 }
 
+/** Text in UTF-16 without its byte order mark: one byte of most pairs (the high byte of Latin letters) is NUL. */
+function utf16WithoutBom(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 4096) & ~1;
+  if (n < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) even++;
+    if (buf[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  return Math.max(even, odd) > pairs * 0.3 && Math.min(even, odd) < pairs * 0.05;
+}
+
 /** UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused with what to do. */
 export function decodeText(buf: Buffer, format: 'csv' | 'txt', fileName: string): string {
   let text: string;
@@ -154,6 +168,10 @@ export function decodeText(buf: Buffer, format: 'csv' | 'txt', fileName: string)
   else {
     const binary = describeBinary(buf);
     if (binary) throw fileError(`Tệp “${fileName}” không phải ${KIND_NAMES[format]} mà là ${binary} bị đổi tên`);
+    if (utf16WithoutBom(buf))
+      throw fileError(
+        `Tệp “${fileName}” mã hóa UTF-16 nhưng thiếu dấu BOM ở đầu tệp nên không đọc chắc chắn được; hãy lưu lại với bảng mã UTF-8`,
+      );
     const body = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(body);

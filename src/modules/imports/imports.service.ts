@@ -133,11 +133,13 @@ export class ImportsService {
     const actor: TaskActor = { id: user.id, name: user.fullName };
     // Large by size, or by the rows seen while checking the file (no need to parse it here).
     const rough = inspected.roughRows ?? 0;
-    if (file.buffer.length > IMPORT_LIMITS.queueAboveBytes || rough > IMPORT_LIMITS.queueAboveItems + 50) {
-      return { kind: 'queued', run: await this.enqueue(inspected, input, user, 0) };
-    }
-    // Scans and images are read by OCR, which takes a while: always on the queue, with progress.
-    if (inspected.format === 'image' || (inspected.format === 'pdf' && (await this.needsOcr(inspected)))) {
+    // Scans and images are read by OCR, which takes a while: always on the queue, with progress. A PDF
+    // of any size is checked first (encrypted, damaged, too many pages) and a server without Tesseract
+    // says so now (503 naming the package), not from a failed run.
+    if (inspected.format === 'image')
+      await checkOcr({ tesseractBin: this.config.get('imports', { infer: true }).tesseractBin });
+    const ocr = inspected.format === 'image' || (inspected.format === 'pdf' && (await this.needsOcr(inspected)));
+    if (ocr || file.buffer.length > IMPORT_LIMITS.queueAboveBytes || rough > IMPORT_LIMITS.queueAboveItems + 50) {
       return { kind: 'queued', run: await this.enqueue(inspected, input, user, 0) };
     }
     const parsed = await parseFile(inspected, this.readOptions());

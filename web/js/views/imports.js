@@ -5,11 +5,11 @@
 // one is committed as the file says (dryRun=false). Large files and scans are queued (202) and polled.
 
 import { api } from '../api.js';
-import { filePicker, loadError, pageHeader, statCard, table } from '../components.js';
+import { dateInput, filePicker, loadError, pageHeader, statCard, table } from '../components.js';
 import { agencyOptions, allAgencies, allPrograms, programOptions } from '../directory.js';
 import { busy, clearErrors, field, h, loading, notice, replace, select, setTitle, showErrors } from '../dom.js';
-import { formatDate, formatNumber } from '../format.js';
-import { IMPORT_ACTION, IMPORT_FIELD, label, TASK_KIND } from '../i18n.js';
+import { formatDate, formatNumber, parseDate } from '../format.js';
+import { IMPORT_ACTION, IMPORT_FIELD, label, MESSAGES, TASK_KIND } from '../i18n.js';
 
 const ACCEPT = '.xlsx,.csv,.docx,.txt,.pdf,.png,.jpg,.jpeg,.tif,.tiff';
 /** "Nhập nhiệm vụ từ văn bản": a document on its own, outside any program. */
@@ -180,13 +180,16 @@ export async function render({ main, query }) {
       ? h('button', { type: 'button', class: 'btn btn-primary', id: 'import-commit' }, `Ghi ${formatNumber(r.items.length)} mục như trên màn hình${where}`)
       : h('button', { type: 'button', class: 'btn btn-primary', id: 'import-commit', disabled: invalid }, `Ghi ${formatNumber(sum.valid)} mục${where}`);
     const status = h('p', { class: 'muted', role: 'status' });
+    // Each problem of an item (ours or the API's: items[3].dueDate) under its control in its row, the rest above the button.
+    const showRowErrors = (err) =>
+      showErrors(body, err, { aliases: Object.fromEntries((err.details ?? []).map((d) => [d.field, d.field])), summaryTarget: actions });
     if (editable)
       commit.addEventListener('click', () => {
         clearErrors(rows);
         clearErrors(actions);
         const edited = readEdits(rows, r.items);
         if (edited.problems.length) {
-          showErrors(actions, { message: `Còn ${formatNumber(edited.problems.length)} mục cần sửa trước khi ghi`, details: edited.problems });
+          showRowErrors({ message: `Còn ${formatNumber(edited.problems.length)} mục cần sửa trước khi ghi`, details: edited.problems });
           return;
         }
         void busy(
@@ -204,7 +207,7 @@ export async function render({ main, query }) {
               doneStep();
             } catch (err) {
               status.textContent = '';
-              showErrors(actions, err);
+              showRowErrors(err);
             }
           },
           'Đang ghi…',
@@ -349,12 +352,18 @@ function issueList(item) {
   );
 }
 
+/** Beside an item read by OCR: how sure the reading is (in red below 70 %: check it against the paper). */
+function ocrNote(i) {
+  if (i.ocrConfidence == null) return null;
+  return h('span', { class: `small block ${i.ocrConfidence < 70 ? 'text-danger' : 'muted'}`, 'data-ocr': i.ocrConfidence }, `Độ tin cậy OCR: ${i.ocrConfidence}%`);
+}
+
 function itemsTable(items) {
   return table(
     [
       { label: 'Vị trí', class: 'col-code', cell: (i) => i.ref },
       { label: 'Mã', class: 'col-code', cell: (i) => i.task.code ?? '—' },
-      { label: 'Nội dung', class: 'col-title', cell: (i) => [i.task.title, i.task.group ? h('span', { class: 'muted small block' }, i.task.group) : null] },
+      { label: 'Nội dung', class: 'col-title', cell: (i) => [i.task.title, i.task.group ? h('span', { class: 'muted small block' }, i.task.group) : null, ocrNote(i)] },
       { label: 'Cơ quan chủ trì', cell: (i) => i.task.leadAgency?.name ?? '—' },
       { label: 'Cơ quan phối hợp', cell: (i) => i.task.coordinatingAgencies.map((a) => a.name).join('; ') || '—' },
       { label: 'Thời hạn', class: 'col-date', cell: (i) => [i.task.dueDate ? formatDate(i.task.dueDate) : 'Không có', i.task.dueText ? h('span', { class: 'muted small block' }, i.task.dueText) : null] },
@@ -370,6 +379,12 @@ function itemsTable(items) {
     items,
     { caption: 'Các mục trong tệp', rowClass: (i) => (i.errors.length ? 'row-error' : i.warnings.length ? 'row-warning' : null) },
   );
+}
+
+/** A control of the row of item `index`, where showErrors puts the problems of `items[index].name` (until it is edited). */
+function rowField(index, name, control) {
+  const wrap = h('div', { class: 'field', 'data-field': `items[${index}].${name}`, oninput: () => clearErrors(wrap), onchange: () => clearErrors(wrap) }, control);
+  return wrap;
 }
 
 /** The preview as a form: every field that decides a report, corrected in place. */
@@ -394,18 +409,12 @@ function editableTable(shown, all, agencies, onSplit) {
         label: 'Nội dung',
         class: 'col-title',
         cell: (i) => [
-          h(
-            'textarea',
-            { name: 'title', rows: 3, 'aria-label': `Nội dung, mục ${i.task.code}`, 'data-edit': 'title' },
-            i.task.title,
+          rowField(
+            all.indexOf(i),
+            'title',
+            h('textarea', { name: 'title', rows: 3, 'aria-label': `Nội dung, mục ${i.task.code}`, 'data-edit': 'title' }, i.task.title),
           ),
-          i.ocrConfidence != null
-            ? h(
-                'span',
-                { class: `small block ${i.ocrConfidence < 70 ? 'text-danger' : 'muted'}`, 'data-ocr': i.ocrConfidence },
-                `Độ tin cậy OCR: ${i.ocrConfidence}%`,
-              )
-            : null,
+          ocrNote(i),
         ],
       },
       {
@@ -417,7 +426,7 @@ function editableTable(shown, all, agencies, onSplit) {
           });
           const suggested = (i.leadGroup?.members ?? []).slice(0, 12);
           return [
-            lead,
+            rowField(all.indexOf(i), 'leadAgencyId', lead),
             i.leadGroup
               ? h('button', { type: 'button', class: 'btn btn-secondary btn-small split', onclick: () => onSplit(i) }, `Tách thành ${formatNumber(i.leadGroup.members.length)} nhiệm vụ, mỗi cơ quan một nhiệm vụ`)
               : null,
@@ -464,13 +473,7 @@ function editableTable(shown, all, agencies, onSplit) {
         label: 'Thời hạn',
         class: 'col-date',
         cell: (i) => [
-          h('input', {
-            type: 'date',
-            name: 'dueDate',
-            value: i.task.dueDate ?? '',
-            'aria-label': `Hạn hoàn thành, mục ${i.task.code}`,
-            'data-edit': 'dueDate',
-          }),
+          rowField(all.indexOf(i), 'dueDate', dateInput('dueDate', i.task.dueDate, { 'aria-label': `Hạn hoàn thành, mục ${i.task.code}`, 'data-edit': 'dueDate', size: 10 })),
           h('input', {
             type: 'text',
             name: 'dueText',
@@ -521,6 +524,8 @@ function readEdits(root, all) {
     sourceDocument: i.task.sourceDocument,
     provided: [...(i.provided ?? [])],
   }));
+  /** Dates typed that are no day ("31/6/2025"): index → what was typed. */
+  const badDates = new Map();
   for (const row of root.querySelectorAll('tr[data-index]')) {
     const item = items[Number(row.dataset.index)];
     const get = (name) => row.querySelector(`[data-edit="${name}"]`);
@@ -530,7 +535,10 @@ function readEdits(root, all) {
     item.coordinatingAgencyIds = [...get('coordinatingAgencyIds').selectedOptions]
       .map((o) => Number(o.value))
       .filter((id) => id !== item.leadAgencyId);
-    item.dueDate = get('dueDate').value || null;
+    const typed = get('dueDate').value.trim();
+    const due = parseDate(typed);
+    if (due === undefined) badDates.set(Number(row.dataset.index), typed);
+    else item.dueDate = due;
     item.dueText = get('dueText').value.trim() || null;
     item.submitTo = get('submitTo').value.trim() || null;
     // What the clerk changed is written too (on a re-import only the file's fields are).
@@ -556,7 +564,12 @@ function readEdits(root, all) {
         field: `items[${idx}].leadAgencyId`,
         message: `Mục ${item.code ?? idx + 1}: chưa chọn cơ quan chủ trì`,
       });
-    if (item.dueText && !item.dueDate)
+    if (badDates.has(idx))
+      problems.push({
+        field: `items[${idx}].dueDate`,
+        message: `Mục ${item.code ?? idx + 1}: hạn hoàn thành “${badDates.get(idx)}”: ${MESSAGES.invalidDate}`,
+      });
+    else if (item.dueText && !item.dueDate)
       problems.push({
         field: `items[${idx}].dueDate`,
         message: `Mục ${item.code ?? idx + 1}: có thời hạn “${item.dueText}” nhưng chưa có ngày hạn`,

@@ -18,8 +18,19 @@ export interface LayoutLine {
   y: number;
   h: number;
   cells: LayoutCell[];
+  /** The lowest bottom edge of its words. */
+  bottom: number;
+  /** The width of its first word (would it have fitted at the end of the line above?). */
+  firstWidth: number;
   /** Mean OCR confidence of its words (0–100), or null for a text layer. */
   conf: number | null;
+}
+
+/** A text layer's item may be a whole line: its first word's share of the width, by characters. */
+function firstWordWidth(item: LayoutItem): number {
+  const text = item.str.trim();
+  const word = text.split(/\s+/)[0];
+  return text.length ? (item.w * word.length) / text.length : 0;
 }
 
 /** Words on one baseline, left to right; a wide gap (a column, the two header columns) starts a new cell. */
@@ -48,12 +59,24 @@ export function linesOf(page: LayoutPage, pageNo: number): LayoutLine[] {
       if (!last || gap > Math.max(1.5 * h, 10)) {
         cells.push({ text: it.str.trim(), x: it.x, right: it.x + it.w });
       } else {
+        // A text layer may cut a word into pieces; Tesseract's items are words ("Sở" "Y", a narrow gap, not "SởY").
+        const ocrWord = it.conf !== undefined;
         last.text =
-          gap > h * 0.12 || /\s$/.test(last.text) ? `${last.text} ${it.str.trim()}` : last.text + it.str.trim();
+          ocrWord || gap > h * 0.12 || /\s$/.test(last.text)
+            ? `${last.text} ${it.str.trim()}`
+            : last.text + it.str.trim();
         last.right = Math.max(last.right, it.x + it.w);
       }
     }
-    lines.push({ page: pageNo, y: Math.min(...row.map((i) => i.y)), h, cells, conf: confN ? confSum / confN : null });
+    lines.push({
+      page: pageNo,
+      y: Math.min(...row.map((i) => i.y)),
+      h,
+      bottom: Math.max(...row.map((i) => i.y + i.h)),
+      firstWidth: firstWordWidth(row[0]),
+      cells,
+      conf: confN ? confSum / confN : null,
+    });
   }
   return lines.sort((a, b) => a.y - b.y);
 }
@@ -97,9 +120,13 @@ export function blocksOf(lines: LayoutLine[]): (TextBlock & { confidence: number
       !isCapitals(prevText) &&
       !isCapitals(text) &&
       readLineMarker(text) === null &&
-      (prev.page !== line.page || line.y - prev.y <= pitch.get(line.page)! * 1.15 + 0.5) &&
-      // A line that ends short of the margin ends its paragraph.
-      prev.cells[0].right > rightEdge.get(prev.page)! - 4 * prev.h;
+      // Tops, or bottoms: a short line without marks above (“31/10/2026.”) or letters below sits lower or higher.
+      (prev.page !== line.page ||
+        Math.min(line.y - prev.y, line.bottom - prev.bottom) <= pitch.get(line.page)! * 1.15 + 0.5) &&
+      // A line that ends short of the margin ends its paragraph, unless the next word would not have fitted
+      // on it (text aligned left, "… trước ngày" / "31/10/2026.").
+      (prev.cells[0].right > rightEdge.get(prev.page)! - 4 * prev.h ||
+        prev.cells[0].right + line.firstWidth > rightEdge.get(prev.page)!);
     if (joins) {
       current.text = `${current.text} ${text}`;
       if (line.conf !== null) current.confs.push(line.conf);

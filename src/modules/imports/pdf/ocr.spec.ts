@@ -1,4 +1,4 @@
-import { correctQuarter, wordsOfTsv } from './ocr';
+import { correctQuarter, correctYearName, wordsOfTsv } from './ocr';
 
 describe(correctQuarter.name, () => {
   it.each([
@@ -36,5 +36,39 @@ describe(wordsOfTsv.name, () => {
         { str: 'II/2021', x: 170, y: 200, w: 90, h: 30, conf: 61 },
       ],
     });
+  });
+});
+
+describe(correctYearName.name, () => {
+  it.each([
+    ['Ất', 'Ty', ['Ất', 'Tỵ']],
+    ['Ất', 'Ti', ['Ất', 'Tị']],
+    ['At', 'Tỵ,', ['Ất', 'Tỵ,']],
+    ['Giap', 'Thin.', ['Giáp', 'Thìn.']],
+    ['Binh', 'Ngo', ['Bính', 'Ngọ']],
+  ])('should give %j %j the spelling of the year name', (previous, word, expected) => {
+    expect(correctYearName(previous, word)).toEqual(expected);
+  });
+
+  it.each([
+    ['Ất', 'Tỵ'],
+    // Not a year: Giáp goes with Tý, Dần …, never with Sửu.
+    ['Giap', 'Suu'],
+    ['ất', 'ty'],
+    ['Sở', 'Ty'],
+  ])('should leave %j %j alone', (previous, word) => {
+    expect(correctYearName(previous, word)).toBeNull();
+  });
+
+  it('should correct the pair in Tesseract’s words', () => {
+    const row = (n: number, x: number, text: string) => `5\t1\t1\t1\t1\t${n}\t${x}\t200\t50\t30\t96\t${text}`;
+    const tsv = [
+      'header',
+      '1\t1\t0\t0\t0\t0\t0\t0\t1654\t2339\t-1\t',
+      row(1, 100, 'Xuân'),
+      row(2, 160, 'Ất'),
+      row(3, 220, 'Ty'),
+    ];
+    expect(wordsOfTsv(tsv.join('\n')).items.map((i) => i.str)).toEqual(['Xuân', 'Ất', 'Tỵ']);
   });
 });
