@@ -8,6 +8,7 @@ import { h, notice, replace, setTitle } from './dom.js';
 import { APP_NAME, APP_OWNER, MESSAGES, ROLE } from './i18n.js';
 import { defineRoutes, navigate, startRouter } from './router.js';
 import { can, currentUser, homeOf, onSessionEnd, onSessionWarning, restore, updateUser, watch } from './session.js';
+import * as account from './views/account.js';
 import * as admin from './views/admin.js';
 import { openQueueConsole } from './queue-console.js';
 import * as approvals from './views/approvals.js';
@@ -43,6 +44,7 @@ const ROUTES = [
   { path: '/app/reports', view: reports, roles: READERS, nav: 'reports' },
   { path: '/app/admin', view: admin, roles: ['admin'], nav: 'admin-users' },
   { path: '/app/admin/:section', view: admin, roles: ['admin'], nav: (ctx) => `admin-${ctx.params.section}` },
+  { path: '/app/account/password', view: account, roles: ALL, nav: 'account' },
   { path: '/app/calendar', view: calendarFeed, roles: ['admin', 'office', 'agency'], nav: 'calendar' },
   { path: '/app', view: null, roles: ALL },
   { path: '/', view: null, roles: ALL },
@@ -155,7 +157,12 @@ function renderHeader(user, active) {
         'div',
         { class: 'user-box' },
         h('span', { class: 'user-name' }, user.fullName, h('span', { class: 'user-role' }, user.agencyName ?? ROLE[user.role])),
-        h('button', { type: 'button', class: 'btn btn-secondary btn-small', id: 'sign-out', onclick: () => void api.logout() }, 'Đăng xuất'),
+        h(
+          'span',
+          { class: 'user-actions' },
+          h('a', { class: 'btn btn-secondary btn-small', id: 'change-password', href: '/app/account/password', 'aria-current': active === 'account' ? 'page' : null }, 'Đổi mật khẩu'),
+          h('button', { type: 'button', class: 'btn btn-secondary btn-small', id: 'sign-out', onclick: () => void api.logout() }, 'Đăng xuất'),
+        ),
       ),
       toggle,
     ),

@@ -11,8 +11,8 @@ import { UsersService } from 'src/modules/users/users.service';
 import { AuthUser, CurrentUser, Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { assertSameOrigin, CROSS_SITE_MESSAGE } from './csrf';
-import { LoginDto, LoginResponseDto, SessionResponseDto } from './dto/login.dto';
-import { LOGIN_THROTTLED_MESSAGE } from './login-throttles';
+import { ChangePasswordDto, ChangePasswordResponseDto, LoginDto, LoginResponseDto, SessionResponseDto } from './dto/login.dto';
+import { LOGIN_THROTTLED_MESSAGE, PASSWORD_THROTTLED_MESSAGE } from './login-throttles';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
 
 const ALL_ROLES = [UserRole.Admin, UserRole.Office, UserRole.Leader, UserRole.Agency];
@@ -93,6 +93,26 @@ export class AuthController {
   async logout(@CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     if (user.sessionId) await this.sessions.revoke(user.sessionId);
     res.clearCookie(SESSION_COOKIE, { ...this.cookieOptions(req, new Date()), expires: undefined, maxAge: undefined });
+  }
+
+  /** Rate-limited like the login (per address and per account): it also tries a password. */
+  @ApiCookieAuth()
+  @ApiBearerAuth()
+  @UseGuards(ThrottlerGuard)
+  @Post('auth/password')
+  @HttpCode(200)
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary: 'Change my password',
+    description:
+      'Every role. Needs the current password (wrong → 400, nothing changed); the new one follows the password rule. ' +
+      'Every other session and bearer token of the user ends; the browser session that asked stays signed in, and the answer ' +
+      'carries a fresh bearer token. At most LOGIN_RATE_LIMIT attempts a minute per client address and per account (429).',
+  })
+  @ApiOkResponse({ type: ChangePasswordResponseDto })
+  @ApiErrors([400, 'Mật khẩu hiện tại không đúng'], 401, [403, CROSS_SITE_MESSAGE], [429, PASSWORD_THROTTLED_MESSAGE])
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<ChangePasswordResponseDto> {
+    return this.auth.changePassword(user.id, user.sessionId, dto.currentPassword, dto.newPassword);
   }
 
   @ApiBearerAuth()

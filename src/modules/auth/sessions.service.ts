@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { IsNull, LessThan, Repository } from 'typeorm';
+import { EntityManager, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { AuthSession } from './session.entity';
 
@@ -79,6 +79,20 @@ export class SessionsService {
 
   async revoke(id: number): Promise<void> {
     await this.repo.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /**
+   * After a password change (tokenVersion bumped to `tokenVersion`): every other live session of the
+   * user is revoked, and `keep` (the browser that made the change, if any) moves to the new version
+   * so it stays signed in. Returns how many sessions were revoked.
+   */
+  async keepOnly(userId: number, keep: number | undefined, tokenVersion: number, manager: EntityManager): Promise<number> {
+    const repo = manager.getRepository(AuthSession);
+    const live = { userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) };
+    const others = keep === undefined ? live : { ...live, id: Not(keep) };
+    const revoked = (await repo.update(others, { revokedAt: new Date() })).affected ?? 0;
+    if (keep !== undefined) await repo.update({ id: keep, userId }, { tokenVersion });
+    return revoked;
   }
 
   /** Test and operator helper: move a session's end (e.g. to the past). */

@@ -1,11 +1,11 @@
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, In, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { Page, pageWindow } from 'src/core/http/pagination';
 import { AgenciesService } from 'src/modules/agencies/agencies.service';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
-import { hashPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-strength';
 import { User } from './user.entity';
 import { UserRole } from './user-role.enum';
@@ -115,9 +115,38 @@ export class UsersService {
     return this.save(user);
   }
 
-  private checkPassword(password: string, email: string, fullName: string): void {
+  /**
+   * A user changes their own password: the current one must match (else 400 on currentPassword,
+   * nothing changed), the new one passes the same strength rule as every password and differs from
+   * the current one. Bumps tokenVersion (every token and session of the user ends) inside the
+   * caller's transaction and returns the new version, so the caller can keep its own session.
+   */
+  async changeOwnPassword(id: number, currentPassword: string, newPassword: string, manager: EntityManager): Promise<User> {
+    const repo = manager.getRepository(User);
+    const user = await repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+    if (!user || !user.active) throw new NotFoundException('Không tìm thấy người dùng');
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw new BadRequestException({
+        message: 'Mật khẩu hiện tại không đúng',
+        details: [{ field: 'currentPassword', message: 'currentPassword: không đúng' }],
+      });
+    }
+    if (newPassword === currentPassword) {
+      throw new BadRequestException({
+        message: 'Mật khẩu mới phải khác mật khẩu hiện tại',
+        details: [{ field: 'newPassword', message: 'newPassword: phải khác mật khẩu hiện tại' }],
+      });
+    }
+    this.checkPassword(newPassword, user.email, user.fullName, 'newPassword');
+    const tokenVersion = user.tokenVersion + 1;
+    await repo.update({ id }, { passwordHash: await hashPassword(newPassword), tokenVersion });
+    return { ...user, tokenVersion };
+  }
+
+  /** The one strength rule (password-strength.ts), as a 400 on `field`. */
+  private checkPassword(password: string, email: string, fullName: string, field = 'password'): void {
     const problem = passwordProblem(password, { email, fullName });
-    if (problem) throw new BadRequestException({ message: 'Mật khẩu chưa đủ mạnh', details: [{ field: 'password', message: problem }] });
+    if (problem) throw new BadRequestException({ message: 'Mật khẩu chưa đủ mạnh', details: [{ field, message: problem }] });
   }
 
   /** Creates or updates the admin account from ADMIN_EMAIL / ADMIN_PASSWORD at start. */
