@@ -130,6 +130,69 @@ describe('agencies (e2e)', () => {
       await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ code: 'DUP-1' }).expect(200);
     });
 
+    it('should rename an agency, replace its aliases and emails, and find it by the new names only', async () => {
+      const a = await createAgency(t, admin, { name: 'Sở Văn hóa và Thể thao (đổi tên)', aliases: ['Sở VHTT cũ'] });
+      const res = await t.http
+        .patch(`/api/agencies/${a.id}`)
+        .set(bearer(admin))
+        .send({ name: 'Sở Văn hóa, Thể thao và Du lịch (đổi tên)', aliases: ['Sở VHTTDL mới', 'Sở VH-TT-DL mới'], emails: ['  VHTTDL@Nhiemvu.Example ', 'vanthu.vhttdl@nhiemvu.example'], kind: 'other' })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        name: 'Sở Văn hóa, Thể thao và Du lịch (đổi tên)',
+        aliases: ['Sở VHTTDL mới', 'Sở VH-TT-DL mới'],
+        emails: ['vhttdl@nhiemvu.example', 'vanthu.vhttdl@nhiemvu.example'],
+        kind: 'other',
+      });
+      const find = async (q: string) => ((await t.http.get('/api/agencies').query({ q }).set(bearer(admin)).expect(200)).body.items as AgencyResponseDto[]).map((x) => x.id);
+      expect(await find('du lich doi ten')).toEqual([a.id]);
+      expect(await find('vhttdl moi')).toEqual([a.id]);
+      expect(await find('Sở VHTT cũ')).toEqual([]);
+    });
+
+    it('should answer 409 naming the agency when a new name or alias is another agency\'s, whatever its case, accents or punctuation, and change nothing', async () => {
+      const owner = await createAgency(t, admin, { code: 'SKHCN-T', name: 'Sở Khoa học và Công nghệ (thử)', aliases: ['Sở KH&CN (thử)'] });
+      const a = await createAgency(t, admin);
+      const alias = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ aliases: ['Sở Mới (thử)', 'so kh cn (thu)'] }).expect(409);
+      expect(alias.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'Tên “so kh cn (thu)” đã được dùng cho Sở Khoa học và Công nghệ (thử) (SKHCN-T)',
+        details: [{ field: 'aliases', message: 'Tên gọi khác: Tên “so kh cn (thu)” đã được dùng cho Sở Khoa học và Công nghệ (thử) (SKHCN-T)' }],
+      });
+      const name = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ name: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ (THỬ)' }).expect(409);
+      expect(name.body.details).toEqual([{ field: 'name', message: expect.stringContaining('đã được dùng cho Sở Khoa học và Công nghệ (thử) (SKHCN-T)') }]);
+      // An alias of another agency used as a name, on create.
+      const created = await t.http.post('/api/agencies').set(bearer(admin)).send(makeAgency({ name: 'Sở KH&CN (thử)' })).expect(409);
+      expect(created.body.message).toBe('Tên “Sở KH&CN (thử)” đã được dùng cho Sở Khoa học và Công nghệ (thử) (SKHCN-T)');
+      expect((await t.http.get(`/api/agencies/${a.id}`).set(bearer(admin)).expect(200)).body).toEqual(a);
+      // Its own names are no conflict, nor are names kept from before.
+      await t.http.patch(`/api/agencies/${owner.id}`).set(bearer(admin)).send({ name: 'Sở Khoa học và Công nghệ (thử)', aliases: ['Sở KH&CN (thử)', 'Sở KHCN (thử)'] }).expect(200);
+    });
+
+    it('should let a successor take over the names of an agency merged into it', async () => {
+      const into = await createAgency(t, admin, { name: 'Cục Lưu trữ mới (thử)' });
+      await createAgency(t, admin, { name: 'Cục Lưu trữ cũ (thử)', aliases: ['Cục LT&VT (thử)'], successorId: into.id, active: false });
+      const res = await t.http.patch(`/api/agencies/${into.id}`).set(bearer(admin)).send({ aliases: ['Cục LT&VT (thử)'] }).expect(200);
+      expect(res.body.aliases).toEqual(['Cục LT&VT (thử)']);
+    });
+
+    it.each([
+      ['emails', { emails: ['stc@'] }],
+      ['emails', { emails: ['stc@nhiemvu.example', 'hai dia chi@nhiemvu.example'] }],
+      ['emails', { emails: [`${'x'.repeat(250)}@nhiemvu.example`] }],
+      ['emails', { emails: Array.from({ length: 21 }, (_, i) => `a${i}@nhiemvu.example`) }],
+      ['emails', { emails: ['<script>@nhiemvu.example'] }],
+      ['aliases', { aliases: ['   '] }],
+      ['aliases', { aliases: ['Sở\u0000Lỗi'] }],
+      ['name', { name: '' }],
+      ['kind', { kind: 'ministry' }],
+    ])('should refuse a bad %s on update (%j) with a field-level 400 and change nothing', async (field, patch) => {
+      const a = await createAgency(t, admin);
+      const res = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send(patch).expect(400);
+      expect((res.body.details as { field: string }[]).map((d) => d.field.split('.')[0])).toContain(field);
+      expect((await t.http.get(`/api/agencies/${a.id}`).set(bearer(admin)).expect(200)).body).toEqual(a);
+    });
+
     it('should set and check a successor: it must exist, not be the agency itself, nor lead back to it', async () => {
       const a = await createAgency(t, admin);
       const b = await createAgency(t, admin, { successorId: a.id });

@@ -7,7 +7,7 @@ import { Page, pageWindow } from 'src/core/http/pagination';
 import { foldVietnamese } from 'src/core/text/vietnamese';
 import { LocalDate, formatVietnameseDate } from 'src/core/time/local-date';
 import { Agency } from './agency.entity';
-import { AGENCY_SEARCH_TEXT_MAX, agencySearchText } from './agency-search';
+import { AGENCY_SEARCH_TEXT_MAX, agencySearchText, nameKey } from './agency-search';
 import { CreateAgencyDto } from './dto/create-agency.dto';
 import { ListAgenciesQuery } from './dto/list-agencies.query';
 import { UpdateAgencyDto } from './dto/update-agency.dto';
@@ -85,11 +85,13 @@ export class AgenciesService {
     });
     await this.checkConsistency(agency, null);
     await this.checkCodeFree(agency.code);
+    await this.checkNamesFree(agency, []);
     return this.save(agency);
   }
 
   async update(id: number, dto: UpdateAgencyDto): Promise<Agency> {
     const agency = await this.get(id);
+    const namesBefore = [agency.name, ...agency.aliases];
     if (dto.code !== undefined && dto.code !== agency.code) {
       await this.checkCodeFree(dto.code);
       agency.code = dto.code;
@@ -104,6 +106,7 @@ export class AgenciesService {
     const successorChanged = dto.successorId !== undefined && dto.successorId !== agency.successorId;
     if (dto.successorId !== undefined) agency.successorId = dto.successorId;
     await this.checkConsistency(agency, successorChanged ? agency.id : undefined);
+    await this.checkNamesFree(agency, namesBefore);
     return this.save(agency);
   }
 
@@ -120,6 +123,30 @@ export class AgenciesService {
       .execute();
     if (result.affected !== 1) throw new BadRequestException(`Cơ quan, đơn vị ${agency.name} đã được sáp nhập trước đó`);
     return this.get(agency.id, manager);
+  }
+
+  /**
+   * A name or alias (compared as nameKey: no case, diacritics or punctuation) means one agency: one
+   * another agency already uses → 409 naming that agency. Only names new to this agency (not in
+   * `before`) are checked, so an old overlap does not block other edits; an agency merged into this
+   * one may share its names (the successor takes over the old spellings).
+   */
+  private async checkNamesFree(agency: Agency, before: string[]): Promise<void> {
+    const own = new Map<string, string>();
+    for (const n of [agency.name, ...agency.aliases]) if (!own.has(nameKey(n))) own.set(nameKey(n), n);
+    const old = new Set(before.map(nameKey));
+    const fresh = new Map([...own].filter(([k]) => k && !old.has(k)));
+    if (!fresh.size) return;
+    const others = await this.repo.find({ select: { id: true, code: true, name: true, aliases: true, successorId: true } });
+    for (const other of others) {
+      if (other.id === agency.id || (agency.id !== undefined && other.successorId === agency.id)) continue;
+      const clash = [other.name, ...(other.aliases ?? [])].find((n) => fresh.has(nameKey(n)));
+      if (clash === undefined) continue;
+      const mine = fresh.get(nameKey(clash))!;
+      const field = nameKey(mine) === nameKey(agency.name) ? 'name' : 'aliases';
+      const message = `Tên “${mine}” đã được dùng cho ${other.name} (${other.code})`;
+      throw new ConflictException({ message, details: [{ field, message: `${field}: ${message}` }] });
+    }
   }
 
   private async checkCodeFree(code: string): Promise<void> {

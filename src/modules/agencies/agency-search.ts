@@ -7,3 +7,13 @@ export function agencySearchText(a: { code: string; name: string; aliases: strin
 
 /** Length of the agencies.searchText column: name and aliases together must fold into it. */
 export const AGENCY_SEARCH_TEXT_MAX = 2000;
+
+/**
+ * A name as two names are compared for sameness (agency names and aliases, group names): folded,
+ * punctuation and spacing ignored ("Sở TN&MT" = "so tn mt" = "Sở TN-MT").
+ */
+export function nameKey(name: string): string {
+  return foldVietnamese(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

@@ -2,16 +2,11 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { isUniqueViolation } from 'src/core/database/db-errors';
-import { foldVietnamese } from 'src/core/text/vietnamese';
 import { Agency } from '../agency.entity';
+import { nameKey as key } from '../agency-search';
 import { AgencyGroupDef, toGroupDef } from './agency-group-def';
 import { AgencyGroup } from './agency-group.entity';
 import { CreateAgencyGroupDto, UpdateAgencyGroupDto } from './dto/agency-group.dto';
-
-const key = (s: string) =>
-  foldVietnamese(s)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 /**
  * The province's agency groups (agency_groups): office-editable names documents use for several
