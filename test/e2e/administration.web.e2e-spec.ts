@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from 'test/utils/chromium';
-import { TestApp } from 'test/utils/create-test-app';
+import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
+import { ImportReport } from 'src/modules/imports/import.types';
 
 // Administration in a real browser (Debian's Chromium driven by playwright-core), on the demo data:
 // each user's own password, agency editing, agency groups. Screenshots go to
@@ -44,9 +45,9 @@ describe('administration (e2e, headless Chromium)', () => {
     await page.locator('#site-header').waitFor({ state: 'visible' });
   }
 
-  async function shot(page: Page, name: string, docsName?: string): Promise<void> {
+  async function shot(page: Page, name: string, docsName?: string, fullPage = true): Promise<void> {
     const file = join(SHOTS, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage });
     if (docsName && process.env.UPDATE_DOC_IMAGES === '1') copyFileSync(file, join(DOCS_IMAGES, docsName));
   }
 
@@ -109,6 +110,109 @@ describe('administration (e2e, headless Chromium)', () => {
     await signIn(page, AGENCY_USER, newPassword);
     await page.waitForURL(/\/app\/tasks/);
     await page.close();
+  });
+
+  it('should let an admin rename an agency, add an alias and an email, with the refusals shown in place, and the task list show the new name', async () => {
+    const admin = await t.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    const sxd = ((await t.http.get('/api/agencies').query({ q: 'SXD' }).set({ Authorization: `Bearer ${admin}` }).expect(200)).body.items as { id: number; code: string }[]).find((a) => a.code === 'SXD')!;
+    const page = await newPage();
+    await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cơ quan', exact: true }).click();
+    await page.locator('button[data-edit-agency="SXD"]').click();
+    const form = page.locator('#agency-form');
+    await expect(form.getByLabel('Tên cơ quan, đơn vị').inputValue()).resolves.toBe('Sở Xây dựng');
+    await form.getByLabel('Tên cơ quan, đơn vị').fill('Sở Xây dựng và Quy hoạch');
+    const aliases = form.locator('textarea[name=aliases]');
+    const emails = form.locator('textarea[name=emails]');
+    // An alias another agency uses, and an address that is not one: each refused next to its field.
+    await aliases.fill(`${await aliases.inputValue()}\nSở TC`);
+    await emails.fill(`${await emails.inputValue()}\nvan thu@sxd`);
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await form.locator('.field[data-field="emails"] .field-error').waitFor();
+    await emails.fill('sxd@nhiemvu.example\nvanthu.sxd@nhiemvu.example');
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await form.locator('.field[data-field="aliases"] .field-error', { hasText: 'đã được dùng cho Sở Tài chính (STC)' }).waitFor();
+    await shot(page, '31-admin-agency-edit', 'admin-agency-edit.png', false);
+    // Nothing was saved by the refused attempts.
+    expect((await t.http.get(`/api/agencies/${sxd.id}`).set({ Authorization: `Bearer ${admin}` }).expect(200)).body.name).toBe('Sở Xây dựng');
+    await aliases.fill('Sở XD\nSở XD&QH');
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.locator('#admin-result .notice-success', { hasText: 'Đã lưu cơ quan Sở Xây dựng và Quy hoạch (SXD).' }).waitFor();
+    await page.locator('table tbody tr', { hasText: 'Sở XD&QH' }).waitFor();
+    const saved = (await t.http.get(`/api/agencies/${sxd.id}`).set({ Authorization: `Bearer ${admin}` }).expect(200)).body;
+    expect(saved).toMatchObject({ name: 'Sở Xây dựng và Quy hoạch', aliases: ['Sở XD', 'Sở XD&QH'], emails: ['sxd@nhiemvu.example', 'vanthu.sxd@nhiemvu.example'] });
+    // Found by its new alias, and the task list names it anew.
+    const found = (await t.http.get('/api/agencies').query({ q: 'so xd&qh' }).set({ Authorization: `Bearer ${admin}` }).expect(200)).body.items as { id: number }[];
+    expect(found.map((a) => a.id)).toEqual([sxd.id]);
+    await page.goto(`${base}/app/tasks?agencyId=${sxd.id}&status=all`);
+    const leads = page.locator('#task-list tbody td[data-label="Cơ quan chủ trì"]');
+    await leads.first().waitFor();
+    expect(new Set(await leads.allInnerTexts())).toEqual(new Set(['Sở Xây dựng và Quy hoạch']));
+    await page.close();
+  });
+
+  it('should let an admin create an agency group that the next import expands to its members', async () => {
+    const page = await newPage();
+    await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.getByRole('navigation', { name: 'Mục quản trị' }).getByRole('link', { name: 'Nhóm cơ quan', exact: true }).click();
+    await page.locator('#new-group').click();
+    const form = page.locator('#group-form');
+    await form.getByLabel('Tên nhóm').fill('Các sở khối kinh tế - hạ tầng');
+    // A spelling another group already has: the 409 is shown on the form, nothing is created.
+    await form.locator('textarea[name=aliases]').fill('các sở khối kinh tế\nUBND cấp huyện');
+    await form.getByLabel('Các cơ quan được chọn').check();
+    await form.locator('input[name=memberCodes][value=SCT]').check();
+    await form.locator('input[name=memberCodes][value=SXD]').check();
+    await form.getByRole('button', { name: 'Tạo nhóm' }).click();
+    await form.locator('.error-summary', { hasText: 'Tên “UBND cấp huyện” đã thuộc nhóm “UBND các huyện, thị xã, thành phố”' }).waitFor();
+    await form.locator('textarea[name=aliases]').fill('các sở khối kinh tế');
+    await form.getByRole('button', { name: 'Tạo nhóm' }).click();
+    await page.locator('#groups-result .notice-success', { hasText: 'Đã tạo nhóm “Các sở khối kinh tế - hạ tầng”.' }).waitFor();
+    const row = page.locator('table tbody tr', { hasText: 'Các sở khối kinh tế - hạ tầng' });
+    await expect(row.innerText()).resolves.toContain('Sở Công Thương; Sở Xây dựng và Quy hoạch');
+    await shot(page, '32-admin-agency-groups', 'admin-agency-groups.png');
+
+    // The importer reads the edited data: a directive naming the group as coordinator.
+    const office = await t.login('vanphong@nhiemvu.example', DEMO_PASSWORD);
+    const text =
+      'UBND TỈNH BÌNH PHƯỚC\nSố: 15/UBND-KT\nBình Phước, ngày 02 tháng 3 năm 2026\n' +
+      'Giao Sở Tài chính chủ trì, phối hợp với các sở khối kinh tế rà soát danh mục dự án kêu gọi đầu tư năm 2026, báo cáo UBND tỉnh trước ngày 30/6/2026.';
+    const res = await t.http
+      .post('/api/imports')
+      .set({ Authorization: `Bearer ${office}` })
+      .field('dryRun', 'true')
+      .attach('file', Buffer.from(text), { filename: 'kinh-te.txt', contentType: 'text/plain' })
+      .expect(200);
+    const items = (res.body as ImportReport).items;
+    expect(items).toHaveLength(1);
+    expect(items[0].task.leadAgency?.code).toBe('STC');
+    expect(items[0].task.coordinatingAgencies.map((a) => a.code).sort()).toEqual(['SCT', 'SXD']);
+
+    // Edited: one member fewer; deleted: the importer no longer knows the name.
+    await row.getByRole('button', { name: 'Sửa nhóm Các sở khối kinh tế - hạ tầng' }).click();
+    await form.locator('input[name=memberCodes][value=SXD]').uncheck();
+    await form.getByRole('button', { name: 'Lưu nhóm' }).click();
+    await page.locator('#groups-result .notice-success', { hasText: 'Đã lưu nhóm “Các sở khối kinh tế - hạ tầng”.' }).waitFor();
+    const again = await t.http.post('/api/imports').set({ Authorization: `Bearer ${office}` }).field('dryRun', 'true').attach('file', Buffer.from(text), { filename: 'kinh-te.txt', contentType: 'text/plain' }).expect(200);
+    expect((again.body as ImportReport).items[0].task.coordinatingAgencies.map((a) => a.code)).toEqual(['SCT']);
+    const del = page.locator('table tbody tr', { hasText: 'Các sở khối kinh tế - hạ tầng' }).getByRole('button', { name: 'Xóa nhóm Các sở khối kinh tế - hạ tầng' });
+    await del.click();
+    await del.click();
+    await page.locator('#groups-result .notice-success', { hasText: 'Đã xóa nhóm “Các sở khối kinh tế - hạ tầng”.' }).waitFor();
+    const groups = (await t.http.get('/api/agency-groups').set({ Authorization: `Bearer ${office}` }).expect(200)).body;
+    expect((Array.isArray(groups) ? groups : groups.items).map((g: { name: string }) => g.name)).not.toContain('Các sở khối kinh tế - hạ tầng');
+
+    await page.close();
+
+    // The office reaches the same screen from its imports page (a tab of its own: sessions are per tab).
+    const officePage = await newPage();
+    await signIn(officePage, 'vanphong@nhiemvu.example', DEMO_PASSWORD);
+    await officePage.goto(`${base}/app/imports`);
+    await officePage.getByRole('link', { name: 'Nhóm cơ quan', exact: true }).click();
+    await officePage.waitForURL(/\/app\/groups$/);
+    await officePage.locator('table tbody tr', { hasText: 'UBND các huyện, thị xã, thành phố' }).waitFor();
+    await expect(officePage.locator('#new-group').count()).resolves.toBe(1);
+    await officePage.close();
   });
 
   it('should have thrown no script error', () => {

@@ -157,7 +157,7 @@ describe('agencies (e2e)', () => {
         statusCode: 409,
         error: 'Conflict',
         message: 'Tên “so kh cn (thu)” đã được dùng cho Sở Khoa học và Công nghệ (thử) (SKHCN-T)',
-        details: [{ field: 'aliases', message: 'Tên gọi khác: Tên “so kh cn (thu)” đã được dùng cho Sở Khoa học và Công nghệ (thử) (SKHCN-T)' }],
+        details: [{ field: 'aliases', message: 'Tên gọi khác: “so kh cn (thu)” đã được dùng cho Sở Khoa học và Công nghệ (thử) (SKHCN-T)' }],
       });
       const name = await t.http.patch(`/api/agencies/${a.id}`).set(bearer(admin)).send({ name: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ (THỬ)' }).expect(409);
       expect(name.body.details).toEqual([{ field: 'name', message: expect.stringContaining('đã được dùng cho Sở Khoa học và Công nghệ (thử) (SKHCN-T)') }]);

@@ -21,6 +21,11 @@ export function allPrograms() {
   return programs;
 }
 
+/** After an agency is edited, merged or grouped: the next page reads the directory again. */
+export function forgetAgencies() {
+  agencies = null;
+}
+
 export function forgetPrograms() {
   programs = null;
 }

@@ -11,6 +11,7 @@ import { can, currentUser, homeOf, onSessionEnd, onSessionWarning, restore, upda
 import * as account from './views/account.js';
 import * as admin from './views/admin.js';
 import { openQueueConsole } from './queue-console.js';
+import * as agencyGroups from './views/agency-groups.js';
 import * as approvals from './views/approvals.js';
 import * as calendarFeed from './views/calendar-feed.js';
 import * as dashboard from './views/dashboard.js';
@@ -40,6 +41,8 @@ const ROUTES = [
   { path: '/app/approvals', view: approvals, roles: READERS, nav: 'approvals' },
   { path: '/app/requests', view: approvals, roles: ['agency'], nav: 'requests' },
   { path: '/app/mail', view: mail, roles: OFFICE, nav: 'mail' },
+  // The office's way in is the imports page (a button by its title); admins have the Quản trị tab.
+  { path: '/app/groups', view: agencyGroups, roles: OFFICE, nav: 'imports' },
   { path: '/app/notifications', view: notifications, roles: ALL, nav: 'notifications' },
   { path: '/app/reports', view: reports, roles: READERS, nav: 'reports' },
   { path: '/app/admin', view: admin, roles: ['admin'], nav: 'admin-users' },

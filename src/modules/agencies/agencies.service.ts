@@ -144,8 +144,8 @@ export class AgenciesService {
       if (clash === undefined) continue;
       const mine = fresh.get(nameKey(clash))!;
       const field = nameKey(mine) === nameKey(agency.name) ? 'name' : 'aliases';
-      const message = `Tên “${mine}” đã được dùng cho ${other.name} (${other.code})`;
-      throw new ConflictException({ message, details: [{ field, message: `${field}: ${message}` }] });
+      const owner = `đã được dùng cho ${other.name} (${other.code})`;
+      throw new ConflictException({ message: `Tên “${mine}” ${owner}`, details: [{ field, message: `${field}: “${mine}” ${owner}` }] });
     }
   }
 

@@ -1,18 +1,21 @@
-// Quản trị (admin): users (create, deactivate, reset password, role and agency), agencies and their
-// merge with a preview of the tasks that move, the document templates the office owns (upload,
+// Quản trị (admin): users (create, deactivate, reset password, role and agency), agencies (edit
+// names, aliases, emails, kind, active; merge with a preview of the tasks that move), agency groups
+// (views/agency-groups.js), the document templates the office owns (upload,
 // checked by the server before it replaces the default) and the draft công văn đôn đốc.
 
 import { api, getAll } from '../api.js';
 import { dateInput, filePicker, loadError, pageHeader, statusBadge, table, tabs } from '../components.js';
-import { agencyOptions, allAgencies, allPrograms } from '../directory.js';
+import { agencyOptions, allAgencies, allPrograms, forgetAgencies } from '../directory.js';
 import { busy, clearErrors, field, h, loading, notice, replace, select, setTitle, showErrors } from '../dom.js';
 import { formatDate, formatDateTime, parseDate } from '../format.js';
-import { ROLE } from '../i18n.js';
+import { AGENCY_KIND, ROLE } from '../i18n.js';
 import { reload } from '../router.js';
+import { groupsSection } from './agency-groups.js';
 
 const SECTIONS = {
   users: 'Người dùng',
   agencies: 'Cơ quan, sáp nhập',
+  groups: 'Nhóm cơ quan',
   templates: 'Mẫu văn bản',
   letters: 'Dự thảo công văn đôn đốc',
   reminders: 'Nhắc việc ngay',
@@ -48,7 +51,7 @@ export async function render({ main, params }) {
   );
 }
 
-const SECTION_VIEWS = { users: usersSection, agencies: agenciesSection, templates: templatesSection, letters: lettersSection, reminders: remindersSection, rules: rulesSection };
+const SECTION_VIEWS = { users: usersSection, agencies: agenciesSection, groups: groupsSection, templates: templatesSection, letters: lettersSection, reminders: remindersSection, rules: rulesSection };
 
 /** Reminder rules per program (GET/PUT /programs/:id/reminder-policy): an override of the defaults, or none. */
 async function rulesSection() {
@@ -251,6 +254,7 @@ async function agenciesSection() {
         confirm.addEventListener('click', () => busy(confirm, async () => {
           try {
             const r = await api.post(`/agencies/${req.id}/merge`, req.body);
+            forgetAgencies();
             done(`Đã sáp nhập ${r.agency.name} vào ${r.successor.name}: ${r.leadTaskIds.length} nhiệm vụ chuyển cơ quan chủ trì, ${r.coordinatingTaskIds.length} nhiệm vụ đổi cơ quan phối hợp.`);
           } catch (err) {
             confirm.after(notice('error', err.message));
@@ -287,10 +291,16 @@ async function agenciesSection() {
       }
     });
   });
+  const editor = h('div', { id: 'agency-editor' });
+  const edit = (a) => {
+    replace(editor, agencyEditForm(a, () => replace(editor)));
+    editor.scrollIntoView({ block: 'start' });
+    editor.querySelector('input[name=name]').focus();
+  };
   return h(
     'div',
     null,
-    h('section', { class: 'card', 'aria-labelledby': 'merge-title' }, h('h2', { id: 'merge-title' }, 'Sáp nhập cơ quan, đơn vị'), form, preview),
+    editor,
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'agency-list' },
@@ -301,12 +311,60 @@ async function agenciesSection() {
           { label: 'Tên', cell: (a) => [a.name, a.aliases?.length ? h('span', { class: 'muted small block' }, `Tên khác: ${a.aliases.join('; ')}`) : null] },
           { label: 'Email', cell: (a) => (a.emails ?? []).join(', ') || '—' },
           { label: 'Trạng thái', cell: (a) => (a.active ? 'Đang hoạt động' : `Đã sáp nhập/giải thể${a.validTo ? ` (đến ${formatDate(a.validTo)})` : ''}`) },
+          {
+            label: 'Thao tác',
+            cell: (a) => h('button', { type: 'button', class: 'btn btn-secondary btn-small', dataset: { editAgency: a.code }, onclick: () => edit(a), 'aria-label': `Sửa ${a.name}` }, 'Sửa'),
+          },
         ],
         agencies,
         { caption: 'Cơ quan, đơn vị' },
       ),
     ),
+    h('section', { class: 'card', 'aria-labelledby': 'merge-title' }, h('h2', { id: 'merge-title' }, 'Sáp nhập cơ quan, đơn vị'), form, preview),
   );
+}
+
+/** One line per entry (commas and semicolons also separate emails). */
+function lines(text, { commas = false } = {}) {
+  return text
+    .split(commas ? /[\n,;]+/ : /\n+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/** Edit an agency's name, kind, aliases, contact emails and active flag (PATCH /agencies/:id); the API's refusals next to the fields. */
+function agencyEditForm(a, close) {
+  const form = h(
+    'form',
+    { class: 'form form-grid', id: 'agency-form', dataset: { agencyId: a.id }, novalidate: true },
+    field({ label: 'Tên cơ quan, đơn vị', name: 'name', value: a.name, required: true, wide: true, attrs: { maxlength: 255 } }),
+    field({ label: 'Loại', name: 'kind', control: select('kind', Object.entries(AGENCY_KIND), a.kind) }),
+    h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'active', checked: a.active }), ' Đang hoạt động'),
+    field({ label: 'Tên gọi khác (mỗi dòng một tên)', name: 'aliases', type: 'textarea', value: (a.aliases ?? []).join('\n'), hint: 'Các cách viết văn bản hay dùng, ví dụ “Sở TN&MT”; dùng khi nhập văn bản và khi tìm kiếm.', wide: true }),
+    field({ label: 'Email nhận nhắc việc (mỗi dòng một địa chỉ)', name: 'emails', type: 'textarea', value: (a.emails ?? []).join('\n'), wide: true, attrs: { autocomplete: 'off', spellcheck: 'false' } }),
+    h(
+      'div',
+      { class: 'form-actions field-wide' },
+      h('button', { type: 'submit', class: 'btn btn-primary' }, 'Lưu thay đổi'),
+      h('button', { type: 'button', class: 'btn btn-link', onclick: close }, 'Hủy'),
+    ),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    const el = form.elements;
+    const body = { name: el.name.value.trim(), kind: el.kind.value, active: el.active.checked, aliases: lines(el.aliases.value), emails: lines(el.emails.value, { commas: true }) };
+    void busy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        const saved = await api.patch(`/agencies/${a.id}`, body);
+        forgetAgencies();
+        done(`Đã lưu cơ quan ${saved.name} (${saved.code}).`);
+      } catch (err) {
+        showErrors(form, err);
+      }
+    });
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'agency-form-title' }, h('h2', { id: 'agency-form-title' }, `Sửa cơ quan ${a.code}`), form);
 }
 
 async function templatesSection() {

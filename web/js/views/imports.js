@@ -337,7 +337,16 @@ export async function render({ main, query }) {
     body.querySelector('h2').focus();
   }
 
-  replace(main, pageHeader('Nhập chương trình công tác', { subtitle: 'Tải tệp lên → xem trước từng mục với lỗi và cảnh báo → ghi dữ liệu (có lỗi thì không ghi gì).' }), stepper, body);
+  replace(
+    main,
+    pageHeader('Nhập chương trình công tác', {
+      subtitle: 'Tải tệp lên → xem trước từng mục với lỗi và cảnh báo → ghi dữ liệu (có lỗi thì không ghi gì).',
+      // The group names the importer expands ("UBND các huyện, thị xã, thành phố") are the office's data.
+      actions: h('a', { class: 'btn btn-secondary btn-small', href: '/app/groups' }, 'Nhóm cơ quan'),
+    }),
+    stepper,
+    body,
+  );
   uploadStep();
   return stop;
 }
