@@ -9,6 +9,7 @@ import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
 import { Notification } from 'src/modules/notifications/notification.entity';
 import { NotificationKind } from 'src/modules/notifications/notification.enums';
 import { Program } from 'src/modules/programs/program.entity';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
 import { ReminderLog } from 'src/modules/reminders/reminder-log.entity';
 import { ReminderSchedulesService } from 'src/modules/reminders/reminder-schedules.service';
@@ -160,15 +161,51 @@ describe('reminders (e2e)', () => {
     await send({ taskIds: [] }).expect(400);
     expect(await mailRepo().count()).toBe(mails);
     const ok = await send({ taskIds: [a.id, b.id] }).expect(200);
-    expect(ok.body).toEqual({ mailMessageIds: [expect.any(Number)], agencies: 1, tasks: 2 });
+    expect(ok.body).toEqual({ mailMessageIds: [expect.any(Number)], agencies: 1, tasks: 2, points: 2, escalations: 1, notSent: [] });
     const row = await mailRepo().findOneByOrFail({ id: ok.body.mailMessageIds[0] });
     expect(row).toMatchObject({ kind: MailKind.ReminderDigest, agencyId: agency.id });
     expect(row.to).toEqual(agency.emails);
     // Judged today: both of 2024 are overdue now.
     expect(row.text).toContain('2 nhiệm vụ quá hạn');
     for (const x of [a, b]) expect(row.text).toContain(x.title);
-    // Outside the scan's series: the scan still reminds them.
-    expect(await t.app.get(DataSource).getRepository(ReminderLog).countBy({ taskId: a.id })).toBe(0);
+  });
+
+  it('should record what "Nhắc việc ngay" sent as the scan does, so the scan of the day does not send the same points again', async () => {
+    const today = t.get(CalendarService).today();
+    const agency = await f.agency({ name: 'Sở Ghi mốc (thử)' });
+    const overdue = await f.task({ agency, assignedAt: addDays(today, -60), dueDate: addDays(today, -9) });
+    const dueSoon = await f.task({ agency, assignedAt: addDays(today, -60), dueDate: addDays(today, 3) });
+    const later = await f.task({ agency, assignedAt: addDays(today, -60), dueDate: addDays(today, 40) });
+    const logs = t.app.get(DataSource).getRepository(ReminderLog);
+    // What the scan would send today, before: the two tasks that reached a point.
+    const before = (await sut.previewScan({ asOf: today })).digests.find((d) => d.agencyId === agency.id);
+    expect(before?.items.map((i) => i.taskId).sort()).toEqual([overdue.id, dueSoon.id].sort());
+
+    const ok = await t.http.post('/api/reminders/send-now').set('Authorization', `Bearer ${admin}`).send({ taskIds: [overdue.id, dueSoon.id, later.id] }).expect(200);
+    expect(ok.body).toMatchObject({ agencies: 1, tasks: 3, points: 2, escalations: 0, notSent: [] });
+    const mailId = ok.body.mailMessageIds[0] as number;
+    const recorded = await logs.find({ where: { taskId: In([overdue.id, dueSoon.id, later.id]) }, order: { taskId: 'ASC' } });
+    const eff = async (id: number) => (await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id })).effectiveDueDate!;
+    // The points the scan would have sent today, each with the digest that carried it; none for the task not yet due.
+    expect(recorded.map((l) => [l.taskId, l.offsetDays, l.scanDate, l.mailMessageId, l.agencyId, l.effectiveDueDate])).toEqual(
+      [
+        [overdue.id, before!.items.find((i) => i.taskId === overdue.id)!.offsetDays, today, mailId, agency.id, await eff(overdue.id)],
+        [dueSoon.id, before!.items.find((i) => i.taskId === dueSoon.id)!.offsetDays, today, mailId, agency.id, await eff(dueSoon.id)],
+      ].sort((x, y) => (x[0] as number) - (y[0] as number)),
+    );
+    const digest = await mailRepo().findOneByOrFail({ id: mailId });
+    for (const x of [overdue, dueSoon, later]) expect(digest.text).toContain(x.title);
+
+    // The scan of the day sends this agency nothing: its points went out with "Nhắc việc ngay".
+    const preview = await sut.previewScan({ asOf: today });
+    expect(preview.digests.find((d) => d.agencyId === agency.id)).toBeUndefined();
+    const r = await sut.scan({ asOf: today });
+    expect(digestOf(r, agency.id)).toBeUndefined();
+    await delivered(r);
+    // Asked again the same day: the office gets its digest, and no point is recorded twice.
+    const again = await t.http.post('/api/reminders/send-now').set('Authorization', `Bearer ${admin}`).send({ taskIds: [overdue.id] }).expect(200);
+    expect(again.body).toMatchObject({ agencies: 1, tasks: 1, points: 0 });
+    expect(await logs.countBy({ taskId: In([overdue.id, dueSoon.id, later.id]) })).toBe(2);
   });
 
   it('should preview "Nhắc việc ngay" without recording or sending, and then send exactly what it showed', async () => {

@@ -52,7 +52,10 @@ export class RemindersController {
   @Roles(UserRole.Office, UserRole.Admin)
   @ApiOperation({
     summary: 'Gửi nhắc việc ngay for selected tasks (office, admin): one digest per lead agency, queued now',
-    description: 'Outside the scan\'s series (no reminder point is recorded). A task that is missing, no longer open or without a due date → 400 naming it; nothing is sent.',
+    description:
+      'Each digest is written as the scan writes it: a selected task that has reached a reminder point not yet sent records that point ' +
+      '(reminder_log, with the digest\'s mail id), so the scan does not send it again; an escalating point copies the leader and the office ' +
+      'with the draft công văn. Tasks with no point due are listed without one. A task that is missing, no longer open or without a due date → 400 naming it; nothing is sent.',
   })
   @ApiErrors(400)
   sendNow(@Body() dto: SendNowDto) {

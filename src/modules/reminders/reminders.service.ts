@@ -23,7 +23,7 @@ import { ReminderPolicy } from 'src/modules/programs/program.entity';
 import { Task } from 'src/modules/tasks/task.entity';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { User } from 'src/modules/users/user.entity';
-import { standingText } from './reminder-points';
+import { duePoint, standingText } from './reminder-points';
 import { deadlineRemindersMessage } from 'src/modules/notifications/notification-messages';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { isLeaderInCharge } from 'src/modules/users/leader-in-charge';
@@ -112,6 +112,19 @@ export interface ScanResult {
   /** Why nothing was scanned (day off, send time not reached, reminders disabled). */
   skipped: string | null;
   durationMs: number;
+}
+
+export interface SendNowResult {
+  /** One digest per lead agency (the office's copies at escalation not included). */
+  mailMessageIds: number[];
+  agencies: number;
+  tasks: number;
+  /** Reminder points recorded: the selected tasks whose point of the day went out with this send. */
+  points: number;
+  /** Digests that escalated (leader and office copied, draft công văn). */
+  escalations: number;
+  /** Agencies whose digest was not written (the scan recorded it meanwhile, or a database error). */
+  notSent: string[];
 }
 
 export interface WeeklySummaryResult {
@@ -348,10 +361,15 @@ export class RemindersService implements OnModuleInit {
 
   /**
    * "Gửi nhắc việc ngay" for tasks the office selected: one digest per lead agency listing them as
-   * they stand today, queued at once (outside the scan's series: no point is recorded, so the
-   * scheduled reminders still come). All or nothing: a task that is not open with a due date → 400.
+   * they stand today, written the way the scan writes its digests (commitAgency): each selected task
+   * that has reached a reminder point of its policy not yet sent records that point in reminder_log
+   * with the digest's mail id (so the history shows it and the scan does not send it again), and a
+   * point that escalates copies the leader and the office with the draft công văn, as the scan would.
+   * A task with no point due (not reached yet, already sent, submitted, reminders off) is still
+   * listed in the digest, without a point. All or nothing on input: a task that is missing, no longer
+   * open or without a due date → 400 and nothing is sent.
    */
-  async sendNow(taskIds: number[]): Promise<{ mailMessageIds: number[]; agencies: number; tasks: number }> {
+  async sendNow(taskIds: number[]): Promise<SendNowResult> {
     const ids = [...new Set(taskIds)];
     const rows = await this.tasks.find({
       select: { id: true, code: true, title: true, leadAgencyId: true, programId: true, assignedAt: true, effectiveDueDate: true, sourceDocument: true, leaderInCharge: true, status: true },
@@ -373,32 +391,67 @@ export class RemindersService implements OnModuleInit {
         problems,
       );
     }
-    const asOf = this.calendar.today();
-    const appUrl = this.config.get('app.appUrl', { infer: true });
-    const provinceName = this.config.get('app.provinceName', { infer: true });
-    const officeEmail = this.config.get('mail.officeEmail', { infer: true });
-    const groups = new Map<number, Task[]>();
-    for (const t of rows) groups.set(t.leadAgencyId, [...(groups.get(t.leadAgencyId) ?? []), t]);
-    const agencies = new Map((await this.agencies.findBy({ id: In([...groups.keys()]) })).map((a) => [a.id, a]));
-    const mailMessageIds = await this.dataSource.transaction(async (m) => {
-      const created: number[] = [];
-      for (const [agencyId, tasks] of groups) {
-        const agency = agencies.get(agencyId)!;
-        const items = tasks.map((t) => toItem(t as unknown as ScanTaskRow, false));
-        const recipients = unique([...(agency.emails ?? []), ...(await this.users.digestRecipients(agency.id)).map((u) => u.email)]);
-        const common = { agencyName: agency.name, asOf, appUrl, provinceName };
-        const row = await this.mail.create(
-          recipients.length
-            ? { kind: MailKind.ReminderDigest, to: recipients, ...renderDigest({ ...common, items, copiedTo: null }), agencyId, taskIds: items.map((i) => i.taskId) }
-            : { kind: MailKind.MissingAddress, to: [officeEmail], ...renderMissingAddress({ ...common, agencyCode: agency.code, items }), agencyId, taskIds: items.map((i) => i.taskId) },
-          m,
-        );
-        created.push(row.id);
+    return this.exclusive(async () => {
+      const asOf = this.calendar.today();
+      const working = await this.calendar.working();
+      const defaults = this.policies.defaults();
+      const overrides = await this.policies.overrides();
+      const policyFor = (t: ScanTaskRow) => (t.programId !== null && overrides.has(t.programId) ? overrides.get(t.programId)! : defaults);
+      const recorded = await this.loadRecordedOf(ids);
+      const plans = new Map<number, { plan: AgencyPlan; unrecorded: ScanTaskRow[] }>();
+      for (const t of ids.map((id) => byId.get(id)!)) {
+        const row = toScanRow(t);
+        const entry = plans.get(row.leadAgencyId) ?? { plan: { agencyId: row.leadAgencyId, reminders: [], overdue: [] }, unrecorded: [] };
+        plans.set(row.leadAgencyId, entry);
+        // The point the scan would send today, if any (submitted tasks are never in the scan's series).
+        const point = REMINDED_STATUSES.includes(t.status) ? duePoint(policyFor(row), row, asOf, recorded.get(row.id) ?? null) : null;
+        if (point) entry.plan.reminders.push({ task: row, point });
+        else entry.unrecorded.push(row);
+        if (row.effectiveDueDate < asOf && policyFor(row).enabled) entry.plan.overdue.push(row);
       }
-      return created;
+      const agencies = new Map((await this.agencies.findBy({ id: In([...plans.keys()]) })).map((a) => [a.id, a]));
+      const escalates = [...plans.values()].some((p) => p.plan.reminders.some((r) => r.point.escalate));
+      const leaders = escalates ? await this.leaders() : [];
+      const result: ScanResult = { asOf, points: 0, digests: [], conflicts: [], failed: [], skipped: null, durationMs: 0 };
+      let tasks = 0;
+      for (const [agencyId, { plan, unrecorded }] of [...plans].sort((a, b) => a[0] - b[0])) {
+        const summary = await this.commitAgency(plan, agencies.get(agencyId)!, asOf, working, leaders, result, unrecorded);
+        if (!summary) continue;
+        result.digests.push(summary);
+        result.points += summary.points.length;
+        tasks += plan.reminders.length + unrecorded.length;
+        remindersSent.inc(summary.points.length);
+      }
+      this.logger.log(
+        `reminders sent now: ${tasks} task(s), ${result.digests.length} digest(s), ${result.points} point(s) recorded` +
+          `${result.conflicts.length ? `; ${result.conflicts.join(', ')} sent by the scan meanwhile` : ''}${result.failed.length ? `; ${result.failed.join(', ')} failed` : ''}`,
+      );
+      if (!result.digests.length && (result.failed.length || result.conflicts.length)) {
+        throw new DomainError('Không gửi được thư nhắc việc; vui lòng thử lại', HttpStatus.SERVICE_UNAVAILABLE);
+      }
+      return {
+        mailMessageIds: result.digests.map((d) => d.mailMessageId),
+        agencies: result.digests.length,
+        tasks,
+        points: result.points,
+        escalations: result.digests.filter((d) => d.escalationMailMessageId !== null).length,
+        notSent: [...result.conflicts, ...result.failed].sort(),
+      };
     });
-    this.logger.log(`reminders sent now: ${rows.length} task(s), ${mailMessageIds.length} message(s)`);
-    return { mailMessageIds, agencies: groups.size, tasks: rows.length };
+  }
+
+  /** The highest offset recorded per task for its current effective due date, for these tasks only. */
+  private async loadRecordedOf(taskIds: number[]): Promise<Map<number, number>> {
+    if (!taskIds.length) return new Map();
+    const rows = await this.logs
+      .createQueryBuilder('l')
+      .select('l.taskId', 'taskId')
+      .addSelect('MAX(l.offsetDays)', 'maxOffset')
+      .innerJoin(Task, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate')
+      .where('l.taskId IN (:...taskIds)', { taskIds })
+      .groupBy('l.taskId')
+      .getRawMany<{ taskId: number | string; maxOffset: number | string }>();
+    return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));
   }
 
   /** Open tasks with an effective due date up to `horizon` (asOf + the largest beforeDays): one query. */
@@ -418,17 +471,7 @@ export class RemindersService implements OnModuleInit {
       where: { status: In(REMINDED_STATUSES as TaskStatus[]), effectiveDueDate: LessThanOrEqual(horizon) },
       order: { leadAgencyId: 'ASC', effectiveDueDate: 'ASC', id: 'ASC' },
     });
-    return rows.map((t) => ({
-      id: t.id,
-      code: t.code,
-      title: t.title,
-      leadAgencyId: t.leadAgencyId,
-      programId: t.programId,
-      assignedAt: t.assignedAt,
-      effectiveDueDate: t.effectiveDueDate!,
-      sourceDocument: t.sourceDocument,
-      leaderInCharge: t.leaderInCharge,
-    }));
+    return rows.map(toScanRow);
   }
 
   /**
@@ -470,11 +513,16 @@ export class RemindersService implements OnModuleInit {
     working: WorkingCalendar,
     leaders: User[],
     result: ScanResult,
+    /** "Nhắc việc ngay": tasks listed in the digest without a reminder point (none due today). */
+    unrecorded: ScanTaskRow[] = [],
   ): Promise<DigestSummary | null> {
     const appUrl = this.config.get('app.appUrl', { infer: true });
     const provinceName = this.config.get('app.provinceName', { infer: true });
     const officeEmail = this.config.get('mail.officeEmail', { infer: true });
-    const items: DigestItem[] = plan.reminders.map(({ task, point }) => toItem(task, point.escalate));
+    const items: DigestItem[] = [
+      ...plan.reminders.map(({ task, point }) => toItem(task, point.escalate)),
+      ...unrecorded.map((task) => toItem(task, false)),
+    ];
     const taskIds = items.map((i) => i.taskId);
     const escalated = items.filter((i) => i.escalate);
     const recipients = unique([
@@ -625,6 +673,7 @@ export class RemindersService implements OnModuleInit {
   }
 
   private async recordedElsewhere(plan: AgencyPlan): Promise<boolean> {
+    if (!plan.reminders.length) return false;
     const { task, point } = plan.reminders[0];
     return this.logs.exists({
       where: { taskId: task.id, effectiveDueDate: task.effectiveDueDate, offsetDays: point.offsetDays },
@@ -780,6 +829,20 @@ async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
       await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.floor(Math.random() * 50)));
     }
   }
+}
+
+function toScanRow(t: Task): ScanTaskRow {
+  return {
+    id: t.id,
+    code: t.code,
+    title: t.title,
+    leadAgencyId: t.leadAgencyId,
+    programId: t.programId,
+    assignedAt: t.assignedAt,
+    effectiveDueDate: t.effectiveDueDate!,
+    sourceDocument: t.sourceDocument,
+    leaderInCharge: t.leaderInCharge,
+  };
 }
 
 function toItem(task: ScanTaskRow, escalate: boolean): DigestItem {

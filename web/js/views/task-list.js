@@ -159,7 +159,9 @@ function bulkBar(selected, programs, onDone) {
         // A reminder now goes through the reminders module (one digest per lead agency).
         const res =
           action.value === 'remind'
-            ? await api.post('/reminders/send-now', { taskIds: body.taskIds }).then((r) => ({ message: `Đã gửi nhắc việc ${r.tasks} nhiệm vụ tới ${r.agencies} cơ quan.` }))
+            ? await api.post('/reminders/send-now', { taskIds: body.taskIds }).then((r) => ({
+                message: `Đã gửi nhắc việc ${r.tasks} nhiệm vụ tới ${r.agencies} cơ quan.${r.notSent?.length ? ` Chưa gửi được cho ${r.notSent.join(', ')} (hệ thống vừa gửi nhắc việc định kỳ hoặc gặp lỗi); vui lòng thử lại.` : ''}`,
+              }))
             : await api.post('/tasks/bulk', body);
         onDone(res);
       } catch (err) {
