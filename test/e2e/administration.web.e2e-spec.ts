@@ -1,9 +1,10 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from 'test/utils/chromium';
 import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
+import { prepareScreenshotDirs, screenshot, signInThroughForm, watchedPage } from 'test/utils/web-pages';
 import { ImportReport } from 'src/modules/imports/import.types';
 
 // Administration in a real browser (Debian's Chromium driven by playwright-core), on the demo data:
@@ -12,9 +13,6 @@ import { ImportReport } from 'src/modules/imports/import.types';
 
 const DEMO_PASSWORD = 'nhiemvu-demo';
 const AGENCY_USER = 'hangntt.stc@nhiemvu.example';
-const ROOT = join(__dirname, '..', '..');
-const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const DOCS_IMAGES = join(ROOT, 'docs', 'images');
 
 jest.setTimeout(180_000);
 
@@ -25,37 +23,14 @@ describe('administration (e2e, headless Chromium)', () => {
   let base: string;
   const pageErrors: string[] = [];
 
-  async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${m.text()}`);
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await context.clearCookies();
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('#site-header').waitFor({ state: 'visible' });
-  }
-
-  async function shot(page: Page, name: string, docsName?: string, fullPage = true): Promise<void> {
-    const file = join(SHOTS, `${name}.png`);
-    await page.screenshot({ path: file, fullPage });
-    if (docsName && process.env.UPDATE_DOC_IMAGES === '1') copyFileSync(file, join(DOCS_IMAGES, docsName));
-  }
+  const newPage = (viewport?: { width: number; height: number }): Promise<Page> => watchedPage(context, pageErrors, viewport);
+  const signIn = (page: Page, email: string, password: string): Promise<void> => signInThroughForm(context, page, base, email, password);
+  const shot = screenshot;
 
   const fits = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(DOCS_IMAGES, { recursive: true });
+    prepareScreenshotDirs();
     t = await TestApp.start({ workers: false, seed: true });
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
     profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { launchChromium } from 'test/utils/chromium';
 import { ALL_QUEUES } from 'src/core/queue/queue-names';
 import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
 import { docxText } from 'test/utils/docx-text';
+import { prepareScreenshotDirs, screenshot, SHOTS, signInThroughForm, watchedPage } from 'test/utils/web-pages';
 
 // The office's and leaders' tools in a real browser (Debian's Chromium driven by playwright-core),
 // on the demo data. Screenshots go to test-artifacts/screenshots/, and with UPDATE_DOC_IMAGES=1 to
@@ -22,9 +23,6 @@ import { docxText } from 'test/utils/docx-text';
 
 const PASSWORD = 'nhiemvu-demo';
 const OFFICE_USER = 'vanphong@nhiemvu.example';
-const ROOT = join(__dirname, '..', '..');
-const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const DOCS_IMAGES = join(ROOT, 'docs', 'images');
 
 jest.setTimeout(180_000);
 
@@ -35,36 +33,12 @@ describe('office tools (e2e, headless Chromium)', () => {
   let base: string;
   const pageErrors: string[] = [];
 
-  async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${m.text()}`);
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-    // Sessions are cookies shared by the context's pages: start each user from none.
-    await context.clearCookies();
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('#site-header').waitFor({ state: 'visible' });
-  }
-
-  async function shot(page: Page, name: string, docsName?: string): Promise<void> {
-    const file = join(SHOTS, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    if (docsName && process.env.UPDATE_DOC_IMAGES === '1') copyFileSync(file, join(DOCS_IMAGES, docsName));
-  }
+  const newPage = (viewport?: { width: number; height: number }): Promise<Page> => watchedPage(context, pageErrors, viewport);
+  const signIn = (page: Page, email: string, password = PASSWORD): Promise<void> => signInThroughForm(context, page, base, email, password);
+  const shot = screenshot;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(DOCS_IMAGES, { recursive: true });
+    prepareScreenshotDirs();
     t = await TestApp.start({ workers: true, seed: true });
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
     profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));
