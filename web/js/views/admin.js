@@ -300,6 +300,7 @@ async function agenciesSection() {
   return h(
     'div',
     null,
+    h('section', { class: 'card', 'aria-labelledby': 'merge-title' }, h('h2', { id: 'merge-title' }, 'Sáp nhập cơ quan, đơn vị'), form, preview),
     editor,
     h(
       'section',
@@ -320,7 +321,6 @@ async function agenciesSection() {
         { caption: 'Cơ quan, đơn vị' },
       ),
     ),
-    h('section', { class: 'card', 'aria-labelledby': 'merge-title' }, h('h2', { id: 'merge-title' }, 'Sáp nhập cơ quan, đơn vị'), form, preview),
   );
 }
 
