@@ -7,6 +7,8 @@ import { revertLastMigration, runMigrations } from './core/database/prepare-data
 import { typeOrmOptions } from './core/database/typeorm.options';
 import { AgenciesService } from './modules/agencies/agencies.service';
 import { Agency } from './modules/agencies/agency.entity';
+import { AgencyNames } from './modules/agencies/agency-names';
+import { AgencyGroup } from './modules/agencies/groups/agency-group.entity';
 import { seedHolidays } from './modules/calendar/calendar.service';
 import { Holiday } from './modules/calendar/holiday.entity';
 import { todayIn } from './core/time/local-date';
@@ -50,7 +52,7 @@ const commands: Record<string, Command> = {
     try {
       const holidays = ds.getRepository(Holiday);
       if ((await holidays.count()) === 0) console.log(`holidays: ${await seedHolidays(holidays)} days`);
-      await new UsersService(ds.getRepository(User), new AgenciesService(ds.getRepository(Agency))).ensureAdmin(config.auth.adminEmail, config.auth.adminPassword);
+      await new UsersService(ds.getRepository(User), new AgenciesService(ds.getRepository(Agency), new AgencyNames(ds.getRepository(Agency), ds.getRepository(AgencyGroup)))).ensureAdmin(config.auth.adminEmail, config.auth.adminPassword);
       const calendar = new WorkingCalendar(await holidays.find());
       const result = await seedDemoData(ds, { calendar, today: todayIn(config.app.tz), password: DEMO_PASSWORD, onlyIfEmpty: false });
       console.log(`seeded: ${JSON.stringify(result.counts)}`);

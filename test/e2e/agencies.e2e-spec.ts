@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
+import { AgencyGroup } from 'src/modules/agencies/groups/agency-group.entity';
 import { AgencyResponseDto } from 'src/modules/agencies/dto/agency-response.dto';
 import { TaskHistory } from 'src/modules/tasks/task-history.entity';
 import { Task } from 'src/modules/tasks/task.entity';
@@ -174,6 +175,58 @@ describe('agencies (e2e)', () => {
       await createAgency(t, admin, { name: 'Cục Lưu trữ cũ (thử)', aliases: ['Cục LT&VT (thử)'], successorId: into.id, active: false });
       const res = await t.http.patch(`/api/agencies/${into.id}`).set(bearer(admin)).send({ aliases: ['Cục LT&VT (thử)'] }).expect(200);
       expect(res.body.aliases).toEqual(['Cục LT&VT (thử)']);
+    });
+
+    it('should keep agency names and group names apart: a name or alias of one is a 409 naming the other, both ways, and changes nothing', async () => {
+      const agency = await createAgency(t, admin, { code: 'SNHOM-T', name: 'Sở Thử Nhóm (thử)', aliases: ['Sở TN-Nhóm (thử)'] });
+      const group = (
+        await t.http.post('/api/agency-groups').set(bearer(admin)).send({ name: 'Khối thử nghiệm (thử)', aliases: ['Các đơn vị khối thử'], memberKind: 'department' }).expect(201)
+      ).body as { id: number; name: string; aliases: string[] };
+      const groups = async () => (await t.http.get('/api/agency-groups').set(bearer(admin)).expect(200)).body as unknown[];
+      const groupsBefore = await groups();
+
+      // A group named like the agency: its name, or an alias spelled another way.
+      const byName = await t.http.post('/api/agency-groups').set(bearer(admin)).send({ name: 'SỞ THỬ NHÓM (THỬ)', memberKind: 'department' }).expect(409);
+      expect(byName.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'Tên “SỞ THỬ NHÓM (THỬ)” đã được dùng cho Sở Thử Nhóm (thử) (SNHOM-T)',
+        details: [{ field: 'name', message: 'Tên: “SỞ THỬ NHÓM (THỬ)” đã được dùng cho Sở Thử Nhóm (thử) (SNHOM-T)' }],
+      });
+      const byAlias = await t.http.post('/api/agency-groups').set(bearer(admin)).send({ name: 'Nhóm khác (thử)', aliases: ['so tn nhom thu'], memberKind: 'department' }).expect(409);
+      expect(byAlias.body.details).toEqual([{ field: 'aliases', message: 'Tên gọi khác: “so tn nhom thu” đã được dùng cho Sở Thử Nhóm (thử) (SNHOM-T)' }]);
+      const edited = await t.http.patch(`/api/agency-groups/${group.id}`).set(bearer(admin)).send({ aliases: ['Các đơn vị khối thử', 'Sở Thử Nhóm (thử)'] }).expect(409);
+      expect(edited.body.message).toBe('Tên “Sở Thử Nhóm (thử)” đã được dùng cho Sở Thử Nhóm (thử) (SNHOM-T)');
+      expect(await groups()).toEqual(groupsBefore);
+
+      // An agency renamed, given an alias or created with a group's name or spelling.
+      const renamed = await t.http.patch(`/api/agencies/${agency.id}`).set(bearer(admin)).send({ name: 'Khối Thử Nghiệm (thử)' }).expect(409);
+      expect(renamed.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'Tên “Khối Thử Nghiệm (thử)” đã thuộc nhóm “Khối thử nghiệm (thử)”',
+        details: [{ field: 'name', message: 'Tên: “Khối Thử Nghiệm (thử)” đã thuộc nhóm “Khối thử nghiệm (thử)”' }],
+      });
+      const aliased = await t.http.patch(`/api/agencies/${agency.id}`).set(bearer(admin)).send({ aliases: ['Sở TN-Nhóm (thử)', 'cac don vi khoi thu'] }).expect(409);
+      expect(aliased.body.details).toEqual([{ field: 'aliases', message: 'Tên gọi khác: “cac don vi khoi thu” đã thuộc nhóm “Khối thử nghiệm (thử)”' }]);
+      const created = await t.http.post('/api/agencies').set(bearer(admin)).send(makeAgency({ aliases: ['Các đơn vị - khối thử'] })).expect(409);
+      expect(created.body.message).toBe('Tên “Các đơn vị - khối thử” đã thuộc nhóm “Khối thử nghiệm (thử)”');
+      expect((await t.http.get(`/api/agencies/${agency.id}`).set(bearer(admin)).expect(200)).body).toEqual(agency);
+
+      // Their own names are no conflict.
+      await t.http.patch(`/api/agency-groups/${group.id}`).set(bearer(admin)).send({ name: 'Khối thử nghiệm (thử)', aliases: ['Các đơn vị khối thử', 'Khối TN (thử)'] }).expect(200);
+      await t.http.patch(`/api/agencies/${agency.id}`).set(bearer(admin)).send({ name: 'Sở Thử Nhóm (thử)', aliases: ['Sở TN-Nhóm (thử)', 'Sở TNN (thử)'] }).expect(200);
+    });
+
+    it('should not let an overlap of agency and group names from before block other edits', async () => {
+      const agency = await createAgency(t, admin, { name: 'Sở Chồng Tên (thử)' });
+      const group = (await t.http.post('/api/agency-groups').set(bearer(admin)).send({ name: 'Nhóm chồng tên (thử)', memberKind: 'department' }).expect(201)).body as { id: number };
+      // Data saved before the rule existed: the group also answers to the agency's name.
+      await t.get(DataSource).getRepository(AgencyGroup).update(group.id, { aliases: ['Sở Chồng Tên (thử)'] });
+      await t.http.patch(`/api/agency-groups/${group.id}`).set(bearer(admin)).send({ memberKind: 'district' }).expect(200);
+      await t.http.patch(`/api/agencies/${agency.id}`).set(bearer(admin)).send({ emails: ['chong.ten@nhiemvu.example'] }).expect(200);
+      // A spelling new to the group is still checked.
+      await t.http.patch(`/api/agency-groups/${group.id}`).set(bearer(admin)).send({ aliases: ['Sở Chồng Tên (thử)', agency.aliases[0]] }).expect(409);
     });
 
     it.each([

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
 import { Agency } from './agency.entity';
+import { AgencyNames } from './agency-names';
 import { AgencyGroup } from './groups/agency-group.entity';
 import { AgencyGroupsController } from './groups/agency-groups.controller';
 import { AgencyGroupsService } from './groups/agency-groups.service';
@@ -10,7 +11,7 @@ import { AgencyGroupsService } from './groups/agency-groups.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Agency, AgencyGroup])],
   controllers: [AgenciesController, AgencyGroupsController],
-  providers: [AgenciesService, AgencyGroupsService],
+  providers: [AgenciesService, AgencyGroupsService, AgencyNames],
   exports: [AgenciesService, AgencyGroupsService],
 })
 export class AgenciesModule {}

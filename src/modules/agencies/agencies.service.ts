@@ -7,7 +7,8 @@ import { Page, pageWindow } from 'src/core/http/pagination';
 import { foldVietnamese } from 'src/core/text/vietnamese';
 import { LocalDate, formatVietnameseDate } from 'src/core/time/local-date';
 import { Agency } from './agency.entity';
-import { AGENCY_SEARCH_TEXT_MAX, agencySearchText, nameKey } from './agency-search';
+import { AgencyNames } from './agency-names';
+import { AGENCY_SEARCH_TEXT_MAX, agencySearchText } from './agency-search';
 import { CreateAgencyDto } from './dto/create-agency.dto';
 import { ListAgenciesQuery } from './dto/list-agencies.query';
 import { UpdateAgencyDto } from './dto/update-agency.dto';
@@ -29,7 +30,10 @@ function unique(list: string[]): string[] {
  */
 @Injectable()
 export class AgenciesService {
-  constructor(@InjectRepository(Agency) private readonly repo: Repository<Agency>) {}
+  constructor(
+    @InjectRepository(Agency) private readonly repo: Repository<Agency>,
+    private readonly names: AgencyNames,
+  ) {}
 
   private repository(manager?: EntityManager): Repository<Agency> {
     return manager ? manager.getRepository(Agency) : this.repo;
@@ -85,7 +89,7 @@ export class AgenciesService {
     });
     await this.checkConsistency(agency, null);
     await this.checkCodeFree(agency.code);
-    await this.checkNamesFree(agency, []);
+    await this.names.checkFree({ type: 'agency', name: agency.name, aliases: agency.aliases }, []);
     return this.save(agency);
   }
 
@@ -106,7 +110,7 @@ export class AgenciesService {
     const successorChanged = dto.successorId !== undefined && dto.successorId !== agency.successorId;
     if (dto.successorId !== undefined) agency.successorId = dto.successorId;
     await this.checkConsistency(agency, successorChanged ? agency.id : undefined);
-    await this.checkNamesFree(agency, namesBefore);
+    await this.names.checkFree({ type: 'agency', id: agency.id, name: agency.name, aliases: agency.aliases }, namesBefore);
     return this.save(agency);
   }
 
@@ -123,30 +127,6 @@ export class AgenciesService {
       .execute();
     if (result.affected !== 1) throw new BadRequestException(`Cơ quan, đơn vị ${agency.name} đã được sáp nhập trước đó`);
     return this.get(agency.id, manager);
-  }
-
-  /**
-   * A name or alias (compared as nameKey: no case, diacritics or punctuation) means one agency: one
-   * another agency already uses → 409 naming that agency. Only names new to this agency (not in
-   * `before`) are checked, so an old overlap does not block other edits; an agency merged into this
-   * one may share its names (the successor takes over the old spellings).
-   */
-  private async checkNamesFree(agency: Agency, before: string[]): Promise<void> {
-    const own = new Map<string, string>();
-    for (const n of [agency.name, ...agency.aliases]) if (!own.has(nameKey(n))) own.set(nameKey(n), n);
-    const old = new Set(before.map(nameKey));
-    const fresh = new Map([...own].filter(([k]) => k && !old.has(k)));
-    if (!fresh.size) return;
-    const others = await this.repo.find({ select: { id: true, code: true, name: true, aliases: true, successorId: true } });
-    for (const other of others) {
-      if (other.id === agency.id || (agency.id !== undefined && other.successorId === agency.id)) continue;
-      const clash = [other.name, ...(other.aliases ?? [])].find((n) => fresh.has(nameKey(n)));
-      if (clash === undefined) continue;
-      const mine = fresh.get(nameKey(clash))!;
-      const field = nameKey(mine) === nameKey(agency.name) ? 'name' : 'aliases';
-      const owner = `đã được dùng cho ${other.name} (${other.code})`;
-      throw new ConflictException({ message: `Tên “${mine}” ${owner}`, details: [{ field, message: `${field}: “${mine}” ${owner}` }] });
-    }
   }
 
   private async checkCodeFree(code: string): Promise<void> {

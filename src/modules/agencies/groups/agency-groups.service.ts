@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { Agency } from '../agency.entity';
+import { AgencyNames } from '../agency-names';
 import { nameKey as key } from '../agency-search';
 import { AgencyGroupDef, toGroupDef } from './agency-group-def';
 import { AgencyGroup } from './agency-group.entity';
@@ -17,6 +18,7 @@ export class AgencyGroupsService {
   constructor(
     @InjectRepository(AgencyGroup) private readonly repo: Repository<AgencyGroup>,
     @InjectRepository(Agency) private readonly agencies: Repository<Agency>,
+    private readonly names: AgencyNames,
   ) {}
 
   list(): Promise<AgencyGroup[]> {
@@ -41,19 +43,20 @@ export class AgencyGroupsService {
       memberKind: dto.memberKind ?? null,
       memberCodes: dto.memberKind ? null : (dto.memberCodes ?? null),
     });
-    await this.check(g, null);
+    await this.check(g, []);
     return this.save(g);
   }
 
   async update(id: number, dto: UpdateAgencyGroupDto): Promise<AgencyGroup> {
     const g = await this.get(id);
+    const namesBefore = [g.name, ...g.aliases];
     if (dto.name !== undefined) g.name = dto.name;
     if (dto.aliases !== undefined) g.aliases = dedupe(dto.aliases);
     if (dto.memberKind !== undefined) g.memberKind = dto.memberKind;
     if (dto.memberCodes !== undefined) g.memberCodes = dto.memberCodes;
     if (dto.memberKind) g.memberCodes = null;
     else if (dto.memberCodes && dto.memberKind === undefined) g.memberKind = null;
-    await this.check(g, id);
+    await this.check(g, namesBefore);
     return this.save(g);
   }
 
@@ -61,8 +64,11 @@ export class AgencyGroupsService {
     await this.repo.remove(await this.get(id));
   }
 
-  /** Members given one way, codes that exist, names and aliases that no other group (or agency) uses. */
-  private async check(g: AgencyGroup, id: number | null): Promise<void> {
+  /**
+   * Members given one way, codes that exist, no spelling twice, and names and aliases that no other
+   * group or agency uses (`AgencyNames`; `before`: the group's names before this edit).
+   */
+  private async check(g: AgencyGroup, before: string[]): Promise<void> {
     const problems: { field: string; message: string }[] = [];
     if (!g.memberKind && g.memberCodes === null)
       problems.push({
@@ -82,11 +88,7 @@ export class AgencyGroupsService {
       seen.add(key(n));
     }
     if (problems.length) throw badRequest(problems);
-    for (const other of await this.repo.find()) {
-      if (other.id === id) continue;
-      const clash = [other.name, ...other.aliases].find((n) => seen.has(key(n)));
-      if (clash) throw new ConflictException(`Tên “${clash}” đã thuộc nhóm “${other.name}”`);
-    }
+    await this.names.checkFree({ type: 'group', id: g.id, name: g.name, aliases: g.aliases }, before);
   }
 
   private async save(g: AgencyGroup): Promise<AgencyGroup> {
