@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from 'test/utils/chromium';
 import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
-import { prepareScreenshotDirs, screenshot, signInThroughForm, watchedPage } from 'test/utils/web-pages';
+import { expectNoSideScroll, prepareScreenshotDirs, screenshot, signInThroughForm, watchedPage } from 'test/utils/web-pages';
 import { ImportReport } from 'src/modules/imports/import.types';
 
 // Administration in a real browser (Debian's Chromium driven by playwright-core), on the demo data:
@@ -26,8 +26,6 @@ describe('administration (e2e, headless Chromium)', () => {
   const newPage = (viewport?: { width: number; height: number }): Promise<Page> => watchedPage(context, pageErrors, viewport);
   const signIn = (page: Page, email: string, password: string): Promise<void> => signInThroughForm(context, page, base, email, password);
   const shot = screenshot;
-
-  const fits = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
   beforeAll(async () => {
     prepareScreenshotDirs();
@@ -61,7 +59,7 @@ describe('administration (e2e, headless Chromium)', () => {
     await form.getByLabel('Nhập lại mật khẩu mới').fill('1234567890');
     await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     await form.locator('.field[data-field="newPassword"] .field-error', { hasText: 'Mật khẩu quá yếu' }).waitFor();
-    expect(await fits(page)).toBe(true);
+    await expectNoSideScroll(page, 'change password form with errors');
     await shot(page, '30-390-change-password', 'phone-390-change-password.png');
     // The old password still works: nothing changed so far.
     await expect(t.login(AGENCY_USER, DEMO_PASSWORD)).resolves.toEqual(expect.any(String));
@@ -191,41 +189,37 @@ describe('administration (e2e, headless Chromium)', () => {
   });
 
   it('should fit the agency edit form and the agency groups screen in 390 px without sideways scrolling', async () => {
-    const noSideScroll = async (p: Page, what: string) => {
-      const [scroll, client] = await p.evaluate<[number, number]>('[document.documentElement.scrollWidth, document.documentElement.clientWidth]');
-      expect({ what, fits: scroll <= client, scroll, client }).toEqual({ what, fits: true, scroll, client });
-    };
     const phone = await newPage({ width: 390, height: 844 });
     await signIn(phone, TEST_ADMIN.email, TEST_ADMIN.password);
     await phone.goto(`${base}/app/admin/agencies`);
     await phone.locator('button[data-edit-agency="STC"]').click();
     const agencyForm = phone.locator('#agency-form');
     await agencyForm.waitFor();
-    await noSideScroll(phone, 'agency edit form');
+    await expectNoSideScroll(phone, 'agency edit form');
     // A refusal in place (a long Vietnamese message next to its field) wraps too.
     await agencyForm.locator('textarea[name=emails]').fill('van thu@stc');
     await agencyForm.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await agencyForm.locator('.field[data-field="emails"] .field-error').waitFor();
-    await noSideScroll(phone, 'agency edit form with an error');
+    await expectNoSideScroll(phone, 'agency edit form with an error');
     await shot(phone, '33-390-admin-agency-edit', undefined, false);
 
     await phone.goto(`${base}/app/admin/groups`);
     await phone.locator('table tbody tr', { hasText: 'UBND các huyện, thị xã, thành phố' }).waitFor();
-    await noSideScroll(phone, 'agency groups');
+    await expectNoSideScroll(phone, 'agency groups');
     await phone.locator('#new-group').click();
     const groupForm = phone.locator('#group-form');
     await groupForm.getByLabel('Các cơ quan được chọn').check();
     await groupForm.locator('input[name=memberCodes][value=SCT]').waitFor();
-    await noSideScroll(phone, 'new group form with the agency checklist');
+    await expectNoSideScroll(phone, 'new group form with the agency checklist');
     await groupForm.getByLabel('Tên nhóm').fill('Nhóm thử trên điện thoại');
     await groupForm.locator('textarea[name=aliases]').fill('UBND cấp huyện');
     await groupForm.getByRole('button', { name: 'Tạo nhóm' }).click();
     await groupForm.locator('.error-summary', { hasText: 'đã thuộc nhóm' }).waitFor();
-    await noSideScroll(phone, 'new group form with a refusal');
+    await expectNoSideScroll(phone, 'new group form with a refusal');
     await shot(phone, '34-390-admin-agency-groups');
     await phone.getByRole('button', { name: 'Sửa nhóm UBND các huyện, thị xã, thành phố' }).click();
     await phone.locator('#group-form-title', { hasText: 'Sửa nhóm' }).waitFor();
-    await noSideScroll(phone, 'group edit form');
+    await expectNoSideScroll(phone, 'group edit form');
     await phone.close();
   });
 

@@ -42,3 +42,9 @@ export async function screenshot(page: Page, name: string, docsName?: string, fu
   await page.screenshot({ path: file, fullPage });
   if (docsName && process.env.UPDATE_DOC_IMAGES === '1') copyFileSync(file, join(DOCS_IMAGES, docsName));
 }
+
+/** Fails the test, naming `what`, when the page scrolls sideways (the phone checks at 390 px). */
+export async function expectNoSideScroll(page: Page, what: string): Promise<void> {
+  const [scroll, client] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, document.documentElement.clientWidth]');
+  expect({ what, fits: scroll <= client, scroll, client }).toEqual({ what, fits: true, scroll, client });
+}
