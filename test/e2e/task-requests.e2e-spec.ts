@@ -126,7 +126,7 @@ describe('task requests (e2e)', () => {
         { field: 'proposedDueDate', message: 'Thời hạn đề nghị: bắt buộc với yêu cầu gia hạn' },
       ]);
       const same = await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-06-28' }).expect(400);
-      expect(same.body.message).toBe('Thời hạn đề nghị (2024-06-28) phải sau thời hạn hiện tại (2024-06-28)');
+      expect(same.body.message).toBe('Thời hạn đề nghị (28/06/2024) phải sau thời hạn hiện tại (28/06/2024)');
       await ask(task.id, { type: 'extension', reason: 'x', proposedDueDate: '2024-02-30' }).expect(400);
       await ask(task.id, { type: 'withdrawal', reason: 'x', proposedDueDate: '2024-12-31' }).expect(400);
       await ask(task.id, { type: 'extension', reason: '   ', proposedDueDate: '2024-12-31' }).expect(400);

@@ -85,9 +85,9 @@ describe('tasks bad input (e2e)', () => {
       expect(body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
-        message: 'Thời hạn (2024-02-29) không được trước ngày giao (2024-03-01)',
+        message: 'Thời hạn (29/02/2024) không được trước ngày giao (01/03/2024)',
         details: [
-          { field: 'dueDate', message: 'Thời hạn: thời hạn (2024-02-29) không được trước ngày giao (2024-03-01)' },
+          { field: 'dueDate', message: 'Thời hạn: thời hạn (29/02/2024) không được trước ngày giao (01/03/2024)' },
         ],
       });
     });
@@ -369,7 +369,7 @@ describe('tasks bad input (e2e)', () => {
     it('should refuse a due date before the assignment, also when the assignment moves', async () => {
       const body = await refused(async () => patch({ version: await version(), assignedAt: '2024-07-01' }), 400);
       expect(body.details).toEqual([
-        { field: 'dueDate', message: 'Thời hạn: thời hạn (2024-06-28) không được trước ngày giao (2024-07-01)' },
+        { field: 'dueDate', message: 'Thời hạn: thời hạn (28/06/2024) không được trước ngày giao (01/07/2024)' },
       ]);
     });
 

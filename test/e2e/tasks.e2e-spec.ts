@@ -530,7 +530,7 @@ describe('tasks (e2e)', () => {
         { field: 'completedAt', message: expect.stringMatching(/không được sau ngày hôm nay/) },
       ]);
       const early = await move(agencyUser, task.id, { status: 'done', completedAt: '2024-02-29' }, 400);
-      expect(early.body.message).toBe('Ngày hoàn thành (2024-02-29) không được trước ngày giao (2024-03-01)');
+      expect(early.body.message).toBe('Ngày hoàn thành (29/02/2024) không được trước ngày giao (01/03/2024)');
       const notDone = await move(agencyUser, task.id, { status: 'in_progress', completedAt: '2024-03-05' }, 400);
       expect(notDone.body.details[0].field).toBe('completedAt');
       const partial = await move(agencyUser, task.id, { status: 'done', progress: 80 }, 400);

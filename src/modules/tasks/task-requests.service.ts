@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFound
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { DomainError } from 'src/core/http/domain-error';
+import { formatVietnameseDate } from 'src/core/time/local-date';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { requestCreatedMessage, requestDecidedMessage, TaskRef } from 'src/modules/notifications/notification-messages';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
@@ -104,7 +105,7 @@ export class TaskRequestsService {
           : task.dueDate === null
             ? 'proposedDueDate: nhiệm vụ thường xuyên không có thời hạn để gia hạn'
             : proposed <= task.dueDate
-              ? `proposedDueDate: thời hạn đề nghị (${proposed}) phải sau thời hạn hiện tại (${task.dueDate})`
+              ? `proposedDueDate: thời hạn đề nghị (${formatVietnameseDate(proposed)}) phải sau thời hạn hiện tại (${formatVietnameseDate(task.dueDate)})`
               : null;
         if (problem) throw this.invalid('proposedDueDate', problem);
       } else if (proposed !== null) {

@@ -150,7 +150,7 @@ describe(completionProblems.name, () => {
     expect(completionProblems({ ...ok, completedAt: '2024-07-02' })).toEqual([
       {
         field: 'completedAt',
-        message: 'completedAt: ngày hoàn thành (2024-07-02) không được sau ngày hôm nay (2024-07-01)',
+        message: 'completedAt: ngày hoàn thành (02/07/2024) không được sau ngày hôm nay (01/07/2024)',
       },
     ]);
   });
@@ -159,7 +159,7 @@ describe(completionProblems.name, () => {
     expect(completionProblems({ ...ok, completedAt: '2024-01-14' })).toEqual([
       {
         field: 'completedAt',
-        message: 'completedAt: ngày hoàn thành (2024-01-14) không được trước ngày giao (2024-01-15)',
+        message: 'completedAt: ngày hoàn thành (14/01/2024) không được trước ngày giao (15/01/2024)',
       },
     ]);
   });
@@ -189,7 +189,7 @@ describe(dueDateProblem.name, () => {
   it('should refuse a due date before the assignment', () => {
     expect(dueDateProblem('2024-03-01', '2024-02-29')).toEqual({
       field: 'dueDate',
-      message: 'dueDate: thời hạn (2024-02-29) không được trước ngày giao (2024-03-01)',
+      message: 'dueDate: thời hạn (29/02/2024) không được trước ngày giao (01/03/2024)',
     });
   });
 });

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { LocalDate } from 'src/core/time/local-date';
+import { LocalDate, formatVietnameseDate } from 'src/core/time/local-date';
 import { TaskKind, TaskStatus } from './task.enums';
 
 /**
@@ -129,13 +129,13 @@ export function completionProblems(c: CompletionInput): FieldProblem[] {
   if (c.completedAt > c.today) {
     problems.push({
       field: 'completedAt',
-      message: `completedAt: ngày hoàn thành (${c.completedAt}) không được sau ngày hôm nay (${c.today})`,
+      message: `completedAt: ngày hoàn thành (${formatVietnameseDate(c.completedAt)}) không được sau ngày hôm nay (${formatVietnameseDate(c.today)})`,
     });
   }
   if (c.completedAt < c.assignedAt) {
     problems.push({
       field: 'completedAt',
-      message: `completedAt: ngày hoàn thành (${c.completedAt}) không được trước ngày giao (${c.assignedAt})`,
+      message: `completedAt: ngày hoàn thành (${formatVietnameseDate(c.completedAt)}) không được trước ngày giao (${formatVietnameseDate(c.assignedAt)})`,
     });
   }
   if (c.progress !== 100) {
@@ -153,7 +153,7 @@ export function completionProblems(c: CompletionInput): FieldProblem[] {
 /** A due date may not come before the day the task was given. */
 export function dueDateProblem(assignedAt: LocalDate, dueDate: LocalDate | null): FieldProblem | null {
   if (dueDate !== null && dueDate < assignedAt) {
-    return { field: 'dueDate', message: `dueDate: thời hạn (${dueDate}) không được trước ngày giao (${assignedAt})` };
+    return { field: 'dueDate', message: `dueDate: thời hạn (${formatVietnameseDate(dueDate)}) không được trước ngày giao (${formatVietnameseDate(assignedAt)})` };
   }
   return null;
 }

@@ -869,9 +869,9 @@ export class TasksService {
     const problems: FieldProblem[] = [];
     const assignedAt = next.assignedAt ?? task.assignedAt;
     if (submittedAt > today)
-      problems.push({ field: 'submittedAt', message: `submittedAt: ngày trình (${submittedAt}) không được sau ngày hôm nay (${today})` });
+      problems.push({ field: 'submittedAt', message: `submittedAt: ngày trình (${formatVietnameseDate(submittedAt)}) không được sau ngày hôm nay (${formatVietnameseDate(today)})` });
     if (submittedAt < assignedAt)
-      problems.push({ field: 'submittedAt', message: `submittedAt: ngày trình (${submittedAt}) không được trước ngày giao (${assignedAt})` });
+      problems.push({ field: 'submittedAt', message: `submittedAt: ngày trình (${formatVietnameseDate(submittedAt)}) không được trước ngày giao (${formatVietnameseDate(assignedAt)})` });
     return problems;
   }
 
