@@ -2,6 +2,42 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { readFileSync } from 'node:fs';
+
+// One owner per table (docs/architecture.md): src/core/database/table-owners.json maps each module
+// directory to its entities and tables. In a module's files, another module's entity may not be
+// injected or registered as a repository, typed as Repository<X>, passed to a manager/repository/
+// query-builder call (find(X, …), getRepository(X), innerJoin(X, …), insertRows(m, X, …) …), and
+// another module's join or underscored table may not be named in SQL text. Go through the owner's
+// service or a read model it exports (tasks/queries/). Joins through the owner's entity relations
+// (`t.leadAgency`) read the other table for names and are allowed.
+// Checked: src/modules/<module>/**. Not checked, on purpose: unit specs (*.spec.ts: they fake
+// repositories and build fixtures), and everything outside src/modules — the app level (src/app,
+// src/cli.ts: they compose modules), seeds/, bench/, migrations/ and test/ (they write every table
+// to build data or check the schema).
+const TABLE_OWNERS = JSON.parse(readFileSync(new URL('./src/core/database/table-owners.json', import.meta.url), 'utf8'));
+const REPOSITORY_CALLS = [
+  'getRepository', 'find', 'findOne', 'findBy', 'findOneBy', 'findAndCount', 'findAndCountBy', 'findOneOrFail', 'findOneByOrFail',
+  'count', 'countBy', 'exists', 'existsBy', 'sum', 'average', 'minimum', 'maximum', 'save', 'insert', 'update', 'upsert', 'delete',
+  'remove', 'softDelete', 'restore', 'increment', 'decrement', 'preload', 'merge', 'create', 'clear', 'createQueryBuilder',
+  'from', 'into', 'relation', 'join', 'innerJoin', 'leftJoin', 'innerJoinAndSelect', 'leftJoinAndSelect', 'insertRows',
+];
+function tableOwnershipRule(module) {
+  const foreign = Object.entries(TABLE_OWNERS).filter(([m]) => m !== module && m !== '$comment');
+  const entities = foreign.flatMap(([, o]) => o.entities);
+  const tables = foreign.flatMap(([, o]) => o.tables).filter((t) => t.includes('_'));
+  const names = `/^(${entities.join('|')})$/`;
+  const message = `${module}/ does not own this table (src/core/database/table-owners.json): use the owner's service or a read model it exports.`;
+  return [
+    'error',
+    { selector: `Decorator CallExpression[callee.name='InjectRepository'] > Identifier[name=${names}]`, message },
+    { selector: `CallExpression[callee.property.name='forFeature'] ArrayExpression > Identifier[name=${names}]`, message },
+    { selector: `TSTypeReference[typeName.name='Repository'] TSTypeReference[typeName.name=${names}]`, message },
+    { selector: `CallExpression[callee.property.name=/^(${REPOSITORY_CALLS.join('|')})$/] > Identifier[name=${names}]`, message },
+    { selector: `CallExpression[callee.name=/^(${REPOSITORY_CALLS.join('|')})$/] > Identifier[name=${names}]`, message },
+    ...(tables.length ? [{ selector: `:matches(Literal[value=/\\b(${tables.join('|')})\\b/], TemplateElement[value.raw=/\\b(${tables.join('|')})\\b/])`, message }] : []),
+  ];
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'web/vendor/**', 'eslint.config.mjs', 'jest.config.js'] },
@@ -42,6 +78,19 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  ...Object.keys(TABLE_OWNERS)
+    .filter((m) => m !== '$comment')
+    .map((module) => ({
+      files: [`src/modules/${module}/**/*.ts`],
+      ignores: ['src/modules/**/*.spec.ts'],
+      rules: { 'no-restricted-syntax': tableOwnershipRule(module) },
+    })),
+  // A module directory that owns no table may touch none.
+  {
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/modules/**/*.spec.ts', ...Object.keys(TABLE_OWNERS).map((m) => `src/modules/${m}/**`)],
+    rules: { 'no-restricted-syntax': tableOwnershipRule(null) },
   },
   // web/: the browser app, plain ES modules without a build step (no type information).
   {

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { likeContains } from 'src/core/database/like';
 import { Page, pageWindow } from 'src/core/http/pagination';
@@ -19,6 +19,10 @@ const MAX_QUERY_WORDS = 10;
 function badRequest(field: string, message: string, summary = 'Dữ liệu không hợp lệ'): BadRequestException {
   return new BadRequestException({ message: summary, details: [{ field, message: `${field}: ${message}` }] });
 }
+
+/** An agency as a task refers to it: its name, and whether and until when it may take tasks. */
+export type AgencyRef = Pick<Agency, 'id' | 'code' | 'name'>;
+export type AgencyState = AgencyRef & Pick<Agency, 'active' | 'validFrom' | 'validTo' | 'successorId'>;
 
 function unique(list: string[]): string[] {
   return [...new Set(list)];
@@ -127,6 +131,50 @@ export class AgenciesService {
       .execute();
     if (result.affected !== 1) throw new BadRequestException(`Cơ quan, đơn vị ${agency.name} đã được sáp nhập trước đó`);
     return this.get(agency.id, manager);
+  }
+
+  /** Every agency, by id (the importer's directory: a few hundred rows). */
+  all(): Promise<Agency[]> {
+    return this.repo.find({ order: { id: 'ASC' } });
+  }
+
+  findByIds(ids: Iterable<number>, manager?: EntityManager): Promise<Agency[]> {
+    const list = [...new Set(ids)];
+    return list.length ? this.repository(manager).findBy({ id: In(list) }) : Promise.resolve([]);
+  }
+
+  findByCode(code: string): Promise<Agency | null> {
+    return this.repo.findOneBy({ code });
+  }
+
+  /**
+   * The agencies and their successors (to name one when an agency was merged), in the caller's
+   * transaction: what the tasks module checks a lead or coordinating agency against.
+   */
+  async findStates(ids: Iterable<number>, manager?: EntityManager): Promise<Map<number, AgencyState>> {
+    const out = new Map<number, AgencyState>();
+    let list = [...new Set(ids)];
+    for (let depth = 0; depth < 5 && list.length > 0; depth++) {
+      for (let i = 0; i < list.length; i += 500) {
+        const rows = await this.repository(manager).find({
+          select: { id: true, code: true, name: true, active: true, validFrom: true, validTo: true, successorId: true },
+          where: { id: In(list.slice(i, i + 500)) },
+        });
+        for (const a of rows) out.set(a.id, a);
+      }
+      list = [...new Set([...out.values()].map((a) => a.successorId).filter((id): id is number => !!id && !out.has(id)))];
+    }
+    return out;
+  }
+
+  /** The agency whose calendar feed (calendar-feed module) has this secret token. */
+  findByCalendarToken(token: string): Promise<Agency | null> {
+    return this.repo.findOneBy({ calendarToken: token });
+  }
+
+  /** Sets the calendar feed token (that column alone); the previous address stops working. */
+  async setCalendarToken(id: number, token: string): Promise<void> {
+    await this.repo.update({ id }, { calendarToken: token });
   }
 
   private async checkCodeFree(code: string): Promise<void> {

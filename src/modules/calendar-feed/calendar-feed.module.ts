@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgenciesModule } from 'src/modules/agencies/agencies.module';
 import { CalendarModule } from 'src/modules/calendar/calendar.module';
-import { Task } from 'src/modules/tasks/task.entity';
+import { TasksModule } from 'src/modules/tasks/tasks.module';
 import { CalendarFeedController, CalendarTokenController } from './calendar-feed.controller';
 import { CalendarFeedService } from './calendar-feed.service';
 
 /**
- * Per-agency deadline calendars (.ics) behind a rotatable secret. Owns agencies.calendarToken
- * (see CalendarFeedService); reads tasks, never writes them.
+ * Per-agency deadline calendars (.ics) behind a rotatable secret (agencies.calendarToken, kept through
+ * AgenciesService); tasks from the tasks module's read model. Owns no table.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Agency, Task]), CalendarModule],
+  imports: [AgenciesModule, TasksModule, CalendarModule],
   controllers: [CalendarFeedController, CalendarTokenController],
   providers: [CalendarFeedService],
 })

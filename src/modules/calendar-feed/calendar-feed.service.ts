@@ -1,15 +1,14 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
-import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgenciesService } from 'src/modules/agencies/agencies.service';
+import type { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { diffDays, LocalDate } from 'src/core/time/local-date';
-import { Task } from 'src/modules/tasks/task.entity';
-import { OPEN_STATUSES, TaskStatus } from 'src/modules/tasks/task.enums';
+import { TaskDeadlinesQuery } from 'src/modules/tasks/queries/task-deadlines.query';
+import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { CalendarFeedTokenDto } from './dto/calendar-feed-token.dto';
 import { IcsEvent, renderCalendar } from './ics';
@@ -37,16 +36,15 @@ function viDate(d: LocalDate): string {
 }
 
 /**
- * The agency calendar feed (.ics) and its secret. The token is the feed's own concern, so this
- * module keeps it: it reads and writes `agencies.calendarToken` (and no other column) through its
- * own Agency repository, and the agencies API neither returns nor accepts it. Tasks are read with
- * a query of its own and never written (a read model, like reports and the reminder scan).
+ * The agency calendar feed (.ics) and its secret. The token lives in `agencies.calendarToken`, read
+ * and written through AgenciesService (findByCalendarToken, setCalendarToken); the agencies API
+ * neither returns nor accepts it. Tasks come from the tasks module's TaskDeadlinesQuery.
  */
 @Injectable()
 export class CalendarFeedService {
   constructor(
-    @InjectRepository(Agency) private readonly agencies: Repository<Agency>,
-    @InjectRepository(Task) private readonly tasks: Repository<Task>,
+    private readonly agencies: AgenciesService,
+    private readonly deadlines: TaskDeadlinesQuery,
     private readonly calendar: CalendarService,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
@@ -61,29 +59,17 @@ export class CalendarFeedService {
   async rotate(agencyId: number, user: AuthUser): Promise<CalendarFeedTokenDto> {
     const agency = await this.agencyFor(agencyId, user);
     const token = randomBytes(TOKEN_BYTES).toString('base64url');
-    await this.agencies.update({ id: agency.id }, { calendarToken: token });
+    await this.agencies.setCalendarToken(agency.id, token);
     return this.toDto(agency, token);
   }
 
   /** The .ics of the agency holding `token`: its open tasks with a due date, led or coordinated. */
   async feed(token: string): Promise<CalendarFeed> {
     if (!TOKEN_PATTERN.test(token)) throw new NotFoundException(FEED_NOT_FOUND);
-    const agency = await this.agencies.findOne({ where: { calendarToken: token } });
+    const agency = await this.agencies.findByCalendarToken(token);
     if (!agency) throw new NotFoundException(FEED_NOT_FOUND);
 
-    const tasks = await this.tasks
-      .createQueryBuilder('t')
-      .leftJoin('t.leadAgency', 'la')
-      .addSelect(['la.id', 'la.code', 'la.name'])
-      .where('t.status IN (:...open)', { open: [...OPEN_STATUSES] })
-      .andWhere('t.effectiveDueDate IS NOT NULL')
-      .andWhere(
-        '(t.leadAgencyId = :agencyId OR t.id IN (SELECT "tca"."taskId" FROM "task_coordinating_agencies" "tca" WHERE "tca"."agencyId" = :agencyId))',
-        { agencyId: agency.id },
-      )
-      .orderBy('t.effectiveDueDate', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .getMany();
+    const tasks = await this.deadlines.openForAgency(agency.id);
 
     const appUrl = this.config.get('app.appUrl', { infer: true });
     const host = new URL(appUrl).hostname || 'nhiemvu';
@@ -128,7 +114,7 @@ export class CalendarFeedService {
     if (user.role === UserRole.Agency && user.agencyId !== agencyId) {
       throw new ForbiddenException('Bạn chỉ được quản lý lịch của cơ quan, đơn vị mình');
     }
-    const agency = await this.agencies.findOne({ where: { id: agencyId } });
+    const agency = await this.agencies.findById(agencyId);
     if (!agency) throw new NotFoundException(AGENCY_NOT_FOUND);
     return agency;
   }

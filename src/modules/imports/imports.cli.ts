@@ -2,13 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DataSource } from 'typeorm';
 import { loadConfigOrExit, prepareRuntime } from 'src/core/bootstrap';
 import { AppConfig } from 'src/core/config/configuration';
 import { CoreModule } from 'src/core/core.module';
-import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgenciesService } from 'src/modules/agencies/agencies.service';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { Program } from 'src/modules/programs/program.entity';
+import { ProgramsService } from 'src/modules/programs/programs.service';
 import { ImportReport } from './import.types';
 import { ImportsModule } from './imports.module';
 import { ImportsService } from './imports.service';
@@ -97,12 +96,11 @@ export async function runImportCommand(args: string[]): Promise<void> {
   });
   try {
     await app.get(CalendarService).seedFromConfigIfEmpty();
-    const ds = app.get(DataSource);
-    const program = await ds.getRepository(Program).findOneBy({ code: opts.program });
+    const program = await app.get(ProgramsService).findByCode(opts.program);
     if (!program) throw new ImportUsageError(`no program with code ${opts.program}`);
     let defaultLeadAgencyId: number | null = null;
     if (opts.defaultLead) {
-      const agency = await ds.getRepository(Agency).findOneBy({ code: opts.defaultLead });
+      const agency = await app.get(AgenciesService).findByCode(opts.defaultLead);
       if (!agency) throw new ImportUsageError(`no agency with code ${opts.defaultLead}`);
       defaultLeadAgencyId = agency.id;
     }

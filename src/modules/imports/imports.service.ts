@@ -11,7 +11,8 @@ import { DomainError } from 'src/core/http/domain-error';
 import { JobName } from 'src/core/queue/job-names';
 import { DurableRuns } from 'src/core/queue/durable-runs';
 import { JobProducer } from 'src/core/queue/job-producer.service';
-import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgenciesService } from 'src/modules/agencies/agencies.service';
+import type { Agency } from 'src/modules/agencies/agency.entity';
 import { AgencyGroupsService } from 'src/modules/agencies/groups/agency-groups.service';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
@@ -21,8 +22,7 @@ import { ProgramsService } from 'src/modules/programs/programs.service';
 import { programWindow } from 'src/modules/programs/program-window';
 import { TaskActor } from 'src/modules/tasks/task-history.service';
 import { ImportedTask, TaskImportWriter } from 'src/modules/tasks/task-import.writer';
-import { Task } from 'src/modules/tasks/task.entity';
-import { User } from 'src/modules/users/user.entity';
+import { UsersService } from 'src/modules/users/users.service';
 import { AgencyMatcher, agencyLabel, DirectoryAgency } from './agency-matcher';
 import { inspectUpload, InspectedFile, UploadedFile } from './import-file';
 import { formatCount, IMPORT_LIMITS } from './import-limits';
@@ -93,7 +93,7 @@ function toDirectory(a: Agency): DirectoryAgency {
  * (parsers/), normalised against the agency directory (import-normaliser.ts), then either
  * answered (dry run) or written in one transaction by the tasks module (TaskImportWriter). Large
  * files run on the imports queue as an ImportRun with progress. Writes only import_runs (and the
- * uploaded files under DATA_DIR/files/imports); reads agencies, programs, users and tasks.
+ * uploaded files under DATA_DIR/files/imports); reads agencies, programs, users and tasks through their modules' services.
  */
 @Injectable()
 export class ImportsService {
@@ -101,9 +101,8 @@ export class ImportsService {
 
   constructor(
     @InjectRepository(ImportRun) private readonly runs: Repository<ImportRun>,
-    @InjectRepository(Agency) private readonly agencies: Repository<Agency>,
-    @InjectRepository(Task) private readonly tasks: Repository<Task>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly agencies: AgenciesService,
+    private readonly users: UsersService,
     private readonly programs: ProgramsService,
     private readonly groups: AgencyGroupsService,
     private readonly writer: TaskImportWriter,
@@ -159,7 +158,7 @@ export class ImportsService {
   async commitItems(dto: ImportItemsDto, user: AuthUser): Promise<CommitItemsResult> {
     const programId = dto.programId ?? null;
     if (programId !== null) await this.programs.get(programId);
-    const directory = (await this.agencies.find({ order: { id: 'ASC' } })).map(toDirectory);
+    const directory = (await this.agencies.all()).map(toDirectory);
     const byId = new Map(directory.map((a) => [a.id, a]));
     const problems: Issue[] = [];
     const add = (i: number, field: string, message: string) =>
@@ -299,8 +298,8 @@ export class ImportsService {
     const inProgram =
       opts.programId === null
         ? []
-        : await this.tasks.find({ select: { id: true, code: true }, where: { programId: opts.programId } });
-    const untouched = inProgram.filter((t) => !inFile.has(t.code)).length;
+        : await this.writer.codesInProgram(opts.programId);
+    const untouched = inProgram.filter((code) => !inFile.has(code)).length;
     if (untouched > 0) {
       warnings.push({
         field: 'file',
@@ -358,7 +357,7 @@ export class ImportsService {
     const assignedAt =
       document?.date ?? program?.issuedAt ?? (program ? programWindow(program).from : this.calendar.today());
     const year = program?.year ?? +assignedAt.slice(0, 4);
-    const directory = (await this.agencies.find({ order: { id: 'ASC' } })).map(toDirectory);
+    const directory = (await this.agencies.all()).map(toDirectory);
     const matcher = new AgencyMatcher(directory, await this.groups.definitions(), {
       onDate: assignedAt,
       provinceName: this.config.get('app.provinceName', { infer: true }),
@@ -478,7 +477,7 @@ export class ImportsService {
       opts,
       async () => {
         const buffer = readFileSync(absolute);
-        const requester = run.requestedById ? await this.users.findOneBy({ id: run.requestedById }) : null;
+        const requester = run.requestedById ? ((await this.users.findByIds([run.requestedById]))[0] ?? null) : null;
         const report = await this.importFile(
           { originalname: run.fileName, mimetype: '', size: buffer.length, buffer },
           {

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, Not, Repository } from 'typeorm';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { Page, pageWindow } from 'src/core/http/pagination';
 import { CreateProgramDto } from './dto/create-program.dto';
@@ -70,6 +70,29 @@ export class ProgramsService {
     if (dto.issuingDocument !== undefined) program.issuingDocument = dto.issuingDocument;
     if (dto.issuedAt !== undefined) program.issuedAt = dto.issuedAt;
     return this.save(program);
+  }
+
+  findByCode(code: string): Promise<Program | null> {
+    return this.repo.findOneBy({ code });
+  }
+
+  /** Which of these ids are programs (in the caller's transaction when given). */
+  async existingIds(ids: Iterable<number>, manager?: EntityManager): Promise<Set<number>> {
+    const list = [...new Set(ids)];
+    if (list.length === 0) return new Set();
+    const rows = await (manager ? manager.getRepository(Program) : this.repo).find({ select: { id: true }, where: { id: In(list) } });
+    return new Set(rows.map((p) => p.id));
+  }
+
+  /** The reminder policies of the programs that override the defaults (one query), by program id. */
+  async reminderPolicyOverrides(): Promise<Map<number, Program['reminderPolicy']>> {
+    const rows = await this.repo.find({ select: { id: true, reminderPolicy: true }, where: { reminderPolicy: Not(IsNull()) } });
+    return new Map(rows.map((r) => [r.id, r.reminderPolicy]));
+  }
+
+  /** Replaces a program's reminder policy override (that column alone; the reminders module validates it). */
+  async setReminderPolicy(id: number, policy: Program['reminderPolicy']): Promise<void> {
+    await this.repo.update({ id }, { reminderPolicy: policy });
   }
 
   private async checkCodeFree(code: string): Promise<void> {

@@ -1,7 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, Repository } from 'typeorm';
-import { Program, ReminderPolicy } from 'src/modules/programs/program.entity';
+import { ReminderPolicy } from 'src/modules/programs/program.entity';
 import { ProgramsService } from 'src/modules/programs/programs.service';
 import { compactOverride, effectivePolicy, loadReminderDefaults, validatePolicyOverride } from './reminder-policy';
 
@@ -15,19 +13,14 @@ export interface ProgramPolicyView {
 /**
  * The reminder policy: defaults from config/reminders.json, overridden per program.
  *
- * Program.reminderPolicy belongs to the programs module. ProgramsService.get() reads a program (and
- * answers 404), but it has no method that writes this column (its update DTO does not carry it), so
- * writeOverride() updates that one column through this module's own Program repository — an UPDATE
- * of `reminderPolicy` alone, nothing else of the program. Replace it with a ProgramsService method
- * when the programs module gets one. The scan's bulk read of the overrides uses the same repository
- * (one query for all programs that have one).
+ * Program.reminderPolicy belongs to the programs module: this validates the override and reads and
+ * writes it through ProgramsService (get, reminderPolicyOverrides, setReminderPolicy).
  */
 @Injectable()
 export class ReminderPolicyService {
   private defaultsCache: ReminderPolicy | null = null;
 
   constructor(
-    @InjectRepository(Program) private readonly programs: Repository<Program>,
     private readonly programsService: ProgramsService,
   ) {}
 
@@ -58,16 +51,9 @@ export class ReminderPolicyService {
 
   /** The policies of every program that overrides the defaults (one query), by program id. */
   async overrides(): Promise<Map<number, ReminderPolicy>> {
-    const rows = await this.programs.find({
-      select: { id: true, reminderPolicy: true },
-      where: { reminderPolicy: Not(IsNull()) },
-    });
+    const rows = [...(await this.programsService.reminderPolicyOverrides())];
     const defaults = this.defaults();
-    return new Map(
-      rows
-        .filter((r) => compactOverride(r.reminderPolicy))
-        .map((r) => [r.id, effectivePolicy(defaults, r.reminderPolicy)]),
-    );
+    return new Map(rows.filter(([, policy]) => compactOverride(policy)).map(([id, policy]) => [id, effectivePolicy(defaults, policy)]));
   }
 
   private view(programId: number, override: Partial<ReminderPolicy> | null): ProgramPolicyView {
@@ -80,6 +66,6 @@ export class ReminderPolicyService {
   }
 
   private async writeOverride(programId: number, override: Partial<ReminderPolicy> | null): Promise<void> {
-    await this.programs.update({ id: programId }, { reminderPolicy: override });
+    await this.programsService.setReminderPolicy(programId, override);
   }
 }

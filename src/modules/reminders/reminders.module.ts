@@ -1,13 +1,12 @@
 import { DocumentTemplatesModule } from 'src/modules/document-templates/document-templates.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgenciesModule } from 'src/modules/agencies/agencies.module';
 import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { MailModule } from 'src/modules/mail/mail.module';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
-import { Program } from 'src/modules/programs/program.entity';
 import { ProgramsModule } from 'src/modules/programs/programs.module';
-import { Task } from 'src/modules/tasks/task.entity';
+import { TasksModule } from 'src/modules/tasks/tasks.module';
 import { UsersModule } from 'src/modules/users/users.module';
 import { ReminderLetter } from './reminder-letter.entity';
 import { ReminderLog } from './reminder-log.entity';
@@ -18,14 +17,16 @@ import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
 
 /**
- * Reminders (DESIGN.md "Reminders"). Owns reminder_log and reminder_letters. Reads tasks and agencies
- * with its own queries (a read model, never writing them) and writes only Program.reminderPolicy
- * (see ReminderPolicyService). RemindersProcessor and RemindersScheduler are provided by
+ * Reminders (DESIGN.md "Reminders"). Owns reminder_log and reminder_letters. Reads tasks through the
+ * tasks module's read model (TaskDeadlinesQuery), agencies through AgenciesService, and keeps each
+ * program's reminder policy through ProgramsService. RemindersProcessor and RemindersScheduler are provided by
  * WorkerProcessorsModule only.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ReminderLog, ReminderLetter, Task, Agency, Program]),
+    TypeOrmModule.forFeature([ReminderLog, ReminderLetter]),
+    TasksModule,
+    AgenciesModule,
     CalendarModule,
     MailModule,
     UsersModule,

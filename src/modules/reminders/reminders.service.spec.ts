@@ -4,12 +4,12 @@ import { Test } from '@nestjs/testing';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { getDataSourceToken, getRepositoryToken } from '@nestjs/typeorm';
-import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgenciesService } from 'src/modules/agencies/agencies.service';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
 import { MailService } from 'src/modules/mail/mail.service';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
-import { Task } from 'src/modules/tasks/task.entity';
+import { TaskDeadlinesQuery } from 'src/modules/tasks/queries/task-deadlines.query';
 import { UsersService } from 'src/modules/users/users.service';
 import { ReminderLetter } from './reminder-letter.entity';
 import { ReminderLog } from './reminder-log.entity';
@@ -26,10 +26,12 @@ describe(RemindersService.name, () => {
         RemindersService,
         CalendarService,
         { provide: getDataSourceToken(), useValue: {} },
-        ...[Task, ReminderLog, ReminderLetter, Agency, Holiday].map((e) => ({
+        ...[ReminderLog, ReminderLetter, Holiday].map((e) => ({
           provide: getRepositoryToken(e),
           useValue: { find: () => Promise.resolve([]) },
         })),
+        { provide: TaskDeadlinesQuery, useValue: {} },
+        { provide: AgenciesService, useValue: {} },
         { provide: ReminderPolicyService, useValue: {} },
         { provide: MailService, useValue: {} },
         { provide: UsersService, useValue: {} },

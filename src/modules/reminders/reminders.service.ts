@@ -6,13 +6,14 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DataSource, EntityManager, In, LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { insertRows } from 'src/core/database/insert-rows';
 import { AppConfig } from 'src/core/config/configuration';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { MAX_PAGE_LIMIT, Page, PageQuery, pageWindow } from 'src/core/http/pagination';
 import { remindersSent } from 'src/core/metrics/metrics';
-import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgenciesService } from 'src/modules/agencies/agencies.service';
+import type { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { addDays, diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/core/time/local-date';
 import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
@@ -20,7 +21,7 @@ import { MailAttachmentRef, MailMessage } from 'src/modules/mail/mail-message.en
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { MailService } from 'src/modules/mail/mail.service';
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
-import { Task } from 'src/modules/tasks/task.entity';
+import { DeadlineTask, TaskDeadlinesQuery } from 'src/modules/tasks/queries/task-deadlines.query';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { User } from 'src/modules/users/user.entity';
 import { duePoint, standingText } from './reminder-points';
@@ -153,10 +154,10 @@ export class RemindersService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Task) private readonly tasks: Repository<Task>,
     @InjectRepository(ReminderLog) private readonly logs: Repository<ReminderLog>,
     @InjectRepository(ReminderLetter) private readonly letters: Repository<ReminderLetter>,
-    @InjectRepository(Agency) private readonly agencies: Repository<Agency>,
+    private readonly deadlines: TaskDeadlinesQuery,
+    private readonly agencies: AgenciesService,
     private readonly calendar: CalendarService,
     private readonly policies: ReminderPolicyService,
     private readonly mail: MailService,
@@ -194,7 +195,7 @@ export class RemindersService implements OnModuleInit {
   async freePoints(msg: MailMessage, error: string): Promise<number> {
     if (msg.kind !== MailKind.ReminderDigest && msg.kind !== MailKind.MissingAddress) return 0;
     const officeEmail = this.config.get('mail.officeEmail', { infer: true });
-    const agency = msg.agencyId ? await this.agencies.findOneBy({ id: msg.agencyId }) : null;
+    const agency = msg.agencyId ? await this.agencies.findById(msg.agencyId) : null;
     const row = await this.dataSource.transaction(async (m) => {
       const freed = (await m.delete(ReminderLog, { mailMessageId: msg.id })).affected ?? 0;
       if (!freed) return null;
@@ -282,7 +283,7 @@ export class RemindersService implements OnModuleInit {
 
     if (plans.length) {
       const agencies = new Map(
-        (await this.agencies.findBy({ id: In(plans.map((p) => p.agencyId)) })).map((a) => [a.id, a]),
+        (await this.agencies.findByIds(plans.map((p) => p.agencyId))).map((a) => [a.id, a]),
       );
       const leaders = plans.some((p) => p.reminders.some((r) => r.point.escalate)) ? await this.leaders() : [];
       // Concurrent scans (several workers, or a manual run during the scheduled one) start at
@@ -344,7 +345,7 @@ export class RemindersService implements OnModuleInit {
     const active = [defaultPolicy, ...programPolicies.values()].filter((p): p is ReminderPolicy => p !== null);
     if (!active.length) return { asOf, digests: [] };
     const { plans } = await this.planFor(asOf, active, defaultPolicy, programPolicies);
-    const agencies = new Map(plans.length ? (await this.agencies.findBy({ id: In(plans.map((p) => p.agencyId)) })).map((a) => [a.id, a]) : []);
+    const agencies = new Map(plans.length ? (await this.agencies.findByIds(plans.map((p) => p.agencyId))).map((a) => [a.id, a]) : []);
     return {
       asOf,
       digests: plans
@@ -371,10 +372,7 @@ export class RemindersService implements OnModuleInit {
    */
   async sendNow(taskIds: number[]): Promise<SendNowResult> {
     const ids = [...new Set(taskIds)];
-    const rows = await this.tasks.find({
-      select: { id: true, code: true, title: true, leadAgencyId: true, programId: true, assignedAt: true, effectiveDueDate: true, sourceDocument: true, leaderInCharge: true, status: true },
-      where: { id: In(ids) },
-    });
+    const rows = await this.deadlines.byIds(ids);
     const byId = new Map(rows.map((t) => [t.id, t]));
     const problems = ids.flatMap((id, i) => {
       const t = byId.get(id);
@@ -409,7 +407,7 @@ export class RemindersService implements OnModuleInit {
         else entry.unrecorded.push(row);
         if (row.effectiveDueDate < asOf && policyFor(row).enabled) entry.plan.overdue.push(row);
       }
-      const agencies = new Map((await this.agencies.findBy({ id: In([...plans.keys()]) })).map((a) => [a.id, a]));
+      const agencies = new Map((await this.agencies.findByIds(plans.keys())).map((a) => [a.id, a]));
       const escalates = [...plans.values()].some((p) => p.plan.reminders.some((r) => r.point.escalate));
       const leaders = escalates ? await this.leaders() : [];
       const result: ScanResult = { asOf, points: 0, digests: [], conflicts: [], failed: [], skipped: null, durationMs: 0 };
@@ -443,12 +441,10 @@ export class RemindersService implements OnModuleInit {
   /** The highest offset recorded per task for its current effective due date, for these tasks only. */
   private async loadRecordedOf(taskIds: number[]): Promise<Map<number, number>> {
     if (!taskIds.length) return new Map();
-    const rows = await this.logs
-      .createQueryBuilder('l')
-      .select('l.taskId', 'taskId')
-      .addSelect('MAX(l.offsetDays)', 'maxOffset')
-      .innerJoin(Task, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate')
-      .where('l.taskId IN (:...taskIds)', { taskIds })
+    const qb = this.logs.createQueryBuilder('l').select('l.taskId', 'taskId').addSelect('MAX(l.offsetDays)', 'maxOffset');
+    const rows = await this.deadlines
+      .joinTask(qb, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate')
+      .andWhere('l.taskId IN (:...taskIds)', { taskIds })
       .groupBy('l.taskId')
       .getRawMany<{ taskId: number | string; maxOffset: number | string }>();
     return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));
@@ -456,21 +452,7 @@ export class RemindersService implements OnModuleInit {
 
   /** Open tasks with an effective due date up to `horizon` (asOf + the largest beforeDays): one query. */
   private async loadCandidates(horizon: LocalDate): Promise<ScanTaskRow[]> {
-    const rows = await this.tasks.find({
-      select: {
-        id: true,
-        code: true,
-        title: true,
-        leadAgencyId: true,
-        programId: true,
-        assignedAt: true,
-        effectiveDueDate: true,
-        sourceDocument: true,
-        leaderInCharge: true,
-      },
-      where: { status: In(REMINDED_STATUSES as TaskStatus[]), effectiveDueDate: LessThanOrEqual(horizon) },
-      order: { leadAgencyId: 'ASC', effectiveDueDate: 'ASC', id: 'ASC' },
-    });
+    const rows = await this.deadlines.dueBy(REMINDED_STATUSES, horizon);
     return rows.map(toScanRow);
   }
 
@@ -480,13 +462,9 @@ export class RemindersService implements OnModuleInit {
    * for an earlier due date (before an extension) do not match the join: a new series.
    */
   private async loadRecorded(horizon: LocalDate): Promise<Map<number, number>> {
-    const rows = await this.logs
-      .createQueryBuilder('l')
-      .select('l.taskId', 'taskId')
-      .addSelect('MAX(l.offsetDays)', 'maxOffset')
-      .innerJoin(Task, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate')
-      .where('t.status IN (:...statuses)', { statuses: REMINDED_STATUSES })
-      .andWhere('t.effectiveDueDate <= :horizon', { horizon })
+    const qb = this.logs.createQueryBuilder('l').select('l.taskId', 'taskId').addSelect('MAX(l.offsetDays)', 'maxOffset');
+    const rows = await this.deadlines
+      .joinDueBy(qb, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate', REMINDED_STATUSES, horizon)
       .groupBy('l.taskId')
       .getRawMany<{ taskId: number | string; maxOffset: number | string }>();
     return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));
@@ -757,11 +735,7 @@ export class RemindersService implements OnModuleInit {
   async weeklySummary(opts: { asOf?: LocalDate; now?: Date } = {}): Promise<WeeklySummaryResult> {
     return this.exclusive(async () => {
       const asOf = this.scanDay(opts);
-      const rows = await this.tasks.find({
-        select: { id: true, code: true, title: true, leadAgencyId: true, effectiveDueDate: true, sourceDocument: true },
-        where: { status: In(REMINDED_STATUSES as TaskStatus[]), effectiveDueDate: LessThan(asOf) },
-        order: { effectiveDueDate: 'ASC', id: 'ASC' },
-      });
+      const rows = await this.deadlines.overdueIn(REMINDED_STATUSES, asOf);
       const byAgency = new Map<number, DigestItem[]>();
       for (const t of rows) {
         const list = byAgency.get(t.leadAgencyId) ?? [];
@@ -776,7 +750,7 @@ export class RemindersService implements OnModuleInit {
         byAgency.set(t.leadAgencyId, list);
       }
       const names = new Map(
-        byAgency.size ? (await this.agencies.findBy({ id: In([...byAgency.keys()]) })).map((a) => [a.id, a.name]) : [],
+        byAgency.size ? (await this.agencies.findByIds(byAgency.keys())).map((a) => [a.id, a.name]) : [],
       );
       const agencies: WeeklyAgencyRow[] = [...byAgency]
         .map(([id, items]) => ({ agencyName: names.get(id) ?? `#${id}`, items }))
@@ -831,7 +805,7 @@ async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function toScanRow(t: Task): ScanTaskRow {
+function toScanRow(t: DeadlineTask): ScanTaskRow {
   return {
     id: t.id,
     code: t.code,

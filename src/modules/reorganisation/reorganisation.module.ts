@@ -3,7 +3,7 @@ import { AgenciesModule } from 'src/modules/agencies/agencies.module';
 import { ReorganisationController } from './reorganisation.controller';
 import { ReorganisationService } from './reorganisation.service';
 
-/** Agency reorganisations (merges) that also hand over tasks: see task-handover.ts. */
+/** Agency reorganisations (merges) that also hand over tasks (tasks/task-handover.ts, in the merge's transaction). Owns no table. */
 @Module({
   imports: [AgenciesModule],
   controllers: [ReorganisationController],

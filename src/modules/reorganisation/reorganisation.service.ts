@@ -1,24 +1,15 @@
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Task } from 'src/modules/tasks/task.entity';
 import { AgenciesService } from 'src/modules/agencies/agencies.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { formatVietnameseDate } from 'src/core/time/local-date';
 import { MergeAgencyDto } from './dto/merge-agency.dto';
-import { handOverOpenTasks, HandoverResult } from './task-handover';
+import { handOverOpenTasks, HandoverResult, TaskBrief, taskBriefs } from 'src/modules/tasks/task-handover';
 
 /** Thrown to roll a preview's transaction back. */
 class RollBack extends Error {}
-
-export interface TaskBrief {
-  id: number;
-  code: string | null;
-  title: string;
-  dueDate: string | null;
-  status: string;
-}
 
 export interface MergePreview {
   agency: Agency;
@@ -76,15 +67,12 @@ export class ReorganisationService {
       .transaction(async (m) => {
         const r = await this.mergeIn(m, id, dto, actor);
         const ids = [...new Set([...r.leadTaskIds, ...r.coordinatingTaskIds])];
-        const rows = ids.length
-          ? await m.createQueryBuilder(Task, 't').select(['t.id', 't.code', 't.title', 't.effectiveDueDate', 't.status']).whereInIds(ids).orderBy('t.id').getMany()
-          : [];
-        const brief = (t: Task) => ({ id: t.id, code: t.code, title: t.title, dueDate: t.effectiveDueDate, status: t.status });
+        const rows = await taskBriefs(m, ids);
         preview = {
           agency: r.agency,
           successor: r.successor,
-          leadTasks: rows.filter((t) => r.leadTaskIds.includes(t.id)).map(brief),
-          coordinatingTasks: rows.filter((t) => r.coordinatingTaskIds.includes(t.id)).map(brief),
+          leadTasks: rows.filter((t) => r.leadTaskIds.includes(t.id)),
+          coordinatingTasks: rows.filter((t) => r.coordinatingTaskIds.includes(t.id)),
         };
         throw new RollBack();
       })

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgenciesModule } from 'src/modules/agencies/agencies.module';
 import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { DocumentTemplatesModule } from 'src/modules/document-templates/document-templates.module';
 import { MailModule } from 'src/modules/mail/mail.module';
-import { Program } from 'src/modules/programs/program.entity';
-import { Task } from 'src/modules/tasks/task.entity';
-import { User } from 'src/modules/users/user.entity';
+import { ProgramsModule } from 'src/modules/programs/programs.module';
+import { TasksModule } from 'src/modules/tasks/tasks.module';
+import { UsersModule } from 'src/modules/users/users.module';
 import { AppendixService } from './appendix.service';
 import { ReportRun } from './report-run.entity';
 import { loadReportsConfig, REPORTS_CONFIG } from './reports.config';
@@ -15,11 +15,13 @@ import { ReportsService } from './reports.service';
 
 /**
  * Reports: the appendix tables (JSON), report runs built by the worker (XLSX, and DOCX through the
- * appendix document template the office may replace) and the scheduled reports. Tasks, agencies, programs and users are read here, never written.
+ * appendix document template the office may replace) and the scheduled reports. Owns report_runs;
+ * the task figures come from the tasks module's read model (TaskFiguresQuery), agencies, programs
+ * and users through their services.
  * ReportsProcessor and ReportsScheduler are provided by WorkerProcessorsModule only.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportRun, Task, Agency, Program, User]), CalendarModule, MailModule, DocumentTemplatesModule],
+  imports: [TypeOrmModule.forFeature([ReportRun]), TasksModule, AgenciesModule, ProgramsModule, UsersModule, CalendarModule, MailModule, DocumentTemplatesModule],
   controllers: [ReportsController],
   providers: [{ provide: REPORTS_CONFIG, useFactory: () => loadReportsConfig() }, AppendixService, ReportsService],
   exports: [REPORTS_CONFIG, AppendixService, ReportsService],

@@ -14,14 +14,14 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataSource, EntityManager, FindOptionsSelect, In, LessThan, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsSelect, LessThan, Not, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { DomainError } from 'src/core/http/domain-error';
 import { Page, PageQuery, pageWindow } from 'src/core/http/pagination';
 import { DurableRun, DurableRuns } from 'src/core/queue/durable-runs';
 import { JobAttempt } from 'src/core/queue/job-host';
 import { JobName } from 'src/core/queue/job-names';
-import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgenciesService } from 'src/modules/agencies/agencies.service';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { addDays, LocalDate } from 'src/core/time/local-date';
@@ -29,8 +29,8 @@ import { PeriodWindow, periodsEndingOn, ResolvedPeriod, resolvePeriod } from 'sr
 import { DocumentTemplatesService } from 'src/modules/document-templates/document-templates.service';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { MailService } from 'src/modules/mail/mail.service';
-import { Program } from 'src/modules/programs/program.entity';
-import { User } from 'src/modules/users/user.entity';
+import { ProgramsService } from 'src/modules/programs/programs.service';
+import { UsersService } from 'src/modules/users/users.service';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { AppendixService } from './appendix.service';
 import { AppendixReport, ReportDocumentInfo } from './appendix.types';
@@ -123,9 +123,9 @@ export class ReportsService implements OnModuleInit {
 
   constructor(
     @InjectRepository(ReportRun) private readonly runs: Repository<ReportRun>,
-    @InjectRepository(Agency) private readonly agencies: Repository<Agency>,
-    @InjectRepository(Program) private readonly programs: Repository<Program>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly agencies: AgenciesService,
+    private readonly programs: ProgramsService,
+    private readonly users: UsersService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REPORTS_CONFIG) private readonly reportsConfig: ReportsConfig,
     private readonly appendixService: AppendixService,
@@ -222,12 +222,12 @@ export class ReportsService implements OnModuleInit {
   }
 
   private async checkScope(programId: number | null, agencyId: number | null): Promise<void> {
-    if (programId && !(await this.programs.existsBy({ id: programId }))) {
+    if (programId && !(await this.programs.findById(programId))) {
       throw new DomainError('Không tìm thấy chương trình công tác', HttpStatus.NOT_FOUND, [
         { field: 'programId', message: `programId: không có chương trình công tác mã số ${programId}` },
       ]);
     }
-    if (agencyId && !(await this.agencies.existsBy({ id: agencyId }))) {
+    if (agencyId && !(await this.agencies.findById(agencyId))) {
       throw new DomainError('Không tìm thấy cơ quan, đơn vị', HttpStatus.NOT_FOUND, [
         { field: 'agencyId', message: `agencyId: không có cơ quan, đơn vị mã số ${agencyId}` },
       ]);
@@ -366,8 +366,8 @@ export class ReportsService implements OnModuleInit {
 
   private async documentInfo(run: ReportRun): Promise<ReportDocumentInfo> {
     const label = this.periodLabel(run);
-    const program = run.programId ? await this.programs.findOneBy({ id: run.programId }) : null;
-    const agency = run.agencyId ? await this.agencies.findOneBy({ id: run.agencyId }) : null;
+    const program = run.programId ? await this.programs.findById(run.programId) : null;
+    const agency = run.agencyId ? await this.agencies.findById(run.agencyId) : null;
     return {
       provinceName: this.config.get('app.provinceName', { infer: true }),
       periodLabel: label,
@@ -527,7 +527,7 @@ export class ReportsService implements OnModuleInit {
     const list = [...cfg.recipients];
     if (cfg.includeOfficeEmail) list.push(this.config.get('mail.officeEmail', { infer: true }));
     if (cfg.includeLeaders) {
-      const leaders = await this.users.find({ select: { email: true }, where: { role: In([UserRole.Leader]), active: true }, order: { id: 'ASC' } });
+      const leaders = await this.users.activeByRoles([UserRole.Leader]);
       list.push(...leaders.map((u) => u.email));
     }
     return [...new Set(list.map((e) => e.trim().toLowerCase()).filter(Boolean))];

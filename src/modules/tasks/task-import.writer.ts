@@ -110,6 +110,11 @@ export class TaskImportWriter {
     private readonly tx: TaskTransactions,
   ) {}
 
+  /** The item codes of a program's tasks (the importer warns about tasks its file leaves out). */
+  async codesInProgram(programId: number): Promise<(string | null)[]> {
+    return (await this.repo.find({ select: { id: true, code: true }, where: { programId } })).map((t) => t.code);
+  }
+
   /** What write() would do now (read only). */
   async plan(programId: number | null, items: ImportedTask[]): Promise<ImportPlanEntry[]> {
     const existing = await this.load(

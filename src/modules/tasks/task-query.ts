@@ -1,8 +1,9 @@
 import { likeContains } from 'src/core/database/like';
-import { addDays, LocalDate } from 'src/core/time/local-date';
+import { LocalDate } from 'src/core/time/local-date';
 import { DEFAULT_DUE_SOON_DAYS } from 'src/modules/calendar/timeliness';
+import { timelinessSql } from 'src/modules/calendar/timeliness.sql';
 import { TimelinessFilter } from './dto/list-tasks.query.dto';
-import { OPEN_STATUSES, TaskStatus } from './task.enums';
+import { TaskStatus, Timeliness } from './task.enums';
 
 /**
  * SQL fragments of the task listing, for TypeORM query builders over `tasks` aliased `t`.
@@ -39,9 +40,8 @@ export function involvingCondition(
 }
 
 /**
- * The tasks whose timeliness as of `asOf` is `which` (see judgeTimeliness): done on or before
- * asOf → on time / late against the effective due date; otherwise, unless withdrawn or deferred,
- * open → overdue, due soon (0…dueSoonDays days left) or in time.
+ * The tasks whose timeliness as of `asOf` is `which`: judgeTimeliness's conditions from the one
+ * timeliness SQL module (calendar/timeliness.sql.ts).
  */
 export function timelinessCondition(
   alias: string,
@@ -49,27 +49,18 @@ export function timelinessCondition(
   asOf: LocalDate,
   dueSoonDays: number = DEFAULT_DUE_SOON_DAYS,
 ): SqlCondition {
-  const t = alias;
-  const params = {
-    tlAsOf: asOf,
-    tlSoon: addDays(asOf, dueSoonDays),
-    tlDone: TaskStatus.Done,
-    tlOpen: [...OPEN_STATUSES],
-  };
-  const completed = `(${t}.status = :tlDone AND ${t}.completedAt IS NOT NULL AND ${t}.completedAt <= :tlAsOf)`;
-  const open = `(${t}.status IN (:...tlOpen) OR (${t}.status = :tlDone AND (${t}.completedAt IS NULL OR ${t}.completedAt > :tlAsOf)))`;
-  const due = `${t}.effectiveDueDate`;
+  const tl = timelinessSql(alias, asOf, { dueSoonDays });
   const sql: Record<TimelinessFilter, string> = {
-    [TimelinessFilter.OnTime]: `${completed} AND (${due} IS NULL OR ${t}.completedAt <= ${due})`,
-    [TimelinessFilter.Late]: `${completed} AND ${due} IS NOT NULL AND ${t}.completedAt > ${due}`,
-    [TimelinessFilter.Overdue]: `${open} AND ${due} < :tlAsOf`,
-    [TimelinessFilter.DueSoon]: `${open} AND ${due} >= :tlAsOf AND ${due} <= :tlSoon`,
-    [TimelinessFilter.InTime]: `${open} AND ${due} > :tlSoon`,
-    [TimelinessFilter.Done]: completed,
-    [TimelinessFilter.NotDone]: open,
-    [TimelinessFilter.NotOverdue]: `${open} AND (${due} IS NULL OR ${due} >= :tlAsOf)`,
+    [TimelinessFilter.OnTime]: tl.is[Timeliness.OnTime],
+    [TimelinessFilter.Late]: tl.is[Timeliness.Late],
+    [TimelinessFilter.Overdue]: tl.is[Timeliness.Overdue],
+    [TimelinessFilter.DueSoon]: tl.is[Timeliness.DueSoon],
+    [TimelinessFilter.InTime]: tl.is[Timeliness.InTime],
+    [TimelinessFilter.Done]: tl.completed,
+    [TimelinessFilter.NotDone]: tl.open,
+    [TimelinessFilter.NotOverdue]: tl.notOverdue,
   };
-  return { sql: `(${sql[which]})`, params };
+  return { sql: sql[which], params: tl.params };
 }
 
 /**

@@ -1,12 +1,12 @@
 import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { DomainError } from 'src/core/http/domain-error';
 import { formatVietnameseDate } from 'src/core/time/local-date';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { requestCreatedMessage, requestDecidedMessage, TaskRef } from 'src/modules/notifications/notification-messages';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
-import { User } from 'src/modules/users/user.entity';
+import { UsersService } from 'src/modules/users/users.service';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { MAX_ID } from './dto/create-task.dto';
 import { CreateTaskRequestDto } from './dto/create-task-request.dto';
@@ -68,6 +68,7 @@ export class TaskRequestsService {
     private readonly history: TaskHistoryService,
     private readonly tx: TaskTransactions,
     private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
   ) {}
 
   /** The change a request asks for, as the history and the approval see it. */
@@ -294,11 +295,11 @@ export class TaskRequestsService {
     return { request, users: await this.userNames(m, [request]) };
   }
 
-  /** Names of requesters and deciders, in one query (read-only: users belong to the users module). */
+  /** Names of requesters and deciders, in one query through the users module. */
   private async userNames(m: EntityManager, requests: TaskRequest[]): Promise<Map<number, string>> {
     const ids = [...new Set(requests.flatMap((r) => [r.requestedById, ...(r.decidedById ? [r.decidedById] : [])]))];
     if (ids.length === 0) return new Map();
-    const users = await m.find(User, { select: { id: true, fullName: true }, where: { id: In(ids) } });
+    const users = await this.users.findByIds(ids, m);
     return new Map(users.map((u) => [u.id, u.fullName]));
   }
 

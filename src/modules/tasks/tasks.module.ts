@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Agency } from 'src/modules/agencies/agency.entity';
+import { AgenciesModule } from 'src/modules/agencies/agencies.module';
 import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
-import { Program } from 'src/modules/programs/program.entity';
-import { User } from 'src/modules/users/user.entity';
+import { ProgramsModule } from 'src/modules/programs/programs.module';
+import { UsersModule } from 'src/modules/users/users.module';
+import { TaskDeadlinesQuery } from './queries/task-deadlines.query';
+import { TaskFiguresQuery } from './queries/task-figures.query';
 import { RequestsController } from './requests.controller';
 import { TaskHistory } from './task-history.entity';
 import { TaskHistoryService } from './task-history.service';
@@ -17,13 +19,15 @@ import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 /**
- * Tasks, their lifecycle, requests and history. Agency, Program and User are read (never written)
- * to check references and show names.
+ * Tasks, their lifecycle, requests and history: owns tasks, task_coordinating_agencies, task_history
+ * and task_requests. Agencies, programs and users are read through their services. Other modules
+ * read tasks through TasksService or the read models exported here (queries/: the appendix figures,
+ * the deadlines reminders and calendar feeds list).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Task, TaskHistory, TaskRequest, Agency, Program, User]), CalendarModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Task, TaskHistory, TaskRequest]), AgenciesModule, ProgramsModule, UsersModule, CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
-  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter],
-  exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService],
+  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskFiguresQuery, TaskDeadlinesQuery],
+  exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskFiguresQuery, TaskDeadlinesQuery],
 })
 export class TasksModule {}

@@ -6,7 +6,9 @@ import { isUniqueViolation } from 'src/core/database/db-errors';
 import { likeContains } from 'src/core/database/like';
 import { DomainError } from 'src/core/http/domain-error';
 import { foldVietnamese } from 'src/core/text/vietnamese';
+import { AgenciesService, AgencyState } from 'src/modules/agencies/agencies.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
+import { ProgramsService } from 'src/modules/programs/programs.service';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { ACCEPTED_DATE_MESSAGE, LocalDate, formatVietnameseDate, isAcceptedLocalDate } from 'src/core/time/local-date';
@@ -17,7 +19,7 @@ import { DEFAULT_PAGE_LIMIT } from 'src/core/http/pagination';
 import { ListTasksQuery, TaskSort } from './dto/list-tasks.query.dto';
 import { AGENCY_EDITABLE_FIELDS, UpdateTaskDto } from './dto/update-task.dto';
 import { unavailability } from 'src/modules/agencies/agency-availability';
-import { AgencyState, findAgencies, findCoordinatingAgencies, findProgramIds } from './task-agencies.lookup';
+import { findCoordinatingAgencies } from './task-agencies.lookup';
 import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
 import { assignedByCondition, involvingCondition, leaderCondition, notDoneBeforeCondition, submittedCondition, timelinessCondition } from './task-query';
@@ -175,6 +177,8 @@ export class TasksService {
     private readonly history: TaskHistoryService,
     private readonly tx: TaskTransactions,
     private readonly notifications: NotificationsService,
+    private readonly agencyDirectory: AgenciesService,
+    private readonly programs: ProgramsService,
   ) {}
 
   /** Code and title of each task, for lists that name tasks (the mail log); unknown ids are left out. */
@@ -215,13 +219,13 @@ export class TasksService {
     return this.tx.run(manager, async (m) => {
       const prefix = opts.fieldPrefix ?? ((i: number) => `${i}.`);
       const today = this.calendar.today();
-      const agencies = await findAgencies(
-        m,
+      const agencies = await this.agencyDirectory.findStates(
         inputs.flatMap((t) => [t.leadAgencyId, ...(t.coordinatingAgencyIds ?? [])]),
-      );
-      const programs = await findProgramIds(
         m,
+      );
+      const programs = await this.programs.existingIds(
         inputs.flatMap((t) => (t.programId ? [t.programId] : [])),
+        m,
       );
       const problems: FieldProblem[] = [];
       inputs.forEach((input, i) => {
@@ -772,7 +776,7 @@ export class TasksService {
     const problems: FieldProblem[] = [];
 
     if (next.leadAgencyId !== undefined || next.coordinatingAgencyIds !== undefined) {
-      const agencies = await findAgencies(m, [merged.leadAgencyId, ...coordinating]);
+      const agencies = await this.agencyDirectory.findStates([merged.leadAgencyId, ...coordinating], m);
       const before = (task.coordinatingAgencies ?? []).map((a) => a.id);
       const added = [
         ...(merged.leadAgencyId !== task.leadAgencyId ? [merged.leadAgencyId] : []),
@@ -781,7 +785,7 @@ export class TasksService {
       problems.push(...this.agencyProblems(merged.leadAgencyId, coordinating, agencies, added, merged.assignedAt));
     }
     if (next.programId) {
-      const programs = await findProgramIds(m, [next.programId]);
+      const programs = await this.programs.existingIds([next.programId], m);
       if (!programs.has(next.programId))
         problems.push({
           field: 'programId',

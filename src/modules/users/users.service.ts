@@ -52,9 +52,9 @@ export class UsersService {
     return user;
   }
 
-  /** Active users of these roles (the office, the leaders: a handful). */
+  /** Active users of these roles (the office, the leaders: a handful), by id. */
   activeByRoles(roles: UserRole[]): Promise<User[]> {
-    return roles.length ? this.repo.findBy({ role: In(roles), active: true }) : Promise.resolve([]);
+    return roles.length ? this.repo.find({ where: { role: In(roles), active: true }, order: { id: 'ASC' } }) : Promise.resolve([]);
   }
 
   /** Active agency users of these agencies. */
@@ -63,8 +63,9 @@ export class UsersService {
     return ids.length ? this.repo.findBy({ agencyId: In(ids), role: UserRole.Agency, active: true }) : Promise.resolve([]);
   }
 
-  findByIds(ids: number[]): Promise<User[]> {
-    return ids.length ? this.repo.findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
+  /** `manager`: the caller's transaction (on SQLite a read outside it would wait for its commit). */
+  findByIds(ids: number[], manager?: EntityManager): Promise<User[]> {
+    return ids.length ? (manager ? manager.getRepository(User) : this.repo).findBy({ id: In([...new Set(ids)]) }) : Promise.resolve([]);
   }
 
   /** Users of an agency who receive its reminder digests. */

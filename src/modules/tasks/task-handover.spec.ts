@@ -1,5 +1,3 @@
-import { Agency } from 'src/modules/agencies/agency.entity';
-import { mergeComment } from './reorganisation.service';
 import { formatAgencyIds, replaceCoordinating } from './task-handover';
 
 describe(replaceCoordinating.name, () => {
@@ -26,15 +24,5 @@ describe(formatAgencyIds.name, () => {
   it('should write sorted ids as the tasks module does', () => {
     expect(formatAgencyIds([12, 3, 5])).toBe('3,5,12');
     expect(formatAgencyIds([])).toBe('');
-  });
-});
-
-describe(mergeComment.name, () => {
-  it('should name both agencies and the last day', () => {
-    const from = { name: 'Sở Kế hoạch và Đầu tư', code: 'SKHDT' } as Agency;
-    const to = { name: 'Sở Tài chính', code: 'STC' } as Agency;
-    expect(mergeComment(from, to, '2025-02-28')).toBe(
-      'Sáp nhập Sở Kế hoạch và Đầu tư (SKHDT) vào Sở Tài chính (STC); Sở Kế hoạch và Đầu tư hoạt động đến hết ngày 28/02/2025',
-    );
   });
 });

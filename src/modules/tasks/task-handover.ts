@@ -1,17 +1,15 @@
 import { EntityManager, In } from 'typeorm';
 import { Agency } from 'src/modules/agencies/agency.entity';
-import { TaskHistory, TaskHistoryAction } from 'src/modules/tasks/task-history.entity';
-import { Task } from 'src/modules/tasks/task.entity';
-import { OPEN_STATUSES } from 'src/modules/tasks/task.enums';
+import { TaskHistory, TaskHistoryAction } from './task-history.entity';
+import { Task } from './task.entity';
+import { OPEN_STATUSES } from './task.enums';
 
 /*
- * The ONLY place outside src/modules/tasks that writes tasks, task_history and
- * task_coordinating_agencies. A merge of agencies is one atomic reorganisation: closing the old
- * agency and handing its open tasks to the successor must commit or fail together, in the
- * transaction of ReorganisationService.merge, so this runs on the EntityManager it is given.
- * It touches nothing but what a merge changes (lead agency, coordinating list, version/updatedAt)
- * and appends history rows like the tasks module does (one row per changed field).
- * When TasksService offers an equivalent method taking an EntityManager, call that instead.
+ * The tasks module's side of a merge of agencies (reorganisation module). A merge is one atomic
+ * reorganisation: closing the old agency and handing its open tasks to the successor must commit or
+ * fail together, in the transaction of ReorganisationService.merge, so this runs on the
+ * EntityManager it is given. It touches nothing but what a merge changes (lead agency, coordinating
+ * list, version/updatedAt) and appends history rows (one row per changed field).
  */
 
 export interface HandoverActor {
@@ -134,4 +132,20 @@ export async function handOverOpenTasks(
   for (const rows of chunks(history, 100)) await m.insert(TaskHistory, rows);
   coordinatingTaskIds.sort((a, b) => a - b);
   return { leadTaskIds, coordinatingTaskIds };
+}
+
+/** A task as a merge preview lists it. */
+export interface TaskBrief {
+  id: number;
+  code: string | null;
+  title: string;
+  dueDate: string | null;
+  status: string;
+}
+
+/** The tasks of these ids, by id, in the caller's transaction (a merge preview reads them before rolling back). */
+export async function taskBriefs(m: EntityManager, ids: number[]): Promise<TaskBrief[]> {
+  if (ids.length === 0) return [];
+  const rows = await m.createQueryBuilder(Task, 't').select(['t.id', 't.code', 't.title', 't.effectiveDueDate', 't.status']).whereInIds(ids).orderBy('t.id').getMany();
+  return rows.map((t) => ({ id: t.id, code: t.code, title: t.title, dueDate: t.effectiveDueDate, status: t.status }));
 }
