@@ -375,14 +375,14 @@ describe('reminders (e2e)', () => {
     const task = await f.task({ agency, dueDate: addDays(D, -14) }); // +14: escalates, with a letter
     const ds = t.app.get(DataSource);
     const internals = sut as unknown as {
-      agencies: { findBy: (...args: unknown[]) => Promise<unknown> };
+      agencies: { findByIds: (...args: unknown[]) => Promise<unknown> };
       writeLetter: (...args: unknown[]) => Promise<unknown>;
     };
-    const findBy = internals.agencies.findBy;
+    const findByIds = internals.agencies.findByIds;
     const letters = jest.spyOn(internals, 'writeLetter');
     // Another worker's scan records this agency's points after this scan has planned, before it writes.
-    jest.spyOn(internals.agencies, 'findBy').mockImplementationOnce(async (...args: unknown[]) => {
-      const found = await findBy.apply(internals.agencies, args);
+    jest.spyOn(internals.agencies, 'findByIds').mockImplementationOnce(async (...args: unknown[]) => {
+      const found = await findByIds.apply(internals.agencies, args);
       await ds.getRepository(ReminderLog).insert({
         taskId: task.id,
         agencyId: agency.id,
