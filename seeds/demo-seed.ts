@@ -7,7 +7,7 @@ import { ProgramPeriod } from '../src/modules/programs/program.enums';
 import { TaskHistory, TaskHistoryAction } from '../src/modules/tasks/task-history.entity';
 import { Task } from '../src/modules/tasks/task.entity';
 import { TaskStatus } from '../src/modules/tasks/task.enums';
-import { taskSearchText } from '../src/modules/tasks/task-search';
+import { buildTaskRow } from '../src/modules/tasks/task-row';
 import { hashPassword } from '../src/modules/users/password';
 import { User } from '../src/modules/users/user.entity';
 import { UserRole } from '../src/modules/users/user-role.enum';
@@ -133,29 +133,8 @@ async function seedTasks(
     if (existing.has(`${programId ?? ''}|${d.code}`)) continue;
     const task = await m.save(
       m.create(Task, {
-        programId,
-        code: d.code,
-        title: d.title,
-        description: d.description ?? null,
-        kind: d.kind,
-        sourceDocument: d.sourceDocument ?? null,
-        outputForm: d.outputForm ?? null,
-        submitTo: d.submitTo ?? null,
-        leaderInCharge: d.leaderInCharge ?? null,
-        leadAgencyId: agencies.get(d.leadAgencyCode)!.id,
+        ...buildTaskRow({ ...d, programId, leadAgencyId: agencies.get(d.leadAgencyCode)!.id, note: null }, opts.calendar),
         coordinatingAgencies: d.coordinatingAgencyCodes.map((c) => agencies.get(c)!),
-        assignedAt: d.assignedAt,
-        dueDate: d.dueDate,
-        effectiveDueDate: opts.calendar.effectiveDueDate(d.dueDate),
-        dueText: d.dueText,
-        origin: d.origin,
-        status: d.status,
-        progress: d.progress,
-        completedAt: d.completedAt,
-        resultDocument: d.resultDocument,
-        note: null,
-        searchText: taskSearchText(d),
-        createdById: null,
       }),
     );
     const history: Partial<TaskHistory>[] = [

@@ -286,7 +286,7 @@ export class TaskGenerator {
 
   constructor(
     readonly spec: DatasetSpec,
-    private readonly calendar: WorkingCalendar,
+    readonly calendar: WorkingCalendar,
   ) {
     this.agencies = benchAgencies(spec.agencies);
     this.programs = benchPrograms(spec);

@@ -11,7 +11,8 @@ import { Holiday } from 'src/modules/calendar/holiday.entity';
 import { seedHolidays } from 'src/modules/calendar/calendar.service';
 import { Program } from 'src/modules/programs/program.entity';
 import { Task } from 'src/modules/tasks/task.entity';
-import { taskSearchText } from 'src/modules/tasks/task-search';
+import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
+import { buildTaskRow } from 'src/modules/tasks/task-row';
 import { hashPassword } from 'src/modules/users/password';
 import { User } from 'src/modules/users/user.entity';
 import { UserRole } from 'src/modules/users/user-role.enum';
@@ -95,7 +96,7 @@ export async function loadDataset(
     await ds.transaction(async (m) => {
       for (let start = from; start < to; start += batch) {
         const rows: BenchTask[] = [...gen.tasks(start, Math.min(to, start + batch))];
-        await insertRows(m, Task, rows.map(toTaskRow), batch);
+        await insertRows(m, Task, rows.map((t) => toTaskRow(t, gen.calendar)), batch);
         const pairs = rows.flatMap((t) => t.coordinatingAgencyIds.map((agencyId) => ({ taskId: t.id, agencyId })));
         coordinating += pairs.length;
         await insertRows(m, { table: 'task_coordinating_agencies', columns: ['taskId', 'agencyId'] }, pairs, 10_000);
@@ -113,34 +114,8 @@ export async function loadDataset(
   return { tasks: gen.spec.tasks, coordinating, seconds: (Date.now() - started) / 1000 };
 }
 
-function toTaskRow(t: BenchTask) {
+/** The row of a generated task: built as the app builds one (buildTaskRow), with the bench's own ids and dates. */
+function toTaskRow(t: BenchTask, calendar: WorkingCalendar) {
   const created = new Date(`${t.assignedAt}T02:00:00Z`);
-  return {
-    id: t.id,
-    programId: t.programId,
-    code: t.code,
-    title: t.title,
-    description: null,
-    kind: t.kind,
-    sourceDocument: t.sourceDocument,
-    outputForm: t.outputForm,
-    submitTo: t.submitTo,
-    leaderInCharge: t.leaderInCharge,
-    leadAgencyId: t.leadAgencyId,
-    assignedAt: t.assignedAt,
-    dueDate: t.dueDate,
-    effectiveDueDate: t.effectiveDueDate,
-    dueText: t.dueText,
-    origin: t.origin,
-    status: t.status,
-    progress: t.progress,
-    completedAt: t.completedAt,
-    resultDocument: t.resultDocument,
-    note: t.note,
-    searchText: taskSearchText(t),
-    createdById: null,
-    version: 1,
-    createdAt: created,
-    updatedAt: created,
-  };
+  return { ...buildTaskRow(t, calendar), id: t.id, version: 1, createdAt: created, updatedAt: created };
 }

@@ -6,7 +6,7 @@ import { Agency } from 'src/modules/agencies/agency.entity';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { formatVietnameseDate } from 'src/core/time/local-date';
 import { MergeAgencyDto } from './dto/merge-agency.dto';
-import { handOverOpenTasks, HandoverResult, TaskBrief, taskBriefs } from 'src/modules/tasks/task-handover';
+import { HandoverResult, TaskBrief, TaskHandover } from 'src/modules/tasks/task-handover';
 
 /** Thrown to roll a preview's transaction back. */
 class RollBack extends Error {}
@@ -45,6 +45,7 @@ export class ReorganisationService {
 
   constructor(
     private readonly agencies: AgenciesService,
+    private readonly handover: TaskHandover,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -67,7 +68,7 @@ export class ReorganisationService {
       .transaction(async (m) => {
         const r = await this.mergeIn(m, id, dto, actor);
         const ids = [...new Set([...r.leadTaskIds, ...r.coordinatingTaskIds])];
-        const rows = await taskBriefs(m, ids);
+        const rows = await this.handover.briefs(m, ids);
         preview = {
           agency: r.agency,
           successor: r.successor,
@@ -106,7 +107,7 @@ export class ReorganisationService {
       );
     }
     const closed = await this.agencies.closeInto(agency, into, dto.date, m);
-    const handover = await handOverOpenTasks(m, {
+    const handover = await this.handover.handOverOpenTasks(m, {
       from: agency,
       to: into,
       comment: mergeComment(agency, into, dto.date),

@@ -1,6 +1,8 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Agency } from 'src/modules/agencies/agency.entity';
-import { TaskHistory, TaskHistoryAction } from './task-history.entity';
+import { TaskHistoryAction } from './task-history.entity';
+import { HistoryEntry, TaskHistoryService } from './task-history.service';
 import { Task } from './task.entity';
 import { OPEN_STATUSES } from './task.enums';
 
@@ -9,7 +11,7 @@ import { OPEN_STATUSES } from './task.enums';
  * reorganisation: closing the old agency and handing its open tasks to the successor must commit or
  * fail together, in the transaction of ReorganisationService.merge, so this runs on the
  * EntityManager it is given. It touches nothing but what a merge changes (lead agency, coordinating
- * list, version/updatedAt) and appends history rows (one row per changed field).
+ * list, version/updatedAt) and appends history rows through TaskHistoryService (one per changed field).
  */
 
 export interface HandoverActor {
@@ -51,87 +53,103 @@ export function replaceCoordinating(list: number[], from: number, to: number, le
  * coordinating lists. Done, withdrawn and deferred tasks keep `from`, so past reports are unchanged.
  * Every changed task gets its version bumped and one history row (action `merge`) per changed field.
  */
-export async function handOverOpenTasks(
-  m: EntityManager,
-  args: { from: Agency; to: Agency; comment: string; actor: HandoverActor },
-): Promise<HandoverResult> {
-  const { from, to, comment, actor } = args;
-  const open = [...OPEN_STATUSES];
+@Injectable()
+export class TaskHandover {
+  constructor(private readonly history: TaskHistoryService) {}
 
-  // On PostgreSQL the rows are locked so that a task cannot be closed between reading and moving it
-  // (SQLite has one writer at a time anyway).
-  const lock = m.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
+  async handOverOpenTasks(
+    m: EntityManager,
+    args: { from: Agency; to: Agency; comment: string; actor: HandoverActor },
+  ): Promise<HandoverResult> {
+    const { from, to, comment, actor } = args;
+    const open = [...OPEN_STATUSES];
 
-  // 1. Lead agency.
-  const leadTasks = await m.find(Task, { where: { leadAgencyId: from.id, status: In(open) }, select: { id: true }, order: { id: 'ASC' }, lock });
-  const leadTaskIds = leadTasks.map((t) => t.id);
-  for (const ids of chunks(leadTaskIds)) {
-    await m.createQueryBuilder().update(Task).set({ leadAgencyId: to.id }).where({ id: In(ids) }).execute();
-  }
-  const history: Partial<TaskHistory>[] = leadTaskIds.map((taskId) => ({
-    taskId,
-    userId: actor.userId,
-    userName: actor.userName,
-    action: TaskHistoryAction.Merge,
-    field: 'leadAgencyId',
-    fromValue: String(from.id),
-    toValue: String(to.id),
-    comment,
-  }));
+    // On PostgreSQL the rows are locked so that a task cannot be closed between reading and moving it
+    // (SQLite has one writer at a time anyway).
+    const lock = m.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
 
-  // 2. Coordinating lists: open tasks where `from` coordinates, and handed-over tasks where `to` did
-  // (it now leads them).
-  const coordinating = await m
-    .createQueryBuilder(Task, 't')
-    .select('t.id')
-    .innerJoin('t.coordinatingAgencies', 'ca')
-    .where('t.status IN (:...open)', { open })
-    .andWhere('ca.id IN (:...agencyIds)', { agencyIds: [from.id, to.id] })
-    .getMany();
-  const candidateIds = [...new Set(coordinating.map((t) => t.id))];
-  const coordinatingTaskIds: number[] = [];
-  for (const ids of chunks(candidateIds)) {
-    const tasks = await m.find(Task, {
-      where: { id: In(ids) },
+    // 1. Lead agency.
+    const leadTasks = await m.find(Task, {
+      where: { leadAgencyId: from.id, status: In(open) },
+      select: { id: true },
       order: { id: 'ASC' },
-      relations: { coordinatingAgencies: true },
-      select: { id: true, leadAgencyId: true, coordinatingAgencies: { id: true } },
+      lock,
     });
-    for (const task of tasks) {
-      const before = (task.coordinatingAgencies ?? []).map((a) => a.id);
-      const after = replaceCoordinating(before, from.id, to.id, task.leadAgencyId);
-      const removed = before.filter((id) => !after.includes(id));
-      const added = after.filter((id) => !before.includes(id));
-      if (!removed.length && !added.length) continue;
-      await m.createQueryBuilder().relation(Task, 'coordinatingAgencies').of(task.id).addAndRemove(added, removed);
-      coordinatingTaskIds.push(task.id);
-      history.push({
-        taskId: task.id,
-        userId: actor.userId,
-        userName: actor.userName,
-        action: TaskHistoryAction.Merge,
-        field: 'coordinatingAgencyIds',
-        fromValue: formatAgencyIds(before),
-        toValue: formatAgencyIds(after),
-        comment,
-      });
+    const leadTaskIds = leadTasks.map((t) => t.id);
+    for (const ids of chunks(leadTaskIds)) {
+      await m
+        .createQueryBuilder()
+        .update(Task)
+        .set({ leadAgencyId: to.id })
+        .where({ id: In(ids) })
+        .execute();
     }
-  }
-  // The join table is not a column of tasks: bump version/updatedAt of tasks changed only there.
-  const moved = new Set(leadTaskIds);
-  const onlyCoordinating = coordinatingTaskIds.filter((id) => !moved.has(id));
-  for (const ids of chunks(onlyCoordinating)) {
-    await m
-      .createQueryBuilder()
-      .update(Task)
-      .set({ version: () => 'version + 1' })
-      .where({ id: In(ids) })
-      .execute();
+    const history: HistoryEntry[] = leadTaskIds.map((taskId) => ({
+      taskId,
+      action: TaskHistoryAction.Merge,
+      field: 'leadAgencyId',
+      from: from.id,
+      to: to.id,
+      comment,
+    }));
+
+    // 2. Coordinating lists: open tasks where `from` coordinates, and handed-over tasks where `to` did
+    // (it now leads them).
+    const coordinating = await m
+      .createQueryBuilder(Task, 't')
+      .select('t.id')
+      .innerJoin('t.coordinatingAgencies', 'ca')
+      .where('t.status IN (:...open)', { open })
+      .andWhere('ca.id IN (:...agencyIds)', { agencyIds: [from.id, to.id] })
+      .getMany();
+    const candidateIds = [...new Set(coordinating.map((t) => t.id))];
+    const coordinatingTaskIds: number[] = [];
+    for (const ids of chunks(candidateIds)) {
+      const tasks = await m.find(Task, {
+        where: { id: In(ids) },
+        order: { id: 'ASC' },
+        relations: { coordinatingAgencies: true },
+        select: { id: true, leadAgencyId: true, coordinatingAgencies: { id: true } },
+      });
+      for (const task of tasks) {
+        const before = (task.coordinatingAgencies ?? []).map((a) => a.id);
+        const after = replaceCoordinating(before, from.id, to.id, task.leadAgencyId);
+        const removed = before.filter((id) => !after.includes(id));
+        const added = after.filter((id) => !before.includes(id));
+        if (!removed.length && !added.length) continue;
+        await m.createQueryBuilder().relation(Task, 'coordinatingAgencies').of(task.id).addAndRemove(added, removed);
+        coordinatingTaskIds.push(task.id);
+        history.push({
+          taskId: task.id,
+          action: TaskHistoryAction.Merge,
+          field: 'coordinatingAgencyIds',
+          from: formatAgencyIds(before),
+          to: formatAgencyIds(after),
+          comment,
+        });
+      }
+    }
+    // The join table is not a column of tasks: bump version/updatedAt of tasks changed only there.
+    const moved = new Set(leadTaskIds);
+    const onlyCoordinating = coordinatingTaskIds.filter((id) => !moved.has(id));
+    for (const ids of chunks(onlyCoordinating)) {
+      await m
+        .createQueryBuilder()
+        .update(Task)
+        .set({ version: () => 'version + 1' })
+        .where({ id: In(ids) })
+        .execute();
+    }
+
+    await this.history.record(m, { id: actor.userId, name: actor.userName }, history);
+    coordinatingTaskIds.sort((a, b) => a - b);
+    return { leadTaskIds, coordinatingTaskIds };
   }
 
-  for (const rows of chunks(history, 100)) await m.insert(TaskHistory, rows);
-  coordinatingTaskIds.sort((a, b) => a - b);
-  return { leadTaskIds, coordinatingTaskIds };
+  /** The tasks of these ids, by id, in the caller's transaction (a merge preview reads them before rolling back). */
+  briefs(m: EntityManager, ids: number[]): Promise<TaskBrief[]> {
+    return taskBriefs(m, ids);
+  }
 }
 
 /** A task as a merge preview lists it. */
@@ -143,9 +161,13 @@ export interface TaskBrief {
   status: string;
 }
 
-/** The tasks of these ids, by id, in the caller's transaction (a merge preview reads them before rolling back). */
-export async function taskBriefs(m: EntityManager, ids: number[]): Promise<TaskBrief[]> {
+async function taskBriefs(m: EntityManager, ids: number[]): Promise<TaskBrief[]> {
   if (ids.length === 0) return [];
-  const rows = await m.createQueryBuilder(Task, 't').select(['t.id', 't.code', 't.title', 't.effectiveDueDate', 't.status']).whereInIds(ids).orderBy('t.id').getMany();
+  const rows = await m
+    .createQueryBuilder(Task, 't')
+    .select(['t.id', 't.code', 't.title', 't.effectiveDueDate', 't.status'])
+    .whereInIds(ids)
+    .orderBy('t.id')
+    .getMany();
   return rows.map((t) => ({ id: t.id, code: t.code, title: t.title, dueDate: t.effectiveDueDate, status: t.status }));
 }

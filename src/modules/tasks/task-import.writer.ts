@@ -9,7 +9,7 @@ import { LocalDate } from 'src/core/time/local-date';
 import { findCoordinatingAgencies } from './task-agencies.lookup';
 import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
-import { taskSearchText } from './task-search';
+import { buildTaskRow } from './task-row';
 import { TaskTransactions } from './task-transactions';
 import { Task } from './task.entity';
 import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
@@ -192,33 +192,10 @@ export class TaskImportWriter {
     const ids = new Map<string, number>();
     if (items.length === 0) return ids;
     const working = await this.calendar.working();
-    const rows = items.map((i) => {
-      const fields = {
-        programId,
-        code: i.code,
-        title: i.title,
-        description: i.description,
-        kind: i.kind,
-        sourceDocument: i.sourceDocument,
-        outputForm: i.outputForm,
-        submitTo: i.submitTo,
-        leaderInCharge: i.leaderInCharge,
-        leadAgencyId: i.leadAgencyId,
-        assignedAt: opts.assignedAt,
-        dueDate: i.dueDate,
-        effectiveDueDate: working.effectiveDueDate(i.dueDate),
-        dueText: i.dueText,
-        origin: TaskOrigin.Initial,
-        status: TaskStatus.New,
-        progress: 0,
-        completedAt: null,
-        resultDocument: null,
-        note: null,
-        createdById: opts.actor.id,
-        version: 1,
-      };
-      return { ...fields, searchText: taskSearchText(fields) };
-    });
+    const rows = items.map((i) => ({
+      ...buildTaskRow({ ...i, programId, assignedAt: opts.assignedAt, origin: TaskOrigin.Initial, status: TaskStatus.New, createdById: opts.actor.id }, working),
+      version: 1,
+    }));
     try {
       await insertRows(m, Task, rows, 100);
     } catch (err) {

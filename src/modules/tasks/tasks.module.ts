@@ -7,6 +7,7 @@ import { ProgramsModule } from 'src/modules/programs/programs.module';
 import { UsersModule } from 'src/modules/users/users.module';
 import { TaskDeadlinesQuery } from './queries/task-deadlines.query';
 import { TaskFiguresQuery } from './queries/task-figures.query';
+import { TaskHandover } from './task-handover';
 import { RequestsController } from './requests.controller';
 import { TaskHistory } from './task-history.entity';
 import { TaskHistoryService } from './task-history.service';
@@ -27,7 +28,7 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Task, TaskHistory, TaskRequest]), AgenciesModule, ProgramsModule, UsersModule, CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
-  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskFiguresQuery, TaskDeadlinesQuery],
-  exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskFiguresQuery, TaskDeadlinesQuery],
+  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
+  exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
 })
 export class TasksModule {}

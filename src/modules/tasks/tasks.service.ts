@@ -24,6 +24,7 @@ import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
 import { assignedByCondition, involvingCondition, leaderCondition, notDoneBeforeCondition, submittedCondition, timelinessCondition } from './task-query';
 import { taskSearchText } from './task-search';
+import { buildTaskRow } from './task-row';
 import { TaskTransactions } from './task-transactions';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { taskReassignedMessage, taskReopenedMessage } from 'src/modules/notifications/notification-messages';
@@ -159,12 +160,6 @@ function invalid(problems: FieldProblem[], status: HttpStatus = HttpStatus.BAD_R
 }
 
 /** A new task's submission date: a submitted one's as given, a done one's as given or its completion date. */
-function submittedAtOf(status: TaskStatus, submittedAt: LocalDate | null, completedAt: LocalDate | null): LocalDate | null {
-  if (status === TaskStatus.Submitted) return submittedAt;
-  if (status === TaskStatus.Done) return submittedAt ?? completedAt;
-  return null;
-}
-
 function sameIds(a: number[], b: number[]): boolean {
   return a.length === b.length && [...a].sort((x, y) => x - y).every((v, i) => v === [...b].sort((x, y) => x - y)[i]);
 }
@@ -236,38 +231,12 @@ export class TasksService {
       await this.checkCodesFree(m, inputs, prefix);
 
       const working = await this.calendar.working();
-      const entities = inputs.map((input) => {
-        const status = input.status ?? TaskStatus.New;
-        const fields = {
-          programId: input.programId ?? null,
-          code: input.code ?? null,
-          title: input.title,
-          description: input.description ?? null,
-          kind: input.kind,
-          sourceDocument: input.sourceDocument ?? null,
-          outputForm: input.outputForm ?? null,
-          submitTo: input.submitTo ?? null,
-          leaderInCharge: input.leaderInCharge ?? null,
-          leadAgencyId: input.leadAgencyId,
-          assignedAt: input.assignedAt ?? today,
-          dueDate: input.dueDate,
-          effectiveDueDate: working.effectiveDueDate(input.dueDate),
-          dueText: input.dueText ?? null,
-          origin: input.origin,
-          status,
-          progress: status === TaskStatus.Done ? 100 : (input.progress ?? 0),
-          completedAt: status === TaskStatus.Done ? (input.completedAt ?? null) : null,
-          submittedAt: submittedAtOf(status, input.submittedAt ?? null, input.completedAt ?? null),
-          resultDocument: input.resultDocument ?? null,
-          note: input.note ?? null,
-          createdById: actor?.id ?? null,
-        };
-        return m.create(Task, {
-          ...fields,
-          searchText: taskSearchText(fields),
+      const entities = inputs.map((input) =>
+        m.create(Task, {
+          ...buildTaskRow({ ...input, programId: input.programId ?? null, code: input.code ?? null, assignedAt: input.assignedAt ?? today, createdById: actor?.id ?? null }, working),
           coordinatingAgencies: [...new Set(input.coordinatingAgencyIds ?? [])].map((id) => ({ id }) as Agency),
-        });
-      });
+        }),
+      );
       let saved: Task[];
       try {
         saved = await m.save(Task, entities, { chunk: 100 });
