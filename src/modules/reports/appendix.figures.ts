@@ -1,3 +1,4 @@
+import type { OverdueTaskRow } from 'src/modules/tasks/queries/task-figures.query';
 import { LocalDate, diffDays } from 'src/core/time/local-date';
 import { OverdueTask, ProgramItemFigures, TaskCounts } from './appendix.types';
 
@@ -77,15 +78,8 @@ export function overdueNote(days: number): string {
   return `quá hạn ${days} ngày`;
 }
 
-export interface OverdueRow {
-  taskId: number;
-  code: string | null;
-  sourceDocument: string | null;
-  title: string;
-  dueDate: LocalDate | null;
-  effectiveDueDate: LocalDate;
-  agencyName: string;
-}
+/** A Phụ lục III row of the tasks module's read model, with its agency named. */
+export type OverdueRow = Omit<OverdueTaskRow, 'agencyId'> & { agencyName: string };
 
 const COLLATOR = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 

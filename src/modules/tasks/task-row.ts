@@ -2,30 +2,41 @@ import { LocalDate } from 'src/core/time/local-date';
 import { taskSearchText } from './task-search';
 import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
 
-/** What a writer of a new task knows; everything left out is empty (null), a new task by default. */
-export interface NewTaskFields {
-  programId: number | null;
-  code: string | null;
+/** A task to create: what POST /api/tasks takes, plus the state an importer may bring along. */
+export interface NewTaskInput {
   title: string;
-  description?: string | null;
   kind: TaskKind;
+  leadAgencyId: number;
+  coordinatingAgencyIds?: number[] | null;
+  dueDate: LocalDate | null;
+  /** Default: today in TZ_APP. */
+  assignedAt?: LocalDate;
+  origin: TaskOrigin;
+  programId?: number | null;
+  code?: string | null;
+  description?: string | null;
+  dueText?: string | null;
   sourceDocument?: string | null;
   outputForm?: string | null;
   submitTo?: string | null;
   leaderInCharge?: string | null;
-  leadAgencyId: number;
-  assignedAt: LocalDate;
-  dueDate: LocalDate | null;
-  dueText?: string | null;
-  origin: TaskOrigin;
+  /** Default new. A done task needs completedAt (and, for a proposal, resultDocument). */
   status?: TaskStatus;
   progress?: number;
   completedAt?: LocalDate | null;
+  /** Submitted or done: the day it was submitted (done: default completedAt). */
   submittedAt?: LocalDate | null;
   resultDocument?: string | null;
   note?: string | null;
-  createdById?: number | null;
 }
+
+/** What buildTaskRow takes: a NewTaskInput whose program, code and assignment day are settled, and its author. */
+export type NewTaskFields = Omit<NewTaskInput, 'coordinatingAgencyIds' | 'programId' | 'code' | 'assignedAt'> & {
+  programId: number | null;
+  code: string | null;
+  assignedAt: LocalDate;
+  createdById?: number | null;
+};
 
 /** The columns of a new tasks row (the database fills id, version and the timestamps unless the writer does). */
 export interface NewTaskRow {

@@ -24,7 +24,7 @@ import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
 import { assignedByCondition, involvingCondition, leaderCondition, notDoneBeforeCondition, submittedCondition, timelinessCondition } from './task-query';
 import { taskSearchText } from './task-search';
-import { buildTaskRow } from './task-row';
+import { buildTaskRow, NewTaskInput } from './task-row';
 import { TaskTransactions } from './task-transactions';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { taskReassignedMessage, taskReopenedMessage } from 'src/modules/notifications/notification-messages';
@@ -38,35 +38,9 @@ import {
   TransitionActor,
 } from './task-transitions';
 import { Task } from './task.entity';
-import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
+import { TaskStatus } from './task.enums';
 
-/** A task to create: what POST /api/tasks takes, plus the state an importer may bring along. */
-export interface NewTaskInput {
-  title: string;
-  kind: TaskKind;
-  leadAgencyId: number;
-  coordinatingAgencyIds?: number[] | null;
-  dueDate: LocalDate | null;
-  /** Default: today in TZ_APP. */
-  assignedAt?: LocalDate;
-  origin: TaskOrigin;
-  programId?: number | null;
-  code?: string | null;
-  description?: string | null;
-  dueText?: string | null;
-  sourceDocument?: string | null;
-  outputForm?: string | null;
-  submitTo?: string | null;
-  leaderInCharge?: string | null;
-  /** Default new. A done task needs completedAt (and, for a proposal, resultDocument). */
-  status?: TaskStatus;
-  progress?: number;
-  completedAt?: LocalDate | null;
-  /** Submitted or done: the day it was submitted (done: default completedAt). */
-  submittedAt?: LocalDate | null;
-  resultDocument?: string | null;
-  note?: string | null;
-}
+export type { NewTaskInput } from './task-row';
 
 export interface CreateManyOptions {
   /** History action of the new rows: create (default) or import. */
