@@ -136,6 +136,8 @@ describe('timeliness SQL against judgeTimeliness', () => {
         expect(completed.sql).toEqual(completed.ts);
         const open = await compare(sut.open, sut.params, (r) => isOpenAsOf(r, asOf));
         expect(open.sql).toEqual(open.ts);
+        const notOverdue = await compare(sut.notOverdue, sut.params, (r) => isOpenAsOf(r, asOf) && judgeTimeliness(r, asOf, dueSoonDays) !== Timeliness.Overdue);
+        expect(notOverdue.sql).toEqual(notOverdue.ts);
         for (const [value, sql] of Object.entries(sut.is)) {
           const c = await compare(sql, sut.params, (r) => judgeTimeliness(r, asOf, dueSoonDays) === (value as Timeliness));
           expect({ value, rows: c.sql }).toEqual({ value, rows: c.ts });
@@ -145,9 +147,19 @@ describe('timeliness SQL against judgeTimeliness', () => {
   }
 
   it('should give the task list filter exactly the rows of each timeliness value', async () => {
+    const rule: Record<TimelinessFilter, (r: Row) => boolean> = {
+      [TimelinessFilter.OnTime]: (r) => judgeTimeliness(r, AS_OF) === Timeliness.OnTime,
+      [TimelinessFilter.Late]: (r) => judgeTimeliness(r, AS_OF) === Timeliness.Late,
+      [TimelinessFilter.InTime]: (r) => judgeTimeliness(r, AS_OF) === Timeliness.InTime,
+      [TimelinessFilter.Overdue]: (r) => judgeTimeliness(r, AS_OF) === Timeliness.Overdue,
+      [TimelinessFilter.DueSoon]: (r) => judgeTimeliness(r, AS_OF) === Timeliness.DueSoon,
+      [TimelinessFilter.Done]: (r) => isCompletedAsOf(r, AS_OF),
+      [TimelinessFilter.NotDone]: (r) => isOpenAsOf(r, AS_OF),
+      [TimelinessFilter.NotOverdue]: (r) => isOpenAsOf(r, AS_OF) && judgeTimeliness(r, AS_OF) !== Timeliness.Overdue,
+    };
     for (const which of Object.values(TimelinessFilter)) {
       const c = timelinessCondition('t', which, AS_OF);
-      const got = await compare(c.sql, c.params, (r) => judgeTimeliness(r, AS_OF) === (which as string as Timeliness));
+      const got = await compare(c.sql, c.params, rule[which]);
       expect({ which, rows: got.sql }).toEqual({ which, rows: got.ts });
     }
   });

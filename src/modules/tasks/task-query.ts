@@ -60,7 +60,7 @@ export function timelinessCondition(
     [TimelinessFilter.NotDone]: tl.open,
     [TimelinessFilter.NotOverdue]: tl.notOverdue,
   };
-  return { sql: sql[which], params: tl.params };
+  return { sql: `(${sql[which]})`, params: tl.params };
 }
 
 /**
