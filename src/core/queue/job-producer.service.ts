@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { JOB_QUEUE, JobName } from './job-names';
 import { JobPayloads } from './job-payloads';
@@ -15,7 +15,7 @@ const DEFAULTS: JobsOptions = {
 
 /** The only caller of queue.add: typed payloads, one place for retry and retention defaults. */
 @Injectable()
-export class JobProducer implements BeforeApplicationShutdown {
+export class JobProducer {
   private readonly logger = new Logger(JobProducer.name);
   private readonly queues: Record<QueueName, Queue>;
 
@@ -33,16 +33,6 @@ export class JobProducer implements BeforeApplicationShutdown {
       [QueueName.Imports]: imports,
       [QueueName.Notifications]: notifications,
     };
-  }
-
-  /**
-   * A queue's graceful close waits for Redis; when Redis is unreachable at shutdown that wait never
-   * ends, so such connections are dropped first (nothing is lost: the jobs live in Redis, rows in the DB).
-   */
-  async beforeApplicationShutdown(): Promise<void> {
-    for (const queue of Object.values(this.queues)) {
-      if (!(await readyClient(queue))) await queue.disconnect();
-    }
   }
 
   queue(name: QueueName): Queue {
