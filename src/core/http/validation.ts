@@ -29,7 +29,7 @@ export function ToBoolean(): PropertyDecorator {
 export function ToArray(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => {
     if (value === undefined || value === null || value === '') return undefined;
-    const list = Array.isArray(value) ? value : [value];
+    const list: unknown[] = Array.isArray(value) ? value : [value];
     return list.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).map((v) => (typeof v === 'string' ? v.trim() : v));
   });
 }

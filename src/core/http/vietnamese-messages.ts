@@ -32,13 +32,18 @@ export interface FieldError {
   message: string;
 }
 
+/** The Vietnamese message a DTO gave through the decorator's `context: { vi }` (class-validator types contexts as any). */
+function ownMessage(context: unknown): string | undefined {
+  return typeof context === 'object' && context !== null && 'vi' in context && typeof context.vi === 'string' ? context.vi : undefined;
+}
+
 /** Flattens nested errors into `{field: 'items.0.title', message}` with Vietnamese text. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     const field = parent ? `${parent}.${e.property}` : e.property;
     for (const [key, raw] of Object.entries(e.constraints ?? {})) {
-      const meta = (e as ValidationError & { contexts?: Record<string, { vi?: string }> }).contexts?.[key]?.vi;
+      const meta = ownMessage(e.contexts?.[key]);
       const template = MESSAGES[key];
       // A DTO may give its own Vietnamese message through the decorator's `context: { vi }`.
       const message = meta ?? (template ? template(constraintArgs(raw)) : raw);

@@ -72,7 +72,8 @@ export const reportRuns = new Counter({
 export function httpMetrics(req: Request, res: Response, next: NextFunction): void {
   const end = httpDuration.startTimer();
   res.once('finish', () => {
-    const route = (req as Request & { route?: { path?: string } }).route?.path;
+    const matched: unknown = req.route; // Express types the matched route as any
+    const route = typeof matched === 'object' && matched !== null && 'path' in matched && typeof matched.path === 'string' ? matched.path : undefined;
     end({ method: req.method, route: route ? `${req.baseUrl}${route}` : 'unmatched', status: String(res.statusCode) });
   });
   next();

@@ -14,7 +14,8 @@ export const PASSWORD_THROTTLED_MESSAGE = 'Quá nhiều lần đổi mật khẩ
 export function accountTracker(req: Record<string, any>): string {
   const r = req as Request & { user?: { email: string } };
   if (r.user?.email) return `account:${r.user.email}`;
-  const email: unknown = r.body?.email;
+  const body: unknown = r.body;
+  const email = typeof body === 'object' && body !== null && 'email' in body ? body.email : undefined;
   return typeof email === 'string' ? `account:${email.trim().toLowerCase()}` : `address:${r.ip}`;
 }
 

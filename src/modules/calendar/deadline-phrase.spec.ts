@@ -22,7 +22,7 @@ describe(parseDeadline.name, () => {
       ['29/02/2024', '2024-02-29'],
       ['Chậm nhất ngày 31/12/2024', '2024-12-31'],
     ])('should read %j as %s', (text, date) => {
-      expect(parseDeadline(text)).toEqual({ dueDate: date, recurring: false, matched: expect.any(String) });
+      expect(parseDeadline(text)).toEqual({ dueDate: date, recurring: false, matched: expect.any(String) as unknown });
       expect(due(text)).toBe(date);
     });
 
@@ -135,7 +135,7 @@ describe(parseDeadline.name, () => {
       'Định kỳ hằng tháng',
       'Hằng quý',
     ])('should read %j as recurring without a due date', (text) => {
-      expect(parseDeadline(text)).toEqual({ dueDate: null, recurring: true, matched: expect.any(String) });
+      expect(parseDeadline(text)).toEqual({ dueDate: null, recurring: true, matched: expect.any(String) as unknown });
     });
 
     it('should prefer a date to a recurring word', () => {

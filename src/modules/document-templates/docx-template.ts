@@ -24,7 +24,7 @@ export class TemplateError extends Error {
   }
 }
 
-function open(file: Buffer, modules: object[] = [], nullGetter?: () => string): Docxtemplater {
+function open(file: Buffer, modules: object[] = [], nullGetter?: () => string): Docxtemplater<PizZip> {
   let zip: PizZip;
   try {
     zip = new PizZip(file);
