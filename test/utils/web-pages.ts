@@ -1,30 +1,21 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
+import { DOCS_IMAGES_DIR, SCREENSHOTS_DIR, openPage } from './chromium';
 
 // What the Chromium e2e files share: pages that collect script errors, signing in through the form,
 // and screenshots (test-artifacts/screenshots/, copied to docs/images/ with UPDATE_DOC_IMAGES=1).
 
-const ROOT = join(__dirname, '..', '..');
-export const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-export const DOCS_IMAGES = join(ROOT, 'docs', 'images');
+export const SHOTS = SCREENSHOTS_DIR;
+export const DOCS_IMAGES = DOCS_IMAGES_DIR;
 
 export function prepareScreenshotDirs(): void {
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(DOCS_IMAGES, { recursive: true });
 }
 
-/** A new page of `context` whose script errors (and console errors other than refused requests) land in `errors`. */
-export async function watchedPage(context: BrowserContext, errors: string[], viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`${page.url()}: ${m.text()}`);
-  });
-  return page;
-}
+/** A new page of `context` whose script errors land in `errors` (one implementation: test/utils/chromium.ts). */
+export const watchedPage = openPage;
 
 /** Signs in through the form. Sessions are cookies shared by the context's pages: each user starts from none. */
 export async function signInThroughForm(context: BrowserContext, page: Page, base: string, email: string, password: string): Promise<void> {
