@@ -8,9 +8,10 @@
  *   npm run bench -- --db postgres --tasks 1000000 # a throwaway PostgreSQL on loopback
  *
  * Options: --tasks N, --db sqlite|postgres, --quick, --workers N (2), --connections N (16),
- * --duration S (10), --emails N (5000), --import-rows N (10000), --updates N (5000), --only 1,4,7,
+ * --duration S (10), --emails N (5000), --import-rows N (10000), --updates N (5000), --only 1,4,7 (6 = 6a and 6b),
  * --keep (leave the data directory), --out FILE. BENCH_DATABASE_URL=postgres://… uses that server
- * instead of starting one; BENCH_PROFILE=1 writes CPU profiles of the API and the workers.
+ * instead of starting one; BENCH_PROFILE=1 writes CPU profiles of the API and the workers; BENCH_SHOW_SQL=1
+ * prints the statements each floor replays (bench/lib/floors.ts).
  * Not a test: nothing here asserts a time; the targets are printed beside the figures.
  */
 import { parseArgs } from './lib/options';

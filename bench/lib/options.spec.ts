@@ -1,4 +1,4 @@
-import { parseArgs } from './options';
+import { parseArgs, wants } from './options';
 
 describe(parseArgs.name, () => {
   it('should default to the issue’s run: SQLite, 100,000 tasks, two workers, 16 connections', () => {
@@ -29,5 +29,15 @@ describe(parseArgs.name, () => {
     expect(() => parseArgs(['--tasks'])).toThrow('--tasks takes a whole number');
     expect(() => parseArgs(['--only', '1;rm -rf /'])).toThrow('--only takes scenario ids');
     expect(() => parseArgs(['--fast'])).toThrow('unknown option --fast');
+  });
+});
+
+describe(wants.name, () => {
+  it('should run a lettered scenario for its row and not for another row that starts with the same digit', () => {
+    expect(wants({ only: null }, '10a')).toBe(true);
+    expect(wants({ only: ['6'] }, '6b')).toBe(true);
+    expect(wants({ only: ['6b'] }, '6a')).toBe(false);
+    expect(wants({ only: ['1'] }, '10a')).toBe(false);
+    expect(wants({ only: ['1'] }, '1')).toBe(true);
   });
 });

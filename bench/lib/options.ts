@@ -68,3 +68,8 @@ export function parseArgs(argv: string[]): Options {
   }
   return o;
 }
+
+/** Whether scenario `id` runs: "--only 1" runs 1, "--only 6" both 6a and 6b, "--only 6b" just that one. */
+export function wants(o: Pick<Options, 'only'>, id: string): boolean {
+  return !o.only || o.only.some((x) => x === id || x === id.replace(/[a-z]$/, ''));
+}

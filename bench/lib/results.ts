@@ -19,6 +19,8 @@ export interface ScenarioResult {
   workerPeakMb: number;
   target: string;
   met: boolean | null;
+  /** What the machine does for the same work without the app around it (bench/lib/floors.ts). */
+  floor?: string;
   note?: string;
 }
 
@@ -49,7 +51,7 @@ const ms = (v?: number) =>
 /** A Markdown table: printed at the end of a run and pasted into BENCHMARKS.md. */
 export function formatTable(scenarios: ScenarioResult[]): string {
   const rows = [
-    ['#', 'scenario', 'load', 'p50', 'p99', 'total', 'throughput', 'API peak', 'worker peak', 'target', 'met'],
+    ['#', 'scenario', 'load', 'p50', 'p99', 'total', 'throughput', 'API peak', 'worker peak', 'target', 'met', 'floor'],
     ...scenarios.map((s) => [
       s.id,
       s.name,
@@ -62,6 +64,7 @@ export function formatTable(scenarios: ScenarioResult[]): string {
       `${s.workerPeakMb} MB`,
       s.target,
       s.met === null ? '–' : s.met ? 'yes' : '**no**',
+      s.floor ?? '',
     ]),
   ];
   const line = (r: string[]) => `| ${r.join(' | ')} |`;
