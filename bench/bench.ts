@@ -14,13 +14,16 @@
  * prints the statements each floor replays (bench/lib/floors.ts).
  * Not a test: nothing here asserts a time; the targets are printed beside the figures.
  */
-import { parseArgs } from './lib/options';
-
-const opts = parseArgs(process.argv.slice(2));
+const argv = process.argv.slice(2);
 // Entity column types are chosen from DATABASE_URL when the entity files load
-// (src/core/database/column-types.ts), so the engine is set before anything imports them.
-if (opts.db === 'postgres') process.env.DATABASE_URL = 'postgres://bench@127.0.0.1/bench';
+// (src/core/database/column-types.ts), and the options already reach entity files through the
+// dataset's seed data, so the engine is read from the arguments before anything else is imported.
+if (argv.includes('--db') && argv[argv.indexOf('--db') + 1] === 'postgres')
+  process.env.DATABASE_URL = 'postgres://bench@127.0.0.1/bench';
 else delete process.env.DATABASE_URL;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseArgs } = require('./lib/options') as typeof import('./lib/options');
+const opts = parseArgs(argv);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { runBench } = require('./lib/run-bench') as typeof import('./lib/run-bench');
 
