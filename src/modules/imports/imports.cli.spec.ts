@@ -1,35 +1,5 @@
-import { formatImportReport, ImportUsageError, parseImportArgs } from './imports.cli';
+import { formatImportReport } from './imports.cli';
 import { ImportReport } from './import.types';
-
-describe(parseImportArgs.name, () => {
-  it('should read the file, the program and the flags', () => {
-    expect(parseImportArgs(['ct.xlsx', '--program', 'CTCT-2024', '--dry-run'])).toEqual({
-      file: 'ct.xlsx',
-      program: 'CTCT-2024',
-      dryRun: true,
-      defaultLead: null,
-      json: false,
-    });
-    expect(parseImportArgs(['--program=CTCT-2024', 'ct.docx', '--default-lead', 'VPUBND', '--json'])).toEqual({
-      file: 'ct.docx',
-      program: 'CTCT-2024',
-      dryRun: false,
-      defaultLead: 'VPUBND',
-      json: true,
-    });
-  });
-
-  it.each([
-    [[]],
-    [['ct.xlsx']],
-    [['--program', 'X']],
-    [['a.xlsx', 'b.xlsx', '--program', 'X']],
-    [['a.xlsx', '--program']],
-    [['a.xlsx', '--program', 'X', '--fast']],
-  ])('should refuse %j with the usage', (args) => {
-    expect(() => parseImportArgs(args)).toThrow(ImportUsageError);
-  });
-});
 
 describe(formatImportReport.name, () => {
   it('should print the counts and the items with errors', () => {

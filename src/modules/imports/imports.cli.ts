@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Command, CommandRunner, Option } from 'nest-commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfigOrExit, prepareRuntime } from 'src/core/bootstrap';
@@ -30,33 +31,6 @@ export interface ImportArgs {
   json: boolean;
 }
 
-const USAGE = 'usage: import FILE --program CODE [--dry-run] [--default-lead AGENCY_CODE] [--json]';
-
-/** `import FILE --program CODE [--dry-run] [--default-lead CODE] [--json]` (also `--program=CODE`). */
-export function parseImportArgs(args: string[]): ImportArgs {
-  const out: Partial<ImportArgs> = { dryRun: false, defaultLead: null, json: false };
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] =
-      args[i].startsWith('--') && args[i].includes('=')
-        ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)]
-        : [args[i], undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v.startsWith('--')) throw new ImportUsageError(`${flag} needs a value; ${USAGE}`);
-      return v;
-    };
-    if (flag === '--program') out.program = value();
-    else if (flag === '--default-lead') out.defaultLead = value();
-    else if (flag === '--dry-run') out.dryRun = true;
-    else if (flag === '--json') out.json = true;
-    else if (flag.startsWith('--')) throw new ImportUsageError(`unknown option ${flag}; ${USAGE}`);
-    else if (out.file) throw new ImportUsageError(`one file at a time; ${USAGE}`);
-    else out.file = flag;
-  }
-  if (!out.file || !out.program) throw new ImportUsageError(USAGE);
-  return out as ImportArgs;
-}
-
 /** The summary the command prints: counts, then every item with a problem (and the first items). */
 export function formatImportReport(r: ImportReport, limit = 20): string {
   const s = r.summary;
@@ -85,8 +59,7 @@ export function formatImportReport(r: ImportReport, limit = 20): string {
 }
 
 /** `npm run cli -- import FILE --program CODE [--dry-run]`: imports directly (no queue), whatever the size. */
-export async function runImportCommand(args: string[]): Promise<void> {
-  const opts = parseImportArgs(args);
+export async function runImportCommand(opts: ImportArgs): Promise<void> {
   if (!existsSync(opts.file)) throw new ImportUsageError(`no such file: ${opts.file}`);
   const buffer = readFileSync(opts.file);
   const config = loadConfigOrExit();
@@ -119,5 +92,52 @@ export async function runImportCommand(args: string[]): Promise<void> {
   } finally {
     await app.close();
     await redis?.stop();
+  }
+}
+
+interface ImportOptions {
+  program: string;
+  dryRun?: boolean;
+  defaultLead?: string;
+  json?: boolean;
+}
+
+/** `import FILE --program CODE [--dry-run] [--default-lead AGENCY_CODE] [--json]` (also `--program=CODE`). */
+@Command({
+  name: 'import',
+  arguments: '<file>',
+  argsDescription: { file: 'the program file (.xlsx, .csv, .docx, .txt)' },
+  description:
+    'import a program file into the program CODE; --dry-run only checks. Runs here, not on the queue, whatever the size. Exit status 1 when an item has an error.',
+})
+export class ImportCommand extends CommandRunner {
+  async run([file]: string[], options: ImportOptions): Promise<void> {
+    await runImportCommand({
+      file,
+      program: options.program,
+      dryRun: options.dryRun ?? false,
+      defaultLead: options.defaultLead ?? null,
+      json: options.json ?? false,
+    });
+  }
+
+  @Option({ flags: '--program <CODE>', description: 'the code of the program the items go into', required: true })
+  parseProgram(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--dry-run', description: 'check and report only; nothing is written' })
+  parseDryRun(): boolean {
+    return true;
+  }
+
+  @Option({ flags: '--default-lead <AGENCY_CODE>', description: 'the lead agency of items that name none' })
+  parseDefaultLead(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--json', description: 'print the whole report as JSON' })
+  parseJson(): boolean {
+    return true;
   }
 }

@@ -1,17 +1,15 @@
-import { CliUsageError, formatScanSummary, parseRemindArgs } from './reminders.cli';
+import { CliUsageError, formatScanSummary, parseAsOf } from './reminders.cli';
 import { MailKind } from 'src/modules/mail/mail.enums';
 
-describe(parseRemindArgs.name, () => {
-  it('should read --as-of in both forms', () => {
-    expect(parseRemindArgs([])).toEqual({});
-    expect(parseRemindArgs(['--as-of', '2024-07-15'])).toEqual({ asOf: '2024-07-15' });
-    expect(parseRemindArgs(['--as-of=2024-07-15'])).toEqual({ asOf: '2024-07-15' });
+describe(parseAsOf.name, () => {
+  it('should take a real day', () => {
+    expect(parseAsOf('2024-07-15')).toBe('2024-07-15');
+    expect(parseAsOf('2024-02-29')).toBe('2024-02-29');
   });
 
-  it('should refuse a bad day or an unknown option', () => {
-    expect(() => parseRemindArgs(['--as-of', '2024-02-30'])).toThrow(CliUsageError);
-    expect(() => parseRemindArgs(['--as-of'])).toThrow(/YYYY-MM-DD/);
-    expect(() => parseRemindArgs(['--now'])).toThrow(/unknown option --now/);
+  it.each(['2024-02-30', '2023-02-29', '15/07/2024', '', '1999-12-31'])('should refuse %j', (value) => {
+    expect(() => parseAsOf(value)).toThrow(CliUsageError);
+    expect(() => parseAsOf(value)).toThrow(/YYYY-MM-DD/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Command, CommandRunner, Option } from 'nest-commander';
 import { loadConfigOrExit, prepareRuntime } from 'src/core/bootstrap';
 import { AppConfig } from 'src/core/config/configuration';
 import { CoreModule } from 'src/core/core.module';
@@ -18,18 +19,11 @@ export class RemindCliModule {
 
 export class CliUsageError extends Error {}
 
-/** `remind [--as-of YYYY-MM-DD]` (also `--as-of=YYYY-MM-DD`). */
-export function parseRemindArgs(args: string[]): { asOf?: string } {
-  let asOf: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = arg === '--as-of' ? args[++i] : arg.startsWith('--as-of=') ? arg.slice('--as-of='.length) : null;
-    if (value === null) throw new CliUsageError(`unknown option ${arg}; usage: remind [--as-of YYYY-MM-DD]`);
-    if (!isAcceptedLocalDate(value))
-      throw new CliUsageError(`--as-of must be a real day as YYYY-MM-DD between 2000 and 2100 (got ${JSON.stringify(value ?? '')})`);
-    asOf = value;
-  }
-  return asOf ? { asOf } : {};
+/** The value of `--as-of`: a real day as YYYY-MM-DD, or a usage error (exit 1, nothing scanned). */
+export function parseAsOf(value: string): string {
+  if (!isAcceptedLocalDate(value))
+    throw new CliUsageError(`--as-of must be a real day as YYYY-MM-DD between 2000 and 2100 (got ${JSON.stringify(value ?? '')})`);
+  return value;
 }
 
 /** The summary the command prints. */
@@ -58,8 +52,7 @@ export function formatScanSummary(r: ScanResult): string {
 }
 
 /** `npm run cli -- remind [--as-of YYYY-MM-DD]`: runs the scan now and prints what it queued. */
-export async function runRemindCommand(args: string[]): Promise<void> {
-  const opts = parseRemindArgs(args);
+export async function runRemindCommand(opts: { asOf?: string }): Promise<void> {
   const config = loadConfigOrExit();
   const { redis } = await prepareRuntime(config);
   const app = await NestFactory.createApplicationContext(RemindCliModule.forRoot(config), {
@@ -72,5 +65,21 @@ export async function runRemindCommand(args: string[]): Promise<void> {
   } finally {
     await app.close();
     await redis?.stop();
+  }
+}
+
+/** `remind [--as-of YYYY-MM-DD]` (also `--as-of=YYYY-MM-DD`). */
+@Command({
+  name: 'remind',
+  description: 'run the reminder scan now (as of that day; default today in TZ_APP) and print the digests queued',
+})
+export class RemindCommand extends CommandRunner {
+  async run(_args: string[], options: { asOf?: string }): Promise<void> {
+    await runRemindCommand(options.asOf ? { asOf: options.asOf } : {});
+  }
+
+  @Option({ flags: '--as-of <YYYY-MM-DD>', description: 'the day the scan runs as of (default: today in TZ_APP)' })
+  parseAsOf(value: string): string {
+    return parseAsOf(value);
   }
 }
