@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import JSZip from 'jszip';
 import { extname } from 'node:path';
 import { DomainError } from 'src/core/http/domain-error';
-import { formatCount, IMPORT_LIMITS } from './import-limits';
+import { formatCount, IMPORT_LIMITS, ZipLimits } from './import-limits';
 import { ImportFormat } from './import.types';
 import { tooManyItemsError } from './parsers/table';
 
@@ -204,6 +204,7 @@ export async function checkOfficeZip(
   buf: Buffer,
   format: 'xlsx' | 'docx',
   fileName: string,
+  limits: ZipLimits = IMPORT_LIMITS,
 ): Promise<{ uncompressed: number; sheetRows: number }> {
   if (!(buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04)) {
     const what = describeBinary(buf);
@@ -218,7 +219,7 @@ export async function checkOfficeZip(
     throw fileError(`Tệp “${fileName}” bị hỏng hoặc không phải ${KIND_NAMES[format]} hợp lệ`);
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
-  if (entries.length > IMPORT_LIMITS.maxZipEntries)
+  if (entries.length > limits.maxZipEntries)
     throw bombError(fileName, `có ${formatCount(entries.length)} tệp con`);
   if (!zip.file(REQUIRED_PART[format])) {
     const other = format === 'xlsx' ? 'docx' : 'xlsx';
@@ -226,7 +227,7 @@ export async function checkOfficeZip(
       throw fileError(`Tệp “${fileName}” thực chất là ${KIND_NAMES[other]}; hãy đổi lại phần mở rộng .${other}`);
     throw fileError(`Tệp “${fileName}” không phải ${KIND_NAMES[format]} hợp lệ (thiếu ${REQUIRED_PART[format]})`);
   }
-  const max = IMPORT_LIMITS.maxUncompressedBytes;
+  const max = limits.maxUncompressedBytes;
   const mb = (n: number) => `${formatCount(Math.round(n / 1024 / 1024))} MB`;
   // What the archive declares (jszip keeps it on the entry) — a quick refusal; the real count follows.
   const declared = entries.reduce(
@@ -250,10 +251,10 @@ export async function checkOfficeZip(
     }
     total += rows.bytes;
     sheetRows = Math.max(sheetRows, rows.rows);
-    if (sheetRows > IMPORT_LIMITS.maxSheetRows) throw tooManyItemsError(sheetRows);
+    if (sheetRows > limits.maxSheetRows) throw tooManyItemsError(sheetRows);
   }
   const ratio = total / buf.length;
-  if (total > 10 * 1024 * 1024 && ratio > IMPORT_LIMITS.maxCompressionRatio) {
+  if (total > limits.ratioAboveBytes && ratio > limits.maxCompressionRatio) {
     throw bombError(
       fileName,
       `tỉ lệ nén ${formatCount(Math.round(ratio))}:1 (giải nén ${mb(total)} từ ${formatCount(Math.round(buf.length / 1024))} KB)`,

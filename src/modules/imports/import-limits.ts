@@ -19,8 +19,9 @@ export const IMPORT_LIMITS = {
   maxCoordinatingAgencies: 200,
   /** Zip containers (.xlsx, .docx): refused before they reach exceljs / mammoth when they unpack to more. */
   maxUncompressedBytes: 100 * 1024 * 1024,
-  /** Unpacked / packed, over the whole archive, once it unpacks to more than 10 MB. Office files are 5–20. */
+  /** Unpacked / packed, over the whole archive, once it unpacks to more than `ratioAboveBytes`. Office files are 5–20. */
   maxCompressionRatio: 100,
+  ratioAboveBytes: 10 * 1024 * 1024,
   maxZipEntries: 5000,
   /** Rows of a sheet counted in its XML before parsing (as for a CSV's lines: room for title and section rows). */
   maxSheetRows: 20_100,
@@ -29,4 +30,13 @@ export const IMPORT_LIMITS = {
 /** "20.000": numbers in messages, Vietnamese style. */
 export function formatCount(n: number): string {
   return n.toLocaleString('vi-VN');
+}
+
+/** The limits a zip container is checked against (IMPORT_LIMITS; a test passes smaller ones to stay small). */
+export interface ZipLimits {
+  maxUncompressedBytes: number;
+  maxCompressionRatio: number;
+  ratioAboveBytes: number;
+  maxZipEntries: number;
+  maxSheetRows: number;
 }
