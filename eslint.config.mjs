@@ -27,11 +27,14 @@ function tableOwnershipRule(module) {
   const entities = foreign.flatMap(([, o]) => o.entities);
   const tables = foreign.flatMap(([, o]) => o.tables).filter((t) => t.includes('_'));
   const names = `/^(${entities.join('|')})$/`;
+  const lists = foreign.map(([m]) => `${m.toUpperCase().replace(/-/g, '_')}_ENTITIES`);
   const message = `${module}/ does not own this table (src/core/database/table-owners.json): use the owner's service or a read model it exports.`;
   return [
     'error',
     { selector: `Decorator CallExpression[callee.name='InjectRepository'] > Identifier[name=${names}]`, message },
     { selector: `CallExpression[callee.property.name='forFeature'] ArrayExpression > Identifier[name=${names}]`, message },
+    // A module's own list (src/modules/<m>/<m>.module.ts exports <M>_ENTITIES): another module may not register it.
+    ...(lists.length ? [{ selector: `CallExpression[callee.property.name='forFeature'] Identifier[name=/^(${lists.join('|')})$/]`, message }] : []),
     { selector: `TSTypeReference[typeName.name='Repository'] TSTypeReference[typeName.name=${names}]`, message },
     { selector: `CallExpression[callee.property.name=/^(${REPOSITORY_CALLS.join('|')})$/] > Identifier[name=${names}]`, message },
     { selector: `CallExpression[callee.name=/^(${REPOSITORY_CALLS.join('|')})$/] > Identifier[name=${names}]`, message },
@@ -68,12 +71,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  // core/ sits below the feature modules: it imports none of them, nor the seeds or the app level.
-  // The one exception is the entity list (core/database/entities.ts): the TypeORM options in core need every entity
-  // (which module owns which: table-owners.json beside it).
+  // core/ sits below the feature modules: it imports none of them, nor the seeds or the app level. Not even the
+  // entities: each module registers its own (forFeature) and DatabaseModule loads them (autoLoadEntities).
   {
     files: ['src/core/**/*.ts'],
-    ignores: ['src/core/**/*.spec.ts', 'src/core/database/entities.ts'],
+    ignores: ['src/core/**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -10,6 +10,7 @@ import { AgencyKind } from 'src/modules/agencies/agency.enums';
 import { loadConfiguration } from 'src/core/config/configuration';
 import { runMigrations } from 'src/core/database/prepare-database';
 import { typeOrmOptions } from 'src/core/database/typeorm.options';
+import { SCHEMA_ENTITIES } from 'src/app/schema';
 import { JobName } from 'src/core/queue/job-names';
 import { JobProducer } from 'src/core/queue/job-producer.service';
 import { QueueName } from 'src/core/queue/queue-names';
@@ -128,7 +129,7 @@ export async function runBench(opts: Options): Promise<void> {
 
     // ── data ───────────────────────────────────────────────────────────────────────────────
     await runMigrations(config);
-    const ds = await new DataSource(typeOrmOptions(config)).initialize();
+    const ds = await new DataSource(typeOrmOptions(config, SCHEMA_ENTITIES)).initialize();
     cleanups.push(() => ds.destroy());
     const calendar = new WorkingCalendar(loadHolidayCalendar().days);
     const gen = new TaskGenerator({ ...DEFAULT_SPEC, tasks: opts.tasks }, calendar);

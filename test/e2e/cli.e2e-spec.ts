@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfiguration } from 'src/core/config/configuration';
+import { typeOrmOptions } from 'src/core/database/typeorm.options';
 import { csvOf, HEADER } from 'test/fixtures/import-files.fixture';
 import { freePort } from 'test/utils/free-port';
 import { distEntry, runNode } from 'test/utils/spawn-process';
@@ -21,24 +22,15 @@ describe('cli (e2e)', () => {
 
   /** Rows of a table (null when it does not exist yet), read straight from the database. */
   async function rows(table: string): Promise<number | null> {
-    if (db.url!.startsWith('sqlite:')) {
-      const sqlite = new Database(db.url!.slice('sqlite:'.length), { readonly: true, fileMustExist: false });
-      try {
-        const exists = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
-        return exists ? (sqlite.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n : null;
-      } finally {
-        sqlite.close();
-      }
-    }
-    const pg = new Client({ connectionString: db.url });
-    await pg.connect();
+    const ds = await new DataSource(typeOrmOptions(loadConfiguration(env))).initialize();
+    const runner = ds.createQueryRunner();
     try {
-      const { rows: found } = await pg.query<{ n: string | null }>(`SELECT to_regclass($1)::text AS n`, [table]);
-      if (!found[0].n) return null;
-      const { rows: counted } = await pg.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "${table}"`);
-      return Number(counted[0].n);
+      if (!(await runner.hasTable(table))) return null;
+      const [{ n }] = await ds.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM ${table}`);
+      return Number(n);
     } finally {
-      await pg.end();
+      await runner.release();
+      await ds.destroy();
     }
   }
 
@@ -52,8 +44,6 @@ describe('cli (e2e)', () => {
       REDIS_PORT: String(await freePort()),
       DATABASE_URL: db.url!,
     };
-    // The SQLite file is created by the first command that opens it: make it exist so `rows` can read it.
-    if (db.url!.startsWith('sqlite:')) new Database(db.url!.slice('sqlite:'.length)).close();
   });
   afterAll(async () => {
     await db.drop();

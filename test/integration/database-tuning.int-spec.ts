@@ -1,34 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfiguration } from 'src/core/config/configuration';
-import { runMigrations } from 'src/core/database/prepare-database';
 import { SqliteMaintenance } from 'src/core/database/sqlite-maintenance';
-import { typeOrmOptions } from 'src/core/database/typeorm.options';
-import { createTestDatabase, TestDatabase } from 'test/utils/test-db';
+import { openTestDataSource, TestDataSource } from 'test/utils/test-data-source';
 
 /** What the database module applies at start, on each engine (npm run bench measured why). */
 describe(SqliteMaintenance.name, () => {
-  let dir: string;
-  let db: TestDatabase;
+  let t: TestDataSource;
   let ds: DataSource;
   let sut: SqliteMaintenance;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-tuning-'));
-    db = await createTestDatabase(dir);
-    const config = loadConfiguration({ DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}) });
-    await runMigrations(config);
-    ds = await new DataSource(typeOrmOptions(config)).initialize();
+    t = await openTestDataSource('tuning');
+    ds = t.ds;
     sut = new SqliteMaintenance(ds);
     await sut.onModuleInit();
   });
   afterAll(async () => {
     sut?.onApplicationShutdown();
-    await ds?.destroy();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await t?.close();
   });
 
   const sqlite = () => ds.options.type === 'better-sqlite3';

@@ -1,10 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfiguration } from 'src/core/config/configuration';
-import { runMigrations } from 'src/core/database/prepare-database';
-import { typeOrmOptions } from 'src/core/database/typeorm.options';
 import { addDays, diffDays } from 'src/core/time/local-date';
 import { loadHolidayCalendar } from 'src/modules/calendar/holidays.config';
 import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
@@ -14,7 +8,7 @@ import { TaskRequest, TaskRequestStatus } from 'src/modules/tasks/task-request.e
 import { Task } from 'src/modules/tasks/task.entity';
 import { OPEN_STATUSES, TaskStatus } from 'src/modules/tasks/task.enums';
 import { User } from 'src/modules/users/user.entity';
-import { createTestDatabase, TestDatabase } from 'test/utils/test-db';
+import { openTestDataSource, TestDataSource } from 'test/utils/test-data-source';
 import { seedDemoData } from '../../seeds/demo-seed';
 
 /**
@@ -25,27 +19,21 @@ import { seedDemoData } from '../../seeds/demo-seed';
  */
 describe.each(['2026-12-05', '2031-03-10'])('demo seeded on %s (integration)', (today) => {
   const year = Number(today.slice(0, 4));
-  let dir: string;
-  let db: TestDatabase;
+  let t: TestDataSource;
   let ds: DataSource;
   let tasks: Task[];
   let calendar: WorkingCalendar;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-demo-seed-'));
-    db = await createTestDatabase(dir);
-    const config = loadConfiguration({ DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}) });
-    await runMigrations(config);
-    ds = await new DataSource(typeOrmOptions(config)).initialize();
+    t = await openTestDataSource('demo-seed');
+    ds = t.ds;
     calendar = new WorkingCalendar(loadHolidayCalendar().days);
     const result = await seedDemoData(ds, { calendar, today, password: 'Mật khẩu thử nghiệm 2026!', onlyIfEmpty: true });
     expect(result.created).toBe(true);
     tasks = await ds.getRepository(Task).find();
   });
   afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await t?.close();
   });
 
   const isOpen = (t: Task) => OPEN_STATUSES.includes(t.status);

@@ -1,31 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfiguration } from 'src/core/config/configuration';
 import { insertRows } from 'src/core/database/insert-rows';
-import { runMigrations } from 'src/core/database/prepare-database';
-import { typeOrmOptions } from 'src/core/database/typeorm.options';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
-import { createTestDatabase, TestDatabase } from 'test/utils/test-db';
+import { openTestDataSource, TestDataSource } from 'test/utils/test-data-source';
 
 /** The multi-row insert the services share, on SQLite and on PostgreSQL (join tables: mail and reminders e2e). */
 describe(insertRows.name, () => {
-  let dir: string;
-  let db: TestDatabase;
+  let t: TestDataSource;
   let ds: DataSource;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-insert-rows-'));
-    db = await createTestDatabase(dir);
-    const config = loadConfiguration({ DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}) });
-    await runMigrations(config);
-    ds = await new DataSource(typeOrmOptions(config)).initialize();
+    t = await openTestDataSource('insert-rows');
+    ds = t.ds;
   });
   afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await t?.close();
   });
 
   it('should write every row, in statements of `chunk` rows, in the caller’s transaction', async () => {

@@ -1,31 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfiguration } from 'src/core/config/configuration';
 import { MIGRATIONS } from 'src/core/database/migrations';
-import { runMigrations } from 'src/core/database/prepare-database';
-import { typeOrmOptions } from 'src/core/database/typeorm.options';
-import { createTestDatabase, TestDatabase } from 'test/utils/test-db';
+import { openTestDataSource, TestDataSource } from 'test/utils/test-data-source';
 
 /** Runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set (the second half of `npm test`). */
 describe('migrations', () => {
-  let dir: string;
-  let db: TestDatabase;
+  let t: TestDataSource;
   let ds: DataSource;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-migrations-'));
-    db = await createTestDatabase(dir);
-    const config = loadConfiguration({ DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}) });
-    await runMigrations(config);
-    ds = await new DataSource(typeOrmOptions(config)).initialize();
+    t = await openTestDataSource('migrations');
+    ds = t.ds;
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await t?.close();
   });
 
   it('should leave nothing for the entities to change (migrations and entities agree)', async () => {

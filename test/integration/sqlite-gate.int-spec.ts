@@ -1,32 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfiguration } from 'src/core/config/configuration';
-import { runMigrations } from 'src/core/database/prepare-database';
-import { typeOrmOptions } from 'src/core/database/typeorm.options';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
-import { createTestDatabase, TestDatabase } from 'test/utils/test-db';
+import { openTestDataSource, TestDataSource } from 'test/utils/test-data-source';
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
 /** Concurrency on one database: holds on SQLite (thanks to the gate) and on PostgreSQL (pooled connections). */
 describe('concurrent transactions', () => {
-  let dir: string;
-  let db: TestDatabase;
+  let t: TestDataSource;
   let ds: DataSource;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-gate-'));
-    db = await createTestDatabase(dir);
-    const config = loadConfiguration({ DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}) });
-    await runMigrations(config);
-    ds = await new DataSource(typeOrmOptions(config)).initialize();
+    t = await openTestDataSource('gate');
+    ds = t.ds;
   });
   afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await t?.close();
   });
 
   it('should not undo a write of another flow when a transaction rolls back', async () => {

@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadConfiguration } from 'src/core/config/configuration';
 import { insertRows } from 'src/core/database/insert-rows';
-import { runMigrations } from 'src/core/database/prepare-database';
-import { typeOrmOptions } from 'src/core/database/typeorm.options';
 import { addDays, LocalDate } from 'src/core/time/local-date';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
@@ -16,7 +10,7 @@ import { TaskFiguresQuery } from 'src/modules/tasks/queries/task-figures.query';
 import { timelinessCondition } from 'src/modules/tasks/task-query';
 import { Task } from 'src/modules/tasks/task.entity';
 import { EXCLUDED_STATUSES, TaskKind, TaskOrigin, TaskStatus, Timeliness } from 'src/modules/tasks/task.enums';
-import { createTestDatabase, TestDatabase } from 'test/utils/test-db';
+import { openTestDataSource, TestDataSource } from 'test/utils/test-data-source';
 
 /**
  * The timeliness rule is written once in TypeScript (calendar/timeliness.ts) and once as SQL
@@ -50,17 +44,13 @@ function boundaryRows(): Omit<Row, 'id'>[] {
 }
 
 describe('timeliness SQL against judgeTimeliness', () => {
-  let dir: string;
-  let db: TestDatabase;
+  let t: TestDataSource;
   let ds: DataSource;
   let rows: Row[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'nhiemvu-timeliness-sql-'));
-    db = await createTestDatabase(dir);
-    const config = loadConfiguration({ DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}) });
-    await runMigrations(config);
-    ds = await new DataSource(typeOrmOptions(config)).initialize();
+    t = await openTestDataSource('timeliness-sql');
+    ds = t.ds;
     const agency = await ds.getRepository(Agency).save({ code: 'STC', name: 'Sở Tài chính', kind: AgencyKind.Department, aliases: [], emails: [] });
     const specs = boundaryRows();
     // Extensions and the weekend rule: the SQL judges the effective due date, never dueDate. A task due
@@ -99,9 +89,7 @@ describe('timeliness SQL against judgeTimeliness', () => {
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    await t?.close();
   });
 
   /** Labels of the rows a condition selects, and of the rows the TypeScript predicate selects. */

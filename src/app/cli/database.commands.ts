@@ -1,6 +1,7 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { seedDemoData } from '../../../seeds/demo-seed';
+import { SCHEMA_ENTITIES } from '../schema';
 import { loadConfigOrExit } from 'src/core/bootstrap';
 import { DEMO_PASSWORD } from 'src/core/config/configuration';
 import { revertLastMigration, runMigrations } from 'src/core/database/prepare-database';
@@ -37,7 +38,7 @@ export class SeedCommand extends CommandRunner {
   async run(): Promise<void> {
     const config = loadConfigOrExit();
     await runMigrations(config);
-    const ds = await new DataSource(typeOrmOptions(config)).initialize();
+    const ds = await new DataSource(typeOrmOptions(config, SCHEMA_ENTITIES)).initialize();
     try {
       const holidays = ds.getRepository(Holiday);
       if ((await holidays.count()) === 0) console.log(`holidays: ${await seedHolidays(holidays)} days`);

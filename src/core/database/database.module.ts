@@ -11,6 +11,8 @@ import { typeOrmOptions } from './typeorm.options';
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => ({
         ...typeOrmOptions({ database: config.get('database', { infer: true }) } as AppConfig),
+        // Each module's TypeOrmModule.forFeature list (its *_ENTITIES): core names no module's entity.
+        autoLoadEntities: true,
         // Keep serving reads when the database blips at start instead of crashing the process.
         retryAttempts: 5,
         retryDelay: 1000,

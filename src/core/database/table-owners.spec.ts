@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getMetadataArgsStorage } from 'typeorm';
-import { ENTITIES } from './entities';
+import { SCHEMA_ENTITIES } from 'src/app/schema';
 import TABLE_OWNERS from './table-owners.json';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -40,12 +40,12 @@ describe('table owners', () => {
         owners.set(name, module);
       }
     }
-    expect([...owners.keys()].sort()).toEqual(ENTITIES.map((e) => e.name).sort());
+    expect([...owners.keys()].sort()).toEqual(SCHEMA_ENTITIES.map((e) => e.name).sort());
 
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.entity.ts') ? [join(dir, d.name)] : []));
     const entityFiles = files(join(ROOT, 'src/modules'));
-    for (const entity of ENTITIES) {
+    for (const entity of SCHEMA_ENTITIES) {
       const module = owners.get(entity.name)!;
       const table = getMetadataArgsStorage().tables.find((t) => t.target === entity)?.name;
       expect({ entity: entity.name, table: OWNERS.find(([m]) => m === module)![1].tables.includes(table!) }).toEqual({ entity: entity.name, table: true });
@@ -54,6 +54,19 @@ describe('table owners', () => {
       const declaring = entityFiles.filter((f) => (require(f) as Record<string, unknown>)[entity.name] === entity);
       expect(declaring.map((f) => relative(join(ROOT, 'src/modules'), f).split('/')[0])).toEqual([module]);
     }
+  });
+
+  it('should have each module own and register exactly its entities (its *_ENTITIES list), and core none', () => {
+    for (const [module, { entities }] of OWNERS) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- each module file, for the list it exports
+      const exported = require(join(ROOT, 'src/modules', module, `${module}.module.ts`)) as Record<string, unknown>;
+      const list = exported[`${module.toUpperCase().replace(/-/g, '_')}_ENTITIES`] as { name: string }[];
+      expect({ module, entities: list.map((e) => e.name).sort() }).toEqual({ module, entities: [...entities].sort() });
+    }
+    const coreFiles = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? coreFiles(join(dir, d.name)) : /(?<!\.spec)\.ts$/.test(d.name) ? [join(dir, d.name)] : []));
+    const importsOfModules = coreFiles(join(ROOT, 'src/core')).filter((f) => /from '(src\/modules|\.\.\/(\.\.\/)*modules)\//.test(readFileSync(f, 'utf8')));
+    expect(importsOfModules).toEqual([]);
   });
 
   it('should fail a module that injects, registers, types or queries another module’s entity, and its join table in SQL', async () => {
@@ -79,7 +92,9 @@ describe('table owners', () => {
           "import { TypeOrmModule } from '@nestjs/typeorm';",
           "import { Agency } from 'src/modules/agencies/agency.entity';",
           "import { ReminderLog } from './reminder-log.entity';",
+          "import { TASKS_ENTITIES } from 'src/modules/tasks/tasks.module';",
           'export const imports = [TypeOrmModule.forFeature([ReminderLog, Agency])];',
+          'export const more = [TypeOrmModule.forFeature(TASKS_ENTITIES)];',
         ].join('\n'),
       },
       {
@@ -105,7 +120,7 @@ describe('table owners', () => {
       },
     ]);
     expect(ownershipLines(inject)).toEqual([8, 8]);
-    expect(ownershipLines(register)).toEqual([4]);
+    expect(ownershipLines(register)).toEqual([5, 6]);
     expect(ownershipLines(query)).toEqual([7, 8, 9, 10, 11]);
     expect(ownershipLines(sql)).toEqual([1]);
   });

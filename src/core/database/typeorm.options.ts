@@ -2,17 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { installSqliteGate } from './sqlite-gate';
 
 /**
  * One set of options for both engines. Migrations are explicit and never synchronised:
  * the API, the worker and the CLI run pending migrations before they serve.
+ * `entities`: none for migrations and in Nest (DatabaseModule loads what the modules register with forFeature);
+ * a standalone DataSource that reads or writes rows passes SCHEMA_ENTITIES (src/app/schema.ts). Core lists none.
  */
-export function typeOrmOptions(config: AppConfig): DataSourceOptions {
+export function typeOrmOptions(config: AppConfig, entities: NonNullable<DataSourceOptions['entities']> = []): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

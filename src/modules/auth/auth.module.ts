@@ -15,6 +15,9 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { AuthSession } from './session.entity';
 import { SessionsService } from './sessions.service';
 
+/** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
+export const AUTH_ENTITIES = [AuthSession];
+
 @Module({
   providers: [RedisThrottlerStorage],
   exports: [RedisThrottlerStorage],
@@ -24,7 +27,7 @@ class LoginRateLimitStorageModule {}
 @Module({
   imports: [
     UsersModule,
-    TypeOrmModule.forFeature([AuthSession]),
+    TypeOrmModule.forFeature(AUTH_ENTITIES),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => {

@@ -6,9 +6,12 @@ import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
 import { TaskFile } from './task-file.entity';
 
+/** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
+export const FILES_ENTITIES = [TaskFile];
+
 /** Files of tasks (task_files): result documents and request evidence, under DATA_DIR/files/tasks. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskFile]), TasksModule],
+  imports: [TypeOrmModule.forFeature(FILES_ENTITIES), TasksModule],
   controllers: [FilesController],
   providers: [FilesService, FileUploadInterceptor],
   exports: [FilesService],

@@ -10,6 +10,9 @@ import { ImportUploadInterceptor } from './import-upload.interceptor';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 
+/** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
+export const IMPORTS_ENTITIES = [ImportRun];
+
 /**
  * Imports of programs from .xlsx, .csv, .docx and .txt (issue #4). Writes import_runs; tasks are
  * written by the tasks module (TaskImportWriter); agencies, programs and users are read through their services.
@@ -17,7 +20,7 @@ import { ImportsService } from './imports.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ImportRun]),
+    TypeOrmModule.forFeature(IMPORTS_ENTITIES),
     CalendarModule,
     ProgramsModule,
     TasksModule,

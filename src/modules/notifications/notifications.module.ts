@@ -8,9 +8,12 @@ import { Notification } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
+/** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
+export const NOTIFICATIONS_ENTITIES = [Notification, NotificationPreference];
+
 /** The inbox and notification emails; NotificationsProcessor is in WorkerProcessorsModule only; the daily digest is ScheduleId.NotificationDigests. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference]), UsersModule, MailModule, CalendarModule],
+  imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES), UsersModule, MailModule, CalendarModule],
   controllers: [NotificationsController],
   providers: [NotificationsService],
   exports: [NotificationsService],

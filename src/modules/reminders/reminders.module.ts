@@ -16,6 +16,9 @@ import { ReminderSchedulesService } from './reminder-schedules.service';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
 
+/** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
+export const REMINDERS_ENTITIES = [ReminderLog, ReminderLetter];
+
 /**
  * Reminders (DESIGN.md "Reminders"). Owns reminder_log and reminder_letters. Reads tasks through the
  * tasks module's read model (TaskDeadlinesQuery), agencies through AgenciesService, and keeps each
@@ -24,7 +27,7 @@ import { RemindersService } from './reminders.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ReminderLog, ReminderLetter]),
+    TypeOrmModule.forFeature(REMINDERS_ENTITIES),
     TasksModule,
     AgenciesModule,
     CalendarModule,

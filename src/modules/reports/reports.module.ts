@@ -13,6 +13,9 @@ import { loadReportsConfig, REPORTS_CONFIG } from './reports.config';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
+/** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
+export const REPORTS_ENTITIES = [ReportRun];
+
 /**
  * Reports: the appendix tables (JSON), report runs built by the worker (XLSX, and DOCX through the
  * appendix document template the office may replace) and the scheduled reports. Owns report_runs;
@@ -21,7 +24,7 @@ import { ReportsService } from './reports.service';
  * ReportsProcessor and ReportsScheduler are provided by WorkerProcessorsModule only.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportRun]), TasksModule, AgenciesModule, ProgramsModule, UsersModule, CalendarModule, MailModule, DocumentTemplatesModule],
+  imports: [TypeOrmModule.forFeature(REPORTS_ENTITIES), TasksModule, AgenciesModule, ProgramsModule, UsersModule, CalendarModule, MailModule, DocumentTemplatesModule],
   controllers: [ReportsController],
   providers: [{ provide: REPORTS_CONFIG, useFactory: () => loadReportsConfig() }, AppendixService, ReportsService],
   exports: [REPORTS_CONFIG, AppendixService, ReportsService],

@@ -19,6 +19,9 @@ import { Task } from './task.entity';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
+/** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
+export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest];
+
 /**
  * Tasks, their lifecycle, requests and history: owns tasks, task_coordinating_agencies, task_history
  * and task_requests. Agencies, programs and users are read through their services. Other modules
@@ -26,7 +29,7 @@ import { TasksService } from './tasks.service';
  * the deadlines reminders and calendar feeds list).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Task, TaskHistory, TaskRequest]), AgenciesModule, ProgramsModule, UsersModule, CalendarModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature(TASKS_ENTITIES), AgenciesModule, ProgramsModule, UsersModule, CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
   providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
   exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
