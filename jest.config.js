@@ -1,5 +1,5 @@
-// Three tiers (docs/testing.md): unit specs beside the code, integration on a real database,
-// e2e against the whole app with real SQLite/PostgreSQL, redis-server and an SMTP listener.
+// Four tiers (docs/testing.md): unit specs beside the code, medium (services on a real database, queues faked,
+// no HTTP), integration on a real database, e2e against the whole app with real SQLite/PostgreSQL, redis-server and an SMTP listener.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
 // NestJS 12 ships as ES modules only. Node 20 loads them with require(esm), but jest's own module
 // loader only does from Node 24.9; until then swc turns those packages into CommonJS for the tests.
@@ -21,6 +21,7 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts', '<rootDir>/migrations/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'] },
+    { ...common, displayName: 'medium', setupFilesAfterEnv: ['<rootDir>/test/utils/jest-slow-setup.ts'], testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'] },
     { ...common, displayName: 'integration', setupFilesAfterEnv: ['<rootDir>/test/utils/jest-slow-setup.ts'], testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', setupFilesAfterEnv: ['<rootDir>/test/utils/jest-slow-setup.ts'], testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],

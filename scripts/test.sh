@@ -25,5 +25,5 @@ if [ "$pg" = true ]; then
   trap 'bash scripts/pg-test-server.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
   url=$(bash scripts/pg-test-server.sh start "$pgdir" "$port")
   echo "› tests on PostgreSQL ($url)"
-  TEST_DATABASE_URL="$url" npx jest --config jest.config.js --ci --selectProjects integration e2e "$@"
+  TEST_DATABASE_URL="$url" npx jest --config jest.config.js --ci --selectProjects medium integration e2e "$@"
 fi
