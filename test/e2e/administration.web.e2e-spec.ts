@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from 'test/utils/chromium';
 import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
-import { expectNoSideScroll, prepareScreenshotDirs, screenshot, signInThroughForm, watchedPage } from 'test/utils/web-pages';
+import { BrowserApp, expectNoSideScroll, openPage, screenshot, signInAs, startBrowserApp } from 'test/utils/chromium';
 import { ImportReport } from 'src/modules/imports/import.types';
 
 // Administration in a real browser (Debian's Chromium driven by playwright-core), on the demo data:
@@ -19,27 +15,20 @@ jest.setTimeout(180_000);
 describe('administration (e2e, headless Chromium)', () => {
   let t: TestApp;
   let context: BrowserContext;
-  let profileDir: string;
+  let browserApp: BrowserApp;
   let base: string;
   const pageErrors: string[] = [];
 
-  const newPage = (viewport?: { width: number; height: number }): Promise<Page> => watchedPage(context, pageErrors, viewport);
-  const signIn = (page: Page, email: string, password: string): Promise<void> => signInThroughForm(context, page, base, email, password);
+  const newPage = (viewport?: { width: number; height: number }): Promise<Page> => openPage(context, pageErrors, viewport);
+  const signIn = (page: Page, email: string, password: string): Promise<void> => signInAs(page, base, email, password);
   const shot = screenshot;
 
   beforeAll(async () => {
-    prepareScreenshotDirs();
-    t = await TestApp.start({ workers: false, seed: true });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));
-    context = await launchChromium(profileDir);
+    browserApp = await startBrowserApp({ workers: false, seed: true });
+    ({ t, context, base } = browserApp);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await t?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  });
+  afterAll(() => browserApp?.close());
 
   it('should let an agency user change their password on a phone, sign out and sign in with the new one', async () => {
     const newPassword = 'cay-dieu-binh-phuoc-ra-hoa-thang-gieng';
@@ -105,7 +94,7 @@ describe('administration (e2e, headless Chromium)', () => {
     await emails.fill('sxd@nhiemvu.example\nvanthu.sxd@nhiemvu.example');
     await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await form.locator('.field[data-field="aliases"] .field-error', { hasText: 'đã được dùng cho Sở Tài chính (STC)' }).waitFor();
-    await shot(page, '31-admin-agency-edit', 'admin-agency-edit.png', false);
+    await shot(page, '31-admin-agency-edit', 'admin-agency-edit.png', { fullPage: false });
     // Nothing was saved by the refused attempts.
     expect((await t.http.get(`/api/agencies/${sxd.id}`).set({ Authorization: `Bearer ${admin}` }).expect(200)).body.name).toBe('Sở Xây dựng');
     await aliases.fill('Sở XD\nSở XD&QH');
@@ -201,7 +190,7 @@ describe('administration (e2e, headless Chromium)', () => {
     await agencyForm.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await agencyForm.locator('.field[data-field="emails"] .field-error').waitFor();
     await expectNoSideScroll(phone, 'agency edit form with an error');
-    await shot(phone, '33-390-admin-agency-edit', undefined, false);
+    await shot(phone, '33-390-admin-agency-edit', undefined, { fullPage: false });
 
     await phone.goto(`${base}/app/admin/groups`);
     await phone.locator('table tbody tr', { hasText: 'UBND các huyện, thị xã, thành phố' }).waitFor();

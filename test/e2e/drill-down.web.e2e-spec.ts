@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, openPage, screenshot, signInAs } from 'test/utils/chromium';
+import { BrowserApp, openPage, screenshot, signInAs, startBrowserApp } from 'test/utils/chromium';
 import { TestApp } from 'test/utils/create-test-app';
 
 // Drill-down from the dashboard and the report preview in a real browser (Debian's Chromium through
@@ -58,7 +55,7 @@ async function listTotal(page: Page): Promise<number> {
 describe('drill-down from the dashboard and the report preview (e2e, headless Chromium)', () => {
   let t: TestApp;
   let context: BrowserContext;
-  let profileDir: string;
+  let browserApp: BrowserApp;
   let base: string;
   const pageErrors: string[] = [];
 
@@ -78,17 +75,11 @@ describe('drill-down from the dashboard and the report preview (e2e, headless Ch
   }
 
   beforeAll(async () => {
-    t = await TestApp.start({ workers: false, seed: true });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));
-    context = await launchChromium(profileDir);
+    browserApp = await startBrowserApp({ workers: false, seed: true });
+    ({ t, context, base } = browserApp);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await t?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  });
+  afterAll(() => browserApp?.close());
 
   it('should link every figure, bar and row of the dashboard to a list whose total is the figure, and land there on a click', async () => {
     const page = await newPage();

@@ -11,11 +11,10 @@ import { defaultTemplatePath } from 'src/modules/document-templates/document-tem
 import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
 import { RemindersService } from 'src/modules/reminders/reminders.service';
 import { TaskHistory } from 'src/modules/tasks/task-history.entity';
-import { launchChromium } from 'test/utils/chromium';
 import { ALL_QUEUES } from 'src/core/queue/queue-names';
 import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
 import { docxText } from 'test/utils/docx-text';
-import { prepareScreenshotDirs, screenshot, SHOTS, signInThroughForm, watchedPage } from 'test/utils/web-pages';
+import { BrowserApp, openPage, screenshot, SCREENSHOTS_DIR, signInAs, startBrowserApp } from 'test/utils/chromium';
 
 // The office's and leaders' tools in a real browser (Debian's Chromium driven by playwright-core),
 // on the demo data. Screenshots go to test-artifacts/screenshots/, and with UPDATE_DOC_IMAGES=1 to
@@ -29,27 +28,20 @@ jest.setTimeout(180_000);
 describe('office tools (e2e, headless Chromium)', () => {
   let t: TestApp;
   let context: BrowserContext;
-  let profileDir: string;
+  let browserApp: BrowserApp;
   let base: string;
   const pageErrors: string[] = [];
 
-  const newPage = (viewport?: { width: number; height: number }): Promise<Page> => watchedPage(context, pageErrors, viewport);
-  const signIn = (page: Page, email: string, password = PASSWORD): Promise<void> => signInThroughForm(context, page, base, email, password);
+  const newPage = (viewport?: { width: number; height: number }): Promise<Page> => openPage(context, pageErrors, viewport);
+  const signIn = (page: Page, email: string, password = PASSWORD): Promise<void> => signInAs(page, base, email, password);
   const shot = screenshot;
 
   beforeAll(async () => {
-    prepareScreenshotDirs();
-    t = await TestApp.start({ workers: true, seed: true });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));
-    context = await launchChromium(profileDir);
+    browserApp = await startBrowserApp({ workers: true, seed: true });
+    ({ t, context, base } = browserApp);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await t?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  });
+  afterAll(() => browserApp?.close());
 
   it('should let the office filter one agency\'s overdue tasks, save the view, export it and extend two in bulk', async () => {
     const page = await newPage();
@@ -175,7 +167,7 @@ describe('office tools (e2e, headless Chromium)', () => {
     // The one-minute link is exchanged for the console's session and Bull Board lists every queue.
     await tab.waitForURL(`${base}/api/queues`);
     for (const queue of ALL_QUEUES) await tab.getByText(queue, { exact: true }).first().waitFor();
-    await tab.screenshot({ path: join(SHOTS, '24-queue-console.png'), fullPage: true });
+    await tab.screenshot({ path: join(SCREENSHOTS_DIR, '24-queue-console.png'), fullPage: true });
     // The app's own tab stays where it was.
     expect(page.url()).toBe(`${base}/app/admin/users`);
     await tab.close();

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind } from 'src/modules/mail/mail.enums';
@@ -11,7 +10,7 @@ import { Task } from 'src/modules/tasks/task.entity';
 import { toPdf, toScan } from 'test/fixtures/documents/render';
 import { TestApp } from 'test/utils/create-test-app';
 import { waitFor } from 'test/utils/spawn-process';
-import { CHROMIUM, CHROMIUM_ARGS } from 'test/utils/chromium';
+import { BrowserApp, openPage, screenshot, signInAs, startBrowserApp } from 'test/utils/chromium';
 
 // The web UI in a real browser: Debian's Chromium (/usr/bin/chromium) driven by playwright-core,
 // against the whole app with the demo data. Screenshots of the main pages go to
@@ -23,8 +22,6 @@ const AGENCY_USER = 'hangntt.stc@nhiemvu.example';
 const OFFICE_USER = 'vanphong@nhiemvu.example';
 const LEADER_USER = 'chutich@nhiemvu.example';
 const ROOT = join(__dirname, '..', '..');
-const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const DOCS_IMAGES = join(ROOT, 'docs', 'images');
 
 jest.setTimeout(180_000);
 
@@ -57,7 +54,7 @@ async function programSheet(lead: string): Promise<Buffer> {
 describe('web UI (e2e, headless Chromium)', () => {
   let t: TestApp;
   let context: BrowserContext;
-  let profileDir: string;
+  let browserApp: BrowserApp;
   let base: string;
   const outside: string[] = [];
   const pageErrors: string[] = [];
@@ -69,34 +66,9 @@ describe('web UI (e2e, headless Chromium)', () => {
     return programs.find((p) => /^CTCT-\d{4}$/.test(p.code))!.year;
   };
 
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-    // Console errors other than the API's expected refusals (4xx) — e.g. a Content-Security-Policy violation.
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${m.text()}`);
-    });
-    return page;
-  }
-
-  /** Signs the browser in as `email` (one sign-in per browser: whoever was signed in before is signed out). */
-  async function signIn(page: Page, email: string): Promise<void> {
-    await context.clearCookies();
-    if (page.url().startsWith(base)) await page.evaluate('sessionStorage.clear()');
-    await page.goto(`${base}/app/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('#site-header').waitFor({ state: 'visible' });
-  }
-
-  async function shot(page: Page, name: string, docsName?: string, fullPage = true): Promise<void> {
-    const file = join(SHOTS, `${name}.png`);
-    await page.screenshot({ path: file, fullPage });
-    if (docsName && process.env.UPDATE_DOC_IMAGES === '1') copyFileSync(file, join(DOCS_IMAGES, docsName));
-  }
+  const newPage = (viewport = { width: 1280, height: 900 }): Promise<Page> => openPage(context, pageErrors, viewport);
+  const signIn = (page: Page, email: string): Promise<void> => signInAs(page, base, email, PASSWORD);
+  const shot = (page: Page, name: string, docsName?: string, fullPage = true): Promise<void> => screenshot(page, name, docsName, { fullPage });
 
   /** Answers the confirmation dialog of a change with its confirm button. */
   async function confirm(page: Page, button: string): Promise<void> {
@@ -129,20 +101,8 @@ describe('web UI (e2e, headless Chromium)', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (apt-get install chromium)`);
-    mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(DOCS_IMAGES, { recursive: true });
-    t = await TestApp.start({ workers: true, seed: true, smtp: true });
-    const address = t.app.getHttpServer().address() as { port: number };
-    base = `http://127.0.0.1:${address.port}`;
-    profileDir = mkdtempSync(join(tmpdir(), 'nhiemvu-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 900 },
-    });
+    browserApp = await startBrowserApp({ workers: true, seed: true, smtp: true });
+    ({ t, context, base } = browserApp);
     // Every request of every page must stay on the app (no CDN, no external font).
     context.on('request', (req) => {
       const url = new URL(req.url());
@@ -151,11 +111,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     });
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await t?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  });
+  afterAll(() => browserApp?.close());
 
   it('should serve the app shell at / and /app/*, its files, and refuse paths outside web/', async () => {
     const shell = await t.http.get('/').expect(200);
