@@ -12,6 +12,7 @@ import { UserRole } from 'src/modules/users/user-role.enum';
 import { toPdf, toScan } from 'test/fixtures/documents/render';
 import { insertSeedAgencies } from 'test/fixtures/import-files.fixture';
 import { createProgram } from 'test/fixtures/programs.fixture';
+import { ErrorBody, expectStatus, RunBody, waitForImportRun } from 'test/fixtures/import-runs.fixture';
 import { bearer } from 'test/fixtures/tasks.fixture';
 import { RoleSession, signInEveryRole } from 'test/fixtures/users.fixture';
 import { TestApp } from 'test/utils/create-test-app';
@@ -26,15 +27,6 @@ jest.setTimeout(300_000);
 const DOCS = join(__dirname, '..', 'fixtures', 'documents');
 const corpus = (name: string) => readFileSync(join(DOCS, `${name}.txt`), 'utf8');
 
-type RunBody = {
-  id: number;
-  status: ImportRunStatus;
-  processed: number;
-  total: number;
-  error: string | null;
-  result: ImportReport | null;
-};
-type ErrorBody = { statusCode: number; message: string; details: { field: string; message: string }[] };
 
 function pdfOf(draw: (doc: PDFKit.PDFDocument) => void, opts: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
   return new Promise((resolve) => {
@@ -90,21 +82,7 @@ describe('imports of văn bản giao nhiệm vụ (e2e, issue #12)', () => {
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) void req.field(k, String(v));
     return req.attach('file', file, { filename: fileName, contentType: 'application/octet-stream' });
   };
-  const expectStatus = (res: Response, status: number) => {
-    if (res.status !== status)
-      throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 2000)}`);
-  };
-  const waitForRun = async (id: number, seen: RunBody[] = []): Promise<RunBody> => {
-    for (let i = 0; i < 3000; i++) {
-      const res = await t.http.get(`/api/imports/${id}`).set(bearer(office));
-      expectStatus(res, 200);
-      const run = res.body as RunBody;
-      seen.push({ ...run, result: null });
-      if (run.status === ImportRunStatus.Done || run.status === ImportRunStatus.Failed) return run;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`import run ${id} did not finish`);
-  };
+  const waitForRun = (id: number, seen: RunBody[] = []): Promise<RunBody> => waitForImportRun(t, office, id, seen);
   const taskCount = () => ds.getRepository(Task).count();
   /** The request is refused with `status` and `message`, and not a row is written. */
   const refused = async (res: Promise<Response>, status: number, message: string | RegExp) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { ImportReport, ImportItemOut } from 'src/modules/imports/import.types';
-import { ImportRun, ImportRunStatus } from 'src/modules/imports/import-run.entity';
+import { ImportRun } from 'src/modules/imports/import-run.entity';
 import { ImportsService } from 'src/modules/imports/imports.service';
 import { TaskHistory, TaskHistoryAction } from 'src/modules/tasks/task-history.entity';
 import { Task } from 'src/modules/tasks/task.entity';
@@ -20,6 +20,7 @@ import {
   zipBomb,
 } from 'test/fixtures/import-files.fixture';
 import { createProgram } from 'test/fixtures/programs.fixture';
+import { ErrorBody, expectStatus, RunBody, waitForImportRun } from 'test/fixtures/import-runs.fixture';
 import { bearer } from 'test/fixtures/tasks.fixture';
 import { RoleSession, signInEveryRole } from 'test/fixtures/users.fixture';
 import { TestApp } from 'test/utils/create-test-app';
@@ -32,15 +33,6 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const UPLOAD_LIMIT_MB = 2;
 
 type Rejected = ImportReport & { statusCode: number; message: string; details: { field: string; message: string }[] };
-type ErrorBody = { statusCode: number; message: string; details: { field: string; message: string }[] };
-type RunBody = {
-  id: number;
-  status: ImportRunStatus;
-  processed: number;
-  total: number;
-  error: string | null;
-  result: ImportReport | null;
-};
 
 /** Reads a binary download into a Buffer. */
 function binary(
@@ -91,21 +83,7 @@ describe('imports (e2e)', () => {
     ds
       .getRepository(Task)
       .find({ where: { programId }, order: { id: 'ASC' }, relations: { coordinatingAgencies: true } });
-  const expectStatus = (res: Response, status: number) => {
-    if (res.status !== status)
-      throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 2000)}`);
-  };
-  const waitForRun = async (id: number, seen: RunBody[] = []): Promise<RunBody> => {
-    for (let i = 0; i < 600; i++) {
-      const res = await t.http.get(`/api/imports/${id}`).set(bearer(office));
-      expectStatus(res, 200);
-      const run = res.body as RunBody;
-      seen.push({ ...run, result: null });
-      if (run.status === ImportRunStatus.Done || run.status === ImportRunStatus.Failed) return run;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`import run ${id} did not finish`);
-  };
+  const waitForRun = (id: number, seen: RunBody[] = []): Promise<RunBody> => waitForImportRun(t, office, id, seen);
 
   beforeAll(async () => {
     t = await TestApp.start({ workers: true, env: { UPLOAD_LIMIT_MB: String(UPLOAD_LIMIT_MB) } });
