@@ -1,8 +1,10 @@
 import { likeContains } from 'src/core/database/like';
 import { LocalDate } from 'src/core/time/local-date';
+import { foldVietnamese } from 'src/core/text/vietnamese';
 import { DEFAULT_DUE_SOON_DAYS } from 'src/modules/calendar/timeliness';
 import { timelinessSql } from 'src/modules/calendar/timeliness.sql';
 import { TimelinessFilter } from './dto/list-tasks.query.dto';
+import { ftsMatchExpression, searchWords, tsQueryText } from './task-search';
 import { TaskStatus, Timeliness } from './task.enums';
 
 /**
@@ -77,6 +79,23 @@ export function notDoneBeforeCondition(alias: string, day: LocalDate): SqlCondit
     sql: `(${alias}.status <> :ndbDone OR ${alias}.completedAt IS NULL OR ${alias}.completedAt >= :ndbDay)`,
     params: { ndbDone: TaskStatus.Done, ndbDay: day },
   };
+}
+
+/**
+ * `q`, by the search rule of task-search.ts, through each engine's index (task-search-index.ts):
+ * the FTS5 table's matching ids on SQLite, the GIN expression index on PostgreSQL. A query without
+ * a letter or digit matches no task; a blank one is no filter (null).
+ */
+export function textSearchCondition(alias: string, q: string, engine: 'sqlite' | 'postgres'): SqlCondition | null {
+  if (!foldVietnamese(q)) return null; // blank: no filter
+  const words = searchWords(q);
+  if (!words.length) return { sql: '1 = 0', params: {} };
+  return engine === 'postgres'
+    ? { sql: `task_search_vector(${alias}.searchText) @@ CAST(:searchQuery AS tsquery)`, params: { searchQuery: tsQueryText(words) } }
+    : {
+        sql: `${alias}.id IN (SELECT rowid FROM task_search WHERE task_search MATCH :searchMatch)`,
+        params: { searchMatch: ftsMatchExpression(words) },
+      };
 }
 
 /** Lãnh đạo phụ trách contains `leader` (the task list's filter and the per-leader dashboard alike). */

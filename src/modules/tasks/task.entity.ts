@@ -39,6 +39,8 @@ import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
   'leadAgencyId',
 ])
 @Index('IDX_tasks_updated', ['updatedAt'])
+// PostgreSQL's GIN index of the search words (migration TaskSearchIndex; SQLite has an FTS5 table instead).
+@Index('IDX_tasks_search', { synchronize: false })
 export class Task {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -14,6 +14,7 @@ import { TaskHistoryService } from './task-history.service';
 import { TaskImportWriter } from './task-import.writer';
 import { TaskRequest } from './task-request.entity';
 import { TaskRequestsService } from './task-requests.service';
+import { TaskSearchIndex } from './task-search-index';
 import { TaskTransactions } from './task-transactions';
 import { Task } from './task.entity';
 import { TasksController } from './tasks.controller';
@@ -31,7 +32,7 @@ export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest];
 @Module({
   imports: [TypeOrmModule.forFeature(TASKS_ENTITIES), AgenciesModule, ProgramsModule, UsersModule, CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
-  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
+  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery, TaskSearchIndex],
   exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
 })
 export class TasksModule {}

@@ -5,7 +5,6 @@ import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { likeContains } from 'src/core/database/like';
 import { DomainError } from 'src/core/http/domain-error';
-import { foldVietnamese } from 'src/core/text/vietnamese';
 import { AgenciesService, AgencyState } from 'src/modules/agencies/agencies.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { ProgramsService } from 'src/modules/programs/programs.service';
@@ -22,7 +21,7 @@ import { unavailability } from 'src/modules/agencies/agency-availability';
 import { findCoordinatingAgencies } from './task-agencies.lookup';
 import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
-import { assignedByCondition, involvingCondition, leaderCondition, notDoneBeforeCondition, submittedCondition, timelinessCondition } from './task-query';
+import { assignedByCondition, involvingCondition, leaderCondition, notDoneBeforeCondition, submittedCondition, textSearchCondition, timelinessCondition } from './task-query';
 import { taskSearchText } from './task-search';
 import { buildTaskRow, NewTaskInput } from './task-row';
 import { TaskTransactions } from './task-transactions';
@@ -502,8 +501,8 @@ export class TasksService {
     }
     if (q.dueFrom) qb.andWhere('t.effectiveDueDate >= :dueFrom', { dueFrom: q.dueFrom });
     if (q.dueTo) qb.andWhere('t.effectiveDueDate <= :dueTo', { dueTo: q.dueTo });
-    const folded = q.q ? foldVietnamese(q.q) : '';
-    if (folded) qb.andWhere("t.searchText LIKE :q ESCAPE '\\'", { q: likeContains(folded) });
+    const search = q.q ? textSearchCondition('t', q.q, this.tx.engine) : null;
+    if (search) qb.andWhere(search.sql, search.params);
     if (q.kind) qb.andWhere('t.kind = :kind', { kind: q.kind });
     if (q.origin) qb.andWhere('t.origin = :origin', { origin: q.origin });
     if (q.assignedFrom) qb.andWhere('t.assignedAt >= :assignedFrom', { assignedFrom: q.assignedFrom });

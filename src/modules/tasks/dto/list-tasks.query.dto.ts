@@ -143,7 +143,8 @@ export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({
     example: 'so tai chinh',
     maxLength: 200,
-    description: 'Search in code, title, description, source document, deadline text; diacritics-insensitive',
+    description:
+      'Words to find in code, title, description, source document and deadline text: diacritics-insensitive, next to one another in the order typed, the last one possibly unfinished (task-search.ts)',
   })
   @IsOptional()
   @IsString()
