@@ -12,7 +12,6 @@ import { ConfigService } from '@nestjs/config';
 import { reportRuns } from 'src/core/metrics/metrics';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, EntityManager, FindOptionsSelect, LessThan, Not, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
@@ -38,7 +37,7 @@ import { CONTENT_TYPES, REPORT_FORMATS, ReportFormat, asciiFileName, formatDocum
 import { DefaultPeriodKind, lastClosedPeriod, lowerFirst, ReportWindow, ReportWindowInput, resolveReportWindow } from './report-period';
 import { ReportFileRef, ReportRun, ReportRunStatus } from './report-run.entity';
 import { REPORTS_CONFIG, ReportsConfig } from './reports.config';
-import { APPENDIX_FIELDS, APPENDIX_SAMPLE, APPENDIX_TEMPLATE, renderAppendixDocx } from './renderers/appendix-docx.renderer';
+import { APPENDIX_FIELDS, APPENDIX_SAMPLE, APPENDIX_TEMPLATE, writeAppendixDocx } from './renderers/appendix-docx.renderer';
 import { renderAppendixXlsx } from './renderers/appendix-xlsx.renderer';
 import { reportMail } from './report-mail';
 
@@ -446,8 +445,13 @@ export class ReportsService implements OnModuleInit {
       const abs = join(this.filesDir, path);
       if (format === 'xlsx') await renderAppendixXlsx(snapshot, info, abs);
       // The template in use when the run is built: the office's upload, or the shipped default.
-      else if (format === 'docx') await writeFile(abs, renderAppendixDocx((await this.templates.load(APPENDIX_TEMPLATE)).file, snapshot, info));
-      else continue;
+      else if (format === 'docx') {
+        const template = await this.templates.load(APPENDIX_TEMPLATE);
+        const how = await writeAppendixDocx(template.file, snapshot, info, abs);
+        if (how === 'whole' && snapshot.overdue.length > 1) {
+          this.logger.warn(`report run ${run.id}: the ${template.custom ? "office's" : 'shipped'} template's Phụ lục III loop cannot be streamed; rendered whole (${snapshot.overdue.length} rows)`);
+        }
+      } else continue;
       refs.push({ format, path, size: statSync(abs).size });
     }
     return refs;
