@@ -81,7 +81,7 @@ export class TaskFiguresQuery {
 
   /** Phụ lục I per lead agency: proposals whose effective due date is in [from, to]. */
   async programItemCountsByAgency(scope: TaskFiguresScope): Promise<ProgramItemCountsRow[]> {
-    const lead = this.unindexed('t.leadAgencyId');
+    const lead = this.groupColumn(scope);
     const tl = timelinessSql('t', scope.asOf);
     const submitted = submittedCondition('t', scope.asOf);
     const qb = this.tasks
@@ -137,9 +137,18 @@ export class TaskFiguresQuery {
     return this.tasks.manager.dataSource.options.type === 'better-sqlite3' ? `+${column}` : column;
   }
 
+  /**
+   * The per-agency grouping: IDX_tasks_report (kind, leadAgencyId, …, every column the counts read)
+   * yields the groups in order from the index alone. A program or leader scope reads columns it does
+   * not hold, and the plain column would have SQLite walk an agency index over the table: hidden then.
+   */
+  private groupColumn(scope: TaskFiguresScope): string {
+    return scope.programId || scope.leaderInCharge?.trim() ? this.unindexed('t.leadAgencyId') : 't.leadAgencyId';
+  }
+
   /** Phụ lục II per lead agency (aggregated without a join; the reports module adds names). */
   async taskCountsByAgency(scope: TaskFiguresScope): Promise<TaskCountsRow[]> {
-    const lead = this.unindexed('t.leadAgencyId');
+    const lead = this.groupColumn(scope);
     const tl = timelinessSql('t', scope.asOf);
     const rows = await this.taskBase(scope)
       .select(lead, 'agencyId')
