@@ -43,5 +43,6 @@ export function yearSnapshot(overdue: number, agencies = 60): AppendixReport {
     tasks: { total: 84000, carriedOver: 4000, assignedInPeriod: 80000, done: 54000, doneOnTime: 42000, doneLate: 12000, open: 30000, openInTime: 21600, openOverdue: 8400, doneRate: 0.643, completionRate: 0.865 },
     byAgency,
     overdue: rows,
+    overduePage: { page: 1, limit: rows.length, total: rows.length },
   };
 }

@@ -153,7 +153,34 @@ describe('reports (e2e)', () => {
             note: 'quá hạn 2 ngày',
           },
         ],
+        overduePage: { page: 1, limit: 100, total: 2 },
       });
+    });
+
+    it('should list Phụ lục III a page at a time in its order, numbered on, and refuse a bad page', async () => {
+      const page = async (overduePage: number, overdueLimit: number) => (await appendix(office, { ...Q2, agencyId: A.id, overduePage, overdueLimit }).expect(200)).body;
+      const rows = (b: { overdue: { no: number; taskId: number }[] }) => b.overdue.map((o) => [o.no, o.taskId]);
+      expect(rows(await page(1, 1))).toEqual([[1, ids.carriedOverOverdue]]);
+      const second = await page(2, 1);
+      expect(rows(second)).toEqual([[2, ids.openOverdue]]);
+      expect(second.overduePage).toEqual({ page: 2, limit: 1, total: 2 });
+      expect(second.overdue[0]).toMatchObject({ daysOverdue: 2, note: 'quá hạn 2 ngày', agencyName: 'Sở Thử nghiệm Báo cáo' });
+      expect(rows(await page(3, 1))).toEqual([]);
+      // Only the figures: the tables without a row of Phụ lục III, still counting it.
+      const figures = await page(1, 0);
+      expect(figures.overdue).toEqual([]);
+      expect(figures.overduePage).toEqual({ page: 1, limit: 0, total: 2 });
+      expect(figures.tasks.openOverdue).toBe(2);
+      for (const [query, field] of [
+        [{ overdueLimit: 501 }, 'overdueLimit'],
+        [{ overdueLimit: -1 }, 'overdueLimit'],
+        [{ overdueLimit: 'nhiều' }, 'overdueLimit'],
+        [{ overduePage: 0 }, 'overduePage'],
+        [{ overduePage: 1.5 }, 'overduePage'],
+      ] as const) {
+        const res = await appendix(office, { ...Q2, ...query }).expect(400);
+        expect([...new Set(res.body.details.map((d: { field: string }) => d.field))]).toEqual([field]);
+      }
     });
 
     it('should judge as of an earlier day: done after asOf is open, due after asOf is in time', async () => {
@@ -202,6 +229,7 @@ describe('reports (e2e)', () => {
         tasks: { total: 0, carriedOver: 0, assignedInPeriod: 0, done: 0, doneOnTime: 0, doneLate: 0, open: 0, openInTime: 0, openOverdue: 0, doneRate: null, completionRate: null },
         byAgency: [],
         overdue: [],
+        overduePage: { page: 1, limit: 100, total: 0 },
       });
     });
 
@@ -489,6 +517,32 @@ describe('reports (e2e)', () => {
       const byLeader = await t.http.post('/api/reports').set(auth(leader)).send({ period: '2024-06', agencyId: A.id, formats: ['docx'] }).expect(202);
       expect((await waitForRun(byLeader.body.id, leader)).status).toBe('done');
       await t.http.post('/api/reports').set(auth(admin)).send({ period: '2024', agencyId: A.id, formats: ['xlsx'] }).expect(202);
+    });
+
+    it('should store and show the first 100 rows of a long Phụ lục III, and write all of them into the files', async () => {
+      const C = await f.agency({ code: 'RPT-LONG', name: 'Sở Nhiều việc quá hạn' });
+      for (let i = 0; i < 105; i++) await f.task({ leadAgencyId: C.id, dueDate: i % 2 ? '2024-05-10' : '2024-06-03', status: TaskStatus.InProgress, title: `Nhiệm vụ quá hạn số ${i + 1}` });
+      const res = await t.http.post('/api/reports').set(auth(office)).send({ from: '2024-04-01', to: '2024-06-30', agencyId: C.id, formats: ['xlsx', 'docx'] }).expect(202);
+      const run = await waitForRun(res.body.id as number);
+      expect(run.status).toBe('done');
+      expect(run.snapshot.overdue).toHaveLength(100);
+      expect(run.snapshot.overduePage).toEqual({ page: 1, limit: 100, total: 105 });
+      const now = await appendix(office, { from: '2024-04-01', to: '2024-06-30', agencyId: C.id }).expect(200);
+      expect(run.snapshot).toEqual(now.body);
+      const row = await t.get(DataSource).getRepository(ReportRun).findOneByOrFail({ id: run.id as number });
+      expect((row.snapshot as { overdue: unknown[] }).overdue).toHaveLength(100);
+
+      const wb = await readXlsx((await download(run.id as number, 'xlsx').expect(200)).body as Buffer);
+      const p3 = wb.getWorksheet('Phụ lục III')!;
+      const first = 8; // six rows of heading, one of column names
+      expect(Array.from({ length: 105 }, (_, i) => p3.getCell(first + i, 1).value)).toEqual(Array.from({ length: 105 }, (_, i) => i + 1));
+      expect(p3.getCell(first + 105, 1).value).toBeNull();
+      const docx = await readDocx((await download(run.id as number, 'docx').expect(200)).body as Buffer);
+      const table = docx.tables.at(-1)!;
+      expect(table.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 105 }, (_, i) => String(i + 1)));
+      expect(new Set(table.slice(1).map((r) => r[2])).size).toBe(105);
+      // The whole list was kept beside the run only while it was built.
+      expect(readdirSync(join(t.config.files.dir, 'reports')).filter((n) => n.endsWith('.overdue.json'))).toEqual([]);
     });
   });
 

@@ -24,7 +24,8 @@ export class TemplateError extends Error {
   }
 }
 
-function open(file: Buffer, modules: object[] = [], nullGetter?: () => string): Docxtemplater<PizZip> {
+/** The template compiled by docxtemplater (a TemplateError when it is not a .docx or its tags do not parse). */
+export function open(file: Buffer, modules: object[] = [], nullGetter?: () => string): Docxtemplater<PizZip> {
   let zip: PizZip;
   try {
     zip = new PizZip(file);
@@ -50,6 +51,38 @@ export function templateTags(file: Buffer): Record<string, unknown> {
   const inspect = new InspectModule();
   open(file, [inspect]);
   return inspect.getAllTags();
+}
+
+/** A loop ({#name} … {/name}) of the template with the names used inside it, once per place it is used. */
+export interface TemplateLoop {
+  name: string;
+  /** {^name} … {/name}: shown only when the list is empty. */
+  inverted: boolean;
+  inner: string[];
+}
+
+interface StructuredTag {
+  type: string;
+  value: string;
+  module?: string;
+  inverted?: boolean;
+  subparsed?: StructuredTag[];
+}
+
+/** Every loop and condition of the template, nested ones included. */
+export function templateLoops(file: Buffer): TemplateLoop[] {
+  const inspect = new InspectModule();
+  open(file, [inspect]);
+  const loops: TemplateLoop[] = [];
+  const walk = (tags: StructuredTag[]) => {
+    for (const t of tags) {
+      if (!t.subparsed) continue;
+      loops.push({ name: t.value, inverted: !!t.inverted, inner: t.subparsed.filter((s) => s.type === 'placeholder').map((s) => s.value) });
+      walk(t.subparsed);
+    }
+  };
+  walk(inspect.getAllStructuredTags());
+  return loops;
 }
 
 /**

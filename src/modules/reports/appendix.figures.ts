@@ -88,36 +88,44 @@ export function compareVietnamese(a: string, b: string): number {
   return COLLATOR.compare(a, b);
 }
 
+/** The order of Phụ lục III: by effective due date, then agency (Vietnamese order), then task id. */
+export function sortOverdue<T extends { effectiveDueDate: LocalDate; agencyName: string; taskId: number }>(rows: T[]): T[] {
+  // Rank the few distinct agency names once: collating inside the sort is slow on long lists.
+  const names = [...new Set(rows.map((r) => r.agencyName))].sort(compareVietnamese);
+  const rankOf = new Map(names.map((name, i) => [name, i]));
+  return [...rows].sort(
+    (a, b) =>
+      (a.effectiveDueDate < b.effectiveDueDate ? -1 : a.effectiveDueDate > b.effectiveDueDate ? 1 : 0) ||
+      rankOf.get(a.agencyName)! - rankOf.get(b.agencyName)! ||
+      a.taskId - b.taskId,
+  );
+}
+
+/** Rows already in Phụ lục III's order, numbered from `firstNo`, with the days overdue as of `asOf`. */
+export function numberOverdue(sorted: OverdueRow[], asOf: LocalDate, firstNo = 1): OverdueTask[] {
+  const days = new Map<LocalDate, number>();
+  return sorted.map((r, i) => {
+    let daysOverdue = days.get(r.effectiveDueDate);
+    if (daysOverdue === undefined) days.set(r.effectiveDueDate, (daysOverdue = diffDays(r.effectiveDueDate, asOf)));
+    return {
+      no: firstNo + i,
+      taskId: r.taskId,
+      code: r.code,
+      sourceDocument: r.sourceDocument,
+      title: r.title,
+      dueDate: r.dueDate,
+      effectiveDueDate: r.effectiveDueDate,
+      agencyName: r.agencyName,
+      daysOverdue,
+      note: overdueNote(daysOverdue),
+    };
+  });
+}
+
 /**
  * Phụ lục III: ordered by effective due date, then agency (Vietnamese order), then task id;
  * numbered from 1, with the days overdue as of `asOf`.
  */
 export function overdueList(rows: OverdueRow[], asOf: LocalDate): OverdueTask[] {
-  // Rank the few distinct agency names once: collating inside the sort is slow on long lists.
-  const names = [...new Set(rows.map((r) => r.agencyName))].sort(compareVietnamese);
-  const rankOf = new Map(names.map((name, i) => [name, i]));
-  const days = new Map<LocalDate, number>();
-  return [...rows]
-    .sort(
-      (a, b) =>
-        (a.effectiveDueDate < b.effectiveDueDate ? -1 : a.effectiveDueDate > b.effectiveDueDate ? 1 : 0) ||
-        rankOf.get(a.agencyName)! - rankOf.get(b.agencyName)! ||
-        a.taskId - b.taskId,
-    )
-    .map((r, i) => {
-      let daysOverdue = days.get(r.effectiveDueDate);
-      if (daysOverdue === undefined) days.set(r.effectiveDueDate, (daysOverdue = diffDays(r.effectiveDueDate, asOf)));
-      return {
-        no: i + 1,
-        taskId: r.taskId,
-        code: r.code,
-        sourceDocument: r.sourceDocument,
-        title: r.title,
-        dueDate: r.dueDate,
-        effectiveDueDate: r.effectiveDueDate,
-        agencyName: r.agencyName,
-        daysOverdue,
-        note: overdueNote(daysOverdue),
-      };
-    });
+  return numberOverdue(sortOverdue(rows), asOf);
 }

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AgenciesService } from 'src/modules/agencies/agencies.service';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
 import { TaskFiguresQuery, TaskFiguresScope } from 'src/modules/tasks/queries/task-figures.query';
-import { compareVietnamese, overdueList, ProgramItemCounts, programItemFigures, sumCounts, taskCounts } from './appendix.figures';
-import { AgencyProgramItemFigures, AgencyTaskFigures, AppendixReport, TaskFigures } from './appendix.types';
+import { compareVietnamese, numberOverdue, overdueList, ProgramItemCounts, programItemFigures, sortOverdue, sumCounts, taskCounts } from './appendix.figures';
+import { AgencyProgramItemFigures, AgencyTaskFigures, AppendixReport, OverdueTask, TaskFigures } from './appendix.types';
 
 /** The window of the appendix tables: the tasks module's figures scope. */
 export type AppendixScope = TaskFiguresScope;
+
+/** Which rows of Phụ lục III to read: all of them (the documents), or a page (the screens); limit 0 reads none. */
+export type OverdueRows = 'all' | { page: number; limit: number };
 
 const AGENCY_KIND_ORDER: AgencyKind[] = [AgencyKind.Department, AgencyKind.District, AgencyKind.Central, AgencyKind.Other];
 
@@ -22,12 +25,13 @@ export class AppendixService {
     private readonly agencies: AgenciesService,
   ) {}
 
-  async compute(scope: AppendixScope): Promise<AppendixReport> {
+  async compute(scope: AppendixScope, rows: OverdueRows = 'all'): Promise<AppendixReport> {
     const itemCounts = await this.figures.programItemCountsByAgency(scope);
     const counts = await this.figures.taskCountsByAgency(scope);
-    const overdueRows = await this.figures.overdueRows(scope);
+    const overdueRows = rows === 'all' ? await this.figures.overdueRows(scope) : [];
+    const overdueKeys = rows !== 'all' && rows.limit > 0 ? await this.figures.overdueKeys(scope) : [];
     const ids = [
-      ...new Set([...itemCounts.map((c) => c.agencyId), ...counts.map((c) => c.agencyId), ...overdueRows.map((o) => o.agencyId)]),
+      ...new Set([...itemCounts.map((c) => c.agencyId), ...counts.map((c) => c.agencyId), ...overdueRows.map((o) => o.agencyId), ...overdueKeys.map((o) => o.agencyId)]),
     ];
     const agencies = new Map((await this.agencies.findByIds(ids)).map((a) => [a.id, a]));
     const agencyOf = (id: number) => agencies.get(id) ?? { id, code: '', name: '', kind: AgencyKind.Other };
@@ -62,10 +66,27 @@ export class AppendixService {
     const { total, ...rest } = taskCounts(totals);
     const tasks: TaskFigures = { total, carriedOver: totals.carriedOver, assignedInPeriod: total - totals.carriedOver, ...rest };
 
-    const overdue = overdueList(
-      overdueRows.map(({ agencyId, ...o }) => ({ ...o, agencyName: agencyOf(agencyId).name })),
-      scope.asOf,
-    );
+    const withName = <T extends { agencyId: number }>({ agencyId, ...o }: T) => ({ ...o, agencyName: agencyOf(agencyId).name });
+    let overdue: OverdueTask[];
+    let overduePage;
+    if (rows === 'all') {
+      overdue = overdueList(overdueRows.map(withName), scope.asOf);
+      overduePage = { page: 1, limit: overdue.length, total: overdue.length };
+    } else {
+      // The page is picked from the narrow keys in Phụ lục III's order; only its rows are read whole.
+      const first = (rows.page - 1) * rows.limit;
+      const pageKeys = sortOverdue(overdueKeys.map(withName)).slice(first, first + rows.limit);
+      const byId = new Map((await this.figures.overdueRowsOf(pageKeys.map((k) => k.taskId))).map((r) => [r.taskId, r]));
+      overdue = numberOverdue(
+        pageKeys.flatMap((k) => {
+          const r = byId.get(k.taskId);
+          return r ? [withName(r)] : [];
+        }),
+        scope.asOf,
+        first + 1,
+      );
+      overduePage = { page: rows.page, limit: rows.limit, total: tasks.openOverdue };
+    }
     return {
       period: { from: scope.from, to: scope.to, asOf: scope.asOf },
       programItems,
@@ -73,6 +94,7 @@ export class AppendixService {
       tasks,
       byAgency,
       overdue,
+      overduePage,
     };
   }
 }

@@ -15,8 +15,19 @@ export interface AppendixReport {
   tasks: TaskFigures;
   /** Phụ lục II per lead agency (agencies with at least one counted task). */
   byAgency: AgencyTaskFigures[];
-  /** Phụ lục III: the tasks of Phụ lục II still open and overdue as of `asOf`, by due date then agency. */
+  /**
+   * Phụ lục III: the tasks of Phụ lục II still open and overdue as of `asOf`, by due date then agency —
+   * the page `overduePage` says (the whole list goes to the XLSX and DOCX; 84,000 rows at national scale).
+   */
   overdue: OverdueTask[];
+  /** Which rows of Phụ lục III `overdue` holds; `total` is all of them (= tasks.openOverdue). */
+  overduePage: OverduePage;
+}
+
+export interface OverduePage {
+  page: number;
+  limit: number;
+  total: number;
 }
 
 export interface AppendixPeriod {

@@ -33,8 +33,8 @@ export function reportMail(i: ReportMailInput): ReportMailContent {
     lines: [
       `Chương trình công tác (Phụ lục I): đã trình ${p.submitted}/${p.total} đề án (${formatRate(p.submittedRate)}), đã ban hành ${p.issued}, chưa trình ${p.notSubmitted}.`,
       `Nhiệm vụ được giao (Phụ lục II): ${t.total} nhiệm vụ; đã hoàn thành ${t.done} (đúng hạn ${t.doneOnTime}, quá hạn ${t.doneLate}); chưa hoàn thành ${t.open} (trong hạn ${t.openInTime}, quá hạn ${t.openOverdue}); tỷ lệ hoàn thành so với tổng số nhiệm vụ giao ${formatRate(t.doneRate ?? null)}, so với số nhiệm vụ đã đến hạn ${formatRate(t.completionRate)}.`,
-      i.report.overdue.length
-        ? `Nhiệm vụ chưa hoàn thành quá hạn (Phụ lục III): ${i.report.overdue.length} nhiệm vụ.`
+      t.openOverdue
+        ? `Nhiệm vụ chưa hoàn thành quá hạn (Phụ lục III): ${t.openOverdue} nhiệm vụ.`
         : 'Nhiệm vụ chưa hoàn thành quá hạn (Phụ lục III): không có.',
     ],
     files: i.fileNames.join('; '),

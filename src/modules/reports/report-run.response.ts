@@ -25,6 +25,19 @@ export function toReportRunResponse(run: ReportRun, names: { label: string; titl
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
   };
-  if (withSnapshot) dto.snapshot = (run.snapshot as AppendixReport | null) ?? null;
+  if (withSnapshot) dto.snapshot = run.snapshot ? snapshotPreview(run.snapshot as AppendixReport) : null;
   return dto;
+}
+
+/** How many rows of Phụ lục III a screen gets unless it asks for a page (GET /api/reports/appendix, a run's snapshot). */
+export const OVERDUE_PAGE_SIZE = 100;
+
+/**
+ * The figures with only the first page of Phụ lục III: what a run stores and shows. A snapshot stored
+ * before the list was paged holds every row; it is cut here too.
+ */
+export function snapshotPreview(report: AppendixReport): AppendixReport {
+  if (!Array.isArray(report.overdue)) return report;
+  const total = report.overduePage?.total ?? report.overdue.length;
+  return { ...report, overdue: report.overdue.slice(0, OVERDUE_PAGE_SIZE), overduePage: { page: 1, limit: OVERDUE_PAGE_SIZE, total } };
 }

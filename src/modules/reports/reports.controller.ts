@@ -43,6 +43,7 @@ export class ReportsController {
       'Either `from` + `to` (at most 5 years) or a named `period` (2024, 2024-06, 2024-Q2, 2024-H1, 2024-H2, 2024-9M) with `window` ' +
       '(cutoff: Nghị định 09/2019, 15th of the month before – 14th; calendar). Judged as of `asOf` (default `to`). ' +
       'Rates are fractions rounded to 3 decimals (0.881), null when nothing to divide. Agency users get their own agency only. ' +
+      'Phụ lục III (`overdue`) comes a page at a time (`overduePage`, `overdueLimit`, default the first 100 rows; `overduePage.total` counts them all). ' +
       'Examples: `?from=2020-01-01&to=2020-06-30`, `?period=2024-Q2&window=cutoff`, `?period=2024-H1&window=calendar&asOf=2024-06-20`.',
   })
   @ApiOkResponse({
@@ -58,6 +59,7 @@ export class ReportsController {
         { agencyId: 3, agencyCode: 'SKHDT', agencyName: 'Sở Kế hoạch và Đầu tư', total: 6, done: 5, doneOnTime: 5, doneLate: 0, open: 1, openInTime: 1, openOverdue: 0, doneRate: 0.833, completionRate: 1 },
       ],
       overdue: [],
+      overduePage: { page: 1, limit: 100, total: 0 },
     },
   })
   @ApiErrors(BAD_WINDOW, [403, 'Bạn chỉ được xem số liệu của cơ quan, đơn vị mình'], [404, 'Không tìm thấy chương trình công tác'])

@@ -12,7 +12,7 @@ import { ConfigService } from '@nestjs/config';
 import { reportRuns } from 'src/core/metrics/metrics';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource, EntityManager, FindOptionsSelect, LessThan, Not, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
@@ -33,12 +33,13 @@ import { ProgramsService } from 'src/modules/programs/programs.service';
 import { UsersService } from 'src/modules/users/users.service';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { AppendixService } from './appendix.service';
+import { OVERDUE_PAGE_SIZE, snapshotPreview } from './report-run.response';
 import { AppendixReport, ReportDocumentInfo } from './appendix.types';
 import { CONTENT_TYPES, REPORT_FORMATS, ReportFormat, asciiFileName, formatDocumentDate, reportFileTitle } from './report-format';
 import { DefaultPeriodKind, lastClosedPeriod, lowerFirst, ReportWindow, ReportWindowInput, resolveReportWindow } from './report-period';
 import { ReportFileRef, ReportRun, ReportRunStatus } from './report-run.entity';
 import { REPORTS_CONFIG, ReportsConfig } from './reports.config';
-import { APPENDIX_FIELDS, APPENDIX_SAMPLE, APPENDIX_TEMPLATE, renderAppendixDocx } from './renderers/appendix-docx.renderer';
+import { APPENDIX_FIELDS, APPENDIX_SAMPLE, APPENDIX_TEMPLATE, writeAppendixDocx } from './renderers/appendix-docx.renderer';
 import { renderAppendixXlsx } from './renderers/appendix-xlsx.renderer';
 import { reportMail } from './report-mail';
 
@@ -50,6 +51,9 @@ export interface ReportRequest extends ReportWindowInput {
 /** The on-screen figures may also be scoped to one leader in charge (the dashboard's per-leader view). */
 export interface AppendixRequest extends ReportRequest {
   leaderInCharge?: string;
+  /** The page of Phụ lục III to list (default the first OVERDUE_PAGE_SIZE rows). */
+  overduePage?: number;
+  overdueLimit?: number;
 }
 
 export interface CreateReportInput extends ReportRequest {
@@ -170,14 +174,17 @@ export class ReportsService implements OnModuleInit {
     const window = resolveReportWindow(request, this.defaultWindow);
     const agencyId = this.agencyScope(user, request.agencyId);
     await this.checkScope(request.programId ?? null, agencyId);
-    return this.appendixService.compute({
-      from: window.from,
-      to: window.to,
-      asOf: window.asOf,
-      programId: request.programId ?? null,
-      agencyId,
-      leaderInCharge: request.leaderInCharge?.trim() || null,
-    });
+    return this.appendixService.compute(
+      {
+        from: window.from,
+        to: window.to,
+        asOf: window.asOf,
+        programId: request.programId ?? null,
+        agencyId,
+        leaderInCharge: request.leaderInCharge?.trim() || null,
+      },
+      { page: request.overduePage ?? 1, limit: request.overdueLimit ?? OVERDUE_PAGE_SIZE },
+    );
   }
 
   /**
@@ -195,7 +202,7 @@ export class ReportsService implements OnModuleInit {
       if (from > today) break;
       const last = resolvePeriod(`${year}-${String(m).padStart(2, '0')}`, 'calendar').to;
       const asOf = last < today ? last : today;
-      const r = await this.appendixService.compute({ from, to: last, asOf, programId: null, agencyId, leaderInCharge: leaderInCharge?.trim() || null });
+      const r = await this.appendixService.compute({ from, to: last, asOf, programId: null, agencyId, leaderInCharge: leaderInCharge?.trim() || null }, { page: 1, limit: 0 });
       months.push({ month: m, from, to: last, asOf, doneOnTime: r.tasks.doneOnTime, doneLate: r.tasks.doneLate, openOverdue: r.tasks.openOverdue });
     }
     return months;
@@ -396,23 +403,31 @@ export class ReportsService implements OnModuleInit {
     return this.durable.handle(
       attempt,
       async () => {
+        let report: AppendixReport;
         let snapshot = run.snapshot as AppendixReport | null;
         if (!snapshot) {
-          snapshot = await this.appendixService.compute({
+          report = await this.appendixService.compute({
             from: run.fromDate,
             to: run.toDate,
             asOf: run.asOf,
             programId: run.programId,
             agencyId: run.agencyId,
           });
+          // The row keeps the figures and Phụ lục III's first page (what the run's page shows); the whole
+          // list, which a retry renders again, is a file beside the run's documents.
+          await this.writeOverdueFile(id, report);
+          snapshot = snapshotPreview(report);
           await this.runs.update({ id }, { snapshot });
+        } else {
+          report = await this.withAllOverdue(id, snapshot);
         }
-        const files = await this.render(run, snapshot);
+        const files = await this.render(run, report);
         let mailId: number | null = null;
         await this.dataSource.transaction(async (m) => {
           await m.update(ReportRun, { id }, { status: ReportRunStatus.Done, files, finishedAt: new Date(), error: null });
           if (run.scheduled) mailId = await this.recordEmail(run, snapshot, files, m);
         });
+        await rm(this.overdueFile(id), { force: true });
         if (mailId !== null) await this.mail.dispatch([mailId]);
         reportRuns.inc({ status: ReportRunStatus.Done });
         this.logger.log(`report run ${id} built (${files.map((f) => f.format).join(', ') || 'json'}) in ${Date.now() - started} ms`);
@@ -433,6 +448,23 @@ export class ReportsService implements OnModuleInit {
     );
   }
 
+  /** Where a run's whole Phụ lục III is kept while it is built (reports/<id>.overdue.json). */
+  private overdueFile(id: number): string {
+    return join(this.filesDir, 'reports', `${id}.overdue.json`);
+  }
+
+  private async writeOverdueFile(id: number, report: AppendixReport): Promise<void> {
+    await mkdir(join(this.filesDir, 'reports'), { recursive: true });
+    await writeFile(this.overdueFile(id), JSON.stringify(report.overdue));
+  }
+
+  /** The stored snapshot with its whole Phụ lục III (a snapshot stored before the list was paged holds it all). */
+  private async withAllOverdue(id: number, snapshot: AppendixReport): Promise<AppendixReport> {
+    if (!snapshot.overduePage || snapshot.overdue.length >= snapshot.overduePage.total) return snapshot;
+    const overdue = JSON.parse(await readFile(this.overdueFile(id), 'utf8')) as AppendixReport['overdue'];
+    return { ...snapshot, overdue, overduePage: { page: 1, limit: overdue.length, total: overdue.length } };
+  }
+
   private async render(run: ReportRun, snapshot: AppendixReport): Promise<ReportFileRef[]> {
     const info = await this.documentInfo(run);
     const relDir = join('reports', String(run.id));
@@ -446,8 +478,13 @@ export class ReportsService implements OnModuleInit {
       const abs = join(this.filesDir, path);
       if (format === 'xlsx') await renderAppendixXlsx(snapshot, info, abs);
       // The template in use when the run is built: the office's upload, or the shipped default.
-      else if (format === 'docx') await writeFile(abs, renderAppendixDocx((await this.templates.load(APPENDIX_TEMPLATE)).file, snapshot, info));
-      else continue;
+      else if (format === 'docx') {
+        const template = await this.templates.load(APPENDIX_TEMPLATE);
+        const how = await writeAppendixDocx(template.file, snapshot, info, abs);
+        if (how === 'whole' && snapshot.overdue.length > 1) {
+          this.logger.warn(`report run ${run.id}: the ${template.custom ? "office's" : 'shipped'} template's Phụ lục III loop cannot be streamed; rendered whole (${snapshot.overdue.length} rows)`);
+        }
+      } else continue;
       refs.push({ format, path, size: statSync(abs).size });
     }
     return refs;

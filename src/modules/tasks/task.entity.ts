@@ -29,15 +29,8 @@ import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
 @Index('UQ_tasks_program_code', ['programId', 'code'], { unique: true })
 @Index('IDX_tasks_status_due', ['status', 'effectiveDueDate'])
 @Index('IDX_tasks_due', ['effectiveDueDate'])
-@Index('IDX_tasks_report', [
-  'kind',
-  'effectiveDueDate',
-  'status',
-  'completedAt',
-  'assignedAt',
-  'origin',
-  'leadAgencyId',
-])
+// IDX_tasks_report: as migration ReportIndexByAgency reorders it (kind, lead agency first, with submittedAt).
+@Index('IDX_tasks_report', ['kind', 'leadAgencyId', 'status', 'effectiveDueDate', 'completedAt', 'assignedAt', 'origin', 'submittedAt'])
 @Index('IDX_tasks_updated', ['updatedAt'])
 // PostgreSQL's GIN index of the search words (migration TaskSearchIndex; SQLite has an FTS5 table instead).
 @Index('IDX_tasks_search', { synchronize: false })

@@ -106,6 +106,23 @@ function overdueSection(r) {
           { caption: 'Phụ lục III' },
         )
       : h('p', { class: 'empty' }, 'Không có nhiệm vụ quá hạn.'),
+    shownOfTotal(r),
+  );
+}
+
+/**
+ * Phụ lục III comes a page at a time (at national scale it has tens of thousands of rows): when the
+ * preview shows part of it, it says so and links to the whole list; the XLSX and DOCX hold every row.
+ */
+function shownOfTotal(r) {
+  const total = r.overduePage?.total ?? r.overdue.length;
+  if (total <= r.overdue.length) return null;
+  return h(
+    'p',
+    { class: 'muted', id: 'preview-p3-more' },
+    `Hiển thị ${formatNumber(r.overdue.length)} nhiệm vụ đầu tiên trong tổng số ${formatNumber(total)} nhiệm vụ chưa hoàn thành quá hạn; toàn bộ danh sách có trong tệp XLSX, DOCX của báo cáo và trong `,
+    h('a', { href: taskFigureHref(r.period, 'openOverdue', scopeOf(r)) }, 'danh sách nhiệm vụ quá hạn'),
+    '.',
   );
 }
 

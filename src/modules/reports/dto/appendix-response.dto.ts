@@ -75,14 +75,23 @@ export class OverdueTaskDto {
   @ApiProperty({ example: 'quá hạn 13 ngày' }) note!: string;
 }
 
+export class OverduePageDto {
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 100 }) limit!: number;
+  @ApiProperty({ example: 8420, description: 'Every row of Phụ lục III (= tasks.openOverdue)' }) total!: number;
+}
+
 export class AppendixResponseDto {
   @ApiProperty({ type: AppendixPeriodDto }) period!: AppendixPeriodDto;
   @ApiProperty({ type: ProgramItemFiguresDto, description: 'Phụ lục I (the total row)' }) programItems!: ProgramItemFiguresDto;
   @ApiProperty({ type: [AgencyProgramItemFiguresDto], description: 'Phụ lục I per lead agency' }) programItemsByAgency!: AgencyProgramItemFiguresDto[];
   @ApiProperty({ type: TaskFiguresDto, description: 'Phụ lục II' }) tasks!: TaskFiguresDto;
   @ApiProperty({ type: [AgencyTaskFiguresDto], description: 'Phụ lục II per lead agency' }) byAgency!: AgencyTaskFiguresDto[];
-  @ApiProperty({ type: [OverdueTaskDto], description: 'Phụ lục III', example: [] }) overdue!: OverdueTaskDto[];
+  @ApiProperty({ type: [OverdueTaskDto], description: 'Phụ lục III: the page `overduePage` names (numbered from its first row: `no`)', example: [] })
+  overdue!: OverdueTaskDto[];
+  @ApiProperty({ type: OverduePageDto, description: 'Which rows of Phụ lục III `overdue` holds' }) overduePage!: OverduePageDto;
 }
+
 
 export class DefaultPeriodDto {
   @ApiProperty({ example: '2026-Q3', description: 'Named period for GET /api/reports/appendix?period=' }) period!: string;

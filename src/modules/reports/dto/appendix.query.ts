@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsLocalDate, Optional, Trim } from 'src/core/http/validation';
 import { PeriodWindow } from 'src/modules/calendar/periods';
+import { MAX_PAGE_LIMIT } from 'src/core/http/pagination';
+import { OVERDUE_PAGE_SIZE } from '../report-run.response';
 
 /** The window of a report: explicit dates (from, to), or a named period and its window. */
 export class ReportWindowQuery {
@@ -61,6 +63,28 @@ export class AppendixQuery extends ReportWindowQuery {
   @IsString()
   @MaxLength(255)
   leaderInCharge?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, default: 1, example: 1, description: 'The page of Phụ lục III (`overdue`) to list, from 1' })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  overduePage?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_PAGE_LIMIT,
+    default: OVERDUE_PAGE_SIZE,
+    example: OVERDUE_PAGE_SIZE,
+    description: 'Rows of Phụ lục III per page (0: none, only the figures). The whole list is in the report run\'s XLSX and DOCX',
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PAGE_LIMIT)
+  overdueLimit?: number;
 }
 
 export class DefaultPeriodQuery {

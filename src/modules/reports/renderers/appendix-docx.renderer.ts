@@ -1,5 +1,6 @@
 import { renderTemplate } from 'src/modules/document-templates/docx-template';
-import { AppendixReport, ProgramItemFigures, ReportDocumentInfo, TaskCounts, TaskFigures } from '../appendix.types';
+import { renderTemplateToFile } from 'src/modules/document-templates/docx-stream';
+import { AppendixReport, OverdueTask, ProgramItemFigures, ReportDocumentInfo, TaskCounts, TaskFigures } from '../appendix.types';
 import { formatCountInText, formatDocumentDate, formatRate, reportSymbol, upperVi } from '../report-format';
 import { dueDateText } from './appendix-layout';
 import { SAMPLE_INFO, SAMPLE_REPORT } from './sample-report';
@@ -131,15 +132,20 @@ export function appendixDocxData(r: AppendixReport, info: ReportDocumentInfo): R
     byAgencyTotal: r.byAgency.length ? [taskValues(t)] : [],
     hasOverdue: r.overdue.length > 0,
     overdueCount: formatCountInText(r.overdue.length),
-    overdue: r.overdue.map((o) => ({
-      no: o.no,
-      sourceDocument: o.sourceDocument ?? '',
-      title: o.code ? `${o.code}. ${o.title}` : o.title,
-      dueDate: dueDateText(o.dueDate, o.effectiveDueDate),
-      agencyName: o.agencyName,
-      daysOverdue: o.daysOverdue,
-      note: o.note,
-    })),
+    overdue: r.overdue.map(overdueRow),
+  };
+}
+
+/** A row of Phụ lục III as the template's {#overdue} loop reads it. */
+function overdueRow(o: OverdueTask) {
+  return {
+    no: o.no,
+    sourceDocument: o.sourceDocument ?? '',
+    title: o.code ? `${o.code}. ${o.title}` : o.title,
+    dueDate: dueDateText(o.dueDate, o.effectiveDueDate),
+    agencyName: o.agencyName,
+    daysOverdue: o.daysOverdue,
+    note: o.note,
   };
 }
 
@@ -149,4 +155,25 @@ export const APPENDIX_SAMPLE = appendixDocxData(SAMPLE_REPORT, SAMPLE_INFO);
 /** The appendices of `report` written with `template` (a checked .docx template). */
 export function renderAppendixDocx(template: Buffer, report: AppendixReport, info: ReportDocumentInfo): Buffer {
   return renderTemplate(template, appendixDocxData(report, info));
+}
+
+/**
+ * The appendices written to `path`, Phụ lục III's rows streamed into the zip (docx-stream.ts): a year
+ * at national scale has tens of thousands of them. 'whole' when the template had to be rendered whole.
+ */
+export function writeAppendixDocx(template: Buffer, report: AppendixReport, info: ReportDocumentInfo, path: string): Promise<'streamed' | 'whole'> {
+  const { overdue: _rows, ...data } = appendixDocxData({ ...report, overdue: [] }, info);
+  return renderTemplateToFile(
+    template,
+    { ...data, hasOverdue: report.overdue.length > 0, overdueCount: formatCountInText(report.overdue.length) },
+    {
+      name: 'overdue',
+      fields: Object.keys(APPENDIX_FIELDS.overdue),
+      count: report.overdue.length,
+      items: function* () {
+        for (const o of report.overdue) yield overdueRow(o);
+      },
+    },
+    path,
+  );
 }

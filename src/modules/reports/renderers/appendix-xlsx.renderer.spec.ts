@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { readXlsx, rowValues } from 'test/utils/office-read-back';
 import { RATE_FORMAT, renderAppendixXlsx, rowHeight } from './appendix-xlsx.renderer';
 import { EMPTY_REPORT, SAMPLE_INFO, SAMPLE_REPORT } from './sample-report';
+import { yearSnapshot } from '../../../../bench/lib/report-snapshot';
 
 describe(renderAppendixXlsx.name, () => {
   let dir: string;
@@ -18,6 +19,21 @@ describe(renderAppendixXlsx.name, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const sheet = (name: string) => wb.getWorksheet(name)!;
+
+  it('should stream a 20,000-row Phụ lục III that opens with every row, styled as the short one', async () => {
+    const path = join(dir, 'big.xlsx');
+    await renderAppendixXlsx(yearSnapshot(20_000), SAMPLE_INFO, path);
+    const p3 = (await readXlsx(path)).getWorksheet('Phụ lục III')!;
+    const first = 8;
+    expect(Array.from({ length: 20_000 }, (_, i) => p3.getCell(first + i, 1).value)).toEqual(Array.from({ length: 20_000 }, (_, i) => i + 1));
+    expect(p3.getCell(first + 20_000, 1).value).toBeNull();
+    expect(p3.getCell(first + 19_999, 6).value).toBe('quá hạn 171 ngày');
+    for (const c of [p3.getCell(first, 3), p3.getCell(first + 19_999, 1)]) {
+      expect(c.font).toEqual(sheet('Phụ lục III').getCell(first, c.col).font);
+      expect(c.border).toEqual(sheet('Phụ lục III').getCell(first, c.col).border);
+      expect(c.alignment).toEqual(sheet('Phụ lục III').getCell(first, c.col).alignment);
+    }
+  });
 
   it('should have the four sheets in order', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Theo cơ quan']);
@@ -166,4 +182,5 @@ describe(`${renderAppendixXlsx.name} with hostile text`, () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
 });

@@ -137,19 +137,34 @@ export function rowHeight(values: CellValue[], widths: number[]): number {
   return Math.max(20, lines * 16 + 4);
 }
 
+/**
+ * The style of a body cell, one object per distinct look: exceljs recognises a style object it has
+ * seen (a WeakMap) instead of rendering every cell's style to XML to find its index, which was most of
+ * the time of a long Phụ lục III. Assigned whole (`cell.style = …`), never changed after.
+ */
+const BODY_STYLES = new Map<string, Partial<ExcelJS.Style>>();
+
+function bodyStyle(horizontal: 'left' | 'center' | 'right', wrapText: boolean, bold: boolean, numFmt?: string): Partial<ExcelJS.Style> {
+  const key = `${horizontal}|${wrapText}|${bold}|${numFmt ?? ''}`;
+  let style = BODY_STYLES.get(key);
+  if (!style) {
+    style = {
+      border: THIN,
+      font: { name: FONT, size: 12, bold },
+      alignment: { horizontal, vertical: 'middle', ...(wrapText ? { wrapText } : {}) },
+      ...(numFmt ? { numFmt } : {}),
+    };
+    BODY_STYLES.set(key, style);
+  }
+  return style;
+}
+
 function writeCell(cell: ExcelJS.Cell, v: CellValue, align: 'left' | 'center' | 'right', bold: boolean): void {
-  cell.border = THIN;
-  cell.font = { name: FONT, size: 12, bold };
   if (isRate(v)) {
-    if (v.rate === null) {
-      cell.value = '-';
-    } else {
-      cell.value = v.rate;
-      cell.numFmt = RATE_FORMAT;
-    }
-    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+    cell.value = v.rate === null ? '-' : v.rate;
+    cell.style = bodyStyle('center', false, bold, v.rate === null ? undefined : RATE_FORMAT);
     return;
   }
   cell.value = v === '' ? null : spreadsheetValue(v);
-  cell.alignment = { horizontal: typeof v === 'number' ? 'center' : align, vertical: 'middle', wrapText: typeof v === 'string' };
+  cell.style = bodyStyle(typeof v === 'number' ? 'center' : align, typeof v === 'string', bold);
 }

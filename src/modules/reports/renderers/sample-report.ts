@@ -51,6 +51,7 @@ export const SAMPLE_REPORT: AppendixReport = {
       note: 'quá hạn 10 ngày',
     },
   ],
+  overduePage: { page: 1, limit: 2, total: 2 },
 };
 
 export const SAMPLE_INFO: ReportDocumentInfo = {
@@ -69,4 +70,5 @@ export const EMPTY_REPORT: AppendixReport = {
   tasks: { total: 0, carriedOver: 0, assignedInPeriod: 0, done: 0, doneOnTime: 0, doneLate: 0, open: 0, openInTime: 0, openOverdue: 0, doneRate: null, completionRate: null },
   byAgency: [],
   overdue: [],
+  overduePage: { page: 1, limit: 0, total: 0 },
 };

@@ -49,6 +49,11 @@ export interface OverdueTaskRow {
   agencyId: number;
 }
 
+/** What Phụ lục III is ordered by. */
+export type OverdueTaskKey = Pick<OverdueTaskRow, 'taskId' | 'effectiveDueDate' | 'agencyId'>;
+
+type RawOverdueRow = Omit<OverdueTaskRow, 'taskId' | 'agencyId'> & { taskId: number | string; agencyId: number | string };
+
 const sumOf = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
 /** SUM/COUNT come back as numbers from SQLite and as strings (bigint) from PostgreSQL; SUM of no rows is null. */
@@ -76,7 +81,7 @@ export class TaskFiguresQuery {
 
   /** Phụ lục I per lead agency: proposals whose effective due date is in [from, to]. */
   async programItemCountsByAgency(scope: TaskFiguresScope): Promise<ProgramItemCountsRow[]> {
-    const lead = this.unindexed('t.leadAgencyId');
+    const lead = this.groupColumn(scope);
     const tl = timelinessSql('t', scope.asOf);
     const submitted = submittedCondition('t', scope.asOf);
     const qb = this.tasks
@@ -132,9 +137,18 @@ export class TaskFiguresQuery {
     return this.tasks.manager.dataSource.options.type === 'better-sqlite3' ? `+${column}` : column;
   }
 
+  /**
+   * The per-agency grouping: IDX_tasks_report (kind, leadAgencyId, …, every column the counts read)
+   * yields the groups in order from the index alone. A program or leader scope reads columns it does
+   * not hold, and the plain column would have SQLite walk an agency index over the table: hidden then.
+   */
+  private groupColumn(scope: TaskFiguresScope): string {
+    return scope.programId || scope.leaderInCharge?.trim() ? this.unindexed('t.leadAgencyId') : 't.leadAgencyId';
+  }
+
   /** Phụ lục II per lead agency (aggregated without a join; the reports module adds names). */
   async taskCountsByAgency(scope: TaskFiguresScope): Promise<TaskCountsRow[]> {
-    const lead = this.unindexed('t.leadAgencyId');
+    const lead = this.groupColumn(scope);
     const tl = timelinessSql('t', scope.asOf);
     const rows = await this.taskBase(scope)
       .select(lead, 'agencyId')
@@ -156,11 +170,33 @@ export class TaskFiguresQuery {
     }));
   }
 
-  /** Phụ lục III rows: the unfinished overdue tasks of Phụ lục II (unordered; the reports module orders them). */
-  async overdueRows(scope: TaskFiguresScope): Promise<OverdueTaskRow[]> {
+  private overdueBase(scope: TaskFiguresScope): SelectQueryBuilder<Task> {
     const tl = timelinessSql('t', scope.asOf, { due: this.unindexed('t.effectiveDueDate') });
-    const rows = await this.taskBase(scope)
-      .andWhere(tl.is[Timeliness.Overdue], tl.params)
+    return this.taskBase(scope).andWhere(tl.is[Timeliness.Overdue], tl.params);
+  }
+
+  /**
+   * What Phụ lục III is ordered by, for every row: a page of it is then read with overdueRowsOf. At
+   * national scale the list is 84,000 rows whose titles and source documents nobody reads on a screen.
+   */
+  async overdueKeys(scope: TaskFiguresScope): Promise<OverdueTaskKey[]> {
+    const rows = await this.overdueBase(scope)
+      .select('t.id', 'taskId')
+      .addSelect('CAST(t.effectiveDueDate AS VARCHAR(10))', 'effectiveDueDate')
+      .addSelect('t.leadAgencyId', 'agencyId')
+      .getRawMany<{ taskId: number | string; effectiveDueDate: string; agencyId: number | string }>();
+    return rows.map((r) => ({ taskId: n(r.taskId), effectiveDueDate: r.effectiveDueDate, agencyId: n(r.agencyId) }));
+  }
+
+  /** The Phụ lục III rows of these tasks (at most a page: they go into one IN list), in no order. */
+  async overdueRowsOf(ids: number[]): Promise<OverdueTaskRow[]> {
+    if (!ids.length) return [];
+    const rows = await this.overdueColumns(this.tasks.createQueryBuilder('t').where('t.id IN (:...ids)', { ids })).getRawMany<RawOverdueRow>();
+    return rows.map((r) => ({ ...r, taskId: n(r.taskId), agencyId: n(r.agencyId) }));
+  }
+
+  private overdueColumns(qb: SelectQueryBuilder<Task>): SelectQueryBuilder<Task> {
+    return qb
       .select('t.id', 'taskId')
       .addSelect('t.code', 'code')
       .addSelect('t.sourceDocument', 'sourceDocument')
@@ -168,8 +204,12 @@ export class TaskFiguresQuery {
       // As text: the pg driver would turn a DATE into a JS Date at local midnight.
       .addSelect('CAST(t.dueDate AS VARCHAR(10))', 'dueDate')
       .addSelect('CAST(t.effectiveDueDate AS VARCHAR(10))', 'effectiveDueDate')
-      .addSelect('t.leadAgencyId', 'agencyId')
-      .getRawMany<{ taskId: number | string; code: string | null; sourceDocument: string | null; title: string; dueDate: string | null; effectiveDueDate: string; agencyId: number | string }>();
+      .addSelect('t.leadAgencyId', 'agencyId');
+  }
+
+  /** Phụ lục III rows: the unfinished overdue tasks of Phụ lục II (unordered; the reports module orders them). */
+  async overdueRows(scope: TaskFiguresScope): Promise<OverdueTaskRow[]> {
+    const rows = await this.overdueColumns(this.overdueBase(scope)).getRawMany<RawOverdueRow>();
     return rows.map((r) => ({ ...r, taskId: n(r.taskId), agencyId: n(r.agencyId) }));
   }
 }
