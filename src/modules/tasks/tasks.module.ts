@@ -6,6 +6,7 @@ import { NotificationsModule } from 'src/modules/notifications/notifications.mod
 import { ProgramsModule } from 'src/modules/programs/programs.module';
 import { UsersModule } from 'src/modules/users/users.module';
 import { TaskDeadlinesQuery } from './queries/task-deadlines.query';
+import { TaskChangesService } from './task-changes.service';
 import { TaskFiguresQuery } from './queries/task-figures.query';
 import { TaskHandover } from './task-handover';
 import { RequestsController } from './requests.controller';
@@ -28,7 +29,7 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Task, TaskHistory, TaskRequest]), AgenciesModule, ProgramsModule, UsersModule, CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
-  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
-  exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
+  providers: [TasksService, TaskChangesService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
+  exports: [TasksService, TaskChangesService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
 })
 export class TasksModule {}
