@@ -13,7 +13,8 @@ import { UserRole } from 'src/modules/users/user-role.enum';
 import { BulkTaskActionDto, BulkTaskResultDto } from './dto/bulk-task-action.dto';
 import { MAX_ID } from './dto/create-task.dto';
 import { AGENCY_EDITABLE_FIELDS, UpdateTaskDto } from './dto/update-task.dto';
-import { actorOf, assertCanChange, canRead, isOffice } from './task-access.policy';
+import { actorOf, assertCanChange, canRead, isOffice, TASK_NOT_FOUND } from './task-access.policy';
+import { TaskChangeStatements } from './task-change.statements';
 import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
 import { agencyProblems, checkCodesFree, invalid } from './task-rules';
@@ -120,7 +121,7 @@ export class TaskChangesService {
   async update(id: number, dto: UpdateTaskDto, user: AuthUser): Promise<Task> {
     let mailIds: number[] = [];
     const updated = await this.tx.run(undefined, async (m) => {
-      const task = await this.tasks.getLoaded(m, id);
+      const task = await this.load(m, id, false);
       assertCanChange(task, user);
       const { version, comment, ...fields } = dto;
       const given = Object.entries(fields).filter(([, v]) => v !== undefined) as [keyof UpdateTaskDto, unknown][];
@@ -136,12 +137,8 @@ export class TaskChangesService {
       }
       if (task.version !== version) throw new ConflictException(STALE_VERSION);
       const changes = await this.planUpdate(m, task, dto, isOffice(user) ? 'office' : 'agency');
-      const changed = await this.applyChanges(m, task, changes, actorOf(user), {
-        action: TaskHistoryAction.Update,
-        comment: comment ?? null,
-      });
-      if (!changed.length) return task;
-      const after = await this.tasks.getLoaded(m, id);
+      const { after } = await this.write(m, task, changes, actorOf(user), { action: TaskHistoryAction.Update, comment: comment ?? null }, true);
+      if (!after) return task;
       mailIds = await this.notifyChange(m, task, after, user, comment ?? null);
       return after;
     });
@@ -380,6 +377,22 @@ export class TaskChangesService {
     actor: TaskActor,
     opts: { action: TaskHistoryAction; comment: string | null },
   ): Promise<string[]> {
+    return (await this.write(m, task, changes, actor, opts, false)).fields;
+  }
+
+  /**
+   * applyChanges, also answering (`withTask`) the task as it now is (null when nothing changed). It is not read
+   * back: the row is the task as loaded plus what was written, the version and updatedAt the UPDATE
+   * returned; only a change of the lead or coordinating agencies reloads it (for their names).
+   */
+  private async write(
+    m: EntityManager,
+    task: Task,
+    changes: TaskChanges,
+    actor: TaskActor,
+    opts: { action: TaskHistoryAction; comment: string | null },
+    withTask: boolean,
+  ): Promise<{ fields: string[]; after: Task | null }> {
     const set: Partial<Task> = {};
     const entries: HistoryEntry[] = [];
     for (const k of CHANGE_FIELDS) {
@@ -406,18 +419,13 @@ export class TaskChangesService {
         comment: opts.comment,
       });
     }
-    if (entries.length === 0) return [];
+    if (entries.length === 0) return { fields: [], after: null };
 
     if ('dueDate' in set) set.effectiveDueDate = await this.calendar.effectiveDueDate(set.dueDate ?? null);
     if (SEARCH_FIELDS.some((k) => k in set)) set.searchText = taskSearchText({ ...task, ...set });
-    // The version moves even when only the coordinating agencies changed (TypeORM adds version + 1).
-    const result = await m
-      .createQueryBuilder()
-      .update(Task)
-      .set(set)
-      .where('id = :id AND version = :version', { id: task.id, version: task.version })
-      .execute();
-    if (result.affected !== 1) throw new ConflictException(STALE_VERSION);
+    // The version moves even when only the coordinating agencies changed.
+    const updatedAt = await TaskChangeStatements.of(m).update(m, task.id, task.version, set);
+    if (!updatedAt) throw new ConflictException(STALE_VERSION);
     if (coordinatingChanged) {
       await m
         .createQueryBuilder()
@@ -429,23 +437,27 @@ export class TaskChangesService {
         );
     }
     await this.history.record(m, actor, entries);
-    return entries.map((e) => e.field!);
+    const fields = entries.map((e) => e.field!);
+    if (!withTask) return { fields, after: null };
+    if (coordinatingChanged || 'leadAgencyId' in set) return { fields, after: await this.load(m, task.id, false) };
+    const after = Object.assign(new Task(), task, set, { version: task.version + 1, updatedAt });
+    return { fields, after };
   }
 
   /**
    * Loads a task for a change inside a transaction. On PostgreSQL the row is locked (FOR UPDATE)
    * so checks such as "one pending request of a type" cannot race; SQLite transactions are queued.
    */
-  async loadForChange(m: EntityManager, id: number): Promise<Task> {
-    if (this.tx.isPostgres && Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID) {
-      await m
-        .createQueryBuilder(Task, 't')
-        .select('t.id')
-        .where('t.id = :id', { id })
-        .setLock('pessimistic_write')
-        .getOne();
-    }
-    return this.tasks.getLoaded(m, id);
+  loadForChange(m: EntityManager, id: number): Promise<Task> {
+    return this.load(m, id, this.tx.isPostgres);
+  }
+
+  /** The task with its lead and coordinating agencies in one statement (locked: see loadForChange); 404 when missing. */
+  private async load(m: EntityManager, id: number, lock: boolean): Promise<Task> {
+    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) throw new NotFoundException(TASK_NOT_FOUND);
+    const task = await TaskChangeStatements.of(m).load(m, id, lock);
+    if (!task) throw new NotFoundException(TASK_NOT_FOUND);
+    return task;
   }
 
   /** History, newest first, for a task the user may read. */
