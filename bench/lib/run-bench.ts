@@ -27,6 +27,7 @@ import { AppendixService } from 'src/modules/reports/appendix.service';
 import { ListTasksQuery } from 'src/modules/tasks/dto/list-tasks.query.dto';
 import { UpdateTaskDto } from 'src/modules/tasks/dto/update-task.dto';
 import { TaskHistory } from 'src/modules/tasks/task-history.entity';
+import { TaskChangesService } from 'src/modules/tasks/task-changes.service';
 import { TasksService } from 'src/modules/tasks/tasks.service';
 import { User } from 'src/modules/users/user.entity';
 import type { AuthUser } from 'src/modules/auth/auth.decorators';
@@ -188,6 +189,7 @@ export async function runBench(opts: Options): Promise<void> {
     cleanups.push(() => context.close());
     const appDs = context.get(DataSource);
     const tasksService = context.get(TasksService);
+    const taskChanges = context.get(TaskChangesService);
     const pipe = createValidationPipe();
     const queryOf = async (params: Record<string, unknown>) =>
       (await pipe.transform(params, { type: 'query', metatype: ListTasksQuery })) as ListTasksQuery;
@@ -331,7 +333,7 @@ export async function runBench(opts: Options): Promise<void> {
         { type: 'body', metatype: UpdateTaskDto },
       )) as UpdateTaskDto;
       const lead = gen.agencies.find((a) => a.id === floorTask.leadAgencyId)!;
-      return tasksService.update(floorTask.id, dto, await agencyUser(lead));
+      return taskChanges.update(floorTask.id, dto, await agencyUser(lead));
     };
     const historyBefore = await ds.getRepository(TaskHistory).count();
     let cursor = 0;

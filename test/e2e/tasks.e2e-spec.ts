@@ -479,6 +479,69 @@ describe('tasks (e2e)', () => {
       expect(await taskTableCounts(t)).toEqual(counts);
     });
 
+    // The PATCH answer is not read back from the database (task-change.statements.ts): it must be
+    // exactly what a GET answers afterwards, version and updatedAt included.
+    it("should answer a lead agency's progress update exactly as the task then reads", async () => {
+      const task = await createTask(t, office, { leadAgencyId: stc.id, coordinatingAgencyIds: [syt.id, sxd.id] });
+      const res = await t.http
+        .patch(`/api/tasks/${task.id}`)
+        .set(bearer(agencyUser))
+        .send({ version: 1, status: 'in_progress', progress: 40, note: 'Đang lấy ý kiến các sở' })
+        .expect(200);
+      expect(res.body).toMatchObject({ version: 2, status: 'in_progress', progress: 40, note: 'Đang lấy ý kiến các sở' });
+      const read = await t.http.get(`/api/tasks/${task.id}`).set(bearer(office)).expect(200);
+      expect(res.body).toEqual(read.body);
+      expect((res.body as TaskResponseDto).coordinatingAgencies.map((a) => a.code)).toEqual(['SXD', 'SYT']);
+      const history = (await historyRows(t, task.id)).filter((h) => h.action === TaskHistoryAction.Update);
+      expect(history.map((h) => [h.field, h.fromValue, h.toValue])).toEqual(
+        expect.arrayContaining([
+          ['status', 'new', 'in_progress'],
+          ['progress', '0', '40'],
+          ['note', null, 'Đang lấy ý kiến các sở'],
+        ]),
+      );
+      expect(history).toHaveLength(3);
+    });
+
+    it('should answer a change of lead agency, due date and title exactly as the task then reads', async () => {
+      const task = await createTask(t, office, { leadAgencyId: stc.id, coordinatingAgencyIds: [syt.id] });
+      const res = await t.http
+        .patch(`/api/tasks/${task.id}`)
+        .set(bearer(office))
+        .send({ version: 1, leadAgencyId: sxd.id, dueDate: '2024-09-02', title: 'Rà soát quy hoạch xây dựng vùng tỉnh', comment: 'Giao lại' })
+        .expect(200);
+      expect(res.body).toMatchObject({ version: 2, leadAgency: { id: sxd.id, code: 'SXD', name: 'Sở Xây dựng' }, effectiveDueDate: '2024-09-04' });
+      const read = await t.http.get(`/api/tasks/${task.id}`).set(bearer(office)).expect(200);
+      expect(res.body).toEqual(read.body);
+      expect((await taskRow(t, task.id))!.searchText).toContain('ra soat quy hoach');
+    });
+
+    it('should answer a change of the coordinating agencies alone exactly as the task then reads, with a new version', async () => {
+      const task = await createTask(t, office, { leadAgencyId: stc.id, coordinatingAgencyIds: [syt.id] });
+      const res = await t.http
+        .patch(`/api/tasks/${task.id}`)
+        .set(bearer(office))
+        .send({ version: 1, coordinatingAgencyIds: [sxd.id] })
+        .expect(200);
+      expect(res.body.version).toBe(2);
+      expect((res.body as TaskResponseDto).coordinatingAgencies.map((a) => a.code)).toEqual(['SXD']);
+      const read = await t.http.get(`/api/tasks/${task.id}`).set(bearer(office)).expect(200);
+      expect(res.body).toEqual(read.body);
+    });
+
+    it('should write no history and keep the version when a lead agency sends the values the task already has', async () => {
+      const task = await createTask(t, office, { leadAgencyId: stc.id });
+      const counts = await taskTableCounts(t);
+      const res = await t.http
+        .patch(`/api/tasks/${task.id}`)
+        .set(bearer(agencyUser))
+        .send({ version: 1, progress: task.progress, note: task.note, status: task.status })
+        .expect(200);
+      expect(res.body).toMatchObject({ version: 1, updatedAt: task.updatedAt });
+      expect(await taskTableCounts(t)).toEqual(counts);
+      expect(await historyRows(t, task.id)).toHaveLength(1);
+    });
+
     it('should let only one of two concurrent PATCHes of the same version win', async () => {
       const task = await createTask(t, office, { leadAgencyId: stc.id });
       const results = await Promise.all(

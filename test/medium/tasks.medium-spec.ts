@@ -8,6 +8,7 @@ import { TaskHistory } from 'src/modules/tasks/task-history.entity';
 import { TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';
 import { Task } from 'src/modules/tasks/task.entity';
 import { TasksModule } from 'src/modules/tasks/tasks.module';
+import { TaskChangesService } from 'src/modules/tasks/task-changes.service';
 import { TasksService } from 'src/modules/tasks/tasks.service';
 import { User } from 'src/modules/users/user.entity';
 import { UserRole } from 'src/modules/users/user-role.enum';
@@ -15,10 +16,11 @@ import { ReminderFixtures } from 'test/fixtures/reminder-tasks.fixture';
 import { MediumApp, startMedium } from './medium-app';
 
 /** TasksService on a real database: the rules of creating, changing and listing tasks (no HTTP). */
-describe('TasksService (medium)', () => {
+describe('TasksService and TaskChangesService (medium)', () => {
   let m: MediumApp;
   let f: ReminderFixtures;
   let sut: TasksService;
+  let changes: TaskChangesService;
   let office: AuthUser;
   let today: LocalDate;
 
@@ -31,6 +33,7 @@ describe('TasksService (medium)', () => {
     m = await startMedium([TasksModule]);
     f = new ReminderFixtures(m);
     sut = m.get(TasksService);
+    changes = m.get(TaskChangesService);
     office = authOf(await f.user({ role: UserRole.Office }));
     today = sut.today();
   });
@@ -70,12 +73,12 @@ describe('TasksService (medium)', () => {
     const mine = await sut.create({ title: 'Việc của sở mình', kind: TaskKind.Task, origin: TaskOrigin.Added, leadAgencyId: own.id, dueDate: addDays(today, 20) }, office);
     const theirs = await sut.create({ title: 'Việc của sở khác', kind: TaskKind.Task, origin: TaskOrigin.Added, leadAgencyId: other.id, dueDate: addDays(today, 20) }, office);
 
-    const denied = await refusal(sut.update(theirs.id, { version: theirs.version, status: TaskStatus.InProgress, progress: 50 }, staff));
+    const denied = await refusal(changes.update(theirs.id, { version: theirs.version, status: TaskStatus.InProgress, progress: 50 }, staff));
     // Not its task: as if it did not exist (an agency learns nothing of other agencies' work).
     expect(denied).toBeInstanceOf(NotFoundException);
     expect(await m.get(DataSource).getRepository(Task).findOneByOrFail({ id: theirs.id })).toMatchObject({ status: TaskStatus.New, version: theirs.version });
 
-    const changed = await sut.update(mine.id, { version: mine.version, status: TaskStatus.InProgress, progress: 50 }, staff);
+    const changed = await changes.update(mine.id, { version: mine.version, status: TaskStatus.InProgress, progress: 50 }, staff);
     expect(changed).toMatchObject({ status: TaskStatus.InProgress, progress: 50, version: mine.version + 1 });
     // One history row per changed field, by the agency's user.
     expect((await historyOf(mine.id)).map((h) => [h.action, h.field, h.fromValue, h.toValue, h.userId])).toEqual([
@@ -84,7 +87,7 @@ describe('TasksService (medium)', () => {
       ['update', 'progress', '0', '50', staff.id],
     ]);
     // A second change from the version the first one started from is refused: nothing is overwritten.
-    await expect(sut.update(mine.id, { version: mine.version, progress: 10 }, staff)).rejects.toThrow();
+    await expect(changes.update(mine.id, { version: mine.version, progress: 10 }, staff)).rejects.toThrow();
     expect((await m.get(DataSource).getRepository(Task).findOneByOrFail({ id: mine.id })).progress).toBe(50);
   });
 

@@ -145,9 +145,15 @@ export function lastDayOfMonth(year: number, month: number): LocalDate {
   return makeLocalDate(year, month, daysInMonth(year, month));
 }
 
+let lastToday: { tz: string; minute: number; day: LocalDate } | null = null;
+
 /** The calendar day it is in `tz` at the instant `now`, whatever process.env.TZ says. */
 export function todayIn(tz: string, now: Date = new Date()): LocalDate {
   if (Number.isNaN(now.getTime())) throw new RangeError('Invalid instant');
+  // Every request asks (several times) and the zone conversion is costly: the answer is kept for
+  // the minute (zones' offsets are whole minutes, so a day never changes within one).
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastToday && lastToday.tz === tz && lastToday.minute === minute) return lastToday.day;
   let day: string;
   try {
     day = formatInTimeZone(now, tz, 'yyyy-MM-dd');
@@ -155,6 +161,7 @@ export function todayIn(tz: string, now: Date = new Date()): LocalDate {
     throw new RangeError(`Unknown time zone ${JSON.stringify(tz)}`);
   }
   if (!isValidLocalDate(day)) throw new RangeError(`Unknown time zone ${JSON.stringify(tz)}`);
+  lastToday = { tz, minute, day };
   return day;
 }
 

@@ -13,7 +13,8 @@ import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { TaskHistoryAction } from 'src/modules/tasks/task-history.entity';
 import { TaskHistoryService } from 'src/modules/tasks/task-history.service';
 import { TaskRequestsService } from 'src/modules/tasks/task-requests.service';
-import { actorOf, TasksService } from 'src/modules/tasks/tasks.service';
+import { actorOf, assertCanChange, canSeeRequests } from 'src/modules/tasks/task-access.policy';
+import { TasksService } from 'src/modules/tasks/tasks.service';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { extensionOf, FILE_KINDS, fileNameProblem, sniffFile } from './file-sniff';
 import { TaskFile, TaskFilePurpose } from './task-file.entity';
@@ -63,7 +64,7 @@ export class FilesService {
   ): Promise<TaskFile> {
     try {
       const task = await this.tasks.get(taskId, user);
-      this.tasks.assertCanChange(task, user);
+      assertCanChange(task, user);
       if (!upload) throw badFile('Chưa chọn tệp để tải lên (trường “file”)');
       const purpose = dto.purpose ?? TaskFilePurpose.Result;
       let requestId: number | null = null;
@@ -151,7 +152,7 @@ export class FilesService {
     // Evidence of a request is for the lead agency and the office, not the coordinating agencies.
     if (file.purpose === TaskFilePurpose.Evidence && user.role === UserRole.Agency) {
       const task = await this.tasks.get(file.taskId, user);
-      if (task.leadAgencyId !== user.agencyId) throw new NotFoundException(FILE_NOT_FOUND);
+      if (!canSeeRequests(task, user)) throw new NotFoundException(FILE_NOT_FOUND);
     }
     // Paths are the server's own (tasks/<id>/<uuid>.<ext>); anything else in the row is not served.
     if (!/^tasks\/\d+\/[0-9a-f-]{36}\.[a-z]{3,4}$/.test(file.path)) throw new NotFoundException(FILE_NOT_FOUND);

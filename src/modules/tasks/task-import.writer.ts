@@ -13,7 +13,7 @@ import { buildTaskRow } from './task-row';
 import { TaskTransactions } from './task-transactions';
 import { Task } from './task.entity';
 import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
-import { TaskChanges, TasksService } from './tasks.service';
+import { TaskChanges, TaskChangesService } from './task-changes.service';
 
 /** The fields of a program item that an import sets. */
 export interface ImportedTaskFields {
@@ -96,7 +96,7 @@ export function importChanges(existing: Existing, item: ImportedTask): ImportedF
 /**
  * Writes an imported program (imports module) in the tasks module: new items become tasks
  * (effective due date, search text, coordinating agencies, a history row `import`), changed items
- * are updated through TasksService.applyChanges (one history row `import` per changed field, the
+ * are updated through TaskChangesService.applyChanges (one history row `import` per changed field, the
  * version moves), unchanged ones are left alone. Items are matched to tasks by program + code.
  * All in one transaction, queued with the module's other writes on SQLite (TaskTransactions).
  */
@@ -104,7 +104,7 @@ export function importChanges(existing: Existing, item: ImportedTask): ImportedF
 export class TaskImportWriter {
   constructor(
     @InjectRepository(Task) private readonly repo: Repository<Task>,
-    private readonly tasks: TasksService,
+    private readonly changes: TaskChangesService,
     private readonly history: TaskHistoryService,
     private readonly calendar: CalendarService,
     private readonly tx: TaskTransactions,
@@ -147,7 +147,7 @@ export class TaskImportWriter {
         task.coordinatingAgencies = coordinatingAgencyIds.map((id) => ({ id }) as Agency);
         const changes: TaskChanges = {};
         for (const f of entry.changes) (changes as Record<string, unknown>)[f] = items[i][f];
-        await this.tasks.applyChanges(m, task, changes, opts.actor, {
+        await this.changes.applyChanges(m, task, changes, opts.actor, {
           action: TaskHistoryAction.Import,
           comment: opts.comment,
         });

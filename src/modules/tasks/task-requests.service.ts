@@ -19,7 +19,8 @@ import { TaskTransactions } from './task-transactions';
 import { isOpenStatus, TASK_STATUS_LABELS } from './task-transitions';
 import { Task } from './task.entity';
 import { TaskStatus } from './task.enums';
-import { actorOf, TaskChanges, TasksService } from './tasks.service';
+import { actorOf, canRead, canSeeRequests, isLeadAgencyUser } from './task-access.policy';
+import { TaskChanges, TaskChangesService } from './task-changes.service';
 
 export const REQUEST_TYPE_LABELS: Record<TaskRequestType, string> = {
   [TaskRequestType.Extension]: 'gia hạn',
@@ -64,7 +65,7 @@ export interface TaskRequestPage {
 export class TaskRequestsService {
   constructor(
     @InjectRepository(TaskRequest) private readonly requests: Repository<TaskRequest>,
-    private readonly tasks: TasksService,
+    private readonly changes: TaskChangesService,
     private readonly history: TaskHistoryService,
     private readonly tx: TaskTransactions,
     private readonly notifications: NotificationsService,
@@ -89,9 +90,9 @@ export class TaskRequestsService {
   async create(taskId: number, dto: CreateTaskRequestDto, user: AuthUser): Promise<LoadedTaskRequest> {
     let mailIds: number[] = [];
     const id = await this.tx.run(undefined, async (m) => {
-      const task = await this.tasks.loadForChange(m, taskId);
-      if (!this.tasks.canRead(task, user)) throw new NotFoundException('Không tìm thấy nhiệm vụ');
-      if (user.role !== UserRole.Agency || task.leadAgencyId !== user.agencyId) {
+      const task = await this.changes.loadForChange(m, taskId);
+      if (!canRead(task, user)) throw new NotFoundException('Không tìm thấy nhiệm vụ');
+      if (!isLeadAgencyUser(task, user)) {
         throw new ForbiddenException('Chỉ cơ quan chủ trì được gửi yêu cầu gia hạn, xin rút hoặc xin chuyển');
       }
       if (!isOpenStatus(task.status)) {
@@ -175,7 +176,7 @@ export class TaskRequestsService {
           `Yêu cầu ${REQUEST_STATUS_LABELS[request.status]}; chỉ xử lý được yêu cầu đang chờ`,
         );
       }
-      const task = await this.tasks.loadForChange(m, request.taskId);
+      const task = await this.changes.loadForChange(m, request.taskId);
       const approving = decision === TaskRequestStatus.Approved;
       if (approving && !isOpenStatus(task.status)) {
         throw new ConflictException(
@@ -208,7 +209,7 @@ export class TaskRequestsService {
                 extendedFromText: task.dueText,
               }
             : { status: request.type === TaskRequestType.Withdrawal ? TaskStatus.Withdrawn : TaskStatus.Deferred };
-        const changed = await this.tasks.applyChanges(m, task, changes, actorOf(user), {
+        const changed = await this.changes.applyChanges(m, task, changes, actorOf(user), {
           action: TaskHistoryAction.Approve,
           comment,
         });
@@ -242,7 +243,7 @@ export class TaskRequestsService {
 
   async get(id: number, user: AuthUser): Promise<LoadedTaskRequest> {
     const loaded = await this.load(this.requests.manager, id);
-    if (!this.canSee(loaded.request.task, user)) throw new NotFoundException(REQUEST_NOT_FOUND);
+    if (!canSeeRequests(loaded.request.task, user)) throw new NotFoundException(REQUEST_NOT_FOUND);
     return loaded;
   }
 
@@ -268,10 +269,6 @@ export class TaskRequestsService {
       .getMany()) as (TaskRequest & { task: Task })[];
     const users = await this.userNames(this.requests.manager, items);
     return { items, users, total, page, limit };
-  }
-
-  private canSee(task: Task, user: AuthUser): boolean {
-    return user.role !== UserRole.Agency || (user.agencyId !== null && task.leadAgencyId === user.agencyId);
   }
 
   private async find(m: EntityManager, id: number): Promise<TaskRequest> {

@@ -14,7 +14,9 @@ import { TaskPageDto, TaskResponseDto, toTaskResponse } from './dto/task-respons
 import { UpdateTaskDto } from './dto/update-task.dto';
 import { BulkTaskActionDto, BulkTaskResultDto } from './dto/bulk-task-action.dto';
 import { TASK_EXPORT_MAX_ROWS, writeTaskListXlsx } from './task-export';
-import { STALE_VERSION, TASK_NOT_FOUND, TasksService } from './tasks.service';
+import { TASK_NOT_FOUND } from './task-access.policy';
+import { STALE_VERSION, TaskChangesService } from './task-changes.service';
+import { TasksService } from './tasks.service';
 
 const NOT_FOUND: [number, string] = [404, TASK_NOT_FOUND];
 
@@ -27,7 +29,10 @@ const ALL_ROLES = [UserRole.Admin, UserRole.Office, UserRole.Leader, UserRole.Ag
 export class TasksController {
   private readonly logger = new Logger(TasksController.name);
 
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly changes: TaskChangesService,
+  ) {}
 
   @Post()
   @Roles(UserRole.Office, UserRole.Admin)
@@ -115,7 +120,7 @@ export class TasksController {
   @ApiOkResponse({ type: BulkTaskResultDto })
   @ApiErrors(400, [403, 'Bạn không được thay đổi 2 nhiệm vụ trong các nhiệm vụ đã chọn; không nhiệm vụ nào được thay đổi'], [409, STALE_VERSION])
   bulk(@Body() dto: BulkTaskActionDto, @CurrentUser() user: AuthUser): Promise<BulkTaskResultDto> {
-    return this.tasks.bulk(dto, user);
+    return this.changes.bulk(dto, user);
   }
 
   @Get(':id')
@@ -139,7 +144,7 @@ export class TasksController {
     @Query() query: PageQuery,
     @CurrentUser() user: AuthUser,
   ): Promise<TaskHistoryPageDto> {
-    return pageOfList((await this.tasks.listHistory(id, user)).map(toTaskHistoryResponse), query);
+    return pageOfList((await this.changes.listHistory(id, user)).map(toTaskHistoryResponse), query);
   }
 
   @Patch(':id')
@@ -164,6 +169,6 @@ export class TasksController {
     @Body() dto: UpdateTaskDto,
     @CurrentUser() user: AuthUser,
   ): Promise<TaskResponseDto> {
-    return toTaskResponse(await this.tasks.update(id, dto, user), this.tasks.today());
+    return toTaskResponse(await this.changes.update(id, dto, user), this.tasks.today());
   }
 }
