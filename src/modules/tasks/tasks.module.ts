@@ -18,6 +18,7 @@ import { TaskTransactions } from './task-transactions';
 import { Task } from './task.entity';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
+import { TaskListingService } from './task-listing.service';
 
 /** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
 export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest];
@@ -31,7 +32,7 @@ export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest];
 @Module({
   imports: [TypeOrmModule.forFeature(TASKS_ENTITIES), AgenciesModule, ProgramsModule, UsersModule, CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
-  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
+  providers: [TasksService, TaskListingService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
   exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
 })
 export class TasksModule {}
