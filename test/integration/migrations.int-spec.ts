@@ -50,6 +50,17 @@ describe('migrations', () => {
     expect(columns).toEqual(['leadAgencyId', 'status', 'effectiveDueDate', 'completedAt']);
   });
 
+  it('should give the tasks an agency coordinates an index of their state by id (their rows are not read)', async () => {
+    const columns =
+      ds.options.type === 'postgres'
+        ? ((await ds.query<{ indexdef: string }[]>("SELECT indexdef FROM pg_indexes WHERE indexname = 'IDX_tasks_id_state'"))[0]?.indexdef
+            .replace(/^.*\((.*)\)$/, '$1')
+            .split(', ')
+            .map((c) => c.replace(/"/g, '')) ?? [])
+        : (await ds.query<{ name: string }[]>("PRAGMA index_info('IDX_tasks_id_state')")).map((r) => r.name);
+    expect(columns).toEqual(['id', 'status', 'effectiveDueDate', 'completedAt', 'leadAgencyId']);
+  });
+
   it('should revert every migration and re-apply them cleanly', async () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
     const runner = ds.createQueryRunner();

@@ -103,8 +103,18 @@ export class TaskListingService {
     // offset before it); only a full page asks for the count.
     const offset = (page - 1) * limit;
     const ordered = this.applySort(qb.clone().select('t.id', 'id'), q.sort ?? 'dueDate');
-    const ids = (await ordered.offset(offset).limit(limit).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
-    const total = ids.length > 0 && ids.length < limit ? offset + ids.length : page === 1 && ids.length === 0 ? 0 : await qb.getCount();
+    // An agency's tasks (lead OR coordinating) come from two index searches that the engine sorts
+    // anyway: the page query counts them too (COUNT(*) OVER ()), one pass instead of two. Other lists
+    // may walk an index in order and stop at the page, so they count apart — and only a full page.
+    const agencyScoped = user.role === UserRole.Agency || !!q.involvingAgencyId || !!q.coordinatingAgencyId;
+    if (agencyScoped) ordered.addSelect('COUNT(*) OVER ()', 'total');
+    const rows = await ordered.offset(offset).limit(limit).getRawMany<{ id: number | string; total?: number | string }>();
+    const ids = rows.map((r) => Number(r.id));
+    let total: number;
+    if (rows.length > 0 && agencyScoped) total = Number(rows[0].total);
+    else if (rows.length > 0 && rows.length < limit) total = offset + rows.length;
+    else if (rows.length === 0 && page === 1) total = 0;
+    else total = await qb.getCount();
     return { items: await this.loadInOrder(ids), total, page, limit, asOf };
   }
 

@@ -39,6 +39,8 @@ import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
   'leadAgencyId',
 ])
 @Index('IDX_tasks_updated', ['updatedAt'])
+// The coordinated tasks' state by id (migration TaskStateByIdIndex): an agency's lists read it instead of the rows.
+@Index('IDX_tasks_id_state', ['id', 'status', 'effectiveDueDate', 'completedAt', 'leadAgencyId'])
 export class Task {
   @PrimaryGeneratedColumn()
   id!: number;
