@@ -3,8 +3,6 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import pino from 'pino';
-import { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfig } from 'src/core/config/configuration';
 
 /** JSON logs with a request id per request (X-Request-Id in and out); pretty in development. */
@@ -18,34 +16,25 @@ import { AppConfig } from 'src/core/config/configuration';
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => {
         const pretty = config.get('app.logFormat', { infer: true }) === 'pretty';
-        const options: PinoHttpOptions = {
-          level: config.get('app.logLevel', { infer: true }),
-          genReqId: (req: IncomingMessage, res: ServerResponse) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url,
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          ...(pretty
-            ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } }
-            : {}),
-        };
         return {
           // Every route, including those outside the /api prefix (health, web pages); Express 5 path syntax.
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          // JSON lines are written to stdout asynchronously (sonic-boom, flushed at exit): a synchronous
-          // write per request was 7–15 % of the API's main thread under load (issue #15, the bench's profile).
-          pinoHttp: pretty ? options : [options, pino.destination({ dest: 1, sync: false })],
+          pinoHttp: {
+            level: config.get('app.logLevel', { infer: true }),
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+          },
         };
       },
     }),
