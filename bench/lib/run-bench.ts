@@ -28,7 +28,7 @@ import { ListTasksQuery } from 'src/modules/tasks/dto/list-tasks.query.dto';
 import { UpdateTaskDto } from 'src/modules/tasks/dto/update-task.dto';
 import { TaskHistory } from 'src/modules/tasks/task-history.entity';
 import { TaskChangesService } from 'src/modules/tasks/task-changes.service';
-import { TasksService } from 'src/modules/tasks/tasks.service';
+import { TaskListingService } from 'src/modules/tasks/task-listing.service';
 import { User } from 'src/modules/users/user.entity';
 import type { AuthUser } from 'src/modules/auth/auth.decorators';
 import { createValidationPipe } from 'src/core/http/validation.pipe';
@@ -188,8 +188,8 @@ export async function runBench(opts: Options): Promise<void> {
     });
     cleanups.push(() => context.close());
     const appDs = context.get(DataSource);
-    const tasksService = context.get(TasksService);
     const taskChanges = context.get(TaskChangesService);
+    const listing = context.get(TaskListingService);
     const pipe = createValidationPipe();
     const queryOf = async (params: Record<string, unknown>) =>
       (await pipe.transform(params, { type: 'query', metatype: ListTasksQuery })) as ListTasksQuery;
@@ -281,7 +281,7 @@ export async function runBench(opts: Options): Promise<void> {
           token: agencyTokens.get(nextAgency())!,
         }),
         inProcess: async () =>
-          tasksService.list(
+          listing.list(
             await queryOf({ timeliness: 'overdue', asOf: today, limit: '50' }),
             await agencyUser(overdueAgency),
           ),
@@ -291,7 +291,7 @@ export async function runBench(opts: Options): Promise<void> {
         name: `a program's tasks by due date, page ${page}`,
         request: () => ({ path: `/api/tasks?programId=1&sort=dueDate&page=${page}&limit=50`, token: office }),
         inProcess: async () =>
-          tasksService.list(
+          listing.list(
             await queryOf({ programId: '1', sort: 'dueDate', page: String(page), limit: '50' }),
             officeUser,
           ),
@@ -303,7 +303,7 @@ export async function runBench(opts: Options): Promise<void> {
           path: `/api/tasks?q=${encodeURIComponent(terms[turn++ % terms.length])}&limit=50`,
           token: office,
         }),
-        inProcess: async () => tasksService.list(await queryOf({ q: terms[0], limit: '50' }), officeUser),
+        inProcess: async () => listing.list(await queryOf({ q: terms[0], limit: '50' }), officeUser),
       },
     ];
     for (const read of reads.filter((r) => want(r.id))) {

@@ -1,4 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from 'src/modules/users/user.entity';
 import { EmbeddedRedis } from 'src/core/redis/embedded-redis';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { createAgency } from 'test/fixtures/agencies.fixture';
@@ -113,6 +116,22 @@ describe('auth (e2e)', () => {
       const second = await t.login(user.email, 'mat-khau-moi-1234');
       await t.http.patch(`/api/users/${user.id}`).set(bearer(admin)).send({ active: false }).expect(200);
       await t.http.get('/api/me').set(bearer(second)).expect(401);
+    });
+
+    it('should authenticate repeated requests without reading the user again, and still end a token at once', async () => {
+      const user = await createUser(t, admin);
+      const token = await t.login(user.email, TEST_USER_PASSWORD);
+      const repo = t.app.get<Repository<User>>(getRepositoryToken(User));
+      const reads = jest.spyOn(repo, 'findOne');
+      const readsOfUser = () => reads.mock.calls.filter(([o]) => (o?.where as { id?: number } | undefined)?.id === user.id).length;
+      try {
+        for (let i = 0; i < 3; i++) await t.http.get('/api/tasks/summary').set(bearer(token)).expect(200);
+        expect(readsOfUser()).toBe(1);
+        await t.http.patch(`/api/users/${user.id}`).set(bearer(admin)).send({ active: false }).expect(200);
+        await t.http.get('/api/tasks/summary').set(bearer(token)).expect(401);
+      } finally {
+        reads.mockRestore();
+      }
     });
 
     it('should apply a role change at the next request', async () => {

@@ -142,7 +142,8 @@ describe('browser sessions (e2e)', () => {
     const s = await signIn(agencyEmail, TEST_USER_PASSWORD);
     await t.http.get('/api/me').set('Cookie', s.cookie).expect(200);
     const user = (await t.http.get('/api/me').set('Cookie', s.cookie)).body as { id: number };
-    await t.get(DataSource).query('UPDATE users SET "tokenVersion" = "tokenVersion" + 1 WHERE id = $1'.replace('$1', String(user.id)));
+    // An admin sets a new password: tokenVersion moves (the session and the user were just read, so both are cached).
+    await t.http.patch(`/api/users/${user.id}`).set(bearer(admin)).send({ password: 'mat-khau-moi-cua-co-quan-2024' }).expect(200);
     await t.http.get('/api/me').set('Cookie', s.cookie).expect(401);
   });
 });

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind } from 'src/modules/mail/mail.enums';
 import { RemindersService } from 'src/modules/reminders/reminders.service';
+import { SessionsService } from 'src/modules/auth/sessions.service';
 import { Task } from 'src/modules/tasks/task.entity';
 import { toPdf, toScan } from 'test/fixtures/documents/render';
 import { TestApp } from 'test/utils/create-test-app';
@@ -164,6 +165,7 @@ describe('web UI (e2e, headless Chromium)', () => {
     await page.goto(`${base}/app/tasks/${task.id}`);
     await page.getByLabel('Ghi chú tiến độ').fill('Đã hoàn thiện dự thảo, chờ góp ý của các sở');
     await t.get(DataSource).query(`UPDATE auth_sessions SET "revokedAt" = "createdAt" WHERE "userId" = ${Number(me.id)}`);
+    t.get(SessionsService).forgetUser(me.id); // as a sign-out or password change through the API does
     await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
     const dialog = page.getByRole('dialog', { name: 'Phiên đăng nhập đã hết hạn' });
     await dialog.waitFor();
@@ -200,6 +202,7 @@ describe('web UI (e2e, headless Chromium)', () => {
 
     // Giving up in the dialog ends the session: back to sign-in with a message.
     await t.get(DataSource).query(`UPDATE auth_sessions SET "revokedAt" = "createdAt" WHERE "userId" = ${Number(me.id)}`);
+    t.get(SessionsService).forgetUser(me.id);
     await page.goto(`${base}/app/dashboard`);
     await page.getByRole('dialog').getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/app\/login\?reason=expired&next=%2Fapp%2Fdashboard/);

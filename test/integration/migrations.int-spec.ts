@@ -34,20 +34,19 @@ describe('migrations', () => {
     );
   });
 
+  /** An index's columns in its own order (TypeORM's table reader does not keep it on PostgreSQL). */
+  async function indexColumns(name: string): Promise<string[]> {
+    if (ds.options.type !== 'postgres') return (await ds.query<{ name: string }[]>(`PRAGMA index_info('${name}')`)).map((r) => r.name);
+    const [row] = await ds.query<{ indexdef: string }[]>('SELECT indexdef FROM pg_indexes WHERE indexname = $1', [name]);
+    return row?.indexdef.replace(/^.*\((.*)\)$/, '$1').split(', ').map((c) => c.replace(/"/g, '')) ?? [];
+  }
+
   it('should give the agency listings an index that covers their timeliness filters', async () => {
-    // In the index's own order (TypeORM's table reader does not keep it on PostgreSQL).
-    const columns =
-      ds.options.type === 'postgres'
-        ? ((
-            await ds.query<{ indexdef: string }[]>(
-              "SELECT indexdef FROM pg_indexes WHERE indexname = 'IDX_tasks_lead_status_due'",
-            )
-          )[0]?.indexdef
-            .replace(/^.*\((.*)\)$/, '$1')
-            .split(', ')
-            .map((c) => c.replace(/"/g, '')) ?? [])
-        : (await ds.query<{ name: string }[]>("PRAGMA index_info('IDX_tasks_lead_status_due')")).map((r) => r.name);
-    expect(columns).toEqual(['leadAgencyId', 'status', 'effectiveDueDate', 'completedAt']);
+    expect(await indexColumns('IDX_tasks_lead_status_due')).toEqual(['leadAgencyId', 'status', 'effectiveDueDate', 'completedAt']);
+  });
+
+  it('should give the tasks an agency coordinates an index of their state by id (their rows are not read)', async () => {
+    expect(await indexColumns('IDX_tasks_id_state')).toEqual(['id', 'status', 'effectiveDueDate', 'completedAt', 'leadAgencyId']);
   });
 
   it('should revert every migration and re-apply them cleanly', async () => {

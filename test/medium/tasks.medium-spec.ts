@@ -10,6 +10,7 @@ import { Task } from 'src/modules/tasks/task.entity';
 import { TasksModule } from 'src/modules/tasks/tasks.module';
 import { TaskChangesService } from 'src/modules/tasks/task-changes.service';
 import { TasksService } from 'src/modules/tasks/tasks.service';
+import { TaskListingService } from 'src/modules/tasks/task-listing.service';
 import { User } from 'src/modules/users/user.entity';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { ReminderFixtures } from 'test/fixtures/reminder-tasks.fixture';
@@ -21,6 +22,7 @@ describe('TasksService and TaskChangesService (medium)', () => {
   let f: ReminderFixtures;
   let sut: TasksService;
   let changes: TaskChangesService;
+  let listing: TaskListingService;
   let office: AuthUser;
   let today: LocalDate;
 
@@ -34,6 +36,7 @@ describe('TasksService and TaskChangesService (medium)', () => {
     f = new ReminderFixtures(m);
     sut = m.get(TasksService);
     changes = m.get(TaskChangesService);
+    listing = m.get(TaskListingService);
     office = authOf(await f.user({ role: UserRole.Office }));
     today = sut.today();
   });
@@ -100,11 +103,11 @@ describe('TasksService and TaskChangesService (medium)', () => {
     const later = await sut.create({ title: 'Còn hạn', kind: TaskKind.Task, origin: TaskOrigin.Added, leadAgencyId: lead.id, assignedAt, dueDate: addDays(today, 40) }, office);
     const own = await sut.create({ title: 'Của sở phối hợp', kind: TaskKind.Task, origin: TaskOrigin.Added, leadAgencyId: helper.id, assignedAt, dueDate: addDays(today, -10) }, office);
 
-    const seenByHelper = await sut.list({ page: 1, limit: 100 }, staff);
+    const seenByHelper = await listing.list({ page: 1, limit: 100 }, staff);
     expect(seenByHelper.items.map((t) => t.id).sort()).toEqual([overdue.id, own.id].sort());
-    const overdueOfLead = await sut.list({ page: 1, limit: 100, agencyId: lead.id, timeliness: TimelinessFilter.Overdue }, office);
+    const overdueOfLead = await listing.list({ page: 1, limit: 100, agencyId: lead.id, timeliness: TimelinessFilter.Overdue }, office);
     expect(overdueOfLead.items.map((t) => t.id)).toEqual([overdue.id]);
     expect(overdueOfLead.total).toBe(1);
-    expect((await sut.list({ page: 1, limit: 100, agencyId: lead.id }, office)).items.map((t) => t.id).sort()).toEqual([overdue.id, later.id].sort());
+    expect((await listing.list({ page: 1, limit: 100, agencyId: lead.id }, office)).items.map((t) => t.id).sort()).toEqual([overdue.id, later.id].sort());
   });
 });

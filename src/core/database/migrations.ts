@@ -9,8 +9,9 @@ import { TaskResultDocument1770013000300 } from '../../../migrations/17700130003
 import { TaskFiles1770013000400 } from '../../../migrations/1770013000400-TaskFiles';
 import { TaskSubmittedAt1770014000000 } from '../../../migrations/1770014000000-TaskSubmittedAt';
 import { SavedViews1770014000001 } from '../../../migrations/1770014000001-SavedViews';
+import { TaskStateByIdIndex1770030000000 } from '../../../migrations/1770030000000-TaskStateByIdIndex';
 import { TaskSearchIndex1770031000000 } from '../../../migrations/1770031000000-TaskSearchIndex';
 import { ReportIndexByAgency1770034000000 } from '../../../migrations/1770034000000-ReportIndexByAgency';
 
 /** Listed explicitly (not globbed) so the same list works from src/ under jest and from dist/. */
-export const MIGRATIONS = [InitialSchema1763800000000, TaskQueryIndexes1764900000000, AgencyGroups1770012000000, ProgramPeriodNumber1770012500000, AuthSessions1770013000000, Notifications1770013000100, TaskExtensionOrigin1770013000200, TaskResultDocument1770013000300, TaskFiles1770013000400, TaskSubmittedAt1770014000000, SavedViews1770014000001, TaskSearchIndex1770031000000, ReportIndexByAgency1770034000000];
+export const MIGRATIONS = [InitialSchema1763800000000, TaskQueryIndexes1764900000000, AgencyGroups1770012000000, ProgramPeriodNumber1770012500000, AuthSessions1770013000000, Notifications1770013000100, TaskExtensionOrigin1770013000200, TaskResultDocument1770013000300, TaskFiles1770013000400, TaskSubmittedAt1770014000000, SavedViews1770014000001, TaskStateByIdIndex1770030000000, TaskSearchIndex1770031000000, ReportIndexByAgency1770034000000];

@@ -15,6 +15,7 @@ const LABELS: Record<string, string> = {
   comment: 'Ý kiến',
   completedAt: 'Ngày hoàn thành',
   coordinatingAgencyIds: 'Cơ quan phối hợp',
+  coordinatingAgencyId: 'Cơ quan phối hợp',
   coordinatingTaskIds: 'Nhiệm vụ phối hợp',
   currentPassword: 'Mật khẩu hiện tại',
   date: 'Ngày',

@@ -49,6 +49,8 @@ export class AuthService {
       const changed = await this.users.changeOwnPassword(userId, currentPassword, newPassword, m);
       return { user: changed, revoked: await this.sessions.keepOnly(userId, sessionId, changed.tokenVersion, m) };
     });
+    this.users.forgetActiveUser(userId);
+    this.sessions.forgetUser(userId);
     const payload: TokenPayload = { sub: user.id, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload);
     const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);

@@ -20,9 +20,9 @@ const INVALID_SESSION = 'Phiên đăng nhập không hợp lệ hoặc đã hế
 /**
  * APP_GUARD: every route needs a signed-in caller unless @Public(). Two ways in: a bearer token
  * (API clients) or the browser's session cookie (checked against its server-side row, and for
- * unsafe methods against cross-site requests and the session's CSRF token). The user is reloaded on
- * each request so a deactivated account or a bumped tokenVersion takes effect at once; then
- * @Roles() is checked.
+ * unsafe methods against cross-site requests and the session's CSRF token). The user comes from
+ * UsersService.authUser (a cache of a few seconds that every write to the user clears, so a
+ * deactivated account or a bumped tokenVersion takes effect at once); then @Roles() is checked.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -70,7 +70,7 @@ export class JwtAuthGuard implements CanActivate {
       tokenVersion = session.tokenVersion;
       sessionId = session.id;
     }
-    const user = await this.users.findActiveById(userId);
+    const user = await this.users.authUser(userId);
     if (!user || user.tokenVersion !== tokenVersion) throw new UnauthorizedException(INVALID_SESSION);
     req.user = { id: user.id, email: user.email, fullName: user.fullName, role: user.role, agencyId: user.agencyId, sessionId };
 

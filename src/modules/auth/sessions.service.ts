@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { EntityManager, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
+import { AUTH_CACHE_TTL_MS, ShortLivedCache } from 'src/core/cache/short-lived-cache';
 import { AppConfig } from 'src/core/config/configuration';
 import { AuthSession } from './session.entity';
 
@@ -34,11 +35,14 @@ export interface OpenedSession {
 
 /**
  * Server-side browser sessions: the cookie's random token is looked up by its hash on every
- * request, so sign-out (revokedAt) ends it at once and a forged or replayed cookie finds nothing
- * valid. Lifetime: JWT_TTL, the same as a bearer token.
+ * request (through a cache of a few seconds that every write here clears), so sign-out (revokedAt)
+ * ends it at once and a forged or replayed cookie finds nothing valid. Lifetime: JWT_TTL, the same
+ * as a bearer token.
  */
 @Injectable()
 export class SessionsService {
+  private readonly live = new ShortLivedCache<string, AuthSession | null>(AUTH_CACHE_TTL_MS);
+
   constructor(
     @InjectRepository(AuthSession) private readonly repo: Repository<AuthSession>,
     private readonly config: ConfigService<AppConfig, true>,
@@ -68,7 +72,8 @@ export class SessionsService {
   /** The live session a cookie token names, or null (unknown, signed out, expired). */
   async find(token: string): Promise<AuthSession | null> {
     if (!token || token.length > 200) return null;
-    const s = await this.repo.findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
+    const tokenHash = hashToken(token);
+    const s = await this.live.through(tokenHash, () => this.repo.findOneBy({ tokenHash, revokedAt: IsNull() }));
     if (!s || s.expiresAt.getTime() <= Date.now()) return null;
     return s;
   }
@@ -78,7 +83,16 @@ export class SessionsService {
   }
 
   async revoke(id: number): Promise<void> {
-    await this.repo.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    try {
+      await this.repo.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    } finally {
+      this.live.forgetWhere((s) => s?.id === id);
+    }
+  }
+
+  /** After a change to the user's sessions in a transaction that has now committed (a password change). */
+  forgetUser(userId: number): void {
+    this.live.forgetWhere((s) => s?.userId === userId);
   }
 
   /**
@@ -92,11 +106,13 @@ export class SessionsService {
     const others = keep === undefined ? live : { ...live, id: Not(keep) };
     const revoked = (await repo.update(others, { revokedAt: new Date() })).affected ?? 0;
     if (keep !== undefined) await repo.update({ id: keep, userId }, { tokenVersion });
+    this.forgetUser(userId);
     return revoked;
   }
 
   /** Test and operator helper: move a session's end (e.g. to the past). */
   async setExpiry(id: number, at: Date): Promise<void> {
     await this.repo.update({ id }, { expiresAt: at });
+    this.live.forgetWhere((s) => s?.id === id);
   }
 }

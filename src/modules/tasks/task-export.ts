@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
 import { LocalDate } from 'src/core/time/local-date';
-import { toTaskResponse } from './dto/task-response.dto';
+import { TaskView, toTaskResponse } from './dto/task-response.dto';
 import { TASK_STATUS_LABELS } from './task-transitions';
-import { Task } from './task.entity';
 import { TaskKind, Timeliness } from './task.enums';
 
 /** A list exported to one file holds at most this many tasks (the office is asked to filter more). */
@@ -42,7 +41,7 @@ function ddmmyyyy(d: string | null): string {
   return `${day}/${m}/${y}`;
 }
 
-export function taskExportRow(t: Task, no: number, asOf: LocalDate): (string | number)[] {
+export function taskExportRow(t: TaskView, no: number, asOf: LocalDate): (string | number)[] {
   const r = toTaskResponse(t, asOf);
   return [
     no,
@@ -65,7 +64,7 @@ export function taskExportRow(t: Task, no: number, asOf: LocalDate): (string | n
  * Streams the list to `out` with exceljs's streaming writer: each row is committed as it is
  * written, so memory stays flat however long the list (up to TASK_EXPORT_MAX_ROWS).
  */
-export async function writeTaskListXlsx(out: Writable, title: string, asOf: LocalDate, batches: AsyncIterable<Task[]>): Promise<number> {
+export async function writeTaskListXlsx(out: Writable, title: string, asOf: LocalDate, batches: AsyncIterable<TaskView[]>): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'nhiemvu';
   const ws = wb.addWorksheet('Danh sách nhiệm vụ', { views: [{ state: 'frozen', ySplit: 2 }] });

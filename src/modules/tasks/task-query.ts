@@ -117,3 +117,11 @@ export function submittedCondition(alias: string, asOf: LocalDate): SqlCondition
     params: { subSubmitted: TaskStatus.Submitted, subDone: TaskStatus.Done, subAsOf: asOf },
   };
 }
+
+/** Tasks the agency coordinates (is among the coordinating agencies of): the coordinating tab's list. */
+export function coordinatingCondition(alias: string, param: string, agencyId: number): SqlCondition {
+  return {
+    sql: `${alias}.id IN (SELECT "tca"."taskId" FROM "task_coordinating_agencies" "tca" WHERE "tca"."agencyId" = :${param})`,
+    params: { [param]: agencyId },
+  };
+}

@@ -34,6 +34,8 @@ import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
 @Index('IDX_tasks_updated', ['updatedAt'])
 // PostgreSQL's GIN index of the search words (migration TaskSearchIndex; SQLite has an FTS5 table instead).
 @Index('IDX_tasks_search', { synchronize: false })
+// The coordinated tasks' state by id (migration TaskStateByIdIndex): an agency's lists read it instead of the rows.
+@Index('IDX_tasks_id_state', ['id', 'status', 'effectiveDueDate', 'completedAt', 'leadAgencyId'])
 export class Task {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -8,7 +8,8 @@ import { ParseIdPipe } from 'src/core/http/validation';
 import { AuthUser, CurrentUser, Roles } from 'src/modules/auth/auth.decorators';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { CreateTaskDto } from './dto/create-task.dto';
-import { ListTasksQuery } from './dto/list-tasks.query.dto';
+import { ListTasksQuery, TaskFiltersQuery } from './dto/list-tasks.query.dto';
+import { TaskSummaryDto } from './dto/task-summary.dto';
 import { TaskHistoryPageDto, toTaskHistoryResponse } from './dto/task-history-response.dto';
 import { TaskPageDto, TaskResponseDto, toTaskResponse } from './dto/task-response.dto';
 import { UpdateTaskDto } from './dto/update-task.dto';
@@ -17,6 +18,7 @@ import { TASK_EXPORT_MAX_ROWS, writeTaskListXlsx } from './task-export';
 import { TASK_NOT_FOUND } from './task-access.policy';
 import { STALE_VERSION, TaskChangesService } from './task-changes.service';
 import { TasksService } from './tasks.service';
+import { TaskListingService } from './task-listing.service';
 
 const NOT_FOUND: [number, string] = [404, TASK_NOT_FOUND];
 
@@ -32,6 +34,7 @@ export class TasksController {
   constructor(
     private readonly tasks: TasksService,
     private readonly changes: TaskChangesService,
+    private readonly listing: TaskListingService,
   ) {}
 
   @Post()
@@ -59,13 +62,28 @@ export class TasksController {
   @ApiOkResponse({ type: TaskPageDto })
   @ApiErrors(400)
   async list(@Query() query: ListTasksQuery, @CurrentUser() user: AuthUser): Promise<TaskPageDto> {
-    const page = await this.tasks.list(query, user);
+    const page = await this.listing.list(query, user);
     return {
       items: page.items.map((t) => toTaskResponse(t, page.asOf)),
       total: page.total,
       page: page.page,
       limit: page.limit,
     };
+  }
+
+  @Get('summary')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary: 'Số nhiệm vụ theo từng nhóm (các thẻ của danh sách)',
+    description:
+      'The same filters as GET /api/tasks (no page, limit or sort), counted in one answer: total, overdue and dueSoon (timeliness as of asOf), ' +
+      'open (new, in_progress, submitted), done, and with agencyId the tasks that agency coordinates without leading (coordinating; null without agencyId). ' +
+      'Agency users count only what they may see, as on the list. Example: ?agencyId=3&asOf=2024-06-30',
+  })
+  @ApiOkResponse({ type: TaskSummaryDto })
+  @ApiErrors(400)
+  summary(@Query() query: TaskFiltersQuery, @CurrentUser() user: AuthUser): Promise<TaskSummaryDto> {
+    return this.listing.summary(query, user);
   }
 
   @Get('leaders')
@@ -80,7 +98,7 @@ export class TasksController {
   })
   @ApiErrors([400, 'Tham số không hợp lệ'])
   async leaders(@Query() query: PageQuery): Promise<Page<string>> {
-    return pageOfList(await this.tasks.leaders(), query);
+    return pageOfList(await this.listing.leaders(), query);
   }
 
   @Get('export')
@@ -95,7 +113,7 @@ export class TasksController {
   @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
   @ApiErrors([400, `Danh sách có 100.001 nhiệm vụ, vượt quá giới hạn 100.000 dòng của một tệp xuất; hãy lọc bớt …`])
   async export(@Query() query: ListTasksQuery, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
-    const { asOf, batches } = await this.tasks.exportList(query, user, TASK_EXPORT_MAX_ROWS);
+    const { asOf, batches } = await this.listing.exportList(query, user, TASK_EXPORT_MAX_ROWS);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', contentDisposition(`Danh sách nhiệm vụ ${asOf.split('-').reverse().join('.')}.xlsx`));
     res.setHeader('Cache-Control', 'private, no-store');

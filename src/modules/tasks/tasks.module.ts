@@ -20,6 +20,7 @@ import { TaskTransactions } from './task-transactions';
 import { Task } from './task.entity';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
+import { TaskListingService } from './task-listing.service';
 
 /** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
 export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest];
@@ -33,7 +34,7 @@ export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest];
 @Module({
   imports: [TypeOrmModule.forFeature(TASKS_ENTITIES), AgenciesModule, ProgramsModule, UsersModule, CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
-  providers: [TasksService, TaskChangesService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery, TaskSearchIndex],
-  exports: [TasksService, TaskChangesService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
+  providers: [TasksService, TaskChangesService, TaskListingService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery, TaskSearchIndex],
+  exports: [TasksService, TaskChangesService, TaskListingService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
 })
 export class TasksModule {}

@@ -4,6 +4,8 @@ import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { Page, pageWindow } from 'src/core/http/pagination';
 import { AgenciesService } from 'src/modules/agencies/agencies.service';
+import { AUTH_CACHE_TTL_MS, ShortLivedCache } from 'src/core/cache/short-lived-cache';
+import { ActiveUser } from './active-user';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-strength';
@@ -13,6 +15,7 @@ import { UserRole } from './user-role.enum';
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
+  private readonly activeUsers = new ShortLivedCache<number, ActiveUser | null>(AUTH_CACHE_TTL_MS);
 
   constructor(
     @InjectRepository(User) private readonly repo: Repository<User>,
@@ -21,6 +24,26 @@ export class UsersService {
 
   findActiveById(id: number): Promise<User | null> {
     return this.repo.findOneBy({ id, active: true });
+  }
+
+  /**
+   * The active user `id` as authentication sees it (JwtAuthGuard, on every request), from the
+   * process's short-lived cache (core/cache/short-lived-cache.ts); null when there is no such active user.
+   */
+  authUser(id: number): Promise<ActiveUser | null> {
+    if (!Number.isSafeInteger(id) || id < 1) return Promise.resolve(null);
+    return this.activeUsers.through(id, async () => {
+      const u = await this.repo.findOne({
+        select: { id: true, email: true, fullName: true, role: true, agencyId: true, tokenVersion: true },
+        where: { id, active: true },
+      });
+      return u ? { id: u.id, email: u.email, fullName: u.fullName, role: u.role, agencyId: u.agencyId, tokenVersion: u.tokenVersion } : null;
+    });
+  }
+
+  /** After a change to the user written elsewhere or in a transaction that has now committed. */
+  forgetActiveUser(id: number): void {
+    this.activeUsers.forget(id);
   }
 
   /** With the password hash (not selected by default). */
@@ -93,7 +116,8 @@ export class UsersService {
 
   /**
    * A new password or deactivation signs the user out everywhere (tokenVersion). Role and agency
-   * changes take effect at the next request anyway: JwtAuthGuard reloads the user every time.
+   * changes take effect at the next request anyway: the write forgets the user's cached
+   * authentication (authUser).
    */
   async update(id: number, dto: UpdateUserDto): Promise<User> {
     const user = await this.get(id);
@@ -113,7 +137,11 @@ export class UsersService {
     if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
     if (dto.password !== undefined || (user.active && !active)) user.tokenVersion += 1;
     user.active = active;
-    return this.save(user);
+    try {
+      return await this.save(user);
+    } finally {
+      this.activeUsers.forget(id);
+    }
   }
 
   /**
@@ -141,6 +169,8 @@ export class UsersService {
     this.checkPassword(newPassword, user.email, user.fullName, 'newPassword');
     const tokenVersion = user.tokenVersion + 1;
     await repo.update({ id }, { passwordHash: await hashPassword(newPassword), tokenVersion });
+    // Again after the commit (AuthService): a read between here and then still saw the old row.
+    this.activeUsers.forget(id);
     return { ...user, tokenVersion };
   }
 
@@ -158,6 +188,7 @@ export class UsersService {
       return;
     }
     const passwordHash = await hashPassword(password);
+    this.activeUsers.clear();
     if (existing) {
       await this.repo.update({ id: existing.id }, { passwordHash, role: UserRole.Admin, agencyId: null, active: true });
     } else {

@@ -12,7 +12,6 @@ import { formatNumber, formatPercent, todayLocal } from '../format.js';
 import { navigate } from '../router.js';
 import { can } from '../session.js';
 
-const OPEN = ['new', 'in_progress', 'submitted'];
 /** The segments of an agency's bar: Phụ lục II figures (the key is also the drill-down figure). */
 const SEGMENTS = [
   ['doneOnTime', 'Hoàn thành đúng hạn', 'seg-ontime'],
@@ -33,7 +32,6 @@ export async function render({ main, query, user }) {
   const scope = can.isAgency(user) ? { agencyId: user.agencyId } : {};
   const liveScope = leader ? { ...scope, leaderInCharge: leader } : scope;
   const leaderScope = leader ? { leaderInCharge: leader } : {};
-  const count = (q) => api.get('/tasks', { ...liveScope, ...q, limit: 1 }).then((r) => r.total);
 
   let live;
   let report;
@@ -43,7 +41,7 @@ export async function render({ main, query, user }) {
   let leaders;
   try {
     [live, report, overdue, years, trend, leaders] = await Promise.all([
-      Promise.all([count({ timeliness: 'overdue' }), count({ timeliness: 'due_soon' }), count({ status: OPEN }), count({ status: ['done'] })]),
+      api.get('/tasks/summary', liveScope).then((s) => [s.overdue, s.dueSoon, s.open, s.done]),
       api.get('/reports/appendix', { period: String(year), window: 'calendar', asOf, ...liveScope }),
       api.get('/tasks', { ...liveScope, timeliness: 'overdue', sort: 'dueDate', limit: 20 }),
       allPrograms()

@@ -1,5 +1,5 @@
 // "Nhiệm vụ của đơn vị" (agency users) and the task list of the office and leaders: tabs with
-// counts (GET /api/tasks with timeliness/status filters, `total`), search, pages.
+// counts (one GET /api/tasks/summary for the same filters), search, pages.
 
 import { api } from '../api.js';
 import { loadError, pageHeader, pager, tabs, taskTable } from '../components.js';
@@ -22,6 +22,9 @@ const TABS = {
   coordinating: { label: 'Phối hợp thực hiện', query: {}, sort: 'dueDate' },
 };
 
+/** The summary's field behind each tab's count. */
+const SUMMARY_FIELDS = { all: 'total', overdue: 'overdue', due_soon: 'dueSoon', open: 'open', done: 'done', coordinating: 'coordinating' };
+
 function hrefWith(query, changes) {
   const q = new URLSearchParams(query);
   for (const [k, v] of Object.entries(changes)) {
@@ -31,16 +34,6 @@ function hrefWith(query, changes) {
   if (!('page' in changes)) q.delete('page');
   const s = q.toString();
   return `/app/tasks${s ? `?${s}` : ''}`;
-}
-
-/** The tasks an agency coordinates (not leads): the API filters lead or coordinating, so the lead ones are left out here. */
-async function coordinatingTasks(agencyId, q) {
-  const items = [];
-  for (let page = 1; ; page++) {
-    const res = await api.get('/tasks', { involvingAgencyId: agencyId, q, sort: 'dueDate', limit: 200, page });
-    items.push(...res.items.filter((t) => t.leadAgencyId !== agencyId));
-    if (page * 200 >= res.total) return items;
-  }
 }
 
 export async function render(ctx) {
@@ -66,35 +59,23 @@ async function renderTabs({ main, query, user }) {
     if (query.get('agencyId')) base.agencyId = query.get('agencyId');
     if (query.get('programId')) base.programId = query.get('programId');
   }
-  const countOf = (key) => api.get('/tasks', { ...base, ...TABS[key].query, limit: 1 }).then((r) => r.total);
 
   let counts;
   let list;
   let directories = [[], []];
   try {
-    const countKeys = keys.filter((k) => k !== 'coordinating');
-    const wanted = [Promise.all(countKeys.map(countOf))];
-    // Coordinated = lead or coordinating − lead (the API has no coordinating-only filter).
-    if (agencyUser)
-      wanted.push(Promise.all([api.get('/tasks', { involvingAgencyId: user.agencyId, q, limit: 1 }), api.get('/tasks', { ...base, limit: 1 })]));
-    else wanted.push(Promise.all([allAgencies(), allPrograms()]));
-    if (active === 'coordinating') {
-      wanted.push(
-        coordinatingTasks(user.agencyId, q).then((items) => ({
-          items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
-          total: items.length,
-          page,
-          limit: PAGE_SIZE,
-        })),
-      );
-    } else {
-      wanted.push(api.get('/tasks', { ...base, ...TABS[active].query, sort: TABS[active].sort, limit: PAGE_SIZE, page }));
-    }
-    const results = await Promise.all(wanted);
-    const values = results[0];
-    counts = Object.fromEntries(countKeys.map((k, i) => [k, values[i]]));
-    if (agencyUser) counts.coordinating = results[1][0].total - results[1][1].total;
-    else directories = results[1];
+    // Every tab's count in one call; the coordinating tab (agency users) lists what the agency coordinates.
+    const listQuery =
+      active === 'coordinating'
+        ? { q, coordinatingAgencyId: user.agencyId, sort: TABS[active].sort, limit: PAGE_SIZE, page }
+        : { ...base, ...TABS[active].query, sort: TABS[active].sort, limit: PAGE_SIZE, page };
+    const results = await Promise.all([
+      api.get('/tasks/summary', base),
+      agencyUser ? null : Promise.all([allAgencies(), allPrograms()]),
+      api.get('/tasks', listQuery),
+    ]);
+    counts = Object.fromEntries(keys.map((k) => [k, results[0][SUMMARY_FIELDS[k]]]));
+    if (!agencyUser) directories = results[1];
     list = results[2];
   } catch (err) {
     replace(main, loadError(err));

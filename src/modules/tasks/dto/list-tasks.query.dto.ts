@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PageQuery } from 'src/core/http/pagination';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -51,6 +51,14 @@ export class ListTasksQuery extends PageQuery {
   @Min(1)
   @Max(MAX_ID)
   involvingAgencyId?: number;
+
+  @ApiPropertyOptional({ example: 5, description: 'Coordinating agency (cơ quan phối hợp): the tasks this agency is among the coordinating agencies of' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  coordinatingAgencyId?: number;
 
   @ApiPropertyOptional({
     enum: TaskStatus,
@@ -188,6 +196,7 @@ export const TASK_FILTER_KEYS = [
   'programId',
   'agencyId',
   'involvingAgencyId',
+  'coordinatingAgencyId',
   'status',
   'timeliness',
   'asOf',
@@ -203,3 +212,6 @@ export const TASK_FILTER_KEYS = [
   'leaderInCharge',
   'sourceDocument',
 ] as const;
+
+/** The filters of GET /api/tasks without paging and sort: GET /api/tasks/summary's query. */
+export class TaskFiltersQuery extends OmitType(ListTasksQuery, ['page', 'limit', 'sort'] as const) {}

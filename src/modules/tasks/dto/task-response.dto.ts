@@ -95,8 +95,16 @@ function iso(d: Date | string): string {
   return d instanceof Date ? d.toISOString() : new Date(d).toISOString();
 }
 
+type AgencyRef = Pick<Agency, 'id' | 'code' | 'name'>;
+
+/** What a task response is built from: a loaded Task, or a listed row (task-listing.service.ts reads these columns raw). */
+export type TaskView = Omit<Task, 'program' | 'leadAgency' | 'coordinatingAgencies' | 'searchText' | 'createdById'> & {
+  leadAgency?: AgencyRef | null;
+  coordinatingAgencies?: AgencyRef[];
+};
+
 /** The public shape of a task, judged as of `asOf`; expects leadAgency and coordinatingAgencies loaded. */
-export function toTaskResponse(t: Task, asOf: LocalDate): TaskResponseDto {
+export function toTaskResponse(t: TaskView, asOf: LocalDate): TaskResponseDto {
   const timeliness = judgeTimeliness(
     { status: t.status, effectiveDueDate: t.effectiveDueDate, completedAt: t.completedAt },
     asOf,
