@@ -9,6 +9,7 @@ import { TaskResultDocument1770013000300 } from '../../../migrations/17700130003
 import { TaskFiles1770013000400 } from '../../../migrations/1770013000400-TaskFiles';
 import { TaskSubmittedAt1770014000000 } from '../../../migrations/1770014000000-TaskSubmittedAt';
 import { SavedViews1770014000001 } from '../../../migrations/1770014000001-SavedViews';
+import { TaskNextReminder1770033000000 } from '../../../migrations/1770033000000-TaskNextReminder';
 
 /** Listed explicitly (not globbed) so the same list works from src/ under jest and from dist/. */
-export const MIGRATIONS = [InitialSchema1763800000000, TaskQueryIndexes1764900000000, AgencyGroups1770012000000, ProgramPeriodNumber1770012500000, AuthSessions1770013000000, Notifications1770013000100, TaskExtensionOrigin1770013000200, TaskResultDocument1770013000300, TaskFiles1770013000400, TaskSubmittedAt1770014000000, SavedViews1770014000001];
+export const MIGRATIONS = [InitialSchema1763800000000, TaskQueryIndexes1764900000000, AgencyGroups1770012000000, ProgramPeriodNumber1770012500000, AuthSessions1770013000000, Notifications1770013000100, TaskExtensionOrigin1770013000200, TaskResultDocument1770013000300, TaskFiles1770013000400, TaskSubmittedAt1770014000000, SavedViews1770014000001, TaskNextReminder1770033000000];

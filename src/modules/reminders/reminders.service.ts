@@ -15,7 +15,7 @@ import { remindersSent } from 'src/core/metrics/metrics';
 import { AgenciesService } from 'src/modules/agencies/agencies.service';
 import type { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { addDays, diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/core/time/local-date';
+import { diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/core/time/local-date';
 import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
 import { MailAttachmentRef, MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind } from 'src/modules/mail/mail.enums';
@@ -24,7 +24,11 @@ import { ReminderPolicy } from 'src/modules/programs/program.entity';
 import { DeadlineTask, TaskDeadlinesQuery } from 'src/modules/tasks/queries/task-deadlines.query';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { User } from 'src/modules/users/user.entity';
-import { duePoint, standingText } from './reminder-points';
+import { duePoint, MAX_REMINDER_LEAD_DAYS, nextPointOn, standingText } from './reminder-points';
+import { isInAgencyHands } from 'src/modules/calendar/timeliness';
+import { ReminderDateGroup, TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
+import { ReminderState } from './reminder-state.entity';
+import { createHash } from 'node:crypto';
 import { deadlineRemindersMessage } from 'src/modules/notifications/notification-messages';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { isLeaderInCharge } from 'src/modules/users/leader-in-charge';
@@ -50,12 +54,8 @@ import {
   sortItems,
 } from './templates/reminder-mail.templates';
 
-/**
- * Reminders go to the agency that has the task in hand: new and in_progress. A submitted task is
- * with the leaders (its document awaits signature), not the agency, so it is not chased; done,
- * withdrawn and deferred tasks are finished or out of the counts.
- */
-export const REMINDED_STATUSES: readonly TaskStatus[] = [TaskStatus.New, TaskStatus.InProgress];
+/** reminder_state key of the policies tasks.nextReminderOn was computed with. */
+const POLICY_FINGERPRINT = 'policyFingerprint';
 
 /** Working days the công văn gives the agency to finish or to ask for an extension or withdrawal. */
 export const LETTER_REPLY_WORKING_DAYS = 7;
@@ -156,6 +156,8 @@ export class RemindersService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ReminderLog) private readonly logs: Repository<ReminderLog>,
     @InjectRepository(ReminderLetter) private readonly letters: Repository<ReminderLetter>,
+    @InjectRepository(ReminderState) private readonly state: Repository<ReminderState>,
+    private readonly reminderDates: TaskReminderDates,
     private readonly deadlines: TaskDeadlinesQuery,
     private readonly agencies: AgenciesService,
     private readonly calendar: CalendarService,
@@ -279,7 +281,9 @@ export class RemindersService implements OnModuleInit {
       return result;
     }
 
-    const { candidates, plans } = await this.planFor(asOf, active, defaultPolicy, programPolicies);
+    await this.syncPolicyFingerprint(defaults, overrides);
+    const { candidates, recorded, plans, policyFor } = await this.planFor(asOf, defaultPolicy, programPolicies);
+    const notWritten = new Set<number>();
 
     if (plans.length) {
       const agencies = new Map(
@@ -292,8 +296,16 @@ export class RemindersService implements OnModuleInit {
       for (let k = 0; k < plans.length; k++) {
         const plan = plans[(start + k) % plans.length];
         const agency = agencies.get(plan.agencyId);
-        if (!agency) continue;
+        if (!agency) {
+          notWritten.add(plan.agencyId);
+          continue;
+        }
+        // The công văn lists every overdue task of the agency in this run's scope, not only those
+        // whose point came today (the candidates are only the latter).
+        if (plan.reminders.some((r) => r.point.escalate))
+          plan.overdue = (await this.deadlines.overdueInHands(asOf, agency.id)).map(toScanRow).filter((t) => policyFor(t)?.enabled);
         const summary = await this.commitAgency(plan, agency, asOf, working, leaders, result);
+        if (!summary) notWritten.add(plan.agencyId);
         if (summary) {
           result.digests.push(summary);
           result.points += summary.points.length;
@@ -303,9 +315,13 @@ export class RemindersService implements OnModuleInit {
       result.digests.sort((a, b) => a.agencyId - b.agencyId);
       result.conflicts.sort();
     }
+    const settled = await this.settleCandidates(asOf, candidates, recorded, result, notWritten, (t) =>
+      t.programId !== null && overrides.has(t.programId) ? overrides.get(t.programId)! : defaults,
+      policyFor,
+    );
     result.durationMs = Date.now() - started;
     this.logger.log(
-      `reminder scan ${asOf}: ${candidates.length} candidate task(s), ${result.points} point(s), ${result.digests.length} digest(s)` +
+      `reminder scan ${asOf}: ${candidates.length} candidate task(s) (${settled} moved to their next point), ${result.points} point(s), ${result.digests.length} digest(s)` +
         `${result.conflicts.length ? `, ${result.conflicts.length} already sent by another scan` : ''}` +
         `${result.failed.length ? `, ${result.failed.length} failed` : ''} in ${result.durationMs} ms`,
     );
@@ -315,20 +331,67 @@ export class RemindersService implements OnModuleInit {
   /** What the scan plans for `asOf`: one plan per agency with its reminder points (nothing recorded). */
   private async planFor(
     asOf: LocalDate,
-    active: ReminderPolicy[],
     defaultPolicy: ReminderPolicy | null,
     programPolicies: Map<number, ReminderPolicy | null>,
-  ): Promise<{ candidates: ScanTaskRow[]; plans: AgencyPlan[] }> {
-    const horizon = addDays(asOf, Math.max(0, ...active.flatMap((p) => p.beforeDays)));
-    const [candidates, recorded] = await Promise.all([this.loadCandidates(horizon), this.loadRecorded(horizon)]);
-    const plans = planScan({
-      asOf,
-      tasks: candidates,
-      recorded,
-      policyFor: (t) =>
-        t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy,
-    });
-    return { candidates, plans };
+  ): Promise<{ candidates: ScanTaskRow[]; recorded: Map<number, number>; plans: AgencyPlan[]; policyFor: (t: ScanTaskRow) => ReminderPolicy | null }> {
+    const [candidates, recorded] = await Promise.all([this.loadCandidates(asOf), this.loadRecorded(asOf)]);
+    const policyFor = (t: ScanTaskRow) =>
+      t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy;
+    const plans = planScan({ asOf, tasks: candidates, recorded, policyFor });
+    return { candidates, recorded, plans, policyFor };
+  }
+
+  /**
+   * Moves each candidate judged by this run to its next reminder day (nextPointOn, after the point
+   * recorded now or before), so tomorrow's scan does not read it again before that day. Left as they
+   * are: tasks whose policy did not apply in this run (send time not reached, day off) and those of
+   * agencies whose digest was not written (another scan's, or a failure retried). A task whose
+   * policy is off gets null; a change of policy resets it (syncPolicyFingerprint).
+   */
+  private async settleCandidates(
+    asOf: LocalDate,
+    candidates: ScanTaskRow[],
+    recorded: Map<number, number>,
+    result: ScanResult,
+    notWritten: Set<number>,
+    effective: (t: ScanTaskRow) => ReminderPolicy,
+    applying: (t: ScanTaskRow) => ReminderPolicy | null,
+  ): Promise<number> {
+    const sentNow = new Map(result.digests.flatMap((d) => d.points.map((p) => [p.taskId, p.offsetDays] as const)));
+    const groups = new Map<string, ReminderDateGroup>();
+    for (const t of candidates) {
+      if (notWritten.has(t.leadAgencyId)) continue;
+      const policy = effective(t);
+      if (policy.enabled && !applying(t)) continue;
+      const next = nextPointOn(policy, t, sentNow.get(t.id) ?? recorded.get(t.id) ?? null);
+      const key = `${t.effectiveDueDate}|${next}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { effectiveDueDate: t.effectiveDueDate, nextReminderOn: next, taskIds: [] }));
+      g.taskIds.push(t.id);
+    }
+    if (!groups.size) return 0;
+    return retryWhenBusy(() => this.dataSource.transaction((m) => this.reminderDates.settle([...groups.values()], asOf, m)));
+  }
+
+  /**
+   * tasks.nextReminderOn was computed with the policies of the last scan. When the defaults
+   * (config/reminders.json) or a program's override changed since, every task in the agency's hands
+   * goes back to the writers' floor (one UPDATE), and this scan reads and settles them again.
+   */
+  private async syncPolicyFingerprint(defaults: ReminderPolicy, overrides: Map<number, ReminderPolicy>): Promise<void> {
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify({ defaults, overrides: [...overrides].sort((a, b) => a[0] - b[0]) }))
+      .digest('hex');
+    const stored = await this.state.findOneBy({ key: POLICY_FINGERPRINT });
+    if (stored?.value === fingerprint) return;
+    const reset = await retryWhenBusy(() =>
+      this.dataSource.transaction(async (m) => {
+        const n = await this.reminderDates.resetToFloor(MAX_REMINDER_LEAD_DAYS, m);
+        await m.upsert(ReminderState, { key: POLICY_FINGERPRINT, value: fingerprint }, ['key']);
+        return n;
+      }),
+    );
+    if (stored) this.logger.log(`reminder policies changed: ${reset} task(s) will be judged again from their first possible point`);
   }
 
   /**
@@ -344,7 +407,7 @@ export class RemindersService implements OnModuleInit {
     const programPolicies = new Map([...overrides].map(([id, p]) => [id, p.enabled ? p : null]));
     const active = [defaultPolicy, ...programPolicies.values()].filter((p): p is ReminderPolicy => p !== null);
     if (!active.length) return { asOf, digests: [] };
-    const { plans } = await this.planFor(asOf, active, defaultPolicy, programPolicies);
+    const { plans } = await this.planFor(asOf, defaultPolicy, programPolicies);
     const agencies = new Map(plans.length ? (await this.agencies.findByIds(plans.map((p) => p.agencyId))).map((a) => [a.id, a]) : []);
     return {
       asOf,
@@ -377,7 +440,7 @@ export class RemindersService implements OnModuleInit {
     const problems = ids.flatMap((id, i) => {
       const t = byId.get(id);
       if (!t) return [{ field: `taskIds.${i}`, message: `taskIds.${i}: không tìm thấy nhiệm vụ ${id}` }];
-      if (!REMINDED_STATUSES.includes(t.status) && t.status !== TaskStatus.Submitted)
+      if (!isInAgencyHands(t.status) && t.status !== TaskStatus.Submitted)
         return [{ field: `taskIds.${i}`, message: `taskIds.${i}: nhiệm vụ ${id} không còn đang thực hiện` }];
       if (!t.effectiveDueDate) return [{ field: `taskIds.${i}`, message: `taskIds.${i}: nhiệm vụ ${id} không có thời hạn (thường xuyên)` }];
       return [];
@@ -402,7 +465,7 @@ export class RemindersService implements OnModuleInit {
         const entry = plans.get(row.leadAgencyId) ?? { plan: { agencyId: row.leadAgencyId, reminders: [], overdue: [] }, unrecorded: [] };
         plans.set(row.leadAgencyId, entry);
         // The point the scan would send today, if any (submitted tasks are never in the scan's series).
-        const point = REMINDED_STATUSES.includes(t.status) ? duePoint(policyFor(row), row, asOf, recorded.get(row.id) ?? null) : null;
+        const point = isInAgencyHands(t.status) ? duePoint(policyFor(row), row, asOf, recorded.get(row.id) ?? null) : null;
         if (point) entry.plan.reminders.push({ task: row, point });
         else entry.unrecorded.push(row);
         if (row.effectiveDueDate < asOf && policyFor(row).enabled) entry.plan.overdue.push(row);
@@ -450,9 +513,9 @@ export class RemindersService implements OnModuleInit {
     return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));
   }
 
-  /** Open tasks with an effective due date up to `horizon` (asOf + the largest beforeDays): one query. */
-  private async loadCandidates(horizon: LocalDate): Promise<ScanTaskRow[]> {
-    const rows = await this.deadlines.dueBy(REMINDED_STATUSES, horizon);
+  /** The tasks whose reminder day has come by `asOf` (an index range; see TaskDeadlinesQuery.reminderCandidates). */
+  private async loadCandidates(asOf: LocalDate): Promise<ScanTaskRow[]> {
+    const rows = await this.deadlines.reminderCandidates(asOf);
     return rows.map(toScanRow);
   }
 
@@ -461,10 +524,10 @@ export class RemindersService implements OnModuleInit {
    * grouped query joined to the same filter (no per-task queries, no long IN lists). Points recorded
    * for an earlier due date (before an extension) do not match the join: a new series.
    */
-  private async loadRecorded(horizon: LocalDate): Promise<Map<number, number>> {
+  private async loadRecorded(asOf: LocalDate): Promise<Map<number, number>> {
     const qb = this.logs.createQueryBuilder('l').select('l.taskId', 'taskId').addSelect('MAX(l.offsetDays)', 'maxOffset');
     const rows = await this.deadlines
-      .joinDueBy(qb, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate', REMINDED_STATUSES, horizon)
+      .joinReminderCandidates(qb, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate', asOf)
       .groupBy('l.taskId')
       .getRawMany<{ taskId: number | string; maxOffset: number | string }>();
     return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));
@@ -735,7 +798,7 @@ export class RemindersService implements OnModuleInit {
   async weeklySummary(opts: { asOf?: LocalDate; now?: Date } = {}): Promise<WeeklySummaryResult> {
     return this.exclusive(async () => {
       const asOf = this.scanDay(opts);
-      const rows = await this.deadlines.overdueIn(REMINDED_STATUSES, asOf);
+      const rows = await this.deadlines.overdueInHands(asOf);
       const byAgency = new Map<number, DigestItem[]>();
       for (const t of rows) {
         const list = byAgency.get(t.leadAgencyId) ?? [];

@@ -6,6 +6,7 @@ import { NotificationsModule } from 'src/modules/notifications/notifications.mod
 import { ProgramsModule } from 'src/modules/programs/programs.module';
 import { UsersModule } from 'src/modules/users/users.module';
 import { TaskDeadlinesQuery } from './queries/task-deadlines.query';
+import { TaskReminderDates } from './task-reminder-dates';
 import { TaskFiguresQuery } from './queries/task-figures.query';
 import { TaskHandover } from './task-handover';
 import { RequestsController } from './requests.controller';
@@ -31,7 +32,7 @@ export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest];
 @Module({
   imports: [TypeOrmModule.forFeature(TASKS_ENTITIES), AgenciesModule, ProgramsModule, UsersModule, CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
-  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
-  exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
+  providers: [TasksService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery, TaskReminderDates],
+  exports: [TasksService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery, TaskReminderDates],
 })
 export class TasksModule {}

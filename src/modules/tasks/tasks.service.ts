@@ -23,6 +23,7 @@ import { findCoordinatingAgencies } from './task-agencies.lookup';
 import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
 import { assignedByCondition, involvingCondition, leaderCondition, notDoneBeforeCondition, submittedCondition, timelinessCondition } from './task-query';
+import { reminderFloor } from 'src/modules/reminders/reminder-points';
 import { taskSearchText } from './task-search';
 import { buildTaskRow, NewTaskInput } from './task-row';
 import { TaskTransactions } from './task-transactions';
@@ -116,6 +117,8 @@ const CHANGE_FIELDS: (keyof TaskFields)[] = [
 const DERIVED_FIELDS: (keyof TaskFields)[] = ['extendedFromDate', 'extendedFromText'];
 const COMPLETION_FIELDS = ['completedAt', 'progress', 'resultDocument', 'resultNumber', 'kind', 'assignedAt'] as const;
 const SEARCH_FIELDS: (keyof TaskFields)[] = ['code', 'title', 'description', 'sourceDocument', 'dueText'];
+/** What a task's reminder points depend on (its policy comes with its program): a change resets tasks.nextReminderOn. */
+const REMINDER_FIELDS: (keyof Task)[] = ['effectiveDueDate', 'status', 'assignedAt', 'programId'];
 
 export const TASK_NOT_FOUND = 'Không tìm thấy nhiệm vụ';
 export const STALE_VERSION = 'Nhiệm vụ đã được người khác cập nhật; vui lòng tải lại rồi thực hiện lại thay đổi';
@@ -864,6 +867,7 @@ export class TasksService {
 
     if ('dueDate' in set) set.effectiveDueDate = await this.calendar.effectiveDueDate(set.dueDate ?? null);
     if (SEARCH_FIELDS.some((k) => k in set)) set.searchText = taskSearchText({ ...task, ...set });
+    if (REMINDER_FIELDS.some((k) => k in set)) set.nextReminderOn = reminderFloor({ ...task, ...set });
     // The version moves even when only the coordinating agencies changed (TypeORM adds version + 1).
     const result = await m
       .createQueryBuilder()
