@@ -103,6 +103,8 @@ export interface ScanPreview {
 
 export interface ScanResult {
   asOf: LocalDate;
+  /** Tasks read: those whose nextReminderOn had come (an index range, not every open task). */
+  candidates: number;
   /** Reminder points recorded (one per task reminded). */
   points: number;
   digests: DigestSummary[];
@@ -252,6 +254,7 @@ export class RemindersService implements OnModuleInit {
     const asOf = this.scanDay({ asOf: opts.asOf, now });
     const result: ScanResult = {
       asOf,
+      candidates: 0,
       points: 0,
       digests: [],
       conflicts: [],
@@ -282,8 +285,9 @@ export class RemindersService implements OnModuleInit {
     }
 
     await this.syncPolicyFingerprint(defaults, overrides);
-    const { candidates, recorded, plans, policyFor } = await this.planFor(asOf, defaultPolicy, programPolicies);
+    const { candidates, stale, recorded, plans, policyFor } = await this.planFor(asOf, defaultPolicy, programPolicies);
     const notWritten = new Set<number>();
+    result.candidates = candidates.length + stale.length;
 
     if (plans.length) {
       const agencies = new Map(
@@ -315,7 +319,7 @@ export class RemindersService implements OnModuleInit {
       result.digests.sort((a, b) => a.agencyId - b.agencyId);
       result.conflicts.sort();
     }
-    const settled = await this.settleCandidates(asOf, candidates, recorded, result, notWritten, (t) =>
+    const settled = await this.settleCandidates(asOf, candidates, stale, recorded, result, notWritten, (t) =>
       t.programId !== null && overrides.has(t.programId) ? overrides.get(t.programId)! : defaults,
       policyFor,
     );
@@ -333,12 +337,18 @@ export class RemindersService implements OnModuleInit {
     asOf: LocalDate,
     defaultPolicy: ReminderPolicy | null,
     programPolicies: Map<number, ReminderPolicy | null>,
-  ): Promise<{ candidates: ScanTaskRow[]; recorded: Map<number, number>; plans: AgencyPlan[]; policyFor: (t: ScanTaskRow) => ReminderPolicy | null }> {
-    const [candidates, recorded] = await Promise.all([this.loadCandidates(asOf), this.loadRecorded(asOf)]);
+  ): Promise<{
+    candidates: ScanTaskRow[];
+    stale: ScanTaskRow[];
+    recorded: Map<number, number>;
+    plans: AgencyPlan[];
+    policyFor: (t: ScanTaskRow) => ReminderPolicy | null;
+  }> {
+    const [{ candidates, stale }, recorded] = await Promise.all([this.loadCandidates(asOf), this.loadRecorded(asOf)]);
     const policyFor = (t: ScanTaskRow) =>
       t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy;
     const plans = planScan({ asOf, tasks: candidates, recorded, policyFor });
-    return { candidates, recorded, plans, policyFor };
+    return { candidates, stale, recorded, plans, policyFor };
   }
 
   /**
@@ -351,6 +361,7 @@ export class RemindersService implements OnModuleInit {
   private async settleCandidates(
     asOf: LocalDate,
     candidates: ScanTaskRow[],
+    stale: ScanTaskRow[],
     recorded: Map<number, number>,
     result: ScanResult,
     notWritten: Set<number>,
@@ -359,15 +370,18 @@ export class RemindersService implements OnModuleInit {
   ): Promise<number> {
     const sentNow = new Map(result.digests.flatMap((d) => d.points.map((p) => [p.taskId, p.offsetDays] as const)));
     const groups = new Map<string, ReminderDateGroup>();
-    for (const t of candidates) {
-      if (notWritten.has(t.leadAgencyId)) continue;
-      const policy = effective(t);
-      if (policy.enabled && !applying(t)) continue;
-      const next = nextPointOn(policy, t, sentNow.get(t.id) ?? recorded.get(t.id) ?? null);
+    const add = (t: ScanTaskRow, next: LocalDate | null) => {
       const key = `${t.effectiveDueDate}|${next}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { effectiveDueDate: t.effectiveDueDate, nextReminderOn: next, taskIds: [] }));
       g.taskIds.push(t.id);
+    };
+    for (const t of stale) add(t, null);
+    for (const t of candidates) {
+      if (notWritten.has(t.leadAgencyId)) continue;
+      const policy = effective(t);
+      if (policy.enabled && !applying(t)) continue;
+      add(t, nextPointOn(policy, t, sentNow.get(t.id) ?? recorded.get(t.id) ?? null));
     }
     if (!groups.size) return 0;
     return retryWhenBusy(() => this.dataSource.transaction((m) => this.reminderDates.settle([...groups.values()], asOf, m)));
@@ -473,7 +487,7 @@ export class RemindersService implements OnModuleInit {
       const agencies = new Map((await this.agencies.findByIds(plans.keys())).map((a) => [a.id, a]));
       const escalates = [...plans.values()].some((p) => p.plan.reminders.some((r) => r.point.escalate));
       const leaders = escalates ? await this.leaders() : [];
-      const result: ScanResult = { asOf, points: 0, digests: [], conflicts: [], failed: [], skipped: null, durationMs: 0 };
+      const result: ScanResult = { asOf, candidates: ids.length, points: 0, digests: [], conflicts: [], failed: [], skipped: null, durationMs: 0 };
       let tasks = 0;
       for (const [agencyId, { plan, unrecorded }] of [...plans].sort((a, b) => a[0] - b[0])) {
         const summary = await this.commitAgency(plan, agencies.get(agencyId)!, asOf, working, leaders, result, unrecorded);
@@ -513,10 +527,17 @@ export class RemindersService implements OnModuleInit {
     return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));
   }
 
-  /** The tasks whose reminder day has come by `asOf` (an index range; see TaskDeadlinesQuery.reminderCandidates). */
-  private async loadCandidates(asOf: LocalDate): Promise<ScanTaskRow[]> {
+  /**
+   * The tasks whose reminder day has come by `asOf` (an index range; see
+   * TaskDeadlinesQuery.reminderCandidates), split into those still in the agency's hands with a due
+   * date and the rest (a day left by a writer that changed the status: settled to null).
+   */
+  private async loadCandidates(asOf: LocalDate): Promise<{ candidates: ScanTaskRow[]; stale: ScanTaskRow[] }> {
     const rows = await this.deadlines.reminderCandidates(asOf);
-    return rows.map(toScanRow);
+    const candidates: ScanTaskRow[] = [];
+    const stale: ScanTaskRow[] = [];
+    for (const t of rows) (isInAgencyHands(t.status) && t.effectiveDueDate ? candidates : stale).push(toScanRow(t));
+    return { candidates, stale };
   }
 
   /**

@@ -37,14 +37,17 @@ export class TaskDeadlinesQuery {
   constructor(@InjectRepository(Task) private readonly tasks: Repository<Task>) {}
 
   /**
-   * The reminder scan's candidates: tasks still in the agency's hands whose nextReminderOn has come
-   * by `asOf` — an index range (IDX_tasks_next_reminder), not every open task. By lead agency, due date, id.
+   * The reminder scan's candidates: tasks whose nextReminderOn has come by `asOf` — an index range
+   * (IDX_tasks_next_reminder), not every open task. The only condition, so that SQLite's planner has
+   * no other index to prefer (a status condition made it read every open task by IDX_tasks_status_due);
+   * the writers keep the day null outside the agency's hands, and the caller judges the status.
+   * By lead agency, due date, id.
    */
   reminderCandidates(asOf: LocalDate): Promise<DeadlineTask[]> {
-    return this.inHands(this.tasks.createQueryBuilder('t'), 't')
+    return this.tasks
+      .createQueryBuilder('t')
       .select(DEADLINE_SELECT.map((c) => `t.${c}`))
-      .andWhere('t.nextReminderOn <= :trAsOf', { trAsOf: asOf })
-      .andWhere('t.effectiveDueDate IS NOT NULL')
+      .where('t.nextReminderOn <= :trAsOf', { trAsOf: asOf })
       .orderBy('t.leadAgencyId', 'ASC')
       .addOrderBy('t.effectiveDueDate', 'ASC')
       .addOrderBy('t.id', 'ASC')
@@ -71,7 +74,7 @@ export class TaskDeadlinesQuery {
   /**
    * Joins the task of each row of `qb` (a query over the caller's own table) as `alias` ON `on`,
    * keeping the rows whose task is among reminderCandidates(asOf): the scan's recorded points of its
-   * candidates, in one grouped query.
+   * candidates, in one grouped query (the same single condition, for the same reason).
    */
   joinReminderCandidates<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
@@ -79,7 +82,7 @@ export class TaskDeadlinesQuery {
     on: string,
     asOf: LocalDate,
   ): SelectQueryBuilder<T> {
-    return this.inHands(qb.innerJoin(Task, alias, on), alias).andWhere(`${alias}.nextReminderOn <= :trAsOf`, { trAsOf: asOf });
+    return qb.innerJoin(Task, alias, on).andWhere(`${alias}.nextReminderOn <= :trAsOf`, { trAsOf: asOf });
   }
 
   /** Joins the task of each row of `qb` (a query over the caller's own table) as `alias` ON `on`. */
