@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, QueryResult, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { IN_AGENCY_HANDS } from 'src/modules/calendar/timeliness';
 import { LocalDate } from 'src/core/time/local-date';
 import { Task } from './task.entity';
@@ -77,6 +77,6 @@ function placeholders(m: EntityManager, n: number): string[] {
 /** Runs an UPDATE and answers the rows it changed (the structured result of the manager's own query runner). */
 async function update(m: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
   if (!m.queryRunner) return m.transaction((tm) => update(tm, sql, params));
-  const result = (await m.queryRunner.query(sql, params, true)) as QueryResult;
+  const result = (await m.queryRunner.query(sql, params, true));
   return result.affected ?? 0;
 }
