@@ -6,7 +6,10 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, LessThan, Repository } from 'typeorm';
+import { DurableRun, DurableRuns } from 'src/core/queue/durable-runs';
+import { JobAttempt } from 'src/core/queue/job-host';
+import { JobName } from 'src/core/queue/job-names';
 import { insertRows } from 'src/core/database/insert-rows';
 import { AppConfig } from 'src/core/config/configuration';
 import { isUniqueViolation } from 'src/core/database/db-errors';
@@ -18,7 +21,7 @@ import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/core/time/local-date';
 import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
 import { MailAttachmentRef, MailMessage } from 'src/modules/mail/mail-message.entity';
-import { MailKind } from 'src/modules/mail/mail.enums';
+import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
 import { MailService } from 'src/modules/mail/mail.service';
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
 import { DeadlineTask, TaskDeadlinesQuery } from 'src/modules/tasks/queries/task-deadlines.query';
@@ -59,6 +62,15 @@ const POLICY_FINGERPRINT = 'policyFingerprint';
 
 /** Working days the công văn gives the agency to finish or to ask for an extension or withdrawal. */
 export const LETTER_REPLY_WORKING_DAYS = 7;
+
+/** A letter still undrawn this long after its scan is queued again by the next scan. */
+const LETTER_SWEEP_AFTER_MS = 10 * 60_000;
+
+/** Attempts of one RenderReminderLetter job before its mail is failed (exponential from 5 s). */
+export const LETTER_ATTEMPTS = 5;
+
+/** A letter that no retry can draw (its agency is gone). */
+class LetterError extends Error {}
 
 const LOG_INSERT_CHUNK = 200;
 
@@ -169,6 +181,7 @@ export class RemindersService implements OnModuleInit {
     private readonly config: ConfigService<AppConfig, true>,
     private readonly notifications: NotificationsService,
     private readonly templates: DocumentTemplatesService,
+    private readonly durable: DurableRuns,
   ) {}
 
   /**
@@ -285,6 +298,8 @@ export class RemindersService implements OnModuleInit {
     }
 
     await this.syncPolicyFingerprint(defaults, overrides);
+    // Letters of earlier scans whose job never reached Redis (their mail is held until drawn).
+    await this.durable.sweep(this.letterRun, LETTER_SWEEP_AFTER_MS).catch((err: Error) => this.logger.warn(`letter sweep failed: ${err.message}`));
     const { candidates, stale, recorded, plans, policyFor } = await this.planFor(asOf, defaultPolicy, programPolicies);
     const notWritten = new Set<number>();
     result.candidates = candidates.length + stale.length;
@@ -619,8 +634,9 @@ export class RemindersService implements OnModuleInit {
             ...renderMissingAddress({ ...common, agencyCode: agency.code, items, attachment }),
           };
 
-    let letterFile: { path: string; size: number; filename: string; taskIds: number[]; replyBy: LocalDate } | null =
-      null;
+    // The công văn is drawn by a job of its own after the digests are queued (renderLetter): here only
+    // its task list, file name and reply date; the office's copy is held until the file is attached.
+    let letterPlan: ReturnType<RemindersService['planLetter']> | null = null;
     let sheetFile: MailAttachmentRef | null = null;
     try {
       // Another scan wrote this agency's digest (it records all its points at once): nothing to
@@ -629,7 +645,7 @@ export class RemindersService implements OnModuleInit {
         result.conflicts.push(agency.code);
         return null;
       }
-      if (escalated.length) letterFile = await this.writeLetter(plan, agency, asOf, working);
+      if (escalated.length) letterPlan = this.planLetter(plan, agency, asOf, working);
       // A big digest lists the most urgent tasks in its body and carries the full list as XLSX,
       // so the message stays under what relays accept.
       let attachmentInfo: DigestAttachmentInfo | null = null;
@@ -662,12 +678,7 @@ export class RemindersService implements OnModuleInit {
           );
           let escalationRow: MailMessage | null = null;
           let letter: ReminderLetter | null = null;
-          if (letterFile) {
-            const attachment: MailAttachmentRef = {
-              filename: letterFile.filename,
-              path: letterFile.path,
-              contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-            };
+          if (letterPlan) {
             escalationRow = await this.mail.create(
               {
                 kind: MailKind.Escalation,
@@ -675,24 +686,25 @@ export class RemindersService implements OnModuleInit {
                 ...renderEscalation({
                   ...common,
                   items: escalated,
-                  letterFilename: letterFile.filename,
-                  letterTaskCount: letterFile.taskIds.length,
-                  replyBy: letterFile.replyBy,
+                  letterFilename: letterPlan.filename,
+                  letterTaskCount: letterPlan.taskIds.length,
+                  replyBy: letterPlan.replyBy,
                   digestRecipients: recipients,
                 }),
-                attachments: [attachment],
+                held: true,
                 agencyId: agency.id,
-                taskIds: letterFile.taskIds,
+                taskIds: letterPlan.taskIds,
               },
               m,
             );
+            // size 0 until renderLetter has written the file.
             letter = await m.save(
               m.create(ReminderLetter, {
                 agencyId: agency.id,
                 scanDate: asOf,
-                path: letterFile.path,
-                size: letterFile.size,
-                taskIds: letterFile.taskIds,
+                path: letterPlan.path,
+                size: 0,
+                taskIds: letterPlan.taskIds,
                 mailMessageId: escalationRow.id,
               }),
             );
@@ -700,10 +712,8 @@ export class RemindersService implements OnModuleInit {
           return { mainRow, escalationRow, letter };
         }),
       );
-      await this.mail.dispatch([
-        committed.mainRow.id,
-        ...(committed.escalationRow ? [committed.escalationRow.id] : []),
-      ]);
+      await this.mail.dispatch([committed.mainRow.id]);
+      if (committed.letter) await this.durable.dispatch(this.letterRun, [committed.letter.id]);
       return {
         agencyId: agency.id,
         agencyCode: agency.code,
@@ -718,7 +728,6 @@ export class RemindersService implements OnModuleInit {
         letterId: committed.letter?.id ?? null,
       };
     } catch (err) {
-      if (letterFile) rmSync(join(this.config.get('files.dir', { infer: true }), letterFile.path), { force: true });
       if (sheetFile) rmSync(join(this.config.get('files.dir', { infer: true }), sheetFile.path), { force: true });
       if (isUniqueViolation(err)) {
         this.logger.log(`reminders of ${agency.code} for ${asOf} were recorded by another scan; nothing sent twice`);
@@ -776,41 +785,126 @@ export class RemindersService implements OnModuleInit {
     return { ref, listed };
   }
 
-  /** Writes the draft công văn under DATA_DIR/files/letters/<year>/ before the transaction (removed if it rolls back). */
-  private async writeLetter(plan: AgencyPlan, agency: Agency, asOf: LocalDate, working: WorkingCalendar) {
+  /** The draft công văn of one escalated digest: the overdue tasks it lists, its file and reply date. */
+  private planLetter(plan: AgencyPlan, agency: Agency, asOf: LocalDate, working: WorkingCalendar) {
     let replyBy = asOf;
     for (let i = 0; i < LETTER_REPLY_WORKING_DAYS; i++) replyBy = working.firstWorkingDayAfter(replyBy);
-    const overdue = [...plan.overdue].sort(
-      (a, b) => a.effectiveDueDate.localeCompare(b.effectiveDueDate) || a.id - b.id,
-    );
-    // The office's own template when it uploaded one, else the shipped default (document-templates).
-    const buffer = await this.templates.render(CONG_VAN_TEMPLATE, congVanData({
-      provinceName: this.config.get('app.provinceName', { infer: true }),
-      agencyName: agency.name,
-      asOf,
-      replyBy,
-      tasks: overdue.map((t) => ({
-        code: t.code,
-        title: t.title,
-        sourceDocument: t.sourceDocument,
-        effectiveDueDate: t.effectiveDueDate,
-        daysOverdue: diffDays(t.effectiveDueDate, asOf),
-      })),
-    }));
+    const overdue = [...plan.overdue].sort((a, b) => a.effectiveDueDate.localeCompare(b.effectiveDueDate) || a.id - b.id);
     const safeCode = agency.code.replace(/[^A-Za-z0-9_-]/g, '_');
     const [year] = parseLocalDate(asOf);
-    const path = `letters/${year}/${asOf}-${safeCode}-${randomBytes(4).toString('hex')}.docx`;
-    const full = join(this.config.get('files.dir', { infer: true }), path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, buffer);
     return {
-      path,
-      size: buffer.length,
+      path: `letters/${year}/${asOf}-${safeCode}-${randomBytes(4).toString('hex')}.docx`,
       filename: `cong-van-don-doc-${safeCode}-${asOf}.docx`,
       taskIds: overdue.map((t) => t.id),
       replyBy,
     };
   }
+
+  /**
+   * The job RenderReminderLetter: draws the công văn of a letter row the scan wrote (its tasks as they
+   * stand now, in the scan's order), writes it under DATA_DIR/files/letters/<year>/, and in one
+   * transaction records its size and releases the office's copy with the file attached; then the copy
+   * is queued for delivery. A letter already drawn, or whose mail is no longer held, is left alone.
+   * A letter that cannot be drawn fails its mail (the mail log says why): never sent without it.
+   */
+  async renderLetter(letterId: number, attempt: JobAttempt): Promise<'rendered' | 'skipped' | 'failed'> {
+    const letter = await this.letters.findOneBy({ id: letterId });
+    if (!letter || letter.size > 0 || letter.mailMessageId === null) return 'skipped';
+    const mailId = letter.mailMessageId;
+    const [mail] = await this.mail.findByIds([mailId]);
+    if (mail?.status !== MailStatus.Held) return 'skipped';
+    const full = join(this.config.get('files.dir', { infer: true }), letter.path);
+    return this.durable.handle(
+      attempt,
+      async () => {
+        const agency = await this.agencies.findById(letter.agencyId);
+        if (!agency) throw new LetterError(`agency ${letter.agencyId} is gone`);
+        const byId = new Map((await this.deadlines.byIds(letter.taskIds)).map((t) => [t.id, t]));
+        const working = await this.calendar.working();
+        let replyBy = letter.scanDate;
+        for (let i = 0; i < LETTER_REPLY_WORKING_DAYS; i++) replyBy = working.firstWorkingDayAfter(replyBy);
+        const tasks = letter.taskIds.flatMap((id) => {
+          const t = byId.get(id);
+          return t?.effectiveDueDate ? [{ ...t, effectiveDueDate: t.effectiveDueDate }] : [];
+        });
+        // The office's own template when it uploaded one, else the shipped default (document-templates).
+        const buffer = await this.templates.render(
+          CONG_VAN_TEMPLATE,
+          congVanData({
+            provinceName: this.config.get('app.provinceName', { infer: true }),
+            agencyName: agency.name,
+            asOf: letter.scanDate,
+            replyBy,
+            tasks: tasks.map((t) => ({
+              code: t.code,
+              title: t.title,
+              sourceDocument: t.sourceDocument,
+              effectiveDueDate: t.effectiveDueDate,
+              daysOverdue: diffDays(t.effectiveDueDate, letter.scanDate),
+            })),
+          }),
+        );
+        mkdirSync(dirname(full), { recursive: true });
+        writeFileSync(full, buffer);
+        const safeCode = agency.code.replace(/[^A-Za-z0-9_-]/g, '_');
+        const attachment: MailAttachmentRef = {
+          filename: `cong-van-don-doc-${safeCode}-${letter.scanDate}.docx`,
+          path: letter.path,
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        };
+        const released = await retryWhenBusy(() =>
+          this.dataSource.transaction(async (m) => {
+            await m.update(ReminderLetter, { id: letter.id, size: 0 }, { size: buffer.length });
+            return this.mail.release(mailId, { attachments: [attachment] }, m);
+          }),
+        );
+        if (!released) return 'skipped' as const;
+        await this.mail.dispatch([mailId]);
+        this.logger.log(`reminder letter ${letter.id} drawn (${tasks.length} task(s)); mail ${mailId} queued`);
+        return 'rendered' as const;
+      },
+      {
+        permanent: (err) => err instanceof LetterError,
+        retry: (message) => {
+          this.logger.warn(`reminder letter ${letter.id} attempt ${attempt.attempt} failed, will retry: ${message}`);
+          return Promise.resolve();
+        },
+        fail: async (message) => {
+          try {
+            rmSync(full, { force: true });
+          } catch {
+            // Nothing was written where nothing could be.
+          }
+          await this.mail.failHeld(mailId, `Không tạo được dự thảo công văn đôn đốc: ${message}`);
+          this.logger.error(`reminder letter ${letter.id} failed for good; mail ${mailId} not sent: ${message}`);
+          return 'failed' as const;
+        },
+      },
+    );
+  }
+
+  /** Letters the scan wrote whose job never reached Redis (or was lost): queued again by the next scan. */
+  private readonly letterRun: DurableRun<JobName.RenderReminderLetter> = {
+    label: 'reminder letter',
+    job: JobName.RenderReminderLetter,
+    jobId: (id) => `letter-${id}`,
+    payload: (id) => ({ reminderLetterId: id }),
+    options: () => ({ attempts: LETTER_ATTEMPTS, backoff: { type: 'exponential', delay: 5_000 } }),
+    staleQueued: async (before) => {
+      const pending = await this.letters.find({
+        select: { id: true, mailMessageId: true },
+        where: { size: 0, createdAt: LessThan(before) },
+        order: { id: 'ASC' },
+        take: 1000,
+      });
+      const held = new Set(
+        (await this.mail.findByIds(pending.flatMap((l) => (l.mailMessageId ? [l.mailMessageId] : []))))
+          .filter((m) => m.status === MailStatus.Held)
+          .map((m) => m.id),
+      );
+      return pending.filter((l) => l.mailMessageId !== null && held.has(l.mailMessageId)).map((l) => l.id);
+    },
+  };
 
   /**
    * Monday morning: the overdue tasks still in the agencies' hands (new, in_progress), by lead agency,
