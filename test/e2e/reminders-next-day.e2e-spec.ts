@@ -5,6 +5,7 @@ import { MAX_REMINDER_LEAD_DAYS } from 'src/modules/reminders/reminder-points';
 import { RemindersService, ScanResult } from 'src/modules/reminders/reminders.service';
 import { Task } from 'src/modules/tasks/task.entity';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
+import { TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
 import { ReminderFixtures } from 'test/fixtures/reminder-tasks.fixture';
 import { TestApp } from 'test/utils/create-test-app';
 
@@ -112,6 +113,24 @@ describe('reminders: the next reminder day of each task (e2e)', () => {
     const again = await sut.scan({ asOf: D });
     expect(pointsOf(again, agency.id)).toEqual([]);
     expect(await nextOf(task.id)).toBe(addDays(D, 4));
+  });
+
+  it('should not store a day judged on a due date that has changed since the scan read it', async () => {
+    const agency = await f.agency();
+    const task = await f.task({ agency, dueDate: addDays(D, 7) });
+    const dates = t.get(TaskReminderDates);
+    // The scan read the task due D+7; a writer has since moved it to D+30 (and its floor).
+    await f.extend(task, addDays(D, 30));
+    await ds().getRepository(Task).update({ id: task.id }, { nextReminderOn: addDays(D, -1) });
+    const moved = await ds().getRepository(Task).findOneByOrFail({ id: task.id });
+    expect(await dates.settle([{ id: task.id, effectiveDueDate: task.effectiveDueDate, nextReminderOn: addDays(D, 4) }], D)).toBe(0);
+    expect(await nextOf(task.id)).toBe(addDays(D, -1));
+    expect(await dates.settle([{ id: task.id, effectiveDueDate: moved.effectiveDueDate, nextReminderOn: addDays(D, 23) }], D)).toBe(1);
+    expect(await nextOf(task.id)).toBe(addDays(D, 23));
+    // Neither the version nor updatedAt of the task moved: the day is the scan's bookkeeping.
+    const after = await ds().getRepository(Task).findOneByOrFail({ id: task.id });
+    expect(after.version).toBe(moved.version);
+    expect(after.updatedAt).toEqual(moved.updatedAt);
   });
 
   it('should judge the tasks again from their first possible point when a program’s policy changes', async () => {

@@ -29,7 +29,7 @@ import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { User } from 'src/modules/users/user.entity';
 import { duePoint, MAX_REMINDER_LEAD_DAYS, nextPointOn, standingText } from './reminder-points';
 import { isInAgencyHands } from 'src/modules/calendar/timeliness';
-import { ReminderDateGroup, TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
+import { ReminderDate, TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
 import { ReminderState } from './reminder-state.entity';
 import { createHash } from 'node:crypto';
 import { deadlineRemindersMessage } from 'src/modules/notifications/notification-messages';
@@ -170,8 +170,6 @@ export class RemindersService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ReminderLog) private readonly logs: Repository<ReminderLog>,
     @InjectRepository(ReminderLetter) private readonly letters: Repository<ReminderLetter>,
-    @InjectRepository(ReminderState) private readonly state: Repository<ReminderState>,
-    private readonly reminderDates: TaskReminderDates,
     private readonly deadlines: TaskDeadlinesQuery,
     private readonly agencies: AgenciesService,
     private readonly calendar: CalendarService,
@@ -182,6 +180,8 @@ export class RemindersService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly templates: DocumentTemplatesService,
     private readonly durable: DurableRuns,
+    @InjectRepository(ReminderState) private readonly state: Repository<ReminderState>,
+    private readonly reminderDates: TaskReminderDates,
   ) {}
 
   /**
@@ -303,6 +303,7 @@ export class RemindersService implements OnModuleInit {
     const { candidates, stale, recorded, plans, policyFor } = await this.planFor(asOf, defaultPolicy, programPolicies);
     const notWritten = new Set<number>();
     result.candidates = candidates.length + stale.length;
+    const readMs = Date.now() - started;
 
     if (plans.length) {
       const agencies = new Map(
@@ -334,6 +335,7 @@ export class RemindersService implements OnModuleInit {
       result.digests.sort((a, b) => a.agencyId - b.agencyId);
       result.conflicts.sort();
     }
+    const writtenAt = Date.now();
     const settled = await this.settleCandidates(asOf, candidates, stale, recorded, result, notWritten, (t) =>
       t.programId !== null && overrides.has(t.programId) ? overrides.get(t.programId)! : defaults,
       policyFor,
@@ -342,7 +344,8 @@ export class RemindersService implements OnModuleInit {
     this.logger.log(
       `reminder scan ${asOf}: ${candidates.length} candidate task(s) (${settled} moved to their next point), ${result.points} point(s), ${result.digests.length} digest(s)` +
         `${result.conflicts.length ? `, ${result.conflicts.length} already sent by another scan` : ''}` +
-        `${result.failed.length ? `, ${result.failed.length} failed` : ''} in ${result.durationMs} ms`,
+        `${result.failed.length ? `, ${result.failed.length} failed` : ''} in ${result.durationMs} ms` +
+        ` (read ${readMs} ms, digests ${writtenAt - started - readMs} ms, next days ${Date.now() - writtenAt} ms)`,
     );
     return result;
   }
@@ -384,22 +387,16 @@ export class RemindersService implements OnModuleInit {
     applying: (t: ScanTaskRow) => ReminderPolicy | null,
   ): Promise<number> {
     const sentNow = new Map(result.digests.flatMap((d) => d.points.map((p) => [p.taskId, p.offsetDays] as const)));
-    const groups = new Map<string, ReminderDateGroup>();
-    const add = (t: ScanTaskRow, next: LocalDate | null) => {
-      const key = `${t.effectiveDueDate}|${next}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { effectiveDueDate: t.effectiveDueDate, nextReminderOn: next, taskIds: [] }));
-      g.taskIds.push(t.id);
-    };
-    for (const t of stale) add(t, null);
+    const rows: ReminderDate[] = stale.map((t) => ({ id: t.id, effectiveDueDate: t.effectiveDueDate, nextReminderOn: null }));
     for (const t of candidates) {
       if (notWritten.has(t.leadAgencyId)) continue;
       const policy = effective(t);
       if (policy.enabled && !applying(t)) continue;
-      add(t, nextPointOn(policy, t, sentNow.get(t.id) ?? recorded.get(t.id) ?? null));
+      const next = nextPointOn(policy, t, sentNow.get(t.id) ?? recorded.get(t.id) ?? null);
+      rows.push({ id: t.id, effectiveDueDate: t.effectiveDueDate, nextReminderOn: next });
     }
-    if (!groups.size) return 0;
-    return retryWhenBusy(() => this.dataSource.transaction((m) => this.reminderDates.settle([...groups.values()], asOf, m)));
+    if (!rows.length) return 0;
+    return retryWhenBusy(() => this.dataSource.transaction((m) => this.reminderDates.settle(rows, asOf, m)));
   }
 
   /**
@@ -415,7 +412,8 @@ export class RemindersService implements OnModuleInit {
     if (stored?.value === fingerprint) return;
     const reset = await retryWhenBusy(() =>
       this.dataSource.transaction(async (m) => {
-        const n = await this.reminderDates.resetToFloor(MAX_REMINDER_LEAD_DAYS, m);
+        // The first scan (nothing stored) finds the writers' floor everywhere already: nothing to reset.
+        const n = stored ? await this.reminderDates.resetToFloor(MAX_REMINDER_LEAD_DAYS, m) : 0;
         await m.upsert(ReminderState, { key: POLICY_FINGERPRINT, value: fingerprint }, ['key']);
         return n;
       }),

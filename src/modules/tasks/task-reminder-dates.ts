@@ -5,14 +5,15 @@ import { IN_AGENCY_HANDS } from 'src/modules/calendar/timeliness';
 import { LocalDate } from 'src/core/time/local-date';
 import { Task } from './task.entity';
 
-/** Tasks that share a due date and their next reminder day, as the scan settles them. */
-export interface ReminderDateGroup {
+/** One task the scan judged: the due date it read, and its next reminder day. */
+export interface ReminderDate {
+  id: number;
   effectiveDueDate: LocalDate | null;
   nextReminderOn: LocalDate | null;
-  taskIds: number[];
 }
 
-const IDS_PER_STATEMENT = 500;
+/** Rows per UPDATE (three parameters each: well under both engines' limits). */
+const ROWS_PER_STATEMENT = 1000;
 
 /**
  * The one writer of tasks.nextReminderOn besides the task writers (task-row.ts and
@@ -31,23 +32,23 @@ export class TaskReminderDates {
    * scan read it (a new due date, or a status that set its day again past `asOf` or to null) keeps
    * the writer's value: only rows still due by `asOf` with the same due date are updated.
    */
-  async settle(groups: ReminderDateGroup[], asOf: LocalDate, manager?: EntityManager): Promise<number> {
+  async settle(rows: ReminderDate[], asOf: LocalDate, manager?: EntityManager): Promise<number> {
     const m = manager ?? this.tasks.manager;
+    const pg = m.connection.options.type === 'postgres';
     let updated = 0;
-    for (const g of groups)
-      for (let i = 0; i < g.taskIds.length; i += IDS_PER_STATEMENT) {
-        const ids = g.taskIds.slice(i, i + IDS_PER_STATEMENT);
-        // In the order of the statement's text (SQLite's ? are positional).
-        const params: unknown[] = [g.nextReminderOn, asOf, ...(g.effectiveDueDate === null ? [] : [g.effectiveDueDate]), ...ids];
-        const p = placeholders(m, params.length);
-        const due = g.effectiveDueDate === null ? '"effectiveDueDate" IS NULL' : `"effectiveDueDate" = ${p[2]}`;
-        const idList = p.slice(params.length - ids.length).join(', ');
-        updated += await update(
-          m,
-          `UPDATE "tasks" SET "nextReminderOn" = ${p[0]} WHERE "nextReminderOn" <= ${p[1]} AND ${due} AND "id" IN (${idList})`,
-          params,
-        );
-      }
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+      // One statement per chunk: a VALUES table joined on the primary key (UPDATE … FROM, SQLite ≥ 3.33).
+      const values = chunk
+        .map((_, k) => (pg ? `($${3 * k + 2}::int, $${3 * k + 3}::date, $${3 * k + 4}::date)` : '(?, ?, ?)'))
+        .join(', ');
+      const params = chunk.flatMap((r) => [r.id, r.nextReminderOn, r.effectiveDueDate]);
+      const sameDue = pg ? '"tasks"."effectiveDueDate" IS NOT DISTINCT FROM v.d' : '"tasks"."effectiveDueDate" IS v.d';
+      const sql = pg
+        ? `WITH v(id, n, d) AS (VALUES ${values}) UPDATE "tasks" SET "nextReminderOn" = v.n FROM v WHERE "tasks"."id" = v.id AND ${sameDue} AND "tasks"."nextReminderOn" <= $1::date`
+        : `WITH v(id, n, d) AS (VALUES ${values}) UPDATE "tasks" SET "nextReminderOn" = v.n FROM v WHERE "tasks"."id" = v.id AND ${sameDue} AND "tasks"."nextReminderOn" <= ?`;
+      updated += await update(m, sql, pg ? [asOf, ...params] : [...params, asOf]);
+    }
     return updated;
   }
 
@@ -66,12 +67,6 @@ export class TaskReminderDates {
     const hands = IN_AGENCY_HANDS.map((s) => `'${s}'`).join(', ');
     return update(m, `UPDATE "tasks" SET "nextReminderOn" = ${floor} WHERE "status" IN (${hands}) AND "effectiveDueDate" IS NOT NULL`);
   }
-}
-
-/** Positional placeholders of the connection's driver: ? on SQLite, $1 … on PostgreSQL. */
-function placeholders(m: EntityManager, n: number): string[] {
-  const pg = m.connection.options.type === 'postgres';
-  return Array.from({ length: n }, (_, i) => (pg ? `$${i + 1}` : '?'));
 }
 
 /** Runs an UPDATE and answers the rows it changed (the structured result of the manager's own query runner). */
