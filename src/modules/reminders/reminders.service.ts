@@ -214,8 +214,11 @@ export class RemindersService implements OnModuleInit {
     const officeEmail = this.config.get('mail.officeEmail', { infer: true });
     const agency = msg.agencyId ? await this.agencies.findById(msg.agencyId) : null;
     const row = await this.dataSource.transaction(async (m) => {
+      const points = await m.find(ReminderLog, { select: { taskId: true }, where: { mailMessageId: msg.id } });
       const freed = (await m.delete(ReminderLog, { mailMessageId: msg.id })).affected ?? 0;
       if (!freed) return null;
+      // The scan moved these tasks past the freed points: back to the floor, so the next scan reads them.
+      await this.reminderDates.resetToFloor(MAX_REMINDER_LEAD_DAYS, m, [...new Set(points.map((p) => p.taskId))]);
       // Telling the office about its own refused message would loop: the log entry is enough then.
       if (msg.to.includes(officeEmail) && msg.kind === MailKind.MissingAddress) return { freed, row: null };
       const rendered = renderDeliveryFailure({
@@ -975,10 +978,16 @@ async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (err) {
-      if (attempt >= BUSY_RETRIES || !/SQLITE_BUSY/.test(String((err as Error)?.message))) throw err;
+      if (attempt >= BUSY_RETRIES || !isBusy(err)) throw err;
       await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.floor(Math.random() * 50)));
     }
   }
+}
+
+/** SQLITE_BUSY: better-sqlite3 says "database is locked" (code on the driver error), sqlite3 said "SQLITE_BUSY: …". */
+function isBusy(err: unknown): boolean {
+  const e = err as { message?: unknown; code?: unknown; driverError?: { code?: unknown } };
+  return e?.code === 'SQLITE_BUSY' || e?.driverError?.code === 'SQLITE_BUSY' || /SQLITE_BUSY|database is locked/.test(String(e?.message));
 }
 
 function toScanRow(t: DeadlineTask): ScanTaskRow {

@@ -53,19 +53,27 @@ export class TaskReminderDates {
   }
 
   /**
-   * After a change of the reminder policies: every task in the agency's hands with a due date goes
+   * After a change of the reminder policies (or, given `taskIds`, for those tasks only: the points a
+   * refused digest carried were freed): every task in the agency's hands with a due date goes
    * back to reminderFloor (the later of assignedAt and the due date minus MAX_REMINDER_LEAD_DAYS), in
    * one UPDATE; the next scan reads each once and stores its exact next point under the new policy.
    */
-  async resetToFloor(leadDays: number, manager?: EntityManager): Promise<number> {
+  async resetToFloor(leadDays: number, manager?: EntityManager, taskIds?: number[]): Promise<number> {
     const m = manager ?? this.tasks.manager;
+    const pg = m.connection.options.type === 'postgres';
     const days = Math.trunc(leadDays);
-    const floor =
-      m.connection.options.type === 'postgres'
-        ? `GREATEST("assignedAt", "effectiveDueDate" - ${days})`
-        : `MAX("assignedAt", date("effectiveDueDate", '-${days} days'))`;
+    const floor = pg
+      ? `GREATEST("assignedAt", "effectiveDueDate" - ${days})`
+      : `MAX("assignedAt", date("effectiveDueDate", '-${days} days'))`;
     const hands = IN_AGENCY_HANDS.map((s) => `'${s}'`).join(', ');
-    return update(m, `UPDATE "tasks" SET "nextReminderOn" = ${floor} WHERE "status" IN (${hands}) AND "effectiveDueDate" IS NOT NULL`);
+    const sql = `UPDATE "tasks" SET "nextReminderOn" = ${floor} WHERE "status" IN (${hands}) AND "effectiveDueDate" IS NOT NULL`;
+    if (!taskIds) return update(m, sql);
+    let updated = 0;
+    for (let i = 0; i < taskIds.length; i += ROWS_PER_STATEMENT) {
+      const ids = taskIds.slice(i, i + ROWS_PER_STATEMENT);
+      updated += await update(m, `${sql} AND "id" IN (${ids.map((_, k) => (pg ? `$${k + 1}` : '?')).join(', ')})`, ids);
+    }
+    return updated;
   }
 }
 
