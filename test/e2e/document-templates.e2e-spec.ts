@@ -10,6 +10,7 @@ import { ReminderFixtures } from 'test/fixtures/reminder-tasks.fixture';
 import { createUser, TEST_USER_PASSWORD } from 'test/fixtures/users.fixture';
 import { binaryBody } from 'test/utils/binary-body';
 import { TestApp } from 'test/utils/create-test-app';
+import { waitFor } from 'test/utils/spawn-process';
 import { docxText } from 'test/utils/docx-text';
 
 const D = '2024-07-15'; // a Monday
@@ -106,7 +107,10 @@ describe('document templates (e2e)', () => {
     const scan = await t.get(RemindersService).scan({ asOf: D });
     const digest = scan.digests.find((d) => d.agencyId === agency.id)!;
     expect(digest.letterId).toBeTruthy();
-    const letter = await t.get(DataSource).getRepository(ReminderLetter).findOneByOrFail({ id: digest.letterId! });
+    // The letter is drawn by its own job after the scan (size 0 until then).
+    const letters = t.get(DataSource).getRepository(ReminderLetter);
+    await waitFor(async () => (await letters.findOneByOrFail({ id: digest.letterId! })).size > 0, 30_000, 'the letter job');
+    const letter = await letters.findOneByOrFail({ id: digest.letterId! });
     const text = docxText(readFileSync(t.get(RemindersService).letterPath(letter)));
     expect(text).toContain('Kính gửi đồng chí Thủ trưởng Sở Xây dựng (thử mẫu) (mẫu của Văn phòng).');
     expect(text).toContain('Kế hoạch số 14/KH-UBND');

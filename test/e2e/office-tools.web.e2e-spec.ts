@@ -13,6 +13,7 @@ import { RemindersService } from 'src/modules/reminders/reminders.service';
 import { TaskHistory } from 'src/modules/tasks/task-history.entity';
 import { ALL_QUEUES } from 'src/core/queue/queue-names';
 import { TEST_ADMIN, TestApp } from 'test/utils/create-test-app';
+import { waitFor } from 'test/utils/spawn-process';
 import { docxText } from 'test/utils/docx-text';
 import { BrowserApp, openPage, screenshot, SCREENSHOTS_DIR, signInAs, startBrowserApp } from 'test/utils/chromium';
 
@@ -262,7 +263,10 @@ describe('office tools (e2e, headless Chromium)', () => {
     await shot(page, '26-admin-scan-preview', 'admin-scan-preview.png');
     await page.locator('#scan-now').click();
     await page.locator('#admin-result .notice-success', { hasText: /^Đã gửi \d+ thư nhắc việc/ }).waitFor();
-    const letter = await t.get(DataSource).getRepository(ReminderLetter).findOneByOrFail({ agencyId: into.id });
+    // The letter is drawn by its own job after the scan (size 0 until then).
+    const letters = t.get(DataSource).getRepository(ReminderLetter);
+    await waitFor(async () => ((await letters.findOneBy({ agencyId: into.id }))?.size ?? 0) > 0, 30_000, 'the letter job');
+    const letter = await letters.findOneByOrFail({ agencyId: into.id });
     expect(docxText(readFileSync(t.get(RemindersService).letterPath(letter)))).toContain('Kính gửi đồng chí Thủ trưởng Sở Tài chính (thử).');
     await nav.getByRole('link', { name: 'Công văn đôn đốc', exact: true }).click();
     await page.locator('table', { hasText: 'Sở Tài chính (thử)' }).waitFor();

@@ -50,14 +50,14 @@ describe('reminders (e2e)', () => {
   const digestOf = (r: ScanResult, agencyId: number) => r.digests.find((d) => d.agencyId === agencyId);
   const to = (address: string, since = 0): ReceivedMail[] =>
     t.smtp!.received.slice(since).filter((m) => m.envelopeTo.includes(address));
-  /** Waits until every message of the scan has left the outbox (sent or failed). */
+  /** Waits until every message of the scan has left the outbox (sent or failed), the office's copies after their letter. */
   const delivered = async (r: ScanResult) => {
     const ids = r.digests.flatMap((d) => [
       d.mailMessageId,
       ...(d.escalationMailMessageId ? [d.escalationMailMessageId] : []),
     ]);
     await waitFor(
-      async () => (await mailRepo().findBy({ id: In(ids) })).every((m) => m.status !== MailStatus.Queued),
+      async () => (await mailRepo().findBy({ id: In(ids) })).every((m) => m.status !== MailStatus.Queued && m.status !== MailStatus.Held),
       30_000,
       `delivery of ${ids.join(', ')}`,
     );
@@ -376,10 +376,10 @@ describe('reminders (e2e)', () => {
     const ds = t.app.get(DataSource);
     const internals = sut as unknown as {
       agencies: { findByIds: (...args: unknown[]) => Promise<unknown> };
-      writeLetter: (...args: unknown[]) => Promise<unknown>;
+      planLetter: (...args: unknown[]) => unknown;
     };
     const findByIds = internals.agencies.findByIds;
-    const letters = jest.spyOn(internals, 'writeLetter');
+    const letters = jest.spyOn(internals, 'planLetter');
     // Another worker's scan records this agency's points after this scan has planned, before it writes.
     jest.spyOn(internals.agencies, 'findByIds').mockImplementationOnce(async (...args: unknown[]) => {
       const found = await findByIds.apply(internals.agencies, args);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
 import { loadConfiguration } from 'src/core/config/configuration';
 import { runMigrations } from 'src/core/database/prepare-database';
+import { SCHEMA_ENTITIES } from 'src/app/schema';
 import { typeOrmOptions } from 'src/core/database/typeorm.options';
 import { TaskFiguresQuery, TaskFiguresScope } from 'src/modules/tasks/queries/task-figures.query';
 import { Task } from 'src/modules/tasks/task.entity';
@@ -38,7 +39,7 @@ class Recorder extends AbstractLogger {
     const config = loadConfiguration({ DATA_DIR: dir });
     await runMigrations(config);
     recorder = new Recorder();
-    ds = await new DataSource({ ...typeOrmOptions(config), logging: ['query'], logger: recorder }).initialize();
+    ds = await new DataSource({ ...typeOrmOptions(config, SCHEMA_ENTITIES), logging: ['query'], logger: recorder }).initialize();
     await ds.query('ANALYZE');
     sut = new TaskFiguresQuery(ds.getRepository(Task));
   });

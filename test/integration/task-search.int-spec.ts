@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MIGRATIONS } from 'src/core/database/migrations';
+import { TaskSearchIndex1770031000000 } from '../../migrations/1770031000000-TaskSearchIndex';
 import { DataSource, QueryRunner, TableColumn } from 'typeorm';
 import { loadConfiguration } from 'src/core/config/configuration';
 import { insertRows } from 'src/core/database/insert-rows';
 import { runMigrations } from 'src/core/database/prepare-database';
+import { SCHEMA_ENTITIES } from 'src/app/schema';
 import { typeOrmOptions } from 'src/core/database/typeorm.options';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
@@ -124,7 +127,7 @@ describe('task search index (FTS5 on SQLite, GIN on PostgreSQL)', () => {
     db = await createTestDatabase(dir);
     const config = loadConfiguration({ DATA_DIR: dir, ...(db.url ? { DATABASE_URL: db.url } : {}) });
     await runMigrations(config);
-    ds = await new DataSource(typeOrmOptions(config)).initialize();
+    ds = await new DataSource(typeOrmOptions(config, SCHEMA_ENTITIES)).initialize();
     agencies = await ds.getRepository(Agency).save([
       { code: 'STC', name: 'Sở Tài chính', kind: AgencyKind.Department, aliases: [], emails: [] },
       { code: 'SYT', name: 'Sở Y tế', kind: AgencyKind.Department, aliases: [], emails: [] },
@@ -196,6 +199,12 @@ describe('task search index (FTS5 on SQLite, GIN on PostgreSQL)', () => {
     expect(got).toEqual({ codes: want, total: want.length });
   });
 
+  it('should keep its triggers through the later migrations that rebuild the tasks table (SQLite)', async () => {
+    if (ds.options.type === 'postgres') return;
+    const triggers = await ds.query<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tasks' ORDER BY name`);
+    expect(triggers.map((r) => r.name)).toEqual(Object.keys(SQLITE_SEARCH_TRIGGERS).sort());
+  });
+
   it('should find a task by its new text and not by its old after an UPDATE, and drop it after a DELETE', async () => {
     const [extra] = await ds.transaction(async (m) => {
       await insertRows(m, Task, [row(90, 'Tổ chức hội nghị sơ kết', agencies[0].id)]);
@@ -218,8 +227,14 @@ describe('task search index (FTS5 on SQLite, GIN on PostgreSQL)', () => {
   it('should index the tasks that exist when the migration runs', async () => {
     const runner = ds.createQueryRunner();
     try {
-      await ds.undoLastMigration({ transaction: 'each' });
-      await insertRows(ds.manager, Task, [row(91, 'Khảo sát hiện trạng hạ tầng số', agencies[1].id)]);
+      // Back to before TaskSearchIndex (the migrations after it first), then forward again.
+      const later = MIGRATIONS.length - MIGRATIONS.indexOf(TaskSearchIndex1770031000000);
+      for (let i = 0; i < later; i++) await ds.undoLastMigration({ transaction: 'each' });
+      // Written as SQL: the entity knows columns that later migrations add.
+      const r: Record<string, unknown> = { ...row(91, 'Khảo sát hiện trạng hạ tầng số', agencies[1].id), version: 1 };
+      const cols = Object.keys(r);
+      const marks = cols.map((_, i) => (ds.options.type === 'postgres' ? `$${i + 1}` : '?'));
+      await ds.query(`INSERT INTO tasks (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${marks.join(', ')})`, Object.values(r));
       await ds.runMigrations({ transaction: 'each' });
       expect((await search('ha tang so')).codes).toEqual(['S91']);
       expect((await search('bao cao quy')).codes).toEqual(await expected('bao cao quy'));

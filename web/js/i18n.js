@@ -108,6 +108,7 @@ export const MAIL_KIND = {
 };
 
 export const MAIL_STATUS = {
+  held: 'Chờ đính kèm công văn',
   queued: 'Đang chờ gửi',
   sent: 'Đã gửi',
   partial: 'Gửi được một phần',

@@ -7,6 +7,7 @@ type FakeJob = { state: string; returnvalue?: unknown; removed?: boolean };
 
 function setup(jobs: Record<string, FakeJob> = {}, failAfter = Infinity) {
   const added: { name: string; data: unknown; jobId?: string }[] = [];
+  const roundTrips: number[] = [];
   const queue = {
     backend: { client: Promise.resolve({ status: 'ready' }) },
     getJob: (id: string) =>
@@ -19,7 +20,15 @@ function setup(jobs: Record<string, FakeJob> = {}, failAfter = Infinity) {
     enqueue: (name: string, data: unknown, opts: { jobId?: string }) => {
       if (added.length >= failAfter) return Promise.reject(new Error('redis down'));
       added.push({ name, data, jobId: opts.jobId });
+      roundTrips.push(1);
       return Promise.resolve(opts.jobId);
+    },
+    // All or none, as BullMQ's addBulk.
+    enqueueMany: (name: string, list: { data: unknown; opts: { jobId?: string } }[]) => {
+      if (added.length + list.length > failAfter) return Promise.reject(new Error('redis down'));
+      added.push(...list.map((j) => ({ name, data: j.data, jobId: j.opts.jobId })));
+      roundTrips.push(list.length);
+      return Promise.resolve();
     },
   } as unknown as JobProducer;
   const repaired: number[] = [];
@@ -35,7 +44,7 @@ function setup(jobs: Record<string, FakeJob> = {}, failAfter = Infinity) {
       return Promise.resolve(true);
     },
   };
-  return { durable: new DurableRuns(producer), run, added, repaired, jobs };
+  return { durable: new DurableRuns(producer), run, added, repaired, jobs, roundTrips };
 }
 
 describe(DurableRuns.name, () => {
@@ -81,13 +90,22 @@ describe(DurableRuns.name, () => {
     });
   });
 
-  it('should add one job per row with its deterministic id, and stop at the first refusal', async () => {
-    const { durable, run, added } = setup({}, 2);
-    expect(await durable.dispatch(run, [7, 8, 9])).toBe(2);
+  it('should add one job per row with its deterministic id', async () => {
+    const { durable, run, added } = setup();
+    expect(await durable.dispatch(run, [7, 8, 9])).toBe(3);
     expect(added).toEqual([
       { name: JobName.SendEmail, data: { mailMessageId: 7 }, jobId: 'mail-7' },
       { name: JobName.SendEmail, data: { mailMessageId: 8 }, jobId: 'mail-8' },
+      { name: JobName.SendEmail, data: { mailMessageId: 9 }, jobId: 'mail-9' },
     ]);
+  });
+
+  it('should add many rows 500 per round trip, and stop at the first refused one', async () => {
+    const { durable, run, added, roundTrips } = setup({}, 1000);
+    const ids = Array.from({ length: 1200 }, (_, i) => i + 1);
+    expect(await durable.dispatch(run, ids)).toBe(1000);
+    expect(roundTrips).toEqual([500, 500]);
+    expect(added.map((a) => a.jobId)).toEqual(ids.slice(0, 1000).map((id) => `mail-${id}`));
   });
 
   it('should sweep: add lost jobs, leave pending ones, repair completed rows, replace finished ones', async () => {

@@ -38,6 +38,9 @@ export interface FailureHandling<T> {
   fail(message: string, err: unknown): Promise<T>;
 }
 
+/** Jobs added per round trip to Redis. */
+const DISPATCH_CHUNK = 500;
+
 export function errorMessage(err: unknown): string {
   return String((err as Error)?.message ?? err).slice(0, 2000);
 }
@@ -48,13 +51,19 @@ export class DurableRuns {
 
   constructor(private readonly producer: JobProducer) {}
 
-  /** Adds the jobs of these rows; stops at the first failure (Redis down) and leaves the rest to the sweep. */
+  /**
+   * Adds the jobs of these rows, DISPATCH_CHUNK per round trip (5,000 mails one by one were a
+   * quarter of their delivery time in `npm run bench`); stops at the first failure (Redis down) and
+   * leaves the rest to the sweep.
+   */
   async dispatch<N extends JobName>(run: DurableRun<N>, ids: number[]): Promise<number> {
     let added = 0;
-    for (const id of ids) {
+    for (let i = 0; i < ids.length; i += DISPATCH_CHUNK) {
+      const chunk = ids.slice(i, i + DISPATCH_CHUNK);
       try {
-        await this.producer.enqueue(run.job, run.payload(id), { ...run.options?.(id), jobId: run.jobId(id) });
-        added++;
+        if (chunk.length === 1) await this.producer.enqueue(run.job, run.payload(chunk[0]), { ...run.options?.(chunk[0]), jobId: run.jobId(chunk[0]) });
+        else await this.producer.enqueueMany(run.job, chunk.map((id) => ({ data: run.payload(id), opts: { ...run.options?.(id), jobId: run.jobId(id) } })));
+        added += chunk.length;
       } catch {
         this.logger.warn(`${run.label} ${ids.slice(added).join(', ')} left queued: the queue is unavailable; the sweep adds it when Redis returns`);
         break;

@@ -3,6 +3,8 @@ import { QueueName } from './queue-names';
 export enum JobName {
   /** Daily: find reached reminder points and create one digest per agency. */
   ScanDueReminders = 'scan-due-reminders',
+  /** After a scan: render one draft công văn đôn đốc and release the mail that carries it. */
+  RenderReminderLetter = 'render-reminder-letter',
   /** Monday: overdue tasks by agency to the office. */
   WeeklyOverdueSummary = 'weekly-overdue-summary',
   /** Deliver one mail_messages row. */
@@ -22,6 +24,7 @@ export enum JobName {
 /** Which queue carries each job: the producer never has to name it. */
 export const JOB_QUEUE = {
   [JobName.ScanDueReminders]: QueueName.Reminders,
+  [JobName.RenderReminderLetter]: QueueName.Reminders,
   [JobName.WeeklyOverdueSummary]: QueueName.Reminders,
   [JobName.SendEmail]: QueueName.Mail,
   [JobName.SweepMailOutbox]: QueueName.Mail,

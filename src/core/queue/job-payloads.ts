@@ -8,6 +8,7 @@ import { JobName } from './job-names';
  */
 export type JobPayloads = {
   [JobName.ScanDueReminders]: { asOf?: string };
+  [JobName.RenderReminderLetter]: { reminderLetterId: number };
   [JobName.WeeklyOverdueSummary]: { asOf?: string };
   [JobName.SendEmail]: { mailMessageId: number };
   [JobName.SweepMailOutbox]: Record<string, never>;

@@ -58,4 +58,23 @@ export class JobProducer {
       throw new ServiceUnavailableException('Hàng đợi công việc tạm thời không khả dụng; yêu cầu sẽ được xử lý khi hệ thống sẵn sàng.');
     }
   }
+
+  /**
+   * Adds many jobs of one name in one round trip (BullMQ's addBulk: a MULTI of the same scripts, so a
+   * jobId already present is left as it is, as with enqueue). Same failure as enqueue: all or none.
+   */
+  async enqueueMany<N extends JobName>(name: N, jobs: { data: JobPayloads[N]; opts: JobsOptions }[]): Promise<void> {
+    if (!jobs.length) return;
+    const queue = this.queues[JOB_QUEUE[name]];
+    try {
+      if (!(await readyClient(queue))) throw new Error('redis connection is not ready');
+      await Promise.race([
+        queue.addBulk(jobs.map((j) => ({ name, data: j.data, opts: { ...DEFAULTS, ...j.opts } }))),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('redis did not answer in 3 s')), 3000).unref()),
+      ]);
+    } catch (err) {
+      this.logger.warn(`enqueue ${jobs.length} ${name} failed: ${(err as Error).message}`);
+      throw new ServiceUnavailableException('Hàng đợi công việc tạm thời không khả dụng; yêu cầu sẽ được xử lý khi hệ thống sẵn sàng.');
+    }
+  }
 }

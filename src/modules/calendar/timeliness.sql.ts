@@ -1,6 +1,6 @@
 import { addDays, LocalDate } from 'src/core/time/local-date';
 import { OPEN_STATUSES, TaskStatus, Timeliness } from 'src/modules/tasks/task.enums';
-import { DEFAULT_DUE_SOON_DAYS } from './timeliness';
+import { DEFAULT_DUE_SOON_DAYS, IN_AGENCY_HANDS } from './timeliness';
 
 /**
  * judgeTimeliness (timeliness.ts) as SQL: the one place the task list filter, the appendix figures
@@ -54,4 +54,9 @@ export function timelinessSql(alias: string, asOf: LocalDate, opts: TimelinessSq
       tlOpen: [...OPEN_STATUSES],
     },
   };
+}
+
+/** isInAgencyHands (timeliness.ts) as SQL over `tasks` aliased `alias`: new or in progress. */
+export function inAgencyHandsSql(alias: string): { sql: string; params: Record<string, unknown> } {
+  return { sql: `${alias}.status IN (:...tlHands)`, params: { tlHands: [...IN_AGENCY_HANDS] } };
 }

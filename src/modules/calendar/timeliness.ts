@@ -10,6 +10,17 @@ export interface TimelinessInput {
 
 export const DEFAULT_DUE_SOON_DAYS = 7;
 
+/**
+ * Still in the agency's hands: new or in progress. A submitted task is with the leaders (its
+ * document awaits signature), done, withdrawn and deferred ones are finished or out of the counts.
+ * What reminders chase and the weekly overdue summary lists (inAgencyHandsSql is the same in SQL).
+ */
+export const IN_AGENCY_HANDS: readonly TaskStatus[] = [TaskStatus.New, TaskStatus.InProgress];
+
+export function isInAgencyHands(status: TaskStatus): boolean {
+  return IN_AGENCY_HANDS.includes(status);
+}
+
 function isExcluded(status: TaskStatus): boolean {
   return status === TaskStatus.Withdrawn || status === TaskStatus.Deferred;
 }

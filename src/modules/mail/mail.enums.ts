@@ -12,6 +12,11 @@ export enum MailKind {
 }
 
 export enum MailStatus {
+  /**
+   * Written, but not to be sent yet: it waits for an attachment rendered by a job of its own (the
+   * office's copy at escalation waits for its công văn). release() queues it; deliver() skips it.
+   */
+  Held = 'held',
   Queued = 'queued',
   Sent = 'sent',
   /** Accepted for some recipients, refused for others (lastError names them). */

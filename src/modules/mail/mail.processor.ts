@@ -4,9 +4,10 @@ import { JobName } from 'src/core/queue/job-names';
 import { JobOf } from 'src/core/queue/job-payloads';
 import { QueueName } from 'src/core/queue/queue-names';
 import { DeliveryOutcome, MAIL_BACKOFF, mailBackoff, MailService } from './mail.service';
+import { MAIL_CONCURRENCY } from './mail.transport';
 
 @JobProcessor(QueueName.Mail, {
-  concurrency: 8,
+  concurrency: MAIL_CONCURRENCY,
   settings: {
     // Jobs ask for MAIL_BACKOFF (mailJobOptions): exponential, capped.
     backoffStrategy: (attemptsMade: number, type?: string) => (type === MAIL_BACKOFF ? mailBackoff(attemptsMade) : 0),

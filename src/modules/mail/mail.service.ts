@@ -27,6 +27,8 @@ export interface NewMail {
   attachments?: MailAttachmentRef[];
   agencyId?: number | null;
   taskIds?: number[];
+  /** Written held (MailStatus.Held): not sent until release() adds what it waits for. */
+  held?: boolean;
 }
 
 export type DeliveryOutcome = 'sent' | 'partial' | 'failed' | 'skipped';
@@ -142,7 +144,7 @@ export class MailService implements OnModuleDestroy {
       html: input.html,
       text: input.text,
       attachments: input.attachments ?? [],
-      status: MailStatus.Queued,
+      status: input.held ? MailStatus.Held : MailStatus.Queued,
       attempts: 0,
       lastError: null,
       messageId: null,
@@ -155,6 +157,29 @@ export class MailService implements OnModuleDestroy {
     const links = [...new Set(input.taskIds ?? [])].map((taskId) => ({ mailMessageId: saved.id, taskId }));
     await insertRows(manager, { table: 'mail_message_tasks', columns: ['mailMessageId', 'taskId'] }, links, 500);
     return saved;
+  }
+
+  /**
+   * A held message gets what it waited for (its attachments, and its body when given) and is queued,
+   * in the caller's transaction; false when it is no longer held (another job released it). Call
+   * dispatch() after commit.
+   */
+  async release(
+    id: number,
+    update: { attachments: MailAttachmentRef[]; html?: string; text?: string },
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager.update(
+      MailMessage,
+      { id, status: MailStatus.Held },
+      { status: MailStatus.Queued, attachments: update.attachments, ...(update.html !== undefined ? { html: update.html, text: update.text } : {}) },
+    );
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** A held message whose attachment cannot be made: failed for good, with the reason in the mail log. */
+  async failHeld(id: number, reason: string): Promise<void> {
+    await this.repo.update({ id, status: MailStatus.Held }, { status: MailStatus.Failed, lastError: reason.slice(0, 2000) });
   }
 
   /** Enqueues delivery; when Redis is down the rows stay queued and the outbox sweep sends them later. */

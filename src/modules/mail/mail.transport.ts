@@ -17,6 +17,9 @@ export interface MailTransport {
   close(): void;
 }
 
+/** Messages one worker sends at once (MailProcessor), and the SMTP connections its pool keeps. */
+export const MAIL_CONCURRENCY = 8;
+
 /** SMTP_URL set: nodemailer's pooled SMTP transport. */
 export class SmtpTransport implements MailTransport {
   readonly kind = 'smtp' as const;
@@ -25,6 +28,9 @@ export class SmtpTransport implements MailTransport {
   constructor(url: string) {
     const u = new URL(url);
     if (!u.searchParams.has('pool')) u.searchParams.set('pool', 'true');
+    // One connection per concurrent send of a worker (MailProcessor's concurrency): nodemailer's default
+    // of 5 left three of its eight jobs waiting for a connection.
+    if (!u.searchParams.has('maxConnections')) u.searchParams.set('maxConnections', String(MAIL_CONCURRENCY));
     this.transporter = nodemailer.createTransport(u.toString());
   }
 

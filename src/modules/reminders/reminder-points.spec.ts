@@ -1,6 +1,8 @@
 import { addDays } from 'src/core/time/local-date';
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
-import { duePoint, latestReachedOffset, seriesOffsets, standingText } from './reminder-points';
+import { TaskStatus } from 'src/modules/tasks/task.enums';
+import { duePoint, latestReachedOffset, MAX_REMINDER_LEAD_DAYS, nextPointOn, reminderFloor, seriesOffsets, standingText } from './reminder-points';
+import { MAX_BEFORE_DAYS, MAX_OVERDUE_EVERY_DAYS } from './dto/reminder-policy.dto';
 
 const POLICY: ReminderPolicy = {
   beforeDays: [7, 3, 1],
@@ -115,5 +117,79 @@ describe(standingText.name, () => {
     expect(standingText(DUE, '2024-07-12')).toBe('còn 3 ngày');
     expect(standingText(DUE, DUE)).toBe('đến hạn hôm nay');
     expect(standingText(DUE, '2024-07-22')).toBe('quá hạn 7 ngày');
+  });
+});
+
+/** A small deterministic generator (mulberry32): the same cases on every run. */
+function rng(seed: number): (n: number) => number {
+  let a = seed;
+  return (n) => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+function randomPolicy(r: (n: number) => number): ReminderPolicy {
+  return {
+    beforeDays: [...new Set(Array.from({ length: r(4) }, () => 1 + r(MAX_BEFORE_DAYS)))].sort((a, b) => b - a),
+    onDueDate: r(2) === 0,
+    overdueEveryDays: r(5) === 0 ? 0 : 1 + r(MAX_OVERDUE_EVERY_DAYS),
+    escalateAfterDays: 1 + r(30),
+    sendTime: '07:30',
+    workingDaysOnly: false,
+    enabled: r(10) !== 0,
+  };
+}
+
+describe(nextPointOn.name, () => {
+  it('should name the first day on which duePoint sends a point, on 2,000 generated tasks, policies and recorded points', () => {
+    const r = rng(20261206);
+    for (let i = 0; i < 2000; i++) {
+      const policy = randomPolicy(r);
+      const t = { effectiveDueDate: addDays(DUE, r(200) - 100), assignedAt: addDays(DUE, r(300) - 200) };
+      const recorded = r(3) === 0 ? null : r(120) - MAX_BEFORE_DAYS;
+      const next = nextPointOn(policy, t, recorded);
+      // duePoint is null every day before `next` and non-null every day from it (the scan's index range).
+      // Every day around `next`, and days drawn over the whole range of the series.
+      const around = next === null ? [] : [-2, -1, 0, 1, 2].map((d) => addDays(next, d));
+      const drawn = Array.from({ length: 30 }, () => addDays(t.effectiveDueDate, r(220) - MAX_BEFORE_DAYS - 10));
+      for (const asOf of [...around, ...drawn]) {
+        const sent = duePoint(policy, t, asOf, recorded) !== null;
+        const expected = next !== null && asOf >= next;
+        if (sent !== expected)
+          throw new Error(`case ${i}: ${JSON.stringify({ policy, t, recorded, next, asOf, sent })}`);
+      }
+    }
+  });
+
+  it('should move to the point after the one just recorded, and past the last one to null', () => {
+    expect(nextPointOn(POLICY, task(), null)).toBe(addDays(DUE, -7));
+    expect(nextPointOn(POLICY, task(), -7)).toBe(addDays(DUE, -3));
+    expect(nextPointOn(POLICY, task(), 0)).toBe(addDays(DUE, 7));
+    expect(nextPointOn(POLICY, task(), 14)).toBe(addDays(DUE, 21));
+    expect(nextPointOn({ ...POLICY, overdueEveryDays: 0 }, task(), 0)).toBeNull();
+    expect(nextPointOn({ ...POLICY, enabled: false }, task(), null)).toBeNull();
+    // Assigned after the due date: the first point on or after the assignment day.
+    expect(nextPointOn(POLICY, task(addDays(DUE, 10)), null)).toBe(addDays(DUE, 14));
+  });
+});
+
+describe(reminderFloor.name, () => {
+  it('should be on or before the first point of any policy, and null outside the agency\'s hands or without a due date', () => {
+    const r = rng(17);
+    for (let i = 0; i < 2000; i++) {
+      const policy = { ...randomPolicy(r), enabled: true };
+      const t = { status: TaskStatus.InProgress, effectiveDueDate: addDays(DUE, r(200) - 100), assignedAt: addDays(DUE, r(300) - 200) };
+      const first = nextPointOn(policy, t, null);
+      const floor = reminderFloor(t)!;
+      if (first !== null && floor > first) throw new Error(`case ${i}: floor ${floor} after ${first}`);
+      expect(floor >= t.assignedAt).toBe(true);
+    }
+    expect(reminderFloor({ status: TaskStatus.New, effectiveDueDate: DUE, assignedAt: '2024-01-01' })).toBe(addDays(DUE, -MAX_REMINDER_LEAD_DAYS));
+    for (const status of [TaskStatus.Submitted, TaskStatus.Done, TaskStatus.Withdrawn, TaskStatus.Deferred])
+      expect(reminderFloor({ status, effectiveDueDate: DUE, assignedAt: '2024-01-01' })).toBeNull();
+    expect(reminderFloor({ status: TaskStatus.New, effectiveDueDate: null, assignedAt: '2024-01-01' })).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import { addDays, diffDays, LocalDate } from 'src/core/time/local-date';
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
+import { isInAgencyHands } from 'src/modules/calendar/timeliness';
+import { TaskStatus } from 'src/modules/tasks/task.enums';
 
 /**
  * The reminder points of a task (DESIGN.md "Reminders"), as offsets in days from its effective due
@@ -88,4 +90,52 @@ export function standingText(effectiveDueDate: LocalDate, asOf: LocalDate): stri
   if (left > 0) return `còn ${left} ngày`;
   if (left === 0) return 'đến hạn hôm nay';
   return `quá hạn ${-left} ngày`;
+}
+
+/**
+ * The first day on which duePoint would return a point for `task`, given the highest offset already
+ * recorded for its effective due date (null: none), or null when no point of the series can ever go
+ * out. It is the first series offset after `maxRecordedOffset` whose day is not before assignedAt:
+ * duePoint sends the latest point reached, which is non-null exactly from that day on (reminder-points.spec.ts
+ * checks the two against each other on generated tasks). The scan stores it in tasks.nextReminderOn.
+ */
+export function nextPointOn(
+  policy: ReminderPolicy,
+  task: PointTask,
+  maxRecordedOffset: number | null,
+): LocalDate | null {
+  if (!policy.enabled) return null;
+  // The smallest offset that may still go out: after the recorded one, on or after assignedAt.
+  const lo = Math.max(maxRecordedOffset === null ? -Infinity : maxRecordedOffset + 1, diffDays(task.effectiveDueDate, task.assignedAt));
+  const fixed = [...policy.beforeDays.map((d) => -d), ...(policy.onDueDate ? [0] : [])].filter((o) => o >= lo);
+  let best = fixed.length ? Math.min(...fixed) : null;
+  const every = policy.overdueEveryDays;
+  if (best === null && every > 0) best = Math.max(1, Math.ceil(lo / every)) * every;
+  return best === null ? null : addDays(task.effectiveDueDate, best);
+}
+
+/**
+ * The most days before its due date that any policy can remind a task (ReminderPolicyDto's bound):
+ * what makes reminderFloor a lower bound whatever the policy.
+ */
+export const MAX_REMINDER_LEAD_DAYS = 60;
+
+export interface FloorTask {
+  status: TaskStatus;
+  effectiveDueDate: LocalDate | null;
+  assignedAt: LocalDate;
+}
+
+/**
+ * tasks.nextReminderOn as the task writers set it (new rows, and changes of due date, status,
+ * assignment day or program): a day on or before the task's first possible reminder point under any
+ * policy — the later of assignedAt and the due date minus MAX_REMINDER_LEAD_DAYS — or null when the
+ * task is not in the agency's hands or has no due date. Policy-free on purpose: the writers need no
+ * policy, and the scan, which reads every task whose day has come, replaces it with the exact next
+ * point (nextPointOn) once it has judged the task.
+ */
+export function reminderFloor(task: FloorTask): LocalDate | null {
+  if (!isInAgencyHands(task.status) || task.effectiveDueDate === null) return null;
+  const floor = addDays(task.effectiveDueDate, -MAX_REMINDER_LEAD_DAYS);
+  return floor > task.assignedAt ? floor : task.assignedAt;
 }

@@ -17,6 +17,7 @@ describe(formatScanSummary.name, () => {
   it('should list the digests with their recipients and subject', () => {
     const sut = formatScanSummary({
       asOf: '2024-07-15',
+      candidates: 3,
       points: 2,
       digests: [
         {

@@ -10,6 +10,7 @@ import { TasksModule } from 'src/modules/tasks/tasks.module';
 import { UsersModule } from 'src/modules/users/users.module';
 import { ReminderLetter } from './reminder-letter.entity';
 import { ReminderLog } from './reminder-log.entity';
+import { ReminderState } from './reminder-state.entity';
 import { ReminderPolicyController } from './reminder-policy.controller';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { ReminderSchedulesService } from './reminder-schedules.service';
@@ -17,7 +18,7 @@ import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
 
 /** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
-export const REMINDERS_ENTITIES = [ReminderLog, ReminderLetter];
+export const REMINDERS_ENTITIES = [ReminderLog, ReminderLetter, ReminderState];
 
 /**
  * Reminders (DESIGN.md "Reminders"). Owns reminder_log and reminder_letters. Reads tasks through the

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { HandlesJob, JobHost, JobProcessor } from 'src/core/queue/job-host';
+import { HandlesJob, JobAttempt, JobHost, JobProcessor } from 'src/core/queue/job-host';
 import { JobName } from 'src/core/queue/job-names';
 import { JobOf } from 'src/core/queue/job-payloads';
 import { QueueName } from 'src/core/queue/queue-names';
 import { ReminderSchedulesService } from './reminder-schedules.service';
 import { RemindersService } from './reminders.service';
 
-/** The reminders queue: the daily scan and the weekly summary (one at a time per worker). */
+/** The reminders queue: the daily scan, its letters and the weekly summary (one at a time per worker). */
 @JobProcessor(QueueName.Reminders, { concurrency: 1 })
 export class RemindersProcessor extends JobHost {
   protected readonly logger = new Logger(RemindersProcessor.name);
@@ -35,6 +35,11 @@ export class RemindersProcessor extends JobHost {
       failed: result.failed,
       skipped: result.skipped,
     };
+  }
+
+  @HandlesJob(JobName.RenderReminderLetter)
+  async letter(job: JobOf<JobName.RenderReminderLetter>, attempt: JobAttempt): Promise<unknown> {
+    return this.reminders.renderLetter(job.data.reminderLetterId, attempt);
   }
 
   @HandlesJob(JobName.WeeklyOverdueSummary)

@@ -13,6 +13,9 @@ import { TaskDeadlinesQuery } from 'src/modules/tasks/queries/task-deadlines.que
 import { UsersService } from 'src/modules/users/users.service';
 import { ReminderLetter } from './reminder-letter.entity';
 import { ReminderLog } from './reminder-log.entity';
+import { ReminderState } from './reminder-state.entity';
+import { DurableRuns } from 'src/core/queue/durable-runs';
+import { TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { RemindersService } from './reminders.service';
 
@@ -26,11 +29,13 @@ describe(RemindersService.name, () => {
         RemindersService,
         CalendarService,
         { provide: getDataSourceToken(), useValue: {} },
-        ...[ReminderLog, ReminderLetter, Holiday].map((e) => ({
+        ...[ReminderLog, ReminderLetter, ReminderState, Holiday].map((e) => ({
           provide: getRepositoryToken(e),
           useValue: { find: () => Promise.resolve([]) },
         })),
         { provide: TaskDeadlinesQuery, useValue: {} },
+        { provide: TaskReminderDates, useValue: {} },
+        { provide: DurableRuns, useValue: {} },
         { provide: AgenciesService, useValue: {} },
         { provide: ReminderPolicyService, useValue: {} },
         { provide: MailService, useValue: {} },

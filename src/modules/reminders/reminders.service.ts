@@ -6,7 +6,10 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, LessThan, Repository } from 'typeorm';
+import { DurableRun, DurableRuns } from 'src/core/queue/durable-runs';
+import { JobAttempt } from 'src/core/queue/job-host';
+import { JobName } from 'src/core/queue/job-names';
 import { insertRows } from 'src/core/database/insert-rows';
 import { AppConfig } from 'src/core/config/configuration';
 import { isUniqueViolation } from 'src/core/database/db-errors';
@@ -15,16 +18,20 @@ import { remindersSent } from 'src/core/metrics/metrics';
 import { AgenciesService } from 'src/modules/agencies/agencies.service';
 import type { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { addDays, diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/core/time/local-date';
+import { diffDays, formatVietnameseDate, LocalDate, parseLocalDate } from 'src/core/time/local-date';
 import { WorkingCalendar } from 'src/modules/calendar/working-calendar';
 import { MailAttachmentRef, MailMessage } from 'src/modules/mail/mail-message.entity';
-import { MailKind } from 'src/modules/mail/mail.enums';
+import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
 import { MailService } from 'src/modules/mail/mail.service';
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
 import { DeadlineTask, TaskDeadlinesQuery } from 'src/modules/tasks/queries/task-deadlines.query';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { User } from 'src/modules/users/user.entity';
-import { duePoint, standingText } from './reminder-points';
+import { duePoint, MAX_REMINDER_LEAD_DAYS, nextPointOn, standingText } from './reminder-points';
+import { isInAgencyHands } from 'src/modules/calendar/timeliness';
+import { ReminderDate, TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
+import { ReminderState } from './reminder-state.entity';
+import { createHash } from 'node:crypto';
 import { deadlineRemindersMessage } from 'src/modules/notifications/notification-messages';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { isLeaderInCharge } from 'src/modules/users/leader-in-charge';
@@ -50,15 +57,20 @@ import {
   sortItems,
 } from './templates/reminder-mail.templates';
 
-/**
- * Reminders go to the agency that has the task in hand: new and in_progress. A submitted task is
- * with the leaders (its document awaits signature), not the agency, so it is not chased; done,
- * withdrawn and deferred tasks are finished or out of the counts.
- */
-export const REMINDED_STATUSES: readonly TaskStatus[] = [TaskStatus.New, TaskStatus.InProgress];
+/** reminder_state key of the policies tasks.nextReminderOn was computed with. */
+const POLICY_FINGERPRINT = 'policyFingerprint';
 
 /** Working days the công văn gives the agency to finish or to ask for an extension or withdrawal. */
 export const LETTER_REPLY_WORKING_DAYS = 7;
+
+/** A letter still undrawn this long after its scan is queued again by the next scan. */
+const LETTER_SWEEP_AFTER_MS = 10 * 60_000;
+
+/** Attempts of one RenderReminderLetter job before its mail is failed (exponential from 5 s). */
+export const LETTER_ATTEMPTS = 5;
+
+/** A letter that no retry can draw (its agency is gone). */
+class LetterError extends Error {}
 
 const LOG_INSERT_CHUNK = 200;
 
@@ -103,6 +115,8 @@ export interface ScanPreview {
 
 export interface ScanResult {
   asOf: LocalDate;
+  /** Tasks read: those whose nextReminderOn had come (an index range, not every open task). */
+  candidates: number;
   /** Reminder points recorded (one per task reminded). */
   points: number;
   digests: DigestSummary[];
@@ -165,6 +179,9 @@ export class RemindersService implements OnModuleInit {
     private readonly config: ConfigService<AppConfig, true>,
     private readonly notifications: NotificationsService,
     private readonly templates: DocumentTemplatesService,
+    private readonly durable: DurableRuns,
+    @InjectRepository(ReminderState) private readonly state: Repository<ReminderState>,
+    private readonly reminderDates: TaskReminderDates,
   ) {}
 
   /**
@@ -197,8 +214,11 @@ export class RemindersService implements OnModuleInit {
     const officeEmail = this.config.get('mail.officeEmail', { infer: true });
     const agency = msg.agencyId ? await this.agencies.findById(msg.agencyId) : null;
     const row = await this.dataSource.transaction(async (m) => {
+      const points = await m.find(ReminderLog, { select: { taskId: true }, where: { mailMessageId: msg.id } });
       const freed = (await m.delete(ReminderLog, { mailMessageId: msg.id })).affected ?? 0;
       if (!freed) return null;
+      // The scan moved these tasks past the freed points: back to the floor, so the next scan reads them.
+      await this.reminderDates.resetToFloor(MAX_REMINDER_LEAD_DAYS, m, [...new Set(points.map((p) => p.taskId))]);
       // Telling the office about its own refused message would loop: the log entry is enough then.
       if (msg.to.includes(officeEmail) && msg.kind === MailKind.MissingAddress) return { freed, row: null };
       const rendered = renderDeliveryFailure({
@@ -250,6 +270,7 @@ export class RemindersService implements OnModuleInit {
     const asOf = this.scanDay({ asOf: opts.asOf, now });
     const result: ScanResult = {
       asOf,
+      candidates: 0,
       points: 0,
       digests: [],
       conflicts: [],
@@ -279,7 +300,13 @@ export class RemindersService implements OnModuleInit {
       return result;
     }
 
-    const { candidates, plans } = await this.planFor(asOf, active, defaultPolicy, programPolicies);
+    await this.syncPolicyFingerprint(defaults, overrides);
+    // Letters of earlier scans whose job never reached Redis (their mail is held until drawn).
+    await this.durable.sweep(this.letterRun, LETTER_SWEEP_AFTER_MS).catch((err: Error) => this.logger.warn(`letter sweep failed: ${err.message}`));
+    const { candidates, stale, recorded, plans, policyFor } = await this.planFor(asOf, defaultPolicy, programPolicies);
+    const notWritten = new Set<number>();
+    result.candidates = candidates.length + stale.length;
+    const readMs = Date.now() - started;
 
     if (plans.length) {
       const agencies = new Map(
@@ -292,8 +319,16 @@ export class RemindersService implements OnModuleInit {
       for (let k = 0; k < plans.length; k++) {
         const plan = plans[(start + k) % plans.length];
         const agency = agencies.get(plan.agencyId);
-        if (!agency) continue;
+        if (!agency) {
+          notWritten.add(plan.agencyId);
+          continue;
+        }
+        // The công văn lists every overdue task of the agency in this run's scope, not only those
+        // whose point came today (the candidates are only the latter).
+        if (plan.reminders.some((r) => r.point.escalate))
+          plan.overdue = (await this.deadlines.overdueInHands(asOf, agency.id)).map(toScanRow).filter((t) => policyFor(t)?.enabled);
         const summary = await this.commitAgency(plan, agency, asOf, working, leaders, result);
+        if (!summary) notWritten.add(plan.agencyId);
         if (summary) {
           result.digests.push(summary);
           result.points += summary.points.length;
@@ -303,11 +338,17 @@ export class RemindersService implements OnModuleInit {
       result.digests.sort((a, b) => a.agencyId - b.agencyId);
       result.conflicts.sort();
     }
+    const writtenAt = Date.now();
+    const settled = await this.settleCandidates(asOf, candidates, stale, recorded, result, notWritten, (t) =>
+      t.programId !== null && overrides.has(t.programId) ? overrides.get(t.programId)! : defaults,
+      policyFor,
+    );
     result.durationMs = Date.now() - started;
     this.logger.log(
-      `reminder scan ${asOf}: ${candidates.length} candidate task(s), ${result.points} point(s), ${result.digests.length} digest(s)` +
+      `reminder scan ${asOf}: ${candidates.length} candidate task(s) (${settled} moved to their next point), ${result.points} point(s), ${result.digests.length} digest(s)` +
         `${result.conflicts.length ? `, ${result.conflicts.length} already sent by another scan` : ''}` +
-        `${result.failed.length ? `, ${result.failed.length} failed` : ''} in ${result.durationMs} ms`,
+        `${result.failed.length ? `, ${result.failed.length} failed` : ''} in ${result.durationMs} ms` +
+        ` (read ${readMs} ms, digests ${writtenAt - started - readMs} ms, next days ${Date.now() - writtenAt} ms)`,
     );
     return result;
   }
@@ -315,20 +356,72 @@ export class RemindersService implements OnModuleInit {
   /** What the scan plans for `asOf`: one plan per agency with its reminder points (nothing recorded). */
   private async planFor(
     asOf: LocalDate,
-    active: ReminderPolicy[],
     defaultPolicy: ReminderPolicy | null,
     programPolicies: Map<number, ReminderPolicy | null>,
-  ): Promise<{ candidates: ScanTaskRow[]; plans: AgencyPlan[] }> {
-    const horizon = addDays(asOf, Math.max(0, ...active.flatMap((p) => p.beforeDays)));
-    const [candidates, recorded] = await Promise.all([this.loadCandidates(horizon), this.loadRecorded(horizon)]);
-    const plans = planScan({
-      asOf,
-      tasks: candidates,
-      recorded,
-      policyFor: (t) =>
-        t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy,
-    });
-    return { candidates, plans };
+  ): Promise<{
+    candidates: ScanTaskRow[];
+    stale: ScanTaskRow[];
+    recorded: Map<number, number>;
+    plans: AgencyPlan[];
+    policyFor: (t: ScanTaskRow) => ReminderPolicy | null;
+  }> {
+    const [{ candidates, stale }, recorded] = await Promise.all([this.loadCandidates(asOf), this.loadRecorded(asOf)]);
+    const policyFor = (t: ScanTaskRow) =>
+      t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy;
+    const plans = planScan({ asOf, tasks: candidates, recorded, policyFor });
+    return { candidates, stale, recorded, plans, policyFor };
+  }
+
+  /**
+   * Moves each candidate judged by this run to its next reminder day (nextPointOn, after the point
+   * recorded now or before), so tomorrow's scan does not read it again before that day. Left as they
+   * are: tasks whose policy did not apply in this run (send time not reached, day off) and those of
+   * agencies whose digest was not written (another scan's, or a failure retried). A task whose
+   * policy is off gets null; a change of policy resets it (syncPolicyFingerprint).
+   */
+  private async settleCandidates(
+    asOf: LocalDate,
+    candidates: ScanTaskRow[],
+    stale: ScanTaskRow[],
+    recorded: Map<number, number>,
+    result: ScanResult,
+    notWritten: Set<number>,
+    effective: (t: ScanTaskRow) => ReminderPolicy,
+    applying: (t: ScanTaskRow) => ReminderPolicy | null,
+  ): Promise<number> {
+    const sentNow = new Map(result.digests.flatMap((d) => d.points.map((p) => [p.taskId, p.offsetDays] as const)));
+    const rows: ReminderDate[] = stale.map((t) => ({ id: t.id, effectiveDueDate: t.effectiveDueDate, nextReminderOn: null }));
+    for (const t of candidates) {
+      if (notWritten.has(t.leadAgencyId)) continue;
+      const policy = effective(t);
+      if (policy.enabled && !applying(t)) continue;
+      const next = nextPointOn(policy, t, sentNow.get(t.id) ?? recorded.get(t.id) ?? null);
+      rows.push({ id: t.id, effectiveDueDate: t.effectiveDueDate, nextReminderOn: next });
+    }
+    if (!rows.length) return 0;
+    return retryWhenBusy(() => this.dataSource.transaction((m) => this.reminderDates.settle(rows, asOf, m)));
+  }
+
+  /**
+   * tasks.nextReminderOn was computed with the policies of the last scan. When the defaults
+   * (config/reminders.json) or a program's override changed since, every task in the agency's hands
+   * goes back to the writers' floor (one UPDATE), and this scan reads and settles them again.
+   */
+  private async syncPolicyFingerprint(defaults: ReminderPolicy, overrides: Map<number, ReminderPolicy>): Promise<void> {
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify({ defaults, overrides: [...overrides].sort((a, b) => a[0] - b[0]) }))
+      .digest('hex');
+    const stored = await this.state.findOneBy({ key: POLICY_FINGERPRINT });
+    if (stored?.value === fingerprint) return;
+    const reset = await retryWhenBusy(() =>
+      this.dataSource.transaction(async (m) => {
+        // The first scan (nothing stored) finds the writers' floor everywhere already: nothing to reset.
+        const n = stored ? await this.reminderDates.resetToFloor(MAX_REMINDER_LEAD_DAYS, m) : 0;
+        await m.upsert(ReminderState, { key: POLICY_FINGERPRINT, value: fingerprint }, ['key']);
+        return n;
+      }),
+    );
+    if (stored) this.logger.log(`reminder policies changed: ${reset} task(s) will be judged again from their first possible point`);
   }
 
   /**
@@ -344,7 +437,7 @@ export class RemindersService implements OnModuleInit {
     const programPolicies = new Map([...overrides].map(([id, p]) => [id, p.enabled ? p : null]));
     const active = [defaultPolicy, ...programPolicies.values()].filter((p): p is ReminderPolicy => p !== null);
     if (!active.length) return { asOf, digests: [] };
-    const { plans } = await this.planFor(asOf, active, defaultPolicy, programPolicies);
+    const { plans } = await this.planFor(asOf, defaultPolicy, programPolicies);
     const agencies = new Map(plans.length ? (await this.agencies.findByIds(plans.map((p) => p.agencyId))).map((a) => [a.id, a]) : []);
     return {
       asOf,
@@ -377,7 +470,7 @@ export class RemindersService implements OnModuleInit {
     const problems = ids.flatMap((id, i) => {
       const t = byId.get(id);
       if (!t) return [{ field: `taskIds.${i}`, message: `taskIds.${i}: không tìm thấy nhiệm vụ ${id}` }];
-      if (!REMINDED_STATUSES.includes(t.status) && t.status !== TaskStatus.Submitted)
+      if (!isInAgencyHands(t.status) && t.status !== TaskStatus.Submitted)
         return [{ field: `taskIds.${i}`, message: `taskIds.${i}: nhiệm vụ ${id} không còn đang thực hiện` }];
       if (!t.effectiveDueDate) return [{ field: `taskIds.${i}`, message: `taskIds.${i}: nhiệm vụ ${id} không có thời hạn (thường xuyên)` }];
       return [];
@@ -402,7 +495,7 @@ export class RemindersService implements OnModuleInit {
         const entry = plans.get(row.leadAgencyId) ?? { plan: { agencyId: row.leadAgencyId, reminders: [], overdue: [] }, unrecorded: [] };
         plans.set(row.leadAgencyId, entry);
         // The point the scan would send today, if any (submitted tasks are never in the scan's series).
-        const point = REMINDED_STATUSES.includes(t.status) ? duePoint(policyFor(row), row, asOf, recorded.get(row.id) ?? null) : null;
+        const point = isInAgencyHands(t.status) ? duePoint(policyFor(row), row, asOf, recorded.get(row.id) ?? null) : null;
         if (point) entry.plan.reminders.push({ task: row, point });
         else entry.unrecorded.push(row);
         if (row.effectiveDueDate < asOf && policyFor(row).enabled) entry.plan.overdue.push(row);
@@ -410,7 +503,7 @@ export class RemindersService implements OnModuleInit {
       const agencies = new Map((await this.agencies.findByIds(plans.keys())).map((a) => [a.id, a]));
       const escalates = [...plans.values()].some((p) => p.plan.reminders.some((r) => r.point.escalate));
       const leaders = escalates ? await this.leaders() : [];
-      const result: ScanResult = { asOf, points: 0, digests: [], conflicts: [], failed: [], skipped: null, durationMs: 0 };
+      const result: ScanResult = { asOf, candidates: ids.length, points: 0, digests: [], conflicts: [], failed: [], skipped: null, durationMs: 0 };
       let tasks = 0;
       for (const [agencyId, { plan, unrecorded }] of [...plans].sort((a, b) => a[0] - b[0])) {
         const summary = await this.commitAgency(plan, agencies.get(agencyId)!, asOf, working, leaders, result, unrecorded);
@@ -450,10 +543,17 @@ export class RemindersService implements OnModuleInit {
     return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));
   }
 
-  /** Open tasks with an effective due date up to `horizon` (asOf + the largest beforeDays): one query. */
-  private async loadCandidates(horizon: LocalDate): Promise<ScanTaskRow[]> {
-    const rows = await this.deadlines.dueBy(REMINDED_STATUSES, horizon);
-    return rows.map(toScanRow);
+  /**
+   * The tasks whose reminder day has come by `asOf` (an index range; see
+   * TaskDeadlinesQuery.reminderCandidates), split into those still in the agency's hands with a due
+   * date and the rest (a day left by a writer that changed the status: settled to null).
+   */
+  private async loadCandidates(asOf: LocalDate): Promise<{ candidates: ScanTaskRow[]; stale: ScanTaskRow[] }> {
+    const rows = await this.deadlines.reminderCandidates(asOf);
+    const candidates: ScanTaskRow[] = [];
+    const stale: ScanTaskRow[] = [];
+    for (const t of rows) (isInAgencyHands(t.status) && t.effectiveDueDate ? candidates : stale).push(toScanRow(t));
+    return { candidates, stale };
   }
 
   /**
@@ -461,10 +561,10 @@ export class RemindersService implements OnModuleInit {
    * grouped query joined to the same filter (no per-task queries, no long IN lists). Points recorded
    * for an earlier due date (before an extension) do not match the join: a new series.
    */
-  private async loadRecorded(horizon: LocalDate): Promise<Map<number, number>> {
+  private async loadRecorded(asOf: LocalDate): Promise<Map<number, number>> {
     const qb = this.logs.createQueryBuilder('l').select('l.taskId', 'taskId').addSelect('MAX(l.offsetDays)', 'maxOffset');
     const rows = await this.deadlines
-      .joinDueBy(qb, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate', REMINDED_STATUSES, horizon)
+      .joinReminderCandidates(qb, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate', asOf)
       .groupBy('l.taskId')
       .getRawMany<{ taskId: number | string; maxOffset: number | string }>();
     return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));
@@ -535,8 +635,9 @@ export class RemindersService implements OnModuleInit {
             ...renderMissingAddress({ ...common, agencyCode: agency.code, items, attachment }),
           };
 
-    let letterFile: { path: string; size: number; filename: string; taskIds: number[]; replyBy: LocalDate } | null =
-      null;
+    // The công văn is drawn by a job of its own after the digests are queued (renderLetter): here only
+    // its task list, file name and reply date; the office's copy is held until the file is attached.
+    let letterPlan: ReturnType<RemindersService['planLetter']> | null = null;
     let sheetFile: MailAttachmentRef | null = null;
     try {
       // Another scan wrote this agency's digest (it records all its points at once): nothing to
@@ -545,7 +646,7 @@ export class RemindersService implements OnModuleInit {
         result.conflicts.push(agency.code);
         return null;
       }
-      if (escalated.length) letterFile = await this.writeLetter(plan, agency, asOf, working);
+      if (escalated.length) letterPlan = this.planLetter(plan, agency, asOf, working);
       // A big digest lists the most urgent tasks in its body and carries the full list as XLSX,
       // so the message stays under what relays accept.
       let attachmentInfo: DigestAttachmentInfo | null = null;
@@ -578,12 +679,7 @@ export class RemindersService implements OnModuleInit {
           );
           let escalationRow: MailMessage | null = null;
           let letter: ReminderLetter | null = null;
-          if (letterFile) {
-            const attachment: MailAttachmentRef = {
-              filename: letterFile.filename,
-              path: letterFile.path,
-              contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-            };
+          if (letterPlan) {
             escalationRow = await this.mail.create(
               {
                 kind: MailKind.Escalation,
@@ -591,24 +687,25 @@ export class RemindersService implements OnModuleInit {
                 ...renderEscalation({
                   ...common,
                   items: escalated,
-                  letterFilename: letterFile.filename,
-                  letterTaskCount: letterFile.taskIds.length,
-                  replyBy: letterFile.replyBy,
+                  letterFilename: letterPlan.filename,
+                  letterTaskCount: letterPlan.taskIds.length,
+                  replyBy: letterPlan.replyBy,
                   digestRecipients: recipients,
                 }),
-                attachments: [attachment],
+                held: true,
                 agencyId: agency.id,
-                taskIds: letterFile.taskIds,
+                taskIds: letterPlan.taskIds,
               },
               m,
             );
+            // size 0 until renderLetter has written the file.
             letter = await m.save(
               m.create(ReminderLetter, {
                 agencyId: agency.id,
                 scanDate: asOf,
-                path: letterFile.path,
-                size: letterFile.size,
-                taskIds: letterFile.taskIds,
+                path: letterPlan.path,
+                size: 0,
+                taskIds: letterPlan.taskIds,
                 mailMessageId: escalationRow.id,
               }),
             );
@@ -616,10 +713,8 @@ export class RemindersService implements OnModuleInit {
           return { mainRow, escalationRow, letter };
         }),
       );
-      await this.mail.dispatch([
-        committed.mainRow.id,
-        ...(committed.escalationRow ? [committed.escalationRow.id] : []),
-      ]);
+      await this.mail.dispatch([committed.mainRow.id]);
+      if (committed.letter) await this.durable.dispatch(this.letterRun, [committed.letter.id]);
       return {
         agencyId: agency.id,
         agencyCode: agency.code,
@@ -634,7 +729,6 @@ export class RemindersService implements OnModuleInit {
         letterId: committed.letter?.id ?? null,
       };
     } catch (err) {
-      if (letterFile) rmSync(join(this.config.get('files.dir', { infer: true }), letterFile.path), { force: true });
       if (sheetFile) rmSync(join(this.config.get('files.dir', { infer: true }), sheetFile.path), { force: true });
       if (isUniqueViolation(err)) {
         this.logger.log(`reminders of ${agency.code} for ${asOf} were recorded by another scan; nothing sent twice`);
@@ -692,41 +786,126 @@ export class RemindersService implements OnModuleInit {
     return { ref, listed };
   }
 
-  /** Writes the draft công văn under DATA_DIR/files/letters/<year>/ before the transaction (removed if it rolls back). */
-  private async writeLetter(plan: AgencyPlan, agency: Agency, asOf: LocalDate, working: WorkingCalendar) {
+  /** The draft công văn of one escalated digest: the overdue tasks it lists, its file and reply date. */
+  private planLetter(plan: AgencyPlan, agency: Agency, asOf: LocalDate, working: WorkingCalendar) {
     let replyBy = asOf;
     for (let i = 0; i < LETTER_REPLY_WORKING_DAYS; i++) replyBy = working.firstWorkingDayAfter(replyBy);
-    const overdue = [...plan.overdue].sort(
-      (a, b) => a.effectiveDueDate.localeCompare(b.effectiveDueDate) || a.id - b.id,
-    );
-    // The office's own template when it uploaded one, else the shipped default (document-templates).
-    const buffer = await this.templates.render(CONG_VAN_TEMPLATE, congVanData({
-      provinceName: this.config.get('app.provinceName', { infer: true }),
-      agencyName: agency.name,
-      asOf,
-      replyBy,
-      tasks: overdue.map((t) => ({
-        code: t.code,
-        title: t.title,
-        sourceDocument: t.sourceDocument,
-        effectiveDueDate: t.effectiveDueDate,
-        daysOverdue: diffDays(t.effectiveDueDate, asOf),
-      })),
-    }));
+    const overdue = [...plan.overdue].sort((a, b) => a.effectiveDueDate.localeCompare(b.effectiveDueDate) || a.id - b.id);
     const safeCode = agency.code.replace(/[^A-Za-z0-9_-]/g, '_');
     const [year] = parseLocalDate(asOf);
-    const path = `letters/${year}/${asOf}-${safeCode}-${randomBytes(4).toString('hex')}.docx`;
-    const full = join(this.config.get('files.dir', { infer: true }), path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, buffer);
     return {
-      path,
-      size: buffer.length,
+      path: `letters/${year}/${asOf}-${safeCode}-${randomBytes(4).toString('hex')}.docx`,
       filename: `cong-van-don-doc-${safeCode}-${asOf}.docx`,
       taskIds: overdue.map((t) => t.id),
       replyBy,
     };
   }
+
+  /**
+   * The job RenderReminderLetter: draws the công văn of a letter row the scan wrote (its tasks as they
+   * stand now, in the scan's order), writes it under DATA_DIR/files/letters/<year>/, and in one
+   * transaction records its size and releases the office's copy with the file attached; then the copy
+   * is queued for delivery. A letter already drawn, or whose mail is no longer held, is left alone.
+   * A letter that cannot be drawn fails its mail (the mail log says why): never sent without it.
+   */
+  async renderLetter(letterId: number, attempt: JobAttempt): Promise<'rendered' | 'skipped' | 'failed'> {
+    const letter = await this.letters.findOneBy({ id: letterId });
+    if (!letter || letter.size > 0 || letter.mailMessageId === null) return 'skipped';
+    const mailId = letter.mailMessageId;
+    const [mail] = await this.mail.findByIds([mailId]);
+    if (mail?.status !== MailStatus.Held) return 'skipped';
+    const full = join(this.config.get('files.dir', { infer: true }), letter.path);
+    return this.durable.handle(
+      attempt,
+      async () => {
+        const agency = await this.agencies.findById(letter.agencyId);
+        if (!agency) throw new LetterError(`agency ${letter.agencyId} is gone`);
+        const byId = new Map((await this.deadlines.byIds(letter.taskIds)).map((t) => [t.id, t]));
+        const working = await this.calendar.working();
+        let replyBy = letter.scanDate;
+        for (let i = 0; i < LETTER_REPLY_WORKING_DAYS; i++) replyBy = working.firstWorkingDayAfter(replyBy);
+        const tasks = letter.taskIds.flatMap((id) => {
+          const t = byId.get(id);
+          return t?.effectiveDueDate ? [{ ...t, effectiveDueDate: t.effectiveDueDate }] : [];
+        });
+        // The office's own template when it uploaded one, else the shipped default (document-templates).
+        const buffer = await this.templates.render(
+          CONG_VAN_TEMPLATE,
+          congVanData({
+            provinceName: this.config.get('app.provinceName', { infer: true }),
+            agencyName: agency.name,
+            asOf: letter.scanDate,
+            replyBy,
+            tasks: tasks.map((t) => ({
+              code: t.code,
+              title: t.title,
+              sourceDocument: t.sourceDocument,
+              effectiveDueDate: t.effectiveDueDate,
+              daysOverdue: diffDays(t.effectiveDueDate, letter.scanDate),
+            })),
+          }),
+        );
+        mkdirSync(dirname(full), { recursive: true });
+        writeFileSync(full, buffer);
+        const safeCode = agency.code.replace(/[^A-Za-z0-9_-]/g, '_');
+        const attachment: MailAttachmentRef = {
+          filename: `cong-van-don-doc-${safeCode}-${letter.scanDate}.docx`,
+          path: letter.path,
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        };
+        const released = await retryWhenBusy(() =>
+          this.dataSource.transaction(async (m) => {
+            await m.update(ReminderLetter, { id: letter.id, size: 0 }, { size: buffer.length });
+            return this.mail.release(mailId, { attachments: [attachment] }, m);
+          }),
+        );
+        if (!released) return 'skipped' as const;
+        await this.mail.dispatch([mailId]);
+        this.logger.log(`reminder letter ${letter.id} drawn (${tasks.length} task(s)); mail ${mailId} queued`);
+        return 'rendered' as const;
+      },
+      {
+        permanent: (err) => err instanceof LetterError,
+        retry: (message) => {
+          this.logger.warn(`reminder letter ${letter.id} attempt ${attempt.attempt} failed, will retry: ${message}`);
+          return Promise.resolve();
+        },
+        fail: async (message) => {
+          try {
+            rmSync(full, { force: true });
+          } catch {
+            // Nothing was written where nothing could be.
+          }
+          await this.mail.failHeld(mailId, `Không tạo được dự thảo công văn đôn đốc: ${message}`);
+          this.logger.error(`reminder letter ${letter.id} failed for good; mail ${mailId} not sent: ${message}`);
+          return 'failed' as const;
+        },
+      },
+    );
+  }
+
+  /** Letters the scan wrote whose job never reached Redis (or was lost): queued again by the next scan. */
+  private readonly letterRun: DurableRun<JobName.RenderReminderLetter> = {
+    label: 'reminder letter',
+    job: JobName.RenderReminderLetter,
+    jobId: (id) => `letter-${id}`,
+    payload: (id) => ({ reminderLetterId: id }),
+    options: () => ({ attempts: LETTER_ATTEMPTS, backoff: { type: 'exponential', delay: 5_000 } }),
+    staleQueued: async (before) => {
+      const pending = await this.letters.find({
+        select: { id: true, mailMessageId: true },
+        where: { size: 0, createdAt: LessThan(before) },
+        order: { id: 'ASC' },
+        take: 1000,
+      });
+      const held = new Set(
+        (await this.mail.findByIds(pending.flatMap((l) => (l.mailMessageId ? [l.mailMessageId] : []))))
+          .filter((m) => m.status === MailStatus.Held)
+          .map((m) => m.id),
+      );
+      return pending.filter((l) => l.mailMessageId !== null && held.has(l.mailMessageId)).map((l) => l.id);
+    },
+  };
 
   /**
    * Monday morning: the overdue tasks still in the agencies' hands (new, in_progress), by lead agency,
@@ -735,7 +914,7 @@ export class RemindersService implements OnModuleInit {
   async weeklySummary(opts: { asOf?: LocalDate; now?: Date } = {}): Promise<WeeklySummaryResult> {
     return this.exclusive(async () => {
       const asOf = this.scanDay(opts);
-      const rows = await this.deadlines.overdueIn(REMINDED_STATUSES, asOf);
+      const rows = await this.deadlines.overdueInHands(asOf);
       const byAgency = new Map<number, DigestItem[]>();
       for (const t of rows) {
         const list = byAgency.get(t.leadAgencyId) ?? [];
@@ -799,10 +978,16 @@ async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (err) {
-      if (attempt >= BUSY_RETRIES || !/SQLITE_BUSY/.test(String((err as Error)?.message))) throw err;
+      if (attempt >= BUSY_RETRIES || !isBusy(err)) throw err;
       await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.floor(Math.random() * 50)));
     }
   }
+}
+
+/** SQLITE_BUSY: better-sqlite3 says "database is locked" (code on the driver error), sqlite3 said "SQLITE_BUSY: …". */
+function isBusy(err: unknown): boolean {
+  const e = err as { message?: unknown; code?: unknown; driverError?: { code?: unknown } };
+  return e?.code === 'SQLITE_BUSY' || e?.driverError?.code === 'SQLITE_BUSY' || /SQLITE_BUSY|database is locked/.test(String(e?.message));
 }
 
 function toScanRow(t: DeadlineTask): ScanTaskRow {

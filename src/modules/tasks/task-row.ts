@@ -1,4 +1,5 @@
 import { LocalDate } from 'src/core/time/local-date';
+import { reminderFloor } from 'src/modules/reminders/reminder-points';
 import { taskSearchText } from './task-search';
 import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
 
@@ -53,6 +54,8 @@ export interface NewTaskRow {
   assignedAt: LocalDate;
   dueDate: LocalDate | null;
   effectiveDueDate: LocalDate | null;
+  /** Where the daily reminder scan starts reading this task (reminderFloor). */
+  nextReminderOn: LocalDate | null;
   dueText: string | null;
   origin: TaskOrigin;
   status: TaskStatus;
@@ -78,12 +81,13 @@ export function submittedAtOf(status: TaskStatus, submittedAt: LocalDate | null,
 /**
  * Every new tasks row is built here (TasksService.createMany, TaskImportWriter, the demo seed, the
  * bench loader): the effective due date through the working calendar (weekends and holidays), the
- * done-state columns (progress 100 and a completion date only when done, the submission date) and
- * the folded search text, so no writer can forget one of them.
+ * done-state columns (progress 100 and a completion date only when done, the submission date), the
+ * day the reminder scan starts reading it and the folded search text, so no writer can forget one of them.
  */
 export function buildTaskRow(input: NewTaskFields, calendar: { effectiveDueDate(due: LocalDate | null): LocalDate | null }): NewTaskRow {
   const status = input.status ?? TaskStatus.New;
   const completedAt = status === TaskStatus.Done ? (input.completedAt ?? null) : null;
+  const effectiveDueDate = calendar.effectiveDueDate(input.dueDate);
   const fields = {
     programId: input.programId,
     code: input.code,
@@ -97,7 +101,8 @@ export function buildTaskRow(input: NewTaskFields, calendar: { effectiveDueDate(
     leadAgencyId: input.leadAgencyId,
     assignedAt: input.assignedAt,
     dueDate: input.dueDate,
-    effectiveDueDate: calendar.effectiveDueDate(input.dueDate),
+    effectiveDueDate,
+    nextReminderOn: reminderFloor({ status, effectiveDueDate, assignedAt: input.assignedAt }),
     dueText: input.dueText ?? null,
     origin: input.origin,
     status,

@@ -7,6 +7,7 @@ import { ProgramsModule } from 'src/modules/programs/programs.module';
 import { UsersModule } from 'src/modules/users/users.module';
 import { TaskDeadlinesQuery } from './queries/task-deadlines.query';
 import { TaskChangesService } from './task-changes.service';
+import { TaskReminderDates } from './task-reminder-dates';
 import { TaskFiguresQuery } from './queries/task-figures.query';
 import { TaskHandover } from './task-handover';
 import { RequestsController } from './requests.controller';
@@ -34,7 +35,7 @@ export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest];
 @Module({
   imports: [TypeOrmModule.forFeature(TASKS_ENTITIES), AgenciesModule, ProgramsModule, UsersModule, CalendarModule, NotificationsModule],
   controllers: [TasksController, RequestsController],
-  providers: [TasksService, TaskChangesService, TaskListingService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery, TaskSearchIndex],
-  exports: [TasksService, TaskChangesService, TaskListingService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery],
+  providers: [TasksService, TaskChangesService, TaskListingService, TaskRequestsService, TaskHistoryService, TaskTransactions, TaskImportWriter, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery, TaskSearchIndex, TaskReminderDates],
+  exports: [TasksService, TaskChangesService, TaskListingService, TaskHistoryService, TaskImportWriter, TaskRequestsService, TaskHandover, TaskFiguresQuery, TaskDeadlinesQuery, TaskReminderDates],
 })
 export class TasksModule {}

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
+import { MAX_REMINDER_LEAD_DAYS } from '../reminder-points';
 
 export const SEND_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-export const MAX_BEFORE_DAYS = 60;
+/** The reminder scan's floor relies on this bound (reminderFloor). */
+export const MAX_BEFORE_DAYS = MAX_REMINDER_LEAD_DAYS;
 export const MAX_OVERDUE_EVERY_DAYS = 60;
 export const MAX_ESCALATE_AFTER_DAYS = 365;
 
