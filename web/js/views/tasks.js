@@ -1,3 +1,4 @@
+// @ts-check
 // "Nhiệm vụ của đơn vị" (agency users) and the task list of the office and leaders: tabs with
 // counts (GET /api/tasks with timeliness/status filters, `total`), search, pages.
 
@@ -43,6 +44,7 @@ async function coordinatingTasks(agencyId, q) {
   }
 }
 
+/** @param {import('../../types/web').ViewContext} ctx */
 export async function render(ctx) {
   // Office, leaders and admin: the filterable list (task-list.js); agency users keep their tabs, and get
   // the filtered list (of what they may see) when they follow a figure of their dashboard to it.
@@ -73,6 +75,7 @@ async function renderTabs({ main, query, user }) {
   let directories = [[], []];
   try {
     const countKeys = keys.filter((k) => k !== 'coordinating');
+    /** @type {Promise<any>[]} */
     const wanted = [Promise.all(countKeys.map(countOf))];
     // Coordinated = lead or coordinating − lead (the API has no coordinating-only filter).
     if (agencyUser)
