@@ -113,7 +113,7 @@ export default tseslint.config(
       parserOptions: { projectService: false },
       globals: Object.fromEntries(
         ['window', 'document', 'location', 'history', 'navigator', 'sessionStorage', 'fetch', 'URL', 'URLSearchParams', 'FormData', 'Blob',
-          'Node', 'CSS', 'Intl', 'confirm', 'setTimeout', 'clearTimeout', 'console'].map((g) => [g, 'readonly']),
+          'Node', 'Element', 'HTMLElement', 'HTMLButtonElement', 'CSS', 'Intl', 'confirm', 'setTimeout', 'clearTimeout', 'console'].map((g) => [g, 'readonly']),
       ),
     },
     rules: {

@@ -12,6 +12,9 @@ echo "› build, types and lint"
 npx nest build >/dev/null
 npx tsc --noEmit -p tsconfig.json
 npx eslint --max-warnings 0 "{src,test,migrations,seeds,bench}/**/*.ts" "web/**/*.js"
+# The web modules are plain JavaScript checked by TypeScript (// @ts-check, JSDoc, web/types/api.d.ts generated
+# from the OpenAPI document; test/e2e/web-api-types.e2e-spec.ts fails when that file is stale).
+npx tsc -p web/jsconfig.json
 
 # No --forceExit: jest must end by itself, so a handle left open fails the run by hanging (issue #17: a
 # shutdown with Redis down hung and left BullMQ clients reconnecting; see test/e2e/shutdown.e2e-spec.ts).

@@ -1,3 +1,4 @@
+// @ts-check
 // Pieces several pages share: headings, badges, the task table, tabs, pager, date inputs.
 
 import { h, notice } from './dom.js';
@@ -5,6 +6,15 @@ import { deadlineNote, formatDate, formatNumber } from './format.js';
 import { label, MESSAGES, REQUEST_STATUS, TASK_STATUS, TIMELINESS } from './i18n.js';
 import { reload } from './router.js';
 
+/** @typedef {import('./dom.js').Child} Child */
+/** @typedef {import('../types/web').Schemas['TaskResponseDto']} Task */
+/**
+ * A column of table(): its heading (`header` when it is more than text, e.g. a sort link) and its cell.
+ * @template T
+ * @typedef {{ label: string, header?: Child, class?: string, cell: (row: T) => Child }} Column
+ */
+
+/** @param {Child} title @param {{ subtitle?: Child, actions?: Child }} [options] */
 export function pageHeader(title, { subtitle, actions } = {}) {
   return h(
     'div',
@@ -14,19 +24,23 @@ export function pageHeader(title, { subtitle, actions } = {}) {
   );
 }
 
+/** @param {string} status */
 export function statusBadge(status) {
   return h('span', { class: `badge badge-status-${status}` }, label(TASK_STATUS, status));
 }
 
+/** @param {string | null | undefined} timeliness */
 export function timelinessBadge(timeliness) {
   if (!timeliness || timeliness === 'none') return null;
   return h('span', { class: `badge badge-${timeliness}` }, label(TIMELINESS, timeliness));
 }
 
+/** @param {string} status */
 export function requestStatusBadge(status) {
   return h('span', { class: `badge badge-request-${status}` }, label(REQUEST_STATUS, status));
 }
 
+/** @param {number | string | null | undefined} value */
 export function progressBar(value) {
   const v = Math.max(0, Math.min(100, Number(value) || 0));
   return h(
@@ -37,12 +51,18 @@ export function progressBar(value) {
   );
 }
 
-/** The title of a task as a link to its page. */
+/** The title of a task as a link to its page. @param {{ id?: number, taskId?: number, title: string }} task */
 export function taskLink(task) {
   return h('a', { href: `/app/tasks/${task.id ?? task.taskId}` }, task.title);
 }
 
 /** A responsive table: on narrow screens each row becomes a card, cells labelled by data-label (`header`, when given, is the heading cell's content, e.g. a sort link). */
+/**
+ * @template T
+ * @param {NoInfer<Column<T>>[]} columns
+ * @param {T[]} rows
+ * @param {{ caption?: string, rowClass?: (row: T) => string | null | undefined, rowAttrs?: (row: T) => Record<string, any>, className?: string }} [options]
+ */
 export function table(columns, rows, { caption, rowClass, rowAttrs, className } = {}) {
   return h(
     'div',
@@ -67,6 +87,7 @@ export function table(columns, rows, { caption, rowClass, rowAttrs, className } 
   );
 }
 
+/** @param {{ dueDate?: string | null, dueText?: string | null }} task */
 export function dueCell(task) {
   return h(
     'span',
@@ -76,8 +97,10 @@ export function dueCell(task) {
   );
 }
 
+/** @param {Task[]} tasks @param {{ showLead?: boolean, caption?: string }} [options] */
 export function taskTable(tasks, { showLead = true, caption } = {}) {
   if (!tasks.length) return h('p', { class: 'empty' }, 'Không có nhiệm vụ nào.');
+  /** @type {Column<Task>[]} */
   const columns = [
     { label: 'Mã', class: 'col-code', cell: (t) => t.code ?? '—' },
     { label: 'Nội dung', class: 'col-title', cell: (t) => taskLink(t) },
@@ -94,7 +117,12 @@ export function taskTable(tasks, { showLead = true, caption } = {}) {
   return table(columns, tasks, { caption, rowClass: (t) => (t.timeliness === 'overdue' ? 'row-overdue' : null) });
 }
 
-/** Tabs as links (each tab is its own URL): [{key, label, count, href}]. */
+/**
+ * Tabs as links (each tab is its own URL): [{key, label, count, href}].
+ * @param {{ key: string, label: string, count?: number | null, href: string }[]} items
+ * @param {string} active
+ * @param {string} ariaLabel
+ */
 export function tabs(items, active, ariaLabel) {
   return h(
     'nav',
@@ -118,7 +146,7 @@ export function tabs(items, active, ariaLabel) {
   );
 }
 
-/** "Hiển thị 1–50 trên 137" with previous / next. */
+/** "Hiển thị 1–50 trên 137" with previous / next. @param {{ page: number, limit: number, total: number }} page @param {(page: number) => string} hrefFor */
 export function pager({ page, limit, total }, hrefFor) {
   if (total <= limit && page === 1) return total ? h('p', { class: 'muted small' }, `${formatNumber(total)} kết quả`) : null;
   const from = (page - 1) * limit + 1;
@@ -133,7 +161,7 @@ export function pager({ page, limit, total }, hrefFor) {
   );
 }
 
-/** A date typed as dd/mm/yyyy whatever the browser's language (type=date would follow it). */
+/** A date typed as dd/mm/yyyy whatever the browser's language (type=date would follow it). @param {string} name @param {string | null} [value] @param {Record<string, any>} [attrs] */
 export function dateInput(name, value, attrs = {}) {
   return h('input', {
     type: 'text',
@@ -151,6 +179,8 @@ export function dateInput(name, value, attrs = {}) {
 /**
  * A file input whose button and "no file" text are Vietnamese whatever the browser's language
  * (the native control speaks the browser's). The real input stays focusable and labelled.
+ * @param {string} name
+ * @param {{ accept?: string, buttonText?: string }} [options]
  */
 export function filePicker(name, { accept, buttonText = 'Chọn tệp…' } = {}) {
   const input = h('input', { type: 'file', name, accept, class: 'file-input' });
@@ -163,7 +193,7 @@ export function filePicker(name, { accept, buttonText = 'Chọn tệp…' } = {}
   return h('div', { class: 'file-picker' }, input, h('label', { for: id, class: 'btn btn-secondary file-button', 'aria-hidden': 'true' }, buttonText), chosen);
 }
 
-/** What a page shows when loading failed: not found, forbidden, or the message. */
+/** What a page shows when loading failed: not found, forbidden, or the message. @param {{ status?: number, message?: string } | null | undefined} err @param {{ notFound?: string }} [options] */
 export function loadError(err, { notFound = MESSAGES.notFoundPage } = {}) {
   if (err?.status === 404) return h('div', { class: 'state' }, h('h1', null, 'Không tìm thấy'), notice('error', notFound), backHome());
   if (err?.status === 403) return h('div', { class: 'state' }, h('h1', null, 'Không có quyền truy cập'), notice('error', err.message || MESSAGES.forbidden), backHome());
@@ -190,7 +220,7 @@ export function staleNotice() {
   );
 }
 
-/** Summary card: big number and label, optionally a link. */
+/** Summary card: big number and label, optionally a link. @param {{ label: string, value: Child, tone?: string, href?: string | null, sub?: Child }} card */
 export function statCard({ label: text, value, tone, href, sub }) {
   const body = [h('span', { class: 'stat-value' }, value), h('span', { class: 'stat-label' }, text), sub ? h('span', { class: 'stat-sub' }, sub) : null];
   return href ? h('a', { class: `stat stat-${tone ?? 'plain'}`, href }, body) : h('div', { class: `stat stat-${tone ?? 'plain'}` }, body);
@@ -199,6 +229,8 @@ export function statCard({ label: text, value, tone, href, sub }) {
 /**
  * Asks before a change that is hard to undo (done, withdraw, defer, reopen): a modal dialog with the
  * consequence spelled out. Resolves true on "confirm", false on "back" or Escape.
+ * @param {{ title: string, message: Child, confirmLabel: string }} options
+ * @returns {Promise<boolean>}
  */
 export function confirmDialog({ title, message, confirmLabel }) {
   return new Promise((resolve) => {
@@ -211,6 +243,7 @@ export function confirmDialog({ title, message, confirmLabel }) {
       h('p', null, message),
       h('div', { class: 'form-actions' }, ok, back),
     );
+    /** @param {boolean} answer */
     const finish = (answer) => {
       dialog.close();
       dialog.remove();

@@ -1,13 +1,24 @@
+// @ts-check
 // DOM helpers: h() builds elements (text is always text, never HTML), fields with labels, hints
 // and error slots, and the rendering of API errors next to the fields they concern.
 
 import { fieldRoot, stripField } from './api.js';
 import { APP_NAME, MESSAGES } from './i18n.js';
 
+/** @typedef {import('../types/web').Child} Child */
+/** Attributes of h(): on* → listeners, style → CSSOM, dataset, true → boolean attribute, null/false → left out. @typedef {Record<string, any>} Attrs */
+
 let seq = 0;
 export const uid = (prefix = 'f') => `${prefix}-${++seq}`;
 
-/** h('a', {href: '/app/x', class: 'btn'}, 'Nhãn', child…). Attributes: on* → listeners, style → CSSOM, true → boolean. */
+/**
+ * h('a', {href: '/app/x', class: 'btn'}, 'Nhãn', child…). Attributes: on* → listeners, style → CSSOM, true → boolean.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Attrs | Child} [attrs]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   if (attrs && (typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
@@ -29,14 +40,22 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+/** @param {Element} el @param {Child[]} children */
 function append(el, children) {
-  for (const c of children.flat(Infinity)) {
+  for (const c of /** @type {unknown[]} */ (children).flat(Infinity)) {
     if (c === null || c === undefined || c === false || c === true) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
 }
 
-/** SVG element (namespace-aware). */
+/**
+ * SVG element (namespace-aware).
+ * @template {keyof SVGElementTagNameMap} K
+ * @param {K} tag
+ * @param {Attrs | null} [attrs]
+ * @param {...Child} children
+ * @returns {SVGElementTagNameMap[K]}
+ */
 export function s(tag, attrs, ...children) {
   const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
   for (const [k, v] of Object.entries(attrs ?? {})) if (v !== undefined && v !== null) el.setAttribute(k, String(v));
@@ -44,17 +63,19 @@ export function s(tag, attrs, ...children) {
   return el;
 }
 
+/** @template {Element} E @param {E} el @param {...Child} children @returns {E} */
 export function replace(el, ...children) {
   el.replaceChildren();
   append(el, children);
   return el;
 }
 
+/** @param {string | null} [text] */
 export function setTitle(text) {
   document.title = text ? `${text} – ${APP_NAME}` : APP_NAME;
 }
 
-/** Says something to screen readers (polite). */
+/** Says something to screen readers (polite). @param {string} text */
 export function announce(text) {
   const a = document.getElementById('announcer');
   if (!a) return;
@@ -62,7 +83,7 @@ export function announce(text) {
   setTimeout(() => (a.textContent = text), 50);
 }
 
-/** A message block: 'info' | 'success' | 'warning' | 'error'. Errors are alerts. */
+/** A message block: 'info' | 'success' | 'warning' | 'error'. Errors are alerts. @param {'info' | 'success' | 'warning' | 'error'} type @param {...Child} content */
 export function notice(type, ...content) {
   return h('div', { class: `notice notice-${type}`, role: type === 'error' ? 'alert' : 'status' }, ...content);
 }
@@ -74,6 +95,8 @@ export function loading(text = MESSAGES.loading) {
 /**
  * A labelled form field. `control` is an element (input, select, textarea) or built from
  * {name, type, value, …}. Its id links label, hint and error (aria-describedby).
+ * @param {{ label: Child, name?: string, control?: HTMLElement, hint?: string | null, required?: boolean, type?: string,
+ *   value?: string | number | null, attrs?: Attrs, wide?: boolean }} options
  */
 export function field({ label, name, control, hint, required = false, type = 'text', value, attrs = {}, wide = false }) {
   const id = attrs.id ?? uid(name ?? 'f');
@@ -83,7 +106,8 @@ export function field({ label, name, control, hint, required = false, type = 'te
       ? h('textarea', { id, name, rows: 3, required, ...attrs }, value ?? '')
       : h('input', { id, name, type, value: value ?? '', required, ...attrs }));
   // The control may be a wrapper (the file picker): label and hint go to the form control inside.
-  const target = input.matches('input, select, textarea') ? input : input.querySelector('input, select, textarea');
+  /** @type {HTMLInputElement} */
+  const target = input.matches('input, select, textarea') ? /** @type {HTMLInputElement} */ (input) : /** @type {HTMLInputElement} */ (input.querySelector('input, select, textarea'));
   target.id = target.id || id;
   if (name && !target.name) target.name = name;
   const hintId = hint ? `${target.id}-hint` : null;
@@ -97,7 +121,13 @@ export function field({ label, name, control, hint, required = false, type = 'te
   );
 }
 
-/** <select> from [[value, label], …]. */
+/**
+ * <select> from [[value, label], …].
+ * @param {string} name
+ * @param {ReadonlyArray<ReadonlyArray<string | number | null>>} options [value, label] pairs
+ * @param {string | number | null} [value]
+ * @param {Attrs} [attrs]
+ */
 export function select(name, options, value, attrs = {}) {
   return h(
     'select',
@@ -106,6 +136,7 @@ export function select(name, options, value, attrs = {}) {
   );
 }
 
+/** @param {ParentNode} root */
 export function clearErrors(root) {
   root.querySelectorAll('.field-error, .error-summary').forEach((e) => e.remove());
   root.querySelectorAll('[aria-invalid="true"]').forEach((e) => {
@@ -116,7 +147,7 @@ export function clearErrors(root) {
   });
 }
 
-/** Puts a message under the field `name` inside root; false when there is no such field. */
+/** Puts a message under the field `name` inside root; false when there is no such field. @param {ParentNode} root @param {string} name @param {string} message */
 export function fieldError(root, name, message) {
   const wrap = root.querySelector(`.field[data-field="${CSS.escape(name)}"], fieldset[data-field="${CSS.escape(name)}"]`);
   if (!wrap) return false;
@@ -140,6 +171,9 @@ export function fieldError(root, name, message) {
  * Shows an API error in a form: each detail next to its field, the rest (and the message) in a
  * summary at the top, which takes the focus so keyboard and screen-reader users hear it.
  * `aliases` maps API field names to form field names.
+ * @param {HTMLElement} root
+ * @param {{ message: string, details?: { field: string, message: string }[] }} err
+ * @param {{ aliases?: Record<string, string>, summaryTarget?: HTMLElement }} [options]
  */
 export function showErrors(root, err, { aliases = {}, summaryTarget } = {}) {
   clearErrors(root);
@@ -157,13 +191,21 @@ export function showErrors(root, err, { aliases = {}, summaryTarget } = {}) {
     rest.length ? h('ul', null, rest.map((m) => h('li', null, m))) : null,
   );
   (summaryTarget ?? root).prepend(summary);
-  const firstInvalid = root.querySelector('[aria-invalid="true"]');
+  const firstInvalid = /** @type {HTMLElement | null} */ (root.querySelector('[aria-invalid="true"]'));
   (firstInvalid ?? summary).focus();
   return summary;
 }
 
-/** A button that shows a busy state while `fn` runs. */
+/**
+ * A button that shows a busy state while `fn` runs.
+ * @template T
+ * @param {EventTarget | null} button the button (e.currentTarget, form.querySelector('button…')); anything else runs fn plainly
+ * @param {() => Promise<T>} fn
+ * @param {string} [busyText]
+ * @returns {Promise<T>}
+ */
 export async function busy(button, fn, busyText) {
+  if (!(button instanceof HTMLButtonElement)) return fn();
   const text = button.textContent;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');

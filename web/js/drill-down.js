@@ -1,3 +1,4 @@
+// @ts-check
 // The task list behind each figure of the appendix tables (dashboard, report preview): the list's URL
 // filters (web/js/views/task-list.js → GET /api/tasks) that select exactly the tasks a figure counts,
 // so the list's total equals the figure. The API applies the same SQL fragments as the report

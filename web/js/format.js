@@ -1,3 +1,4 @@
+// @ts-check
 // Dates as dd/mm/yyyy, instants in Asia/Ho_Chi_Minh, numbers and percentages the Vietnamese way
 // (1.234; 88,1%). Calendar days from the API are 'YYYY-MM-DD' strings: no Date object, no zone.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Vietnamese labels of the API's codes (enums, field names). Code and API stay in English;
 // everything a person reads comes from here or from the API's own Vietnamese messages.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Boot: the routes, the page frame (header, navigation by role) and the session rules.
 
 import { api } from './api.js';
@@ -29,6 +30,15 @@ const ALL = ['admin', 'office', 'leader', 'agency'];
 const OFFICE = ['admin', 'office'];
 const READERS = ['admin', 'office', 'leader'];
 
+/** @typedef {import('../types/web').User} User */
+/**
+ * A page: its path pattern, its view module (render(ctx) draws it; null = the user's home), who may open it and
+ * which menu entry it lights.
+ * @typedef {{ path: string, view: { render: (ctx: any) => any } | null, public?: boolean, roles?: string[],
+ *   nav?: string | ((ctx: import('./router.js').RouteContext) => string) }} Route
+ */
+
+/** @type {Route[]} */
 const ROUTES = [
   { path: '/app/login', view: login, public: true },
   { path: '/app/dashboard', view: dashboard, roles: ALL, nav: 'dashboard' },
@@ -53,7 +63,7 @@ const ROUTES = [
   { path: '/', view: null, roles: ALL },
 ];
 
-/** The navigation of each role: what it may use, nothing else. */
+/** The navigation of each role: what it may use, nothing else. @param {User} user @returns {string[][]} */
 function navItems(user) {
   if (can.isAgency(user)) {
     return [
@@ -96,8 +106,9 @@ function navItems(user) {
 
 export { homeOf };
 
+/** @param {User | null} user @param {string | null} [active] */
 function renderHeader(user, active) {
-  const header = document.getElementById('site-header');
+  const header = /** @type {HTMLElement} */ (document.getElementById('site-header'));
   if (!user) {
     header.hidden = true;
     header.replaceChildren();
@@ -136,11 +147,12 @@ function renderHeader(user, active) {
     nav.classList.toggle('open', open);
   });
   nav.addEventListener('click', (e) => {
-    if (e.target.closest('a[data-nav="queue-console"]')) {
+    const target = e.target instanceof Element ? e.target : null;
+    if (target?.closest('a[data-nav="queue-console"]')) {
       e.preventDefault();
       void openQueueConsole();
     }
-    if (e.target.closest('a')) {
+    if (target?.closest('a')) {
       toggle.setAttribute('aria-expanded', 'false');
       nav.classList.remove('open');
     }
@@ -174,6 +186,7 @@ function renderHeader(user, active) {
 }
 
 /** The agency's name beside the user's (read once per session). */
+/** @param {User} user @returns {Promise<User>} */
 async function ensureAgencyName(user) {
   if (!user.agencyId || user.agencyName) return user;
   try {
@@ -186,6 +199,7 @@ async function ensureAgencyName(user) {
   }
 }
 
+/** @param {string | null} reason */
 function loginUrl(reason) {
   const here = location.pathname + location.search;
   const next = here.startsWith('/app/') && !here.startsWith('/app/login') ? here : '';
@@ -202,7 +216,7 @@ defineRoutes(ROUTES, {
     if (route.public) {
       renderHeader(null);
       if (user && route.view === login) return navigate(homeOf(user), { replace: true });
-      return route.view.render({ ...ctx, user: null });
+      return route.view?.render({ ...ctx, user: null });
     }
     if (!user) return navigate(loginUrl(null), { replace: true });
     if (!route.view) return navigate(homeOf(user), { replace: true });
@@ -252,5 +266,5 @@ onSessionWarning((endsAt) => {
 
 watch();
 startRouter().catch((err) => {
-  replace(document.getElementById('main'), notice('error', String(err?.message ?? err)));
+  replace(/** @type {HTMLElement} */ (document.getElementById('main')), notice('error', String(err?.message ?? err)));
 });

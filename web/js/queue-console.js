@@ -1,3 +1,4 @@
+// @ts-check
 // Admins' entry to the queue console (Bull Board): a one-minute link from the API, opened in a new tab.
 import { api } from './api.js';
 

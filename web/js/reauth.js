@@ -1,3 +1,4 @@
+// @ts-check
 // The password asked in place when the session has ended: a modal dialog over the page, so the
 // form underneath and what was typed in it stay as they were. One dialog at a time; every request
 // that got a 401 meanwhile waits for the same answer and is then sent again.

@@ -1,15 +1,32 @@
+// @ts-check
 // A tiny history router: patterns like '/app/tasks/:id', links intercepted, Back/Forward handled.
 // A view is `render(ctx)` drawing into ctx.main; it may return a cleanup function (timers).
 
+/**
+ * What a view's render() gets: where to draw, the path's :params and the query string (main.js adds `user`).
+ * @typedef {{ main: HTMLElement, params: Record<string, string>, query: URLSearchParams, path: string }} RouteContext
+ */
+/** A view's render() may answer a cleanup function (timers), called before the next page draws. @typedef {(() => void) | null | undefined | void} Cleanup */
+/**
+ * @template {{ path: string }} R
+ * @typedef {{ resolve: (route: R & { re: RegExp, keys: string[] }, ctx: RouteContext) => Promise<Cleanup> | Cleanup,
+ *   notFound: (ctx: RouteContext) => Promise<Cleanup> | Cleanup }} Hooks
+ */
+
+/** @type {Array<any>} */
 let routes = [];
-let hooks = { resolve: null, notFound: null };
+/** @type {Hooks<any>} */
+let hooks = { resolve: () => null, notFound: () => null };
+/** @type {Cleanup} */
 let cleanup = null;
 let first = true;
 let seq = 0;
-/** pathname + search of the page on screen (a change of #hash alone is not a new page). */
+/** pathname + search of the page on screen (a change of #hash alone is not a new page). @type {string | null} */
 let rendered = null;
 
+/** @param {string} pattern */
 function compile(pattern) {
+  /** @type {string[]} */
   const keys = [];
   const re = new RegExp(
     '^' +
@@ -22,11 +39,13 @@ function compile(pattern) {
   return { re, keys };
 }
 
+/** @template {{ path: string }} R @param {R[]} list @param {Hooks<R>} opts */
 export function defineRoutes(list, opts) {
   routes = list.map((r) => ({ ...r, ...compile(r.path) }));
   hooks = { ...hooks, ...opts };
 }
 
+/** @param {string} to @param {{ replace?: boolean }} [options] @returns {Promise<void>} */
 export function navigate(to, { replace = false } = {}) {
   const url = new URL(to, location.origin);
   const target = url.pathname + url.search + url.hash;
@@ -43,6 +62,7 @@ export function reload() {
   return render({ keepFocus: true });
 }
 
+/** @param {{ keepFocus?: boolean, focus?: boolean }} [options] */
 async function render({ keepFocus = false, focus = true } = {}) {
   const mine = ++seq;
   const isFirst = first;
@@ -61,7 +81,7 @@ async function render({ keepFocus = false, focus = true } = {}) {
   }
   // Each page draws into its own container: a view still loading when the user moves on (or the
   // session ends) writes into a detached element instead of over the next page.
-  const main = document.getElementById('main');
+  const main = /** @type {HTMLElement} */ (document.getElementById('main'));
   const view = document.createElement('div');
   view.className = 'view';
   main.replaceChildren(view);
@@ -74,7 +94,7 @@ async function render({ keepFocus = false, focus = true } = {}) {
   // After a navigation the heading takes the focus, so screen readers announce the new page
   // (not on the first load, not after a redirect, not when a newer render took over).
   if (mine === seq && !isFirst && focus && !keepFocus) {
-    const heading = main.querySelector('h1');
+    const heading = /** @type {HTMLElement | null} */ (main.querySelector('h1'));
     if (heading) {
       heading.setAttribute('tabindex', '-1');
       heading.focus();
@@ -85,10 +105,10 @@ async function render({ keepFocus = false, focus = true } = {}) {
 export function startRouter() {
   document.addEventListener('click', (e) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    const a = e.target.closest('a[href]');
+    const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
     if (!a || a.getAttribute('target') || a.hasAttribute('download')) return;
     // The attribute, not a.href: an SVG <a> (the dashboard's trend bars) has no string href property.
-    const url = new URL(a.getAttribute('href'), location.href);
+    const url = new URL(a.getAttribute('href') ?? '', location.href);
     if (url.origin !== location.origin || !(url.pathname === '/' || url.pathname.startsWith('/app/'))) return;
     // In-page anchors (the skip link) are the browser's.
     if (url.hash && url.pathname === location.pathname && url.search === location.search) return;

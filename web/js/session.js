@@ -1,3 +1,4 @@
+// @ts-check
 // The signed-in user of this tab. The sign-in itself is an httpOnly session cookie the page never
 // sees (shared by every tab and by links opened from emails); this module keeps the user, the
 // session's CSRF token (sent as X-CSRF-Token on every change) and when the session ends, in
@@ -9,20 +10,27 @@ const KEY = 'nhiemvu.session';
 const WARN_BEFORE_MS = 5 * 60_000;
 const MAX_TIMEOUT = 2_147_483_647;
 
+/** @typedef {import('../types/web').User} User */
+/** @typedef {{ user: User, csrfToken: string, expiresAt: number | null }} Session */
+
+/** @type {ReturnType<typeof setTimeout> | null} */
 let warnTimer = null;
+/** @type {(reason: 'expired' | 'signed-out') => void} */
 let onEnd = () => {};
+/** @type {(endsAt: number | null) => void} */
 let onWarn = () => {};
 
-/** Called with the reason ('expired' | 'signed-out') when the session ends. */
+/** Called with the reason ('expired' | 'signed-out') when the session ends. @param {typeof onEnd} handler */
 export function onSessionEnd(handler) {
   onEnd = handler;
 }
 
-/** Called with the end (ms since epoch) when the session is about to end, and with null when renewed. */
+/** Called with the end (ms since epoch) when the session is about to end, and with null when renewed. @param {typeof onWarn} handler */
 export function onSessionWarning(handler) {
   onWarn = handler;
 }
 
+/** @returns {Session | null} */
 export function getSession() {
   try {
     const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
@@ -46,7 +54,10 @@ export function csrfToken() {
   return getSession()?.csrfToken ?? null;
 }
 
-/** From POST /api/auth/login or GET /api/auth/session. */
+/**
+ * From POST /api/auth/login or GET /api/auth/session.
+ * @param {{ user: User, csrfToken: string, sessionExpiresAt?: string | null }} answer
+ */
 export function startSession({ user, csrfToken: csrf, sessionExpiresAt }) {
   const session = { user, csrfToken: csrf, expiresAt: sessionExpiresAt ? Date.parse(sessionExpiresAt) : null };
   sessionStorage.setItem(KEY, JSON.stringify(session));
@@ -58,6 +69,7 @@ export function startSession({ user, csrfToken: csrf, sessionExpiresAt }) {
  * A tab without a stored session (a link opened from an email, a new tab): asks the server whether
  * this browser is signed in. Returns the user or null.
  */
+/** @returns {Promise<User | null>} */
 export async function restore() {
   const s = getSession();
   if (s) return s.user;
@@ -79,13 +91,14 @@ export async function refreshSession() {
   return !!user;
 }
 
+/** @param {User} user */
 export function updateUser(user) {
   const s = getSession();
   if (!s) return;
   sessionStorage.setItem(KEY, JSON.stringify({ ...s, user }));
 }
 
-/** Forgets this tab's session ('expired' after a refused re-sign-in, 'signed-out' on request). */
+/** Forgets this tab's session ('expired' after a refused re-sign-in, 'signed-out' on request). @param {'expired' | 'signed-out'} reason */
 export function end(reason) {
   const had = sessionStorage.getItem(KEY) !== null;
   sessionStorage.removeItem(KEY);
@@ -112,17 +125,19 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') watch();
 });
 
+/** @type {Record<string, (u: User | null | undefined) => boolean>} */
 export const can = {
   manageTasks: (u) => u?.role === 'office' || u?.role === 'admin',
-  approve: (u) => ['office', 'leader', 'admin'].includes(u?.role),
-  buildReports: (u) => ['office', 'leader', 'admin'].includes(u?.role),
+  approve: (u) => ['office', 'leader', 'admin'].includes(u?.role ?? ''),
+  buildReports: (u) => ['office', 'leader', 'admin'].includes(u?.role ?? ''),
   readMail: (u) => u?.role === 'office' || u?.role === 'admin',
   import: (u) => u?.role === 'office' || u?.role === 'admin',
-  calendarFeed: (u) => ['office', 'admin', 'agency'].includes(u?.role),
+  calendarFeed: (u) => ['office', 'admin', 'agency'].includes(u?.role ?? ''),
   isAgency: (u) => u?.role === 'agency',
 };
 
 /** Where a user lands after signing in: admins on their own menu, agency users on their tasks. */
+/** @param {User | null | undefined} user */
 export function homeOf(user) {
   if (user?.role === 'admin') return '/app/admin/users';
   return can.isAgency(user) ? '/app/tasks' : '/app/dashboard';

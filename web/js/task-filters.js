@@ -1,3 +1,4 @@
+// @ts-check
 // The task list's URL ⇄ the query of GET /api/tasks (no DOM: the list, saved views, the dashboard's
 // drill-down links and the tests that check a figure against its list all read URLs the same way).
 

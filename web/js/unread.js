@@ -1,14 +1,16 @@
+// @ts-check
 // The unread count beside "Thông báo" in the menu: read when the header is drawn, after the inbox
 // changes, and every two minutes while the tab is open.
 
 import { api } from './api.js';
 import { currentUser } from './session.js';
 
+/** @type {number | null} */
 let timer = null;
 
 export async function refreshUnread() {
   if (!currentUser()) return;
-  const badge = document.querySelector('[data-nav="notifications"] .nav-count');
+  const badge = /** @type {HTMLElement | null} */ (document.querySelector('[data-nav="notifications"] .nav-count'));
   if (!badge) return;
   try {
     const { count } = await api.get('/notifications/unread-count');

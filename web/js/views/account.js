@@ -1,3 +1,4 @@
+// @ts-check
 // Đổi mật khẩu: every user changes their own password (POST /api/auth/password). The server checks
 // the current password and the strength rule; this browser stays signed in, every other session of
 // the user ends.
@@ -7,6 +8,7 @@ import { pageHeader } from '../components.js';
 import { busy, clearErrors, field, h, notice, replace, setTitle, showErrors } from '../dom.js';
 import { MESSAGES } from '../i18n.js';
 
+/** @param {import('../../types/web').ViewContext} ctx */
 export function render({ main, user }) {
   setTitle('Đổi mật khẩu');
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Đổi mật khẩu');

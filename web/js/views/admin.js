@@ -1,3 +1,4 @@
+// @ts-check
 // Quản trị (admin): users (create, deactivate, reset password, role and agency), agencies (edit
 // names, aliases, emails, kind, active; merge with a preview of the tasks that move), agency groups
 // (views/agency-groups.js), the document templates the office owns (upload,
@@ -29,6 +30,7 @@ function done(message) {
   reload();
 }
 
+/** @param {import('../../types/web').ViewContext} ctx */
 export async function render({ main, params }) {
   const section = SECTIONS[params.section] ? params.section : 'users';
   setTitle(`Quản trị — ${SECTIONS[section]}`);
@@ -295,7 +297,7 @@ async function agenciesSection() {
   const edit = (a) => {
     replace(editor, agencyEditForm(a, () => replace(editor)));
     editor.scrollIntoView({ block: 'start' });
-    editor.querySelector('input[name=name]').focus();
+    editor.querySelector('input[name=name]')?.focus();
   };
   return h(
     'div',
@@ -383,7 +385,7 @@ async function templatesSection() {
       form.addEventListener('submit', (e) => {
         e.preventDefault();
         clearErrors(form);
-        const file = form.querySelector('input[type=file]').files?.[0];
+        const file = form.querySelector('input[type=file]')?.files?.[0];
         if (!file) return showErrors(form, { message: 'Chưa chọn tệp', details: [{ field: 'file', message: 'Chọn tệp mẫu .docx' }] });
         const data = new FormData();
         data.append('file', file);

@@ -1,3 +1,4 @@
+// @ts-check
 // Nhóm cơ quan: the names documents use for several agencies at once ("UBND các huyện, thị xã, thành
 // phố", "các sở khối văn hóa - xã hội"), data of this province the office edits
 // (/api/agency-groups). The importer reads them on every import: a group named as lead or
@@ -31,7 +32,7 @@ export async function groupsSection() {
   const open = (g) => {
     replace(editor, groupForm(g, agencies, () => replace(editor, addButton)));
     editor.scrollIntoView({ block: 'start' });
-    editor.querySelector('input[name=name]').focus();
+    editor.querySelector('input[name=name]')?.focus();
   };
   const addButton = h('p', null, h('button', { type: 'button', class: 'btn btn-primary', id: 'new-group', onclick: () => open(null) }, 'Thêm nhóm cơ quan'));
   replace(editor, addButton);
@@ -169,6 +170,7 @@ function groupForm(g, agencies, close) {
 }
 
 /** The office's own page (/app/groups). */
+/** @param {import('../../types/web').ViewContext} ctx */
 export async function render({ main }) {
   setTitle('Nhóm cơ quan');
   replace(main, pageHeader('Nhóm cơ quan'), loading());

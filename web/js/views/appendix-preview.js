@@ -1,3 +1,4 @@
+// @ts-check
 // On-screen preview of the appendix tables (Phụ lục I, II, III) from GET /api/reports/appendix,
 // laid out like the documents, with both rates of Phụ lục II labelled; every count of Phụ lục I and
 // II (per agency and total) links to the task list behind it (web/js/drill-down.js), and every row of

@@ -1,3 +1,4 @@
+// @ts-check
 // Phê duyệt (office, leader, admin): the requests inbox, GET /api/requests?status=pending, approve or
 // reject with a comment. Agency users get "Đề nghị đã gửi": their agency's requests, read only.
 
@@ -10,6 +11,7 @@ import { can } from '../session.js';
 
 const PAGE_SIZE = 50;
 
+/** @param {import('../../types/web').ViewContext} ctx @param {string | null} [flash] a message of the change just made */
 export async function render(ctx, flash = null) {
   const { main, query, user } = ctx;
   const approver = can.approve(user);
@@ -17,7 +19,7 @@ export async function render(ctx, flash = null) {
   setTitle(title);
   replace(main, pageHeader(title), loading());
   const statuses = Object.keys(REQUEST_STATUS);
-  const active = statuses.includes(query.get('status')) ? query.get('status') : 'pending';
+  const active = statuses.includes(query.get('status') ?? '') ? query.get('status') ?? '' : 'pending';
   const page = Math.max(1, Number(query.get('page')) || 1);
   const path = approver ? '/app/approvals' : '/app/requests';
   let counts;
@@ -80,7 +82,7 @@ function requestCard(r, rerender) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearErrors(form);
-    const action = e.submitter?.value === 'reject' ? 'reject' : 'approve';
+    const action = /** @type {HTMLButtonElement | null} */ (e.submitter)?.value === 'reject' ? 'reject' : 'approve';
     const comment = form.elements.comment.value.trim();
     if (action === 'reject' && !comment) {
       showErrors(form, { message: 'Vui lòng nêu lý do từ chối', details: [{ field: 'comment', message: 'Nhập lý do từ chối' }] });

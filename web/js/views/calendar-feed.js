@@ -1,3 +1,4 @@
+// @ts-check
 // Lịch nhiệm vụ: the agency's deadline feed (.ics) for Outlook or Google Calendar, behind a secret
 // address that can be replaced (GET/POST /api/agencies/:id/calendar-token).
 
@@ -8,6 +9,7 @@ import { busy, field, h, loading, notice, replace, select, setTitle } from '../d
 import { navigate } from '../router.js';
 import { can } from '../session.js';
 
+/** @param {import('../../types/web').ViewContext} ctx @param {string | null} [flash] a message of the change just made */
 export async function render(ctx, flash = null) {
   const { main, query, user } = ctx;
   setTitle('Lịch nhiệm vụ');
@@ -51,7 +53,7 @@ export async function render(ctx, flash = null) {
             await navigator.clipboard.writeText(url);
             b.textContent = 'Đã sao chép';
           } catch {
-            urlInput.select();
+            urlInput?.select();
             b.textContent = 'Nhấn Ctrl+C để sao chép';
           }
         },

@@ -1,3 +1,4 @@
+// @ts-check
 // Tổng quan: counts as of today (GET /api/tasks totals), the year's figures (GET /api/reports/appendix),
 // the months of the year (GET /api/reports/trend), completion and overdue by lead agency as CSS bars,
 // and the overdue list with days overdue. Every figure, bar and segment links to the task list behind
@@ -20,6 +21,7 @@ const SEGMENTS = [
   ['openOverdue', 'Chưa hoàn thành, quá hạn', 'seg-overdue'],
 ];
 
+/** @param {import('../../types/web').ViewContext} ctx */
 export async function render({ main, query, user }) {
   setTitle('Tổng quan');
   replace(main, pageHeader('Tổng quan'), loading());

@@ -1,3 +1,4 @@
+// @ts-check
 // Nhập chương trình công tác / nhiệm vụ từ văn bản: upload → preview (every item with its errors and
 // warnings; POST /api/imports dryRun=true) → commit. A preview of at most EDITABLE_ROWS items is
 // editable in place (kind, title, lead — a suggested agency is one click —, coordinators, deadline
@@ -11,6 +12,8 @@ import { busy, clearErrors, field, h, loading, notice, replace, select, setTitle
 import { formatDate, formatNumber, parseDate } from '../format.js';
 import { IMPORT_ACTION, IMPORT_FIELD, label, MESSAGES, TASK_KIND } from '../i18n.js';
 
+/** @typedef {import('../../types/web').Schemas['ImportReportDto']} ImportReport */
+
 const ACCEPT = '.xlsx,.csv,.docx,.txt,.pdf,.png,.jpg,.jpeg,.tif,.tiff';
 /** "Nhập nhiệm vụ từ văn bản": a document on its own, outside any program. */
 const NO_PROGRAM = 'none';
@@ -18,6 +21,7 @@ const EDITABLE_ROWS = 300;
 const STEPS = ['Chọn tệp', 'Xem trước', 'Ghi dữ liệu'];
 const MAX_CLEAN_ROWS = 1000;
 
+/** @param {import('../../types/web').ViewContext} ctx */
 export async function render({ main, query }) {
   setTitle('Nhập chương trình công tác');
   replace(main, pageHeader('Nhập chương trình công tác'), loading());
@@ -29,7 +33,9 @@ export async function render({ main, query }) {
     replace(main, loadError(err));
     return;
   }
+  /** @type {{ programId: string, defaultLeadAgencyId: string, file: File | null, report: ImportReport | null }} */
   const state = { programId: query.get('programId') ?? '', defaultLeadAgencyId: '', file: null, report: null };
+  /** @type {ReturnType<typeof setTimeout> | null} */
   let polling = null;
   let stopped = false;
   const stop = () => {
@@ -50,7 +56,7 @@ export async function render({ main, query }) {
     if (state.programId !== NO_PROGRAM) fd.append('programId', state.programId);
     fd.append('dryRun', String(dryRun));
     if (state.defaultLeadAgencyId) fd.append('defaultLeadAgencyId', state.defaultLeadAgencyId);
-    fd.append('file', state.file, state.file.name);
+    if (state.file) fd.append('file', state.file, state.file.name);
     const res = await api.upload('/imports', fd);
     if (res.status !== 202) return res.data;
     while (!stopped) {
@@ -72,7 +78,7 @@ export async function render({ main, query }) {
   function uploadStep(message) {
     setStep(0);
     const picker = filePicker('file', { accept: ACCEPT });
-    const file = picker.querySelector('input');
+    const file = /** @type {HTMLInputElement} */ (picker.querySelector('input'));
     const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Kiểm tra tệp');
     const status = h('p', { class: 'muted', role: 'status' });
     const form = h(
@@ -120,7 +126,7 @@ export async function render({ main, query }) {
       }
       state.programId = el.programId.value;
       state.defaultLeadAgencyId = el.defaultLeadAgencyId.value;
-      state.file = file.files[0];
+      state.file = file.files?.[0] ?? null;
       void busy(
         submit,
         async () => {
@@ -139,9 +145,11 @@ export async function render({ main, query }) {
     replace(body, message ?? null, h('section', { class: 'card' }, h('h2', null, 'Bước 1. Chọn tệp'), form));
   }
 
+  /** @param {{ message: string } | null} [rejected] the 422 of a commit refused */
   function previewStep(rejected = null) {
     setStep(1);
     const r = state.report;
+    if (!r) return;
     const sum = r.summary;
     const invalid = sum.invalid > 0;
     const activeAgencies = agencies.filter((a) => a.active);
@@ -220,7 +228,7 @@ export async function render({ main, query }) {
           try {
             status.textContent = 'Đang ghi dữ liệu…';
             state.report = await send(false, (run) => (status.textContent = progressText(run)));
-            if (state.report.committed) doneStep();
+            if (state.report?.committed) doneStep();
             else previewStep(null);
           } catch (err) {
             status.textContent = '';
@@ -235,7 +243,7 @@ export async function render({ main, query }) {
     });
 
     const repicker = filePicker('file', { accept: ACCEPT });
-    const reupload = repicker.querySelector('input');
+    const reupload = /** @type {HTMLInputElement} */ (repicker.querySelector('input'));
     const reuploadBtn = h('button', { type: 'submit', class: invalid ? 'btn btn-primary' : 'btn btn-secondary' }, 'Kiểm tra lại');
     const reuploadForm = h(
       'form',
@@ -250,7 +258,7 @@ export async function render({ main, query }) {
         showErrors(reuploadForm, { message: 'Chọn tệp cần nhập', details: [{ field: 'file', message: 'Chọn tệp đã sửa' }] });
         return;
       }
-      state.file = reupload.files[0];
+      state.file = reupload.files?.[0] ?? null;
       void busy(
         reuploadBtn,
         async () => {
@@ -307,11 +315,12 @@ export async function render({ main, query }) {
       ),
     );
     (rejected || invalid ? body.querySelector('.notice') : body.querySelector('h2'))?.setAttribute('tabindex', '-1');
-    (body.querySelector('.notice[tabindex]') ?? body.querySelector('h2'))?.focus();
+    /** @type {HTMLElement | null} */ (body.querySelector('.notice[tabindex]') ?? body.querySelector('h2'))?.focus();
   }
 
   function doneStep() {
     setStep(2);
+    if (!state.report) return;
     const s = state.report.summary;
     replace(
       body,
@@ -333,8 +342,8 @@ export async function render({ main, query }) {
         ),
       ),
     );
-    body.querySelector('h2').setAttribute('tabindex', '-1');
-    body.querySelector('h2').focus();
+    body.querySelector('h2')?.setAttribute('tabindex', '-1');
+    body.querySelector('h2')?.focus();
   }
 
   replace(

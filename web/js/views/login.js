@@ -1,3 +1,4 @@
+// @ts-check
 // Đăng nhập.
 
 import { api } from '../api.js';
@@ -8,6 +9,7 @@ import { homeOf } from '../session.js';
 
 const REASONS = { expired: ['warning', MESSAGES.sessionExpired], 'signed-out': ['info', MESSAGES.signedOut] };
 
+/** @param {import('../../types/web').PublicViewContext} ctx */
 export function render({ main, query }) {
   setTitle('Đăng nhập');
   const reason = REASONS[query.get('reason')];

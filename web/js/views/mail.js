@@ -1,3 +1,4 @@
+// @ts-check
 // Thư đã gửi (office, admin): the mail log — what was sent to whom, what failed — with retry.
 
 import { api } from '../api.js';
@@ -9,12 +10,13 @@ import { navigate } from '../router.js';
 
 const PAGE_SIZE = 50;
 
+/** @param {import('../../types/web').ViewContext} ctx @param {string | null} [flash] a message of the change just made */
 export async function render(ctx, flash = null) {
   const { main, query } = ctx;
   setTitle('Thư đã gửi');
   replace(main, pageHeader('Thư đã gửi'), loading());
-  const status = Object.keys(MAIL_STATUS).includes(query.get('status')) ? query.get('status') : '';
-  const kind = Object.keys(MAIL_KIND).includes(query.get('kind')) ? query.get('kind') : '';
+  const status = Object.keys(MAIL_STATUS).includes(query.get('status') ?? '') ? query.get('status') ?? '' : '';
+  const kind = Object.keys(MAIL_KIND).includes(query.get('kind') ?? '') ? query.get('kind') ?? '' : '';
   const to = query.get('to')?.trim() ?? '';
   const page = Math.max(1, Number(query.get('page')) || 1);
   let list;

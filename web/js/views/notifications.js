@@ -1,3 +1,4 @@
+// @ts-check
 // Thông báo: the user's inbox (requests, decisions, reopened or reassigned tasks, deadline
 // reminders), each linking its task, and how each kind is delivered (email now, daily digest, or
 // only here).
@@ -20,7 +21,9 @@ const DELIVERIES = [
   ['in_app', 'Chỉ hiện trên hệ thống'],
 ];
 
-export async function render({ main, query }) {
+/** @param {import('../../types/web').ViewContext} ctx */
+export async function render(ctx) {
+  const { main, query } = ctx;
   setTitle('Thông báo');
   replace(main, loading());
   const unreadOnly = query.get('unread') === '1';
@@ -33,7 +36,7 @@ export async function render({ main, query }) {
     void busy(readAll, async () => {
       await api.post('/notifications/read-all');
       await refreshUnread();
-      await render({ main, query });
+      await render(ctx);
     }),
   );
   replace(

@@ -1,3 +1,4 @@
+// @ts-check
 // Chương trình công tác: the list (every reader), create and edit (office, admin).
 
 import { api } from '../api.js';
@@ -8,10 +9,12 @@ import { formatDate, parseDate, todayLocal } from '../format.js';
 import { label, MESSAGES, PROGRAM_PERIOD } from '../i18n.js';
 import { can } from '../session.js';
 
+/** @param {import('../../types/web').ViewContext} ctx @param {string | null} [flash] a message of the change just made */
 export async function render(ctx, flash = null) {
   const { main, user } = ctx;
   setTitle('Chương trình công tác');
   replace(main, pageHeader('Chương trình công tác'), loading());
+  /** @type {import('../../types/web').Schemas['ProgramPageDto']} */
   let page;
   try {
     page = await api.get('/programs', { limit: 200 });

@@ -1,3 +1,4 @@
+// @ts-check
 // Báo cáo: build the appendix report for a period (POST /api/reports), follow it until it is done
 // (GET /api/reports/:id), download XLSX/DOCX, and the list of past runs (built by hand or on schedule).
 
@@ -30,6 +31,7 @@ function periodName(kind, year) {
   return `${year}-${kind}`;
 }
 
+/** @param {import('../../types/web').ViewContext} ctx */
 export async function render(ctx) {
   const { main, query, user } = ctx;
   setTitle('Báo cáo');
@@ -147,6 +149,7 @@ function buildForm(programs, agencies, follow, result, defaultPeriod) {
     const el = form.elements;
     const local = [];
     const body = {};
+    /** @param {string} name */
     const date = (name) => {
       const d = parseDate(el[name].value);
       if (d === undefined) local.push({ field: name, message: MESSAGES.invalidDate });
@@ -161,7 +164,7 @@ function buildForm(programs, agencies, follow, result, defaultPeriod) {
       const y = Number(el.year.value);
       if (!Number.isInteger(y) || y < 2000 || y > 2100) local.push({ field: 'year', message: 'Năm từ 2000 đến 2100' });
       body.period = periodName(kind.value, y);
-      body.window = form.querySelector('input[name=window]:checked').value;
+      body.window = form.querySelector('input[name=window]:checked')?.value;
     }
     body.asOf = date('asOf');
     body.reportDate = date('reportDate');

@@ -1,3 +1,4 @@
+// @ts-check
 // The task page: details, coordinating agencies, progress update (PATCH with version), requests
 // for extension / withdrawal / deferral, and the history of changes.
 
@@ -59,10 +60,14 @@ export function dueLine(task) {
   return [formatDate(task.dueDate), from];
 }
 
+/** @typedef {import('../../types/web').Schemas} Schemas */
+
+/** @param {import('../../types/web').ViewContext} ctx @param {string | null} [flash] a message of the change just made */
 export async function render(ctx, flash = null) {
   const { main, params, user } = ctx;
   setTitle('Chi tiết nhiệm vụ');
   replace(main, loading());
+  /** @type {Schemas['TaskResponseDto']} */
   let task;
   try {
     task = await api.get(`/tasks/${encodeURIComponent(params.id)}`);
@@ -77,12 +82,14 @@ export async function render(ctx, flash = null) {
   const canUpdate = office || (leads && !['withdrawn', 'deferred'].includes(task.status));
   const showRequests = office || leads || can.approve(user);
 
+  /** @type {[Schemas['TaskHistoryResponseDto'][], Schemas['TaskRequestResponseDto'][], Schemas['AgencyResponseDto'][], Schemas['ProgramResponseDto'][]]} */
   const [history, requests, agencies, programs] = await Promise.all([
     api.get(`/tasks/${task.id}/history`, { limit: 500 }).then((r) => r.items).catch(() => []),
     showRequests ? api.get('/requests', { taskId: task.id, limit: 50 }).then((r) => r.items).catch(() => []) : [],
     allAgencies().catch(() => []),
     task.programId ? allPrograms().catch(() => []) : [],
   ]);
+  /** @type {Schemas['TaskFileResponseDto'][]} */
   const files = await api.get(`/tasks/${task.id}/files`, { limit: 500 }).then((r) => r.items).catch(() => []);
   const program = programs.find((p) => p.id === task.programId);
   // One request at a time: while one waits, the task says so and no new one is offered.
@@ -306,7 +313,7 @@ function requestSection(task, rerender) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearErrors(form);
-    const type = form.querySelector('input[name=type]:checked').value;
+    const type = form.querySelector('input[name=type]:checked')?.value;
     const body = { type, reason: form.elements.reason.value.trim() };
     const local = [];
     if (!body.reason) local.push({ field: 'reason', message: MESSAGES.required });

@@ -1,3 +1,4 @@
+// @ts-check
 // Giao nhiệm vụ / sửa nhiệm vụ (office, admin): POST /api/tasks, PATCH /api/tasks/:id with version.
 
 import { api } from '../api.js';
@@ -10,6 +11,7 @@ import { navigate } from '../router.js';
 
 const TEXT_FIELDS = ['code', 'dueText', 'sourceDocument', 'outputForm', 'submitTo', 'leaderInCharge', 'description'];
 
+/** @param {import('../../types/web').ViewContext} ctx */
 export async function render({ main, params }) {
   const editing = !!params.id;
   const title = editing ? 'Sửa nhiệm vụ' : 'Giao nhiệm vụ';
@@ -49,7 +51,7 @@ export async function render({ main, params }) {
   );
   filter.addEventListener('input', () => {
     const f = filter.value.trim().toLowerCase();
-    coordList.querySelectorAll('label').forEach((l) => (l.hidden = !!f && !l.dataset.name.includes(f)));
+    coordList.querySelectorAll('label').forEach((l) => (l.hidden = !!f && !(l.dataset.name ?? '').includes(f)));
   });
 
   const form = h(
@@ -124,6 +126,7 @@ export async function render({ main, params }) {
       showErrors(form, { message: 'Dữ liệu chưa hợp lệ', details: local });
       return;
     }
+    /** @type {Record<string, any>} */
     let body = values;
     if (!values.assignedAt) delete body.assignedAt;
     if (editing) {

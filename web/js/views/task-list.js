@@ -1,3 +1,4 @@
+// @ts-check
 // The task list of the office and leaders: every filter lives in the URL (so a link, a saved view or
 // a dashboard figure opens exactly that list), sortable columns, views saved per user, export of
 // exactly the filtered list to XLSX, and bulk actions on a selection (office and admin).
@@ -173,15 +174,18 @@ function bulkBar(selected, programs, onDone) {
   return { form, sync };
 }
 
+/** @param {import('../../types/web').ViewContext} ctx */
 export async function renderOfficeList({ main, query: params, user }) {
   const title = 'Danh sách nhiệm vụ';
   setTitle(title);
   replace(main, pageHeader(title), loading());
   const query = apiQueryOf(params);
   const page = Math.max(1, Number(params.get('page')) || 1);
+  /** @type {import('../../types/web').Schemas['TaskPageDto']} */
   let list;
   let agencies;
   let programs;
+  /** @type {import('../../types/web').Schemas['SavedViewResponseDto'][]} */
   let views;
   try {
     [list, agencies, programs, views] = await Promise.all([

@@ -1,3 +1,4 @@
+// @ts-check
 // "Nhiệm vụ của đơn vị" (agency users) and the task list of the office and leaders: tabs with
 // counts (one GET /api/tasks/summary for the same filters), search, pages.
 
@@ -36,6 +37,7 @@ function hrefWith(query, changes) {
   return `/app/tasks${s ? `?${s}` : ''}`;
 }
 
+/** @param {import('../../types/web').ViewContext} ctx */
 export async function render(ctx) {
   // Office, leaders and admin: the filterable list (task-list.js); agency users keep their tabs, and get
   // the filtered list (of what they may see) when they follow a figure of their dashboard to it.
@@ -62,6 +64,7 @@ async function renderTabs({ main, query, user }) {
 
   let counts;
   let list;
+  /** @type {[any[], any[]]} */
   let directories = [[], []];
   try {
     // Every tab's count in one call; the coordinating tab (agency users) lists what the agency coordinates.
@@ -75,7 +78,7 @@ async function renderTabs({ main, query, user }) {
       api.get('/tasks', listQuery),
     ]);
     counts = Object.fromEntries(keys.map((k) => [k, results[0][SUMMARY_FIELDS[k]]]));
-    if (!agencyUser) directories = results[1];
+    if (results[1]) directories = results[1];
     list = results[2];
   } catch (err) {
     replace(main, loadError(err));

@@ -39,7 +39,7 @@ export class ImportItemEditDto {
   @MaxLength(IMPORT_LIMITS.maxTitleLength)
   title!: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 20000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 20000 })
   @Optional({ nullable: true })
   @IsString()
   @MaxLength(20000)
@@ -70,28 +70,28 @@ export class ImportItemEditDto {
   @IsLocalDate()
   dueDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'ngày 30/6/2026', maxLength: IMPORT_LIMITS.maxDueTextLength })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'ngày 30/6/2026', maxLength: IMPORT_LIMITS.maxDueTextLength })
   @Optional({ nullable: true })
   @Trim()
   @IsString()
   @MaxLength(IMPORT_LIMITS.maxDueTextLength)
   dueText?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'UBND tỉnh', maxLength: IMPORT_LIMITS.maxSubmitToLength })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'UBND tỉnh', maxLength: IMPORT_LIMITS.maxSubmitToLength })
   @Optional({ nullable: true })
   @Trim()
   @IsString()
   @MaxLength(IMPORT_LIMITS.maxSubmitToLength)
   submitTo?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Kế hoạch', maxLength: IMPORT_LIMITS.maxOutputFormLength })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Kế hoạch', maxLength: IMPORT_LIMITS.maxOutputFormLength })
   @Optional({ nullable: true })
   @Trim()
   @IsString()
   @MaxLength(IMPORT_LIMITS.maxOutputFormLength)
   outputForm?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Chủ tịch UBND tỉnh', maxLength: IMPORT_LIMITS.maxLeaderLength })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Chủ tịch UBND tỉnh', maxLength: IMPORT_LIMITS.maxLeaderLength })
   @Optional({ nullable: true })
   @Trim()
   @IsString()
@@ -109,7 +109,7 @@ export class ImportItemEditDto {
   @IsIn(EDITABLE_FIELDS, { each: true })
   provided?: ImportField[];
 
-  @ApiPropertyOptional({ nullable: true, maxLength: IMPORT_LIMITS.maxSourceDocumentLength })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: IMPORT_LIMITS.maxSourceDocumentLength })
   @Optional({ nullable: true })
   @Trim()
   @IsString()

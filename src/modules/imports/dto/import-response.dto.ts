@@ -77,8 +77,32 @@ export class ImportSummaryDto {
   @ApiProperty({ example: 21, description: 'Warnings over all items' }) warnings!: number;
 }
 
+/** A văn bản giao nhiệm vụ's header (number, date, issuer), as the import read it. */
+export class ImportDocumentHeaderDto {
+  @ApiProperty({ type: String, nullable: true, example: '1066/UBND-VXNV' }) number!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Công văn' }) type!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Bắc Kạn' }) place!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2021-03-01' }) date!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'UBND tỉnh Bắc Kạn' }) issuer!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A date in the header that is not a real day' }) dateError!: string | null;
+  @ApiProperty({ example: 6, description: 'The last header line (the body starts after it)' }) headerEnd!: number;
+  @ApiProperty({ example: 'Công văn số 1066/UBND-VXNV ngày 01/03/2021 của UBND tỉnh Bắc Kạn', description: "The tasks' sourceDocument" })
+  sourceDocument!: string;
+}
+
+export class ImportOcrDto {
+  @ApiProperty({ example: 3 }) pages!: number;
+  @ApiProperty({ example: 91, description: 'Mean confidence, %' }) confidence!: number;
+}
+
 export class ImportReportDto {
-  @ApiProperty({ example: 1, nullable: true }) programId!: number | null;
+  @ApiProperty({ type: Number, example: 1, nullable: true }) programId!: number | null;
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2021-03-01', description: "The day the tasks are given (the document's date, else the program's)" })
+  assignedAt?: string;
+  @ApiPropertyOptional({ type: ImportDocumentHeaderDto, nullable: true, description: 'A văn bản giao nhiệm vụ: what its header says' })
+  document?: ImportDocumentHeaderDto | null;
+  @ApiPropertyOptional({ type: ImportOcrDto, nullable: true, description: 'Read by OCR: pages and mean confidence' })
+  ocr?: ImportOcrDto | null;
   @ApiProperty({ example: 'chuong-trinh-2024.docx' }) fileName!: string;
   @ApiProperty({ enum: IMPORT_FORMATS, example: 'docx' }) format!: string;
   @ApiProperty({ example: true }) dryRun!: boolean;
@@ -109,7 +133,7 @@ export class ImportQueuedDto {
 export class ImportRunDto {
   @ApiProperty({ example: 7 }) id!: number;
   @ApiProperty({ enum: ImportRunStatus, example: ImportRunStatus.Running }) status!: ImportRunStatus;
-  @ApiProperty({ example: 1, nullable: true }) programId!: number | null;
+  @ApiProperty({ type: Number, example: 1, nullable: true }) programId!: number | null;
   @ApiProperty({ example: 'chuong-trinh-2024.xlsx' }) fileName!: string;
   @ApiProperty({ enum: IMPORT_FORMATS, example: 'xlsx' }) format!: string;
   @ApiProperty({ example: false }) dryRun!: boolean;

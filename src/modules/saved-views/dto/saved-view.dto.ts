@@ -17,6 +17,8 @@ export class CreateSavedViewDto {
   page!: (typeof SAVED_VIEW_PAGES)[number];
 
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     example: { agencyId: 3, timeliness: 'overdue', sort: 'dueDate' },
     description: 'The list\'s query parameters (those of GET /api/tasks but page and limit); an unknown one → 400',
   })
@@ -28,7 +30,8 @@ export class SavedViewResponseDto {
   @ApiProperty({ example: 4 }) id!: number;
   @ApiProperty({ example: 'tasks' }) page!: string;
   @ApiProperty({ example: 'Quá hạn của Sở Tài chính' }) name!: string;
-  @ApiProperty({ example: { agencyId: 3, timeliness: 'overdue', sort: 'dueDate' } }) query!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { agencyId: 3, timeliness: 'overdue', sort: 'dueDate' } })
+  query!: Record<string, unknown>;
   @ApiProperty({ example: '2026-12-05T08:00:00.000Z' }) createdAt!: string;
 }
 
