@@ -10,7 +10,6 @@ import { APP_NAME, APP_OWNER, MESSAGES, ROLE } from './i18n.js';
 import { defineRoutes, navigate, startRouter } from './router.js';
 import { can, currentUser, homeOf, onSessionEnd, onSessionWarning, restore, updateUser, watch } from './session.js';
 import * as account from './views/account.js';
-import * as accountPreact from './views/account.preact.js';
 import * as admin from './views/admin.js';
 import { openQueueConsole } from './queue-console.js';
 import * as agencyGroups from './views/agency-groups.js';
@@ -58,8 +57,14 @@ const ROUTES = [
   { path: '/app/reports', view: reports, roles: READERS, nav: 'reports' },
   { path: '/app/admin', view: admin, roles: ['admin'], nav: 'admin-users' },
   { path: '/app/admin/:section', view: admin, roles: ['admin'], nav: (ctx) => `admin-${ctx.params.section}` },
-  // Issue #17 item 9's comparison (docs/web-ui-library.md): ?ui=preact draws the same page with Preact + htm.
-  { path: '/app/account/password', view: { render: (ctx) => (ctx.query.get('ui') === 'preact' ? accountPreact : account).render(ctx) }, roles: ALL, nav: 'account' },
+  // Issue #17 item 9's comparison (docs/web-ui-library.md): ?ui=preact draws the same page with Preact + htm,
+  // loaded only then, so no other page fetches the library.
+  {
+    path: '/app/account/password',
+    view: { render: async (ctx) => (ctx.query.get('ui') === 'preact' ? await import('./views/account.preact.js') : account).render(ctx) },
+    roles: ALL,
+    nav: 'account',
+  },
   { path: '/app/calendar', view: calendarFeed, roles: ['admin', 'office', 'agency'], nav: 'calendar' },
   { path: '/app', view: null, roles: ALL },
   { path: '/', view: null, roles: ALL },
