@@ -32,6 +32,12 @@ describe('bench floors', () => {
     expect(floor.statements).toBe(2);
     expect(floor.p99Ms).toBeGreaterThanOrEqual(floor.p50Ms);
     expect(await ds.query('SELECT v FROM t ORDER BY id')).toEqual([{ v: 'a' }, { v: 'b' }]);
-    expect(describeSqlFloor(floor)).toMatch(/^SQL [\d.]+ \/ [\d.]+ ms \(p50\/p99, 2 statements\)$/);
+    expect(floor.reps).toBe(20);
+    expect(describeSqlFloor(floor)).toMatch(/^SQL [\d.]+ \/ [\d.]+ ms \(p50\/p99 of 20, 2 statements\)$/);
+  });
+
+  it('stops replaying when the budget is spent, after five at least', async () => {
+    const floor = await replayFloor(ds, [{ sql: 'SELECT COUNT(*) AS n FROM t', params: [] }], 1000, { budgetMs: 0 });
+    expect(floor.reps).toBe(5);
   });
 });
