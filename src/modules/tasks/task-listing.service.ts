@@ -103,10 +103,13 @@ export class TaskListingService {
     // offset before it); only a full page asks for the count.
     const offset = (page - 1) * limit;
     const ordered = this.applySort(qb.clone().select('t.id', 'id'), q.sort ?? 'dueDate');
-    // An agency's tasks (lead OR coordinating) come from two index searches that the engine sorts
+    // An agency's tasks (lead OR coordinating) come from two index searches that SQLite sorts
     // anyway: the page query counts them too (COUNT(*) OVER ()), one pass instead of two. Other lists
     // may walk an index in order and stop at the page, so they count apart — and only a full page.
-    const agencyScoped = user.role === UserRole.Agency || !!q.involvingAgencyId || !!q.coordinatingAgencyId;
+    // Not on PostgreSQL: at a million tasks the windowed page took ~6 s against ~2 s for page + count
+    // (npm run bench -- --db postgres --tasks 1000000, 2026-12-06; BENCHMARKS.md).
+    const agencyScoped =
+      this.tx.engine === 'sqlite' && (user.role === UserRole.Agency || !!q.involvingAgencyId || !!q.coordinatingAgencyId);
     if (agencyScoped) ordered.addSelect('COUNT(*) OVER ()', 'total');
     const rows = await ordered.offset(offset).limit(limit).getRawMany<{ id: number | string; total?: number | string }>();
     const ids = rows.map((r) => Number(r.id));
