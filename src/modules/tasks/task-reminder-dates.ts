@@ -17,7 +17,7 @@ const ROWS_PER_STATEMENT = 1000;
 
 /**
  * The one writer of tasks.nextReminderOn besides the task writers (task-row.ts and
- * TasksService.applyChanges, which set reminderFloor): the reminder scan stores each judged task's
+ * TaskChangesService.applyChanges, which set reminderFloor): the reminder scan stores each judged task's
  * exact next point here, and a change of the reminder policies resets every task to the floor.
  * Plain UPDATEs on purpose: the day is the scan's bookkeeping, not a change of the task, so neither
  * its version (a person's PATCH would get a 409) nor updatedAt moves — which TypeORM's update builder
