@@ -54,7 +54,7 @@ function say(msg: string): void {
 }
 
 /** A throwaway PostgreSQL on loopback (scripts/pg-test-server.sh), or BENCH_DATABASE_URL's server. */
-function startPostgres(dir: string, port: number): { url: string; stop: () => void } {
+function startPostgres(dir: string, port: number, keep: boolean): { url: string; stop: () => void } {
   const script = join(__dirname, '..', '..', 'scripts', 'pg-test-server.sh');
   const given = process.env.BENCH_DATABASE_URL;
   const server =
@@ -71,7 +71,10 @@ function startPostgres(dir: string, port: number): { url: string; stop: () => vo
     url,
     stop: () => {
       try {
-        psql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+        // --keep leaves the database for EXPLAIN ANALYZE afterwards; a throwaway cluster is stopped
+        // either way and restarts with `bash scripts/pg-test-server.sh start DIR PORT durable`.
+        if (keep) console.log(`kept: ${url}${given ? '' : ` (cluster in ${dir}, port ${port})`}`);
+        else psql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
       } finally {
         if (!given) execFileSync('bash', [script, 'stop', dir]);
       }
@@ -99,10 +102,10 @@ export async function runBench(opts: Options): Promise<void> {
     if (opts.db === 'postgres') {
       // Not inside `dir` (0700): as root the cluster belongs to the postgres user, who must reach it.
       const pgDir = mkdtempSync(join(tmpdir(), 'nhiemvu-bench-pg-'));
-      const pg = startPostgres(pgDir, await freePort());
+      const pg = startPostgres(pgDir, await freePort(), opts.keep);
       cleanups.push(() => {
         pg.stop();
-        rmSync(pgDir, { recursive: true, force: true });
+        if (!opts.keep) rmSync(pgDir, { recursive: true, force: true });
       });
       databaseUrl = pg.url;
     }
