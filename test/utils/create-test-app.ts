@@ -61,6 +61,8 @@ export class TestApp {
       ADMIN_EMAIL: TEST_ADMIN.email,
       ADMIN_PASSWORD: TEST_ADMIN.password,
       LOGIN_RATE_LIMIT: '1000',
+      // The task list's reads in reader threads, as in production (on SQLite; PostgreSQL ignores it).
+      SQLITE_READERS: '2',
       ...(t.db.url ? { DATABASE_URL: t.db.url } : {}),
       ...(t.smtp ? { SMTP_URL: t.smtp.url } : {}),
       ...opts.env,

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { EnvDto } from './env.dto';
@@ -40,6 +41,8 @@ export interface AppConfig {
     /** postgres connection URL, or the SQLite file path. */
     url: string;
     busyTimeoutMs: number;
+    /** SQLite: read-only connections in worker threads for the task list's reads (0: every read on the main connection). */
+    sqliteReaders: number;
   };
   redis: {
     /** Where BullMQ connects. With REDIS_URL unset: the private redis-server on loopback. */
@@ -173,6 +176,7 @@ export function loadConfiguration(source: NodeJS.ProcessEnv = process.env): AppC
       type: isPostgres ? 'postgres' : 'sqlite',
       url: isPostgres ? env.DATABASE_URL! : sqlitePath,
       busyTimeoutMs: env.DB_BUSY_TIMEOUT_MS,
+      sqliteReaders: env.SQLITE_READERS ?? defaultSqliteReaders(),
     },
     redis: {
       url: env.REDIS_URL ?? `redis://127.0.0.1:${env.REDIS_PORT}`,
@@ -195,6 +199,14 @@ export function loadConfiguration(source: NodeJS.ProcessEnv = process.env): AppC
       pdfMaxPages: env.PDF_MAX_PAGES,
     },
   };
+}
+
+/**
+ * SQLite readers when SQLITE_READERS is unset: one per core, at least two (a slow search must not hold
+ * up the next list) and at most four (the reads are short; more threads only cost memory).
+ */
+export function defaultSqliteReaders(cores = availableParallelism()): number {
+  return Math.min(4, Math.max(2, cores));
 }
 
 function isValidTimeZone(tz: string): boolean {

@@ -134,6 +134,14 @@ export class EnvDto {
   @Max(600000)
   DB_BUSY_TIMEOUT_MS!: number;
 
+  /** SQLite read connections off the main thread (core/database/sqlite-read-pool.ts); unset: from the cores, 0: off. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(32)
+  SQLITE_READERS?: number;
+
   @IsString()
   @MinLength(2)
   PROVINCE_NAME!: string;

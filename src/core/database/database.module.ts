@@ -1,10 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { SqliteMaintenance } from './sqlite-maintenance';
+import { SqliteReadPool } from './sqlite-read-pool';
 import { typeOrmOptions } from './typeorm.options';
 
+/** TypeORM's DataSource for the modules, and on SQLite the read connections off the main thread (SqliteReadPool). */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -19,6 +22,7 @@ import { typeOrmOptions } from './typeorm.options';
       }),
     }),
   ],
-  providers: [SqliteMaintenance],
+  providers: [SqliteMaintenance, SqliteReadPool],
+  exports: [SqliteReadPool],
 })
 export class DatabaseModule {}

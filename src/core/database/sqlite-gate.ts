@@ -41,6 +41,14 @@ function holds(driver: object): boolean {
   return held.getStore()?.has(driver) ?? false;
 }
 
+/**
+ * True when the calling flow is inside a transaction (or save/remove) on this SQLite driver: its reads must
+ * go through that connection to see its own uncommitted writes (SqliteReadPool falls back to it).
+ */
+export function holdsSqliteGate(driver: object): boolean {
+  return holds(driver);
+}
+
 let installed = false;
 
 type AsyncFn = (this: unknown, ...args: unknown[]) => Promise<unknown>;

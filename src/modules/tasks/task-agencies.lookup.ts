@@ -1,24 +1,30 @@
 import { EntityManager } from 'typeorm';
+import { SqliteReadPool } from 'src/core/database/sqlite-read-pool';
 import { AgencyRef } from 'src/modules/agencies/agencies.service';
 import { Task } from './task.entity';
 
 /**
  * Coordinating agencies of the given tasks, in one query: taskId → agencies. Read through the
  * task's own relation (task_coordinating_agencies belongs to the tasks module); the agencies
- * module's rows are only read for their names, never written here.
+ * module's rows are only read for their names, never written here. With `reads`, a reader thread runs it (SQLite).
  */
-export async function findCoordinatingAgencies(m: EntityManager, taskIds: number[]): Promise<Map<number, AgencyRef[]>> {
+export async function findCoordinatingAgencies(
+  m: EntityManager,
+  taskIds: number[],
+  reads?: SqliteReadPool,
+): Promise<Map<number, AgencyRef[]>> {
   const out = new Map<number, AgencyRef[]>();
   if (taskIds.length === 0) return out;
-  const rows = await m
+  const qb = m
     .createQueryBuilder(Task, 't')
     .innerJoin('t.coordinatingAgencies', 'a')
     .select('t.id', 'taskId')
     .addSelect('a.id', 'id')
     .addSelect('a.code', 'code')
     .addSelect('a.name', 'name')
-    .where('t.id IN (:...taskIds)', { taskIds })
-    .getRawMany<{ taskId: number | string; id: number | string; code: string; name: string }>();
+    .where('t.id IN (:...taskIds)', { taskIds });
+  type Row = { taskId: number | string; id: number | string; code: string; name: string };
+  const rows = reads ? await reads.rawMany<Row>(qb) : await qb.getRawMany<Row>();
   for (const r of rows) {
     const taskId = Number(r.taskId);
     const list = out.get(taskId) ?? [];

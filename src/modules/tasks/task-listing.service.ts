@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { likeContains } from 'src/core/database/like';
+import { SqliteReadPool } from 'src/core/database/sqlite-read-pool';
 import { DomainError } from 'src/core/http/domain-error';
 import { DEFAULT_PAGE_LIMIT } from 'src/core/http/pagination';
 import { formatVietnameseDate, LocalDate } from 'src/core/time/local-date';
@@ -83,6 +84,8 @@ export class TaskListingService {
     @InjectRepository(Task) private readonly tasks: Repository<Task>,
     private readonly calendar: CalendarService,
     private readonly tx: TaskTransactions,
+    /** Runs the statements below: on SQLite in reader threads, off the main thread (core/database/sqlite-read-pool.ts). */
+    private readonly reads: SqliteReadPool,
   ) {
     this.columns = VIEW_COLUMNS.map((p) => {
       const c = this.tasks.metadata.findColumnWithPropertyName(p);
@@ -111,13 +114,13 @@ export class TaskListingService {
     const agencyScoped =
       this.tx.engine === 'sqlite' && (user.role === UserRole.Agency || !!q.involvingAgencyId || !!q.coordinatingAgencyId);
     if (agencyScoped) ordered.addSelect('COUNT(*) OVER ()', 'total');
-    const rows = await ordered.offset(offset).limit(limit).getRawMany<{ id: number | string; total?: number | string }>();
+    const rows = await this.reads.rawMany<{ id: number | string; total?: number | string }>(ordered.offset(offset).limit(limit));
     const ids = rows.map((r) => Number(r.id));
     let total: number;
     if (rows.length > 0 && agencyScoped) total = Number(rows[0].total);
     else if (rows.length > 0 && rows.length < limit) total = offset + rows.length;
     else if (rows.length === 0 && page === 1) total = 0;
-    else total = await qb.getCount();
+    else total = await this.reads.count(qb);
     return { items: await this.loadInOrder(ids), total, page, limit, asOf };
   }
 
@@ -132,19 +135,19 @@ export class TaskListingService {
     this.checkDueRange(q);
     const overdue = timelinessCondition('t', TimelinessFilter.Overdue, asOf);
     const dueSoon = timelinessCondition('t', TimelinessFilter.DueSoon, asOf);
-    const row = await this.filtered(q, user, asOf)
+    const counts = this.filtered(q, user, asOf)
       .select('COUNT(*)', 'total')
       .addSelect(`SUM(CASE WHEN ${overdue.sql} THEN 1 ELSE 0 END)`, 'overdue')
       .addSelect(`SUM(CASE WHEN ${dueSoon.sql} THEN 1 ELSE 0 END)`, 'dueSoon')
       .addSelect('SUM(CASE WHEN t.status IN (:...sumOpen) THEN 1 ELSE 0 END)', 'open')
       .addSelect('SUM(CASE WHEN t.status = :sumDone THEN 1 ELSE 0 END)', 'done')
-      .setParameters({ ...overdue.params, ...dueSoon.params, sumOpen: [...OPEN_STATUSES], sumDone: TaskStatus.Done })
-      .getRawOne<Record<'total' | 'overdue' | 'dueSoon' | 'open' | 'done', number | string | null>>();
+      .setParameters({ ...overdue.params, ...dueSoon.params, sumOpen: [...OPEN_STATUSES], sumDone: TaskStatus.Done });
+    const [row] = await this.reads.rawMany<Record<'total' | 'overdue' | 'dueSoon' | 'open' | 'done', number | string | null>>(counts);
     let coordinating: number | null = null;
     if (q.agencyId) {
-      coordinating = await this.filtered({ ...q, agencyId: undefined, coordinatingAgencyId: q.agencyId }, user, asOf)
-        .andWhere('t.leadAgencyId <> :notLead', { notLead: q.agencyId })
-        .getCount();
+      const coordinated = this.filtered({ ...q, agencyId: undefined, coordinatingAgencyId: q.agencyId }, user, asOf)
+        .andWhere('t.leadAgencyId <> :notLead', { notLead: q.agencyId });
+      coordinating = await this.reads.count(coordinated);
     }
     const n = (v: number | string | null | undefined) => Number(v ?? 0);
     return {
@@ -159,11 +162,11 @@ export class TaskListingService {
 
   /** Every "lãnh đạo phụ trách" written on a task (the dashboard's view per leader), alphabetical. */
   async leaders(): Promise<string[]> {
-    const rows = await this.tasks
+    const leaders = this.tasks
       .createQueryBuilder('t')
       .select('DISTINCT t.leaderInCharge', 'leader')
-      .where('t.leaderInCharge IS NOT NULL')
-      .getRawMany<{ leader: string }>();
+      .where('t.leaderInCharge IS NOT NULL');
+    const rows = await this.reads.rawMany<{ leader: string }>(leaders);
     return rows
       .map((r) => r.leader.trim())
       .filter(Boolean)
@@ -182,7 +185,7 @@ export class TaskListingService {
     const asOf = q.asOf ?? this.calendar.today();
     this.checkDueRange(q);
     const qb = this.filtered(q, user, asOf);
-    const total = await qb.getCount();
+    const total = await this.reads.count(qb);
     if (total > maxRows) {
       const n = new Intl.NumberFormat('vi-VN');
       throw new DomainError(
@@ -193,10 +196,11 @@ export class TaskListingService {
     }
     const ordered = this.applySort(qb.clone().select('t.id', 'id'), q.sort ?? 'dueDate');
     const loadInOrder = (ids: number[]) => this.loadInOrder(ids);
+    const reads = this.reads;
     async function* batches(): AsyncGenerator<TaskView[]> {
       const size = 1000;
       for (let offset = 0; offset < total; offset += size) {
-        const ids = (await ordered.clone().offset(offset).limit(size).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
+        const ids = (await reads.rawMany<{ id: number | string }>(ordered.clone().offset(offset).limit(size))).map((r) => Number(r.id));
         if (!ids.length) return;
         yield await loadInOrder(ids);
       }
@@ -213,12 +217,11 @@ export class TaskListingService {
     if (!ids.length) return [];
     const qb = this.tasks.createQueryBuilder('t').select([]);
     for (const c of this.columns) qb.addSelect(`t.${c.propertyName}`, c.propertyName);
-    const raw = await qb
-      .addSelect('la.code', 'la_code')
+    qb.addSelect('la.code', 'la_code')
       .addSelect('la.name', 'la_name')
       .leftJoin('t.leadAgency', 'la')
-      .where('t.id IN (:...ids)', { ids })
-      .getRawMany<Record<string, unknown>>();
+      .where('t.id IN (:...ids)', { ids });
+    const raw = await this.reads.rawMany(qb);
     const driver = this.tasks.manager.connection.driver;
     const byId = new Map<number, TaskView>();
     for (const r of raw) {
@@ -233,6 +236,7 @@ export class TaskListingService {
     const coordinating = await findCoordinatingAgencies(
       this.tasks.manager,
       items.map((t) => t.id),
+      this.reads,
     );
     for (const t of items) t.coordinatingAgencies = coordinating.get(t.id) ?? [];
     return items;
