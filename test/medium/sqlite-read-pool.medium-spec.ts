@@ -52,6 +52,24 @@ describe(SqliteReadPool.name, () => {
     if (sqlite) expect(sut.threads).toBeGreaterThan(0);
   });
 
+  it('should build a statement by its parameters once per count of them, reading the rows TypeORM reads', async () => {
+    let built = 0;
+    const byDates = (dates: unknown[]) => {
+      built++;
+      return holidays().select('h.date', 'date').addSelect('h.name', 'name').where('h.date IN (:...dates)', { dates }).orderBy('h.date');
+    };
+    const all = (await holidays().select('h.date', 'date').orderBy('h.date').getRawMany<{ date: string }>()).map((r) => r.date);
+    for (const dates of [all.slice(0, 3), all.slice(3, 6), all.slice(0, 5), all.slice(5, 10)]) {
+      expect(await sut.rawManyByParams('test.holidays', dates, byDates)).toEqual(await byDates(dates).getRawMany());
+    }
+    expect(built).toBe(4 + 2); // each comparison above, and the statements for 3 and for 5 dates once each
+  });
+
+  it('should refuse to keep a statement whose parameters are not only the given ones', async () => {
+    const withKind = (dates: unknown[]) => holidays().where('h.date IN (:...dates)', { dates }).andWhere('h.kind = :kind', { kind: 'holiday' });
+    await expect(sut.rawManyByParams('test.kind', ['2024-01-01'], withKind)).rejects.toThrow(/parameters other than/);
+  });
+
   it('should bind booleans as SQLite stores them (0/1), as TypeORM does', async () => {
     expect(await sut.query<{ t: number; f: number }>('SELECT ? AS t, ? AS f', [true, false])).toEqual([{ t: 1, f: 0 }]);
   });

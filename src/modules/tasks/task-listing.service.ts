@@ -215,13 +215,15 @@ export class TaskListingService {
    */
   private async loadInOrder(ids: number[]): Promise<TaskView[]> {
     if (!ids.length) return [];
-    const qb = this.tasks.createQueryBuilder('t').select([]);
-    for (const c of this.columns) qb.addSelect(`t.${c.propertyName}`, c.propertyName);
-    qb.addSelect('la.code', 'la_code')
-      .addSelect('la.name', 'la_name')
-      .leftJoin('t.leadAgency', 'la')
-      .where('t.id IN (:...ids)', { ids });
-    const raw = await this.reads.rawMany(qb);
+    const raw = await this.reads.rawManyByParams('tasks.listing.rows', ids, (ids) => {
+      const qb = this.tasks.createQueryBuilder('t').select([]);
+      for (const c of this.columns) qb.addSelect(`t.${c.propertyName}`, c.propertyName);
+      return qb
+        .addSelect('la.code', 'la_code')
+        .addSelect('la.name', 'la_name')
+        .leftJoin('t.leadAgency', 'la')
+        .where('t.id IN (:...ids)', { ids });
+    });
     const driver = this.tasks.manager.connection.driver;
     const byId = new Map<number, TaskView>();
     for (const r of raw) {
