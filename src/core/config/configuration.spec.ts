@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, DEMO_PASSWORD, loadConfiguration } from './configuration';
+import { ConfigError, defaultSqliteReaders, DEMO_PASSWORD, loadConfiguration } from './configuration';
 
 describe(loadConfiguration.name, () => {
   let dir: string;
@@ -62,7 +62,17 @@ describe(loadConfiguration.name, () => {
     expect(sut.mail.smtpUrl).toBe('smtp://mail:25');
   });
 
+  it('should run SQLite reads on one reader per core, two to four, unless SQLITE_READERS says otherwise (0: off)', () => {
+    expect([1, 2, 3, 8, 64].map((cores) => defaultSqliteReaders(cores))).toEqual([2, 2, 3, 4, 4]);
+    expect(loadConfiguration(env()).database.sqliteReaders).toBe(defaultSqliteReaders());
+    expect(loadConfiguration(env({ SQLITE_READERS: '0' })).database.sqliteReaders).toBe(0);
+    expect(loadConfiguration(env({ SQLITE_READERS: '6' })).database.sqliteReaders).toBe(6);
+  });
+
   it.each([
+    ['SQLITE_READERS', '-1'],
+    ['SQLITE_READERS', '33'],
+    ['SQLITE_READERS', 'many'],
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['HOST', ''],
