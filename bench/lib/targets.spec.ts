@@ -8,6 +8,9 @@ describe('bench targets (issue #15)', () => {
     expect(sqlite('1').met({ p99Ms: 25, perSecond: 1200 })).toBe(true);
     expect(sqlite('1').met({ p99Ms: 25, perSecond: 900 })).toBe(false);
     expect(pg('1').met({ p99Ms: 55, perSecond: 600 })).toBe(true);
+    // A run in which no request finished has p99 0 ms: not met.
+    expect(pg('2').met({ p99Ms: 0, perSecond: 0 })).toBe(false);
+    expect(pg('2').met({ p99Ms: 90, perSecond: 12 })).toBe(true);
     expect(sqlite('6b').met({ totalMs: 900, workerPeakMb: 2000 })).toBe(true);
     expect(pg('6b').met({ totalMs: 9000, workerPeakMb: 600 })).toBe(false);
     expect(pg('9').met({ apiPeakMb: 290 })).toBe(true);

@@ -9,7 +9,8 @@ export interface Target {
 
 const p99 = (ms: number, minRate?: number): Target => ({
   text: minRate ? `≥ ${minRate.toLocaleString('en-US')} req/s, p99 ≤ ${ms} ms` : `p99 ≤ ${ms} ms`,
-  met: (r) => (r.p99Ms ?? Infinity) <= ms && (minRate === undefined || (r.perSecond ?? 0) >= minRate),
+  // No request finished (perSecond 0): its p99 of 0 ms is no latency at all, not a met target.
+  met: (r) => (r.p99Ms ?? Infinity) <= ms && (r.perSecond ?? 1) > 0 && (minRate === undefined || (r.perSecond ?? 0) >= minRate),
 });
 const rate = (min: number, unit: string): Target => ({
   text: `≥ ${min.toLocaleString('en-US')} ${unit}`,

@@ -201,7 +201,9 @@ describe('task search index (FTS5 on SQLite, GIN on PostgreSQL)', () => {
 
   it('should keep its triggers through the later migrations that rebuild the tasks table (SQLite)', async () => {
     if (ds.options.type === 'postgres') return;
-    const triggers = await ds.query<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tasks' ORDER BY name`);
+    const triggers = await ds.query<{ name: string }[]>(
+      `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'task_search%' ORDER BY name`,
+    );
     expect(triggers.map((r) => r.name)).toEqual(Object.keys(SQLITE_SEARCH_TRIGGERS).sort());
   });
 
@@ -250,7 +252,11 @@ describe('task search index (FTS5 on SQLite, GIN on PostgreSQL)', () => {
       // TypeORM adds a SQLite column by creating a new table and dropping the old, triggers and all.
       await runner.addColumn('tasks', new TableColumn({ name: 'scratch', type: 'integer', isNullable: true }));
       const triggers = async () =>
-        (await ds.query<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tasks' ORDER BY name`)).map((r) => r.name);
+        (
+          await ds.query<{ name: string }[]>(
+            `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tasks' AND name LIKE 'task_search%' ORDER BY name`,
+          )
+        ).map((r) => r.name);
       expect(await triggers()).toEqual([]);
       await insertRows(ds.manager, Task, [row(92, 'Nâng cấp cổng dịch vụ công', agencies[0].id)]);
       expect((await search('cong dich vu')).total).toBe(0);

@@ -26,6 +26,7 @@ import {
 } from './task-query';
 import { TaskTransactions } from './task-transactions';
 import { Task } from './task.entity';
+import { TaskInvolvement } from './task-involvement.entity';
 import { OPEN_STATUSES, TaskStatus } from './task.enums';
 
 export interface TaskPage {
@@ -82,6 +83,7 @@ export class TaskListingService {
 
   constructor(
     @InjectRepository(Task) private readonly tasks: Repository<Task>,
+    @InjectRepository(TaskInvolvement) private readonly involvements: Repository<TaskInvolvement>,
     private readonly calendar: CalendarService,
     private readonly tx: TaskTransactions,
     /** Runs the statements below: on SQLite in reader threads, off the main thread (core/database/sqlite-read-pool.ts). */
@@ -99,29 +101,49 @@ export class TaskListingService {
     const page = q.page ?? 1;
     const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
     this.checkDueRange(q);
+    const offset = (page - 1) * limit;
+    const sort = q.sort ?? 'dueDate';
+    const involved = involvementScope(q, user);
+    if (involved !== null && (sort === 'dueDate' || sort === '-dueDate')) {
+      // An agency's own tasks by due date: one index range of task_involvements, in order.
+      const qb = this.involving(involved, q, asOf);
+      const dir = sort === 'dueDate' ? 'ASC' : 'DESC';
+      const pageQuery = qb
+        .clone()
+        .select('ti.taskId', 'id')
+        .orderBy('ti.effectiveDueDate', dir, 'NULLS LAST')
+        .addOrderBy('ti.taskId', dir)
+        .offset(offset)
+        .limit(limit);
+      const rows = await this.reads.rawMany<{ id: number | string }>(pageQuery);
+      const total = await this.pageTotal(rows.length, page, offset, limit, () => this.reads.count(qb));
+      return { items: await this.loadInOrder(rows.map((r) => Number(r.id))), total, page, limit, asOf };
+    }
     const qb = this.filtered(q, user, asOf);
     // The page's ids first, from the filters alone (the planner then walks the filters' indexes; with
     // the agency join in the same statement SQLite chose to scan every past-due task of the
-    // province), then those rows with their agencies. A short page is its own total (with the
-    // offset before it); only a full page asks for the count.
-    const offset = (page - 1) * limit;
-    const ordered = this.applySort(qb.clone().select('t.id', 'id'), q.sort ?? 'dueDate');
-    // An agency's tasks (lead OR coordinating) come from two index searches that SQLite sorts
-    // anyway: the page query counts them too (COUNT(*) OVER ()), one pass instead of two. Other lists
-    // may walk an index in order and stop at the page, so they count apart — and only a full page.
-    // Not on PostgreSQL: at a million tasks the windowed page took ~6 s against ~2 s for page + count
-    // (npm run bench -- --db postgres --tasks 1000000, 2026-12-06; BENCHMARKS.md).
+    // province), then those rows with their agencies.
+    const ordered = this.applySort(qb.clone().select('t.id', 'id'), sort);
+    // An agency's tasks (lead OR coordinating) sorted otherwise than by due date come from two index
+    // searches that SQLite sorts anyway: the page query counts them too (COUNT(*) OVER ()), one pass
+    // instead of two. Not on PostgreSQL: at a million tasks the windowed page took ~6 s against ~2 s
+    // for page + count (npm run bench -- --db postgres --tasks 1000000, 2026-12-06; BENCHMARKS.md).
     const agencyScoped =
       this.tx.engine === 'sqlite' && (user.role === UserRole.Agency || !!q.involvingAgencyId || !!q.coordinatingAgencyId);
     if (agencyScoped) ordered.addSelect('COUNT(*) OVER ()', 'total');
     const rows = await this.reads.rawMany<{ id: number | string; total?: number | string }>(ordered.offset(offset).limit(limit));
-    const ids = rows.map((r) => Number(r.id));
-    let total: number;
-    if (rows.length > 0 && agencyScoped) total = Number(rows[0].total);
-    else if (rows.length > 0 && rows.length < limit) total = offset + rows.length;
-    else if (rows.length === 0 && page === 1) total = 0;
-    else total = await this.reads.count(qb);
-    return { items: await this.loadInOrder(ids), total, page, limit, asOf };
+    const total =
+      rows.length > 0 && agencyScoped
+        ? Number(rows[0].total)
+        : await this.pageTotal(rows.length, page, offset, limit, () => this.reads.count(qb));
+    return { items: await this.loadInOrder(rows.map((r) => Number(r.id))), total, page, limit, asOf };
+  }
+
+  /** A short page is its own total (with the offset before it); only a full page asks for the count. */
+  private async pageTotal(n: number, page: number, offset: number, limit: number, count: () => Promise<number>): Promise<number> {
+    if (n > 0 && n < limit) return offset + n;
+    if (n === 0 && page === 1) return 0;
+    return count();
   }
 
   /**
@@ -133,14 +155,17 @@ export class TaskListingService {
   async summary(q: ListTasksQuery, user: AuthUser): Promise<TaskSummaryDto> {
     const asOf = q.asOf ?? this.calendar.today();
     this.checkDueRange(q);
-    const overdue = timelinessCondition('t', TimelinessFilter.Overdue, asOf);
-    const dueSoon = timelinessCondition('t', TimelinessFilter.DueSoon, asOf);
-    const counts = this.filtered(q, user, asOf)
+    const involved = involvementScope(q, user);
+    const [qb, a] =
+      involved !== null ? ([this.involving(involved, q, asOf), 'ti'] as const) : ([this.filtered(q, user, asOf), 't'] as const);
+    const overdue = timelinessCondition(a, TimelinessFilter.Overdue, asOf);
+    const dueSoon = timelinessCondition(a, TimelinessFilter.DueSoon, asOf);
+    const counts = (qb as SelectQueryBuilder<Task | TaskInvolvement>)
       .select('COUNT(*)', 'total')
       .addSelect(`SUM(CASE WHEN ${overdue.sql} THEN 1 ELSE 0 END)`, 'overdue')
       .addSelect(`SUM(CASE WHEN ${dueSoon.sql} THEN 1 ELSE 0 END)`, 'dueSoon')
-      .addSelect('SUM(CASE WHEN t.status IN (:...sumOpen) THEN 1 ELSE 0 END)', 'open')
-      .addSelect('SUM(CASE WHEN t.status = :sumDone THEN 1 ELSE 0 END)', 'done')
+      .addSelect(`SUM(CASE WHEN ${a}.status IN (:...sumOpen) THEN 1 ELSE 0 END)`, 'open')
+      .addSelect(`SUM(CASE WHEN ${a}.status = :sumDone THEN 1 ELSE 0 END)`, 'done')
       .setParameters({ ...overdue.params, ...dueSoon.params, sumOpen: [...OPEN_STATUSES], sumDone: TaskStatus.Done });
     const [row] = await this.reads.rawMany<Record<'total' | 'overdue' | 'dueSoon' | 'open' | 'done', number | string | null>>(counts);
     let coordinating: number | null = null;
@@ -259,6 +284,13 @@ export class TaskListingService {
     return qb;
   }
 
+  /** The tasks agency `agencyId` leads or coordinates, with q's state filters (see involvementScope). */
+  private involving(agencyId: number, q: ListTasksQuery, asOf: LocalDate): SelectQueryBuilder<TaskInvolvement> {
+    const qb = this.involvements.createQueryBuilder('ti').where('ti.agencyId = :involved', { involved: agencyId });
+    applyStateFilters(qb, 'ti', q, asOf);
+    return qb;
+  }
+
   private applyFilters(qb: SelectQueryBuilder<Task>, q: ListTasksQuery, user: AuthUser, asOf: LocalDate): void {
     if (user.role === UserRole.Agency) {
       const c = involvingCondition('t', 'visibleTo', user.agencyId ?? 0, this.tx.engine);
@@ -274,13 +306,7 @@ export class TaskListingService {
       const c = coordinatingCondition('t', 'coordinating', q.coordinatingAgencyId);
       qb.andWhere(c.sql, c.params);
     }
-    if (q.status?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: [...new Set(q.status)] });
-    if (q.timeliness) {
-      const c = timelinessCondition('t', q.timeliness, asOf);
-      qb.andWhere(c.sql, c.params);
-    }
-    if (q.dueFrom) qb.andWhere('t.effectiveDueDate >= :dueFrom', { dueFrom: q.dueFrom });
-    if (q.dueTo) qb.andWhere('t.effectiveDueDate <= :dueTo', { dueTo: q.dueTo });
+    applyStateFilters(qb, 't', q, asOf);
     const search = q.q ? textSearchCondition('t', q.q, this.tx.engine) : null;
     if (search) qb.andWhere(search.sql, search.params);
     if (q.kind) qb.andWhere('t.kind = :kind', { kind: q.kind });
@@ -339,4 +365,38 @@ export class TaskListingService {
     }
     return qb.addOrderBy('t.id', dir);
   }
+}
+
+/**
+ * The filters on a task's own state (status, timeliness, due-date range), written over `alias` —
+ * tasks, or task_involvements, which carries the same columns.
+ */
+function applyStateFilters(qb: SelectQueryBuilder<Task | TaskInvolvement>, alias: string, q: ListTasksQuery, asOf: LocalDate): void {
+  if (q.status?.length) qb.andWhere(`${alias}.status IN (:...statuses)`, { statuses: [...new Set(q.status)] });
+  if (q.timeliness) {
+    const c = timelinessCondition(alias, q.timeliness, asOf);
+    qb.andWhere(c.sql, c.params);
+  }
+  if (q.dueFrom) qb.andWhere(`${alias}.effectiveDueDate >= :dueFrom`, { dueFrom: q.dueFrom });
+  if (q.dueTo) qb.andWhere(`${alias}.effectiveDueDate <= :dueTo`, { dueTo: q.dueTo });
+}
+
+/** The query's fields that task_involvements answers alone (with the agency, and the page and sort). */
+const STATE_ONLY_FIELDS = new Set<string>(['status', 'timeliness', 'dueFrom', 'dueTo', 'asOf', 'involvingAgencyId', 'page', 'limit', 'sort']);
+
+/**
+ * The one agency whose tasks (lead or coordinating) the query asks for when nothing but their state
+ * filters it — an agency user's own lists, or the office's view of one agency's involvement — so
+ * that task_involvements can answer it; null otherwise (any other filter, or two different agencies).
+ * A filter added to ListTasksQuery later is not in STATE_ONLY_FIELDS, so it takes the general path.
+ */
+export function involvementScope(q: ListTasksQuery, user: AuthUser): number | null {
+  for (const [field, value] of Object.entries(q)) {
+    const given = value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0) && value !== '';
+    if (given && !STATE_ONLY_FIELDS.has(field)) return null;
+  }
+  const own = user.role === UserRole.Agency ? (user.agencyId ?? 0) : null;
+  const asked = q.involvingAgencyId ?? null;
+  if (own !== null && asked !== null) return own === asked ? own : null;
+  return own ?? asked;
 }

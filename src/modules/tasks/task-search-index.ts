@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { FILL_INVOLVEMENTS, SQLITE_INVOLVEMENT_TRIGGERS } from './task-involvements';
 
 /*
  * The index behind `q` (the rule: task-search.ts), created by migration TaskSearchIndex.
@@ -66,8 +67,9 @@ export const PG_CREATE_SEARCH_INDEX = `CREATE INDEX "${TASK_SEARCH_PG_INDEX}" ON
 /**
  * SQLite only: puts back triggers that a later migration dropped. TypeORM changes a SQLite table by
  * creating a new one and dropping the old (QueryRunner.addColumn, changeColumn …), and the old
- * table's triggers go with it; rows written since then are missing from task_search, so the index
- * is rebuilt in the same transaction. Runs at the start of every process (API, worker, CLI).
+ * table's triggers go with it; rows written since then are missing from the table the triggers keep,
+ * so that table is rebuilt in the same transaction. Runs at the start of every process (API, worker,
+ * CLI), for the search index and task_involvements (task-involvements.ts).
  */
 @Injectable()
 export class TaskSearchIndex implements OnModuleInit {
@@ -77,26 +79,33 @@ export class TaskSearchIndex implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (this.dataSource.options.type !== 'better-sqlite3') return;
-    const repaired = await restoreSqliteSearchIndex(this.dataSource);
-    if (repaired.length) this.logger.warn(`task search index rebuilt: triggers ${repaired.join(', ')} were missing`);
+    const search = await restoreSqliteSearchIndex(this.dataSource);
+    if (search.length) this.logger.warn(`task search index rebuilt: triggers ${search.join(', ')} were missing`);
+    const involvements = await restoreSqliteInvolvements(this.dataSource);
+    if (involvements.length) this.logger.warn(`task_involvements rebuilt: triggers ${involvements.join(', ')} were missing`);
   }
 }
 
-/** The names of the triggers that were missing (and are back, with the index rebuilt); [] when all were there. */
-export async function restoreSqliteSearchIndex(ds: DataSource): Promise<string[]> {
+/** The names of the search triggers that were missing (and are back, with the index rebuilt); [] when all were there. */
+export function restoreSqliteSearchIndex(ds: DataSource): Promise<string[]> {
+  return restoreSqliteTriggers(ds, SQLITE_SEARCH_TRIGGERS, SQLITE_FILL_SEARCH_TABLE);
+}
+
+/** The same for task_involvements' triggers. */
+export function restoreSqliteInvolvements(ds: DataSource): Promise<string[]> {
+  return restoreSqliteTriggers(ds, SQLITE_INVOLVEMENT_TRIGGERS, FILL_INVOLVEMENTS);
+}
+
+async function restoreSqliteTriggers(ds: DataSource, triggers: Record<string, string>, fill: string[]): Promise<string[]> {
   const present = async (m: { query: DataSource['query'] }) =>
-    new Set(
-      (await m.query<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tasks'`)).map(
-        (r) => r.name,
-      ),
-    );
-  const missing = (names: Set<string>) => Object.keys(SQLITE_SEARCH_TRIGGERS).filter((n) => !names.has(n));
+    new Set((await m.query<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'trigger'`)).map((r) => r.name));
+  const missing = (names: Set<string>) => Object.keys(triggers).filter((n) => !names.has(n));
   if (!missing(await present(ds)).length) return [];
   return ds.transaction(async (m) => {
     const absent = missing(await present(m)); // another process may have repaired it meanwhile
     if (!absent.length) return [];
-    for (const sql of Object.values(SQLITE_SEARCH_TRIGGERS)) await m.query(sql);
-    for (const sql of SQLITE_FILL_SEARCH_TABLE) await m.query(sql);
+    for (const sql of Object.values(triggers)) await m.query(sql);
+    for (const sql of fill) await m.query(sql);
     return absent;
   });
 }

@@ -25,7 +25,8 @@ import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
 // IDX_tasks_lead_status_due (with completedAt) and IDX_tasks_report come from migration TaskQueryIndexes:
 // the agency lists' timeliness filters and the appendix aggregates read these indexes alone.
 @Index('IDX_tasks_lead_status_due', ['leadAgencyId', 'status', 'effectiveDueDate', 'completedAt'])
-@Index('IDX_tasks_program_due', ['programId', 'effectiveDueDate'])
+// With the id (migration ProgramDueIndexWithId): PostgreSQL reads a program's deep pages from the index alone.
+@Index('IDX_tasks_program_due', ['programId', 'effectiveDueDate', 'id'])
 @Index('UQ_tasks_program_code', ['programId', 'code'], { unique: true })
 @Index('IDX_tasks_status_due', ['status', 'effectiveDueDate'])
 @Index('IDX_tasks_due', ['effectiveDueDate'])
