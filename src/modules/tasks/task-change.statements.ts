@@ -1,6 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { guardedInsert, insertRows } from 'src/core/database/insert-rows';
+import { placeholder } from 'src/core/database/sql-params';
 import { Agency } from 'src/modules/agencies/agency.entity';
+import { TaskHistory } from './task-history.entity';
 import { Task } from './task.entity';
 
 /** An agency's code or name as read (varchar; '' when the agency row is missing). */
@@ -21,7 +24,7 @@ export class TaskChangeStatements {
   private readonly table: string;
   private readonly selectSql: string;
   private readonly lockSql: string;
-  private readonly updateSql = new Map<string, string>();
+  private readonly updateSqls = new Map<string, string>();
 
   private constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -60,7 +63,7 @@ export class TaskChangeStatements {
 
   /** `?` on SQLite, `$n` on PostgreSQL (1-based). */
   param(n: number): string {
-    return this.postgres ? `$${n}` : '?';
+    return placeholder(this.postgres, n);
   }
 
   /**
@@ -84,26 +87,43 @@ export class TaskChangeStatements {
   }
 
   /**
-   * `UPDATE tasks SET … , version + 1, updatedAt now WHERE id AND version`: the new updatedAt, or
-   * null when the row is gone or its version moved (someone else changed it meanwhile).
+   * `UPDATE tasks SET … , version + 1, updatedAt now WHERE id AND version`, and the change's `history`
+   * rows: the new updatedAt, or null when the row is gone or its version moved (someone else changed
+   * it meanwhile; then no history row is written either). On PostgreSQL one statement, the history's
+   * INSERT in a WITH guarded by the UPDATE's row (a round trip and a parse less per change); SQLite has
+   * no data-modifying WITH, and its statements cost no round trip: the UPDATE, then insertRows.
    */
-  async update(m: EntityManager, id: number, version: number, set: Partial<Task>): Promise<Date | null> {
+  async update(m: EntityManager, id: number, version: number, set: Partial<Task>, history: Partial<TaskHistory>[] = []): Promise<Date | null> {
     const keys = Object.keys(set);
+    const driver = this.dataSource.driver;
+    const values = keys.map((k): unknown => driver.preparePersistentValue((set as Record<string, unknown>)[k], this.column(k)));
+    const params = [...values, id, version];
+    let sql = this.updateSql(keys);
+    const together = this.postgres && history.length > 0;
+    if (together) {
+      const insert = guardedInsert(this.dataSource, TaskHistory, history, params.length + 1, 'EXISTS (SELECT 1 FROM u)');
+      sql = `WITH u AS (${sql}), h AS (${insert.sql}) SELECT "updatedAt" FROM u`;
+      params.push(...insert.params);
+    }
+    const rows = await this.run(m, sql, params);
+    if (rows.length !== 1) return null;
+    if (!together && history.length) await insertRows(m, TaskHistory, history);
+    const updatedAt: unknown = driver.prepareHydratedValue(rows[0].updatedAt, this.column('updatedAt'));
+    return updatedAt as Date;
+  }
+
+  /** The UPDATE of these properties, built once per set of them. */
+  private updateSql(keys: string[]): string {
     const cacheKey = keys.join(',');
-    let sql = this.updateSql.get(cacheKey);
+    let sql = this.updateSqls.get(cacheKey);
     if (!sql) {
       const assignments = keys.map((k, i) => `"${this.column(k).databaseName}" = ${this.param(i + 1)}`);
       sql =
         `UPDATE ${this.table} SET ${[...assignments, '"version" = "version" + 1', '"updatedAt" = CURRENT_TIMESTAMP'].join(', ')} ` +
         `WHERE "id" = ${this.param(keys.length + 1)} AND "version" = ${this.param(keys.length + 2)} RETURNING "updatedAt"`;
-      this.updateSql.set(cacheKey, sql);
+      this.updateSqls.set(cacheKey, sql);
     }
-    const driver = this.dataSource.driver;
-    const values = keys.map((k): unknown => driver.preparePersistentValue((set as Record<string, unknown>)[k], this.column(k)));
-    const rows = await this.run(m, sql, [...values, id, version]);
-    if (rows.length !== 1) return null;
-    const updatedAt: unknown = driver.prepareHydratedValue(rows[0].updatedAt, this.column('updatedAt'));
-    return updatedAt as Date;
+    return sql;
   }
 
   private column(property: string): ColumnMetadata {
