@@ -1,4 +1,6 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { guardedInsert, insertRows } from 'src/core/database/insert-rows';
 import { placeholder } from 'src/core/database/sql-params';
@@ -25,6 +27,8 @@ export class TaskChangeStatements {
   private readonly selectSql: string;
   private readonly lockSql: string;
   private readonly updateSqls = new Map<string, string>();
+  /** PostgreSQL: the prepared statement's name of each text. */
+  private readonly names = new Map<string, string>();
 
   private constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -132,10 +136,33 @@ export class TaskChangeStatements {
     return c;
   }
 
-  /** Rows of a statement in `m`'s transaction (UPDATE … RETURNING included, on both engines). */
+  /**
+   * Rows of a statement in `m`'s transaction (UPDATE … RETURNING included, on both engines). On
+   * PostgreSQL as a named prepared statement: each pooled connection parses and plans a text once,
+   * not on every change (TypeORM sends unnamed statements, parsed and planned each time).
+   */
   private async run(m: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    if (!m.queryRunner) throw new Error('task changes run inside a transaction');
-    const result = await m.queryRunner.query(sql, params, true);
-    return (result.records ?? []) as Record<string, unknown>[];
+    const runner = m.queryRunner;
+    if (!runner) throw new Error('task changes run inside a transaction');
+    if (!this.postgres) {
+      const result = await runner.query(sql, params, true);
+      return (result.records ?? []) as Record<string, unknown>[];
+    }
+    const client = (await (runner as PostgresQueryRunner).connect()) as PgClient;
+    let name = this.names.get(sql);
+    if (!name) this.names.set(sql, (name = `task_change_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`));
+    const logger = this.dataSource.logger;
+    logger.logQuery(sql, params, runner);
+    try {
+      return (await client.query({ name, text: sql, values: params })).rows;
+    } catch (err) {
+      logger.logQueryError(err as Error, sql, params, runner);
+      throw new QueryFailedError(sql, params, err as Error);
+    }
   }
+}
+
+/** The part of node-postgres' client the named statements use. */
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
 }
