@@ -1,10 +1,10 @@
+import './api-heap';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiModule } from './api.module';
 import { fail, installShutdown, loadConfigOrExit, prepareRuntime } from './core/bootstrap';
 import { configureApp } from './core/http/configure-app';
-import { API_HEAP_GROWING_PERCENT, limitHeapGrowth } from './core/heap-growth';
 import { startupLine } from './app/startup-line';
 import { DEMO_USERS } from '../seeds/data/users.data';
 
@@ -15,7 +15,6 @@ function demoAccounts() {
 }
 
 async function bootstrap(): Promise<void> {
-  limitHeapGrowth(API_HEAP_GROWING_PERCENT);
   const config = loadConfigOrExit();
   const { redis } = await prepareRuntime(config);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bodyParser: false, bufferLogs: true });

@@ -11,7 +11,8 @@ export const API_HEAP_GROWING_PERCENT = 50;
  * held 270–310 MB for a live heap of 55 MB (GET /api/me, 16 connections, SQLite 100,000 tasks).
  * With the factor fixed at 1.5 it peaked at ~210 MB for ~1 % more main-thread time in full
  * collections (scavenges, which this does not change, cost 4–5 %). V8 reads the flag at every
- * collection, so setting it at start works; an explicit `--heap-growing-percent` on the command
+ * collection, so setting it at start works (main.ts imports api-heap.ts first, before the module loading that
+ * already collects); an explicit `--heap-growing-percent` on the command
  * line wins. A ceiling (`--max-old-space-size`) would bound memory too, but only as a start flag and
  * by crashing a request that needs more; this one only changes when the collector runs.
  */
