@@ -642,10 +642,12 @@ export class RemindersService implements OnModuleInit {
     const appUrl = this.config.get('app.appUrl', { infer: true });
     const provinceName = this.config.get('app.provinceName', { infer: true });
     const officeEmail = this.config.get('mail.officeEmail', { infer: true });
-    const items: DigestItem[] = [
+    // In the order every list of the digest shows them (body, sheet, inbox): sorted once here, the
+    // later sorts of an already sorted list are a single pass.
+    const items: DigestItem[] = sortItems([
       ...plan.reminders.map(({ task, point }) => toItem(task, point.escalate)),
       ...unrecorded.map((task) => toItem(task, false)),
-    ];
+    ]);
     const taskIds = items.map((i) => i.taskId);
     const escalated = items.filter((i) => i.escalate);
     const recipients = unique([
@@ -715,7 +717,7 @@ export class RemindersService implements OnModuleInit {
             m,
             deadlineRemindersMessage({
               subject: main.subject,
-              items: sortItems(items).map((it) => ({
+              items: items.map((it) => ({
                 task: { id: it.taskId, code: it.code, title: it.title, leadAgencyName: agency.name },
                 dueDate: it.effectiveDueDate,
                 standing: standingText(it.effectiveDueDate, asOf),
