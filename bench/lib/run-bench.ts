@@ -445,7 +445,8 @@ export async function runBench(opts: Options): Promise<void> {
           const job = await q.getJob(id);
           const state = job ? await job.getState() : 'missing';
           if (state === 'completed') {
-            values.push(job!.returnvalue);
+            // Read again: the job fetched before its state may predate its result.
+            values.push((await q.getJob(id))!.returnvalue);
             break;
           }
           if (state === 'failed') throw new Error(`job ${id} failed: ${job!.failedReason}`);

@@ -87,6 +87,20 @@ describe('reminder digests as jobs of their own (e2e)', () => {
     expect(await f.mailsOfAgency(agency.id)).toHaveLength(1);
   });
 
+  it('should record each point once when queued scans race, each agency in one scan', async () => {
+    const agencies = await Promise.all([f.agency(), f.agency(), f.agency()]);
+    const tasks = [];
+    for (const a of agencies) for (const offset of [-3, 0, 7]) tasks.push(await f.task({ agency: a, dueDate: addDays(D, -offset) }));
+
+    const results = await Promise.all([0, 1, 2].map(() => sut.scan({ asOf: D, digests: 'queued' })));
+
+    const queued = results.flatMap((r) => r.queued!).filter((q) => agencies.some((a) => a.id === q.agencyId));
+    expect(queued.map((q) => q.agencyId).sort()).toEqual(agencies.map((a) => a.id).sort());
+    expect(await f.logsOf(tasks.map((x) => x.id))).toHaveLength(9);
+    for (const q of queued) expect(await sut.buildDigest(Number(q.jobId.replace('digest-', '')))).toBe('written');
+    for (const a of agencies) expect(await f.mailsOfAgency(a.id)).toHaveLength(1);
+  });
+
   it('should write one digest when two jobs of the same agency run at once', async () => {
     const agency = await f.agency();
     await f.task({ agency, dueDate: addDays(D, 1) });

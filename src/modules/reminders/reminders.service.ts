@@ -348,6 +348,7 @@ export class RemindersService implements OnModuleInit {
       // Concurrent scans (several workers, or a manual run during the scheduled one) start at
       // different agencies and skip those another scan has written, so they share the work.
       const start = Math.floor(Math.random() * plans.length);
+      const toRecord: { plan: AgencyPlan; agency: Agency }[] = [];
       for (let k = 0; k < plans.length; k++) {
         const plan = plans[(start + k) % plans.length];
         const agency = agencies.get(plan.agencyId);
@@ -356,10 +357,7 @@ export class RemindersService implements OnModuleInit {
           continue;
         }
         if (queued) {
-          if (await this.recordAgency(plan, agency, asOf, result)) {
-            result.queued!.push({ agencyId: agency.id, agencyCode: agency.code, jobId: '', points: pointsOf(plan) });
-            result.points += plan.reminders.length;
-          } else notWritten.add(plan.agencyId);
+          toRecord.push({ plan, agency });
           continue;
         }
         // The công văn lists every overdue task of the agency in this run's scope, not only those
@@ -372,6 +370,17 @@ export class RemindersService implements OnModuleInit {
           result.digests.push(summary);
           result.points += summary.points.length;
           remindersSent.inc(summary.points.length);
+        }
+      }
+      if (queued) {
+        const recorded = await this.recordAll(toRecord, asOf, result);
+        for (const { plan, agency } of toRecord) {
+          if (!recorded.has(agency.id)) {
+            notWritten.add(plan.agencyId);
+            continue;
+          }
+          result.queued!.push({ agencyId: agency.id, agencyCode: agency.code, jobId: '', points: pointsOf(plan) });
+          result.points += plan.reminders.length;
         }
       }
       result.digests.sort((a, b) => a.agencyId - b.agencyId);
@@ -801,10 +810,35 @@ export class RemindersService implements OnModuleInit {
   }
 
   /**
-   * A queued scan: the agency's points recorded without their digest (mailMessageId NULL), in one
-   * transaction; the unique key decides against a concurrent scan as it does for a whole digest.
-   * False (and the agency left to the other scan, or to a retry) when not recorded.
+   * A queued scan: the points of every agency recorded without their digest (mailMessageId NULL) in
+   * one transaction — agencies another scan has recorded are skipped first. On SQLite each transaction
+   * of a racing scan is a hand-over of the one write lock between processes (a busy wait), so one
+   * transaction rather than one per agency. When a racing scan got there in between (the unique key),
+   * agency by agency as the inline scan does. Returns the agencies recorded.
    */
+  private async recordAll(items: { plan: AgencyPlan; agency: Agency }[], asOf: LocalDate, result: ScanResult): Promise<Set<number>> {
+    const fresh: { plan: AgencyPlan; agency: Agency }[] = [];
+    for (const it of items) {
+      if (await this.recordedElsewhere(it.plan)) result.conflicts.push(it.agency.code);
+      else fresh.push(it);
+    }
+    if (!fresh.length) return new Set();
+    try {
+      await retryWhenBusy(() =>
+        this.dataSource.transaction(async (m) => {
+          for (const { plan } of fresh) await this.recordPoints(m, plan, asOf, null);
+        }),
+      );
+      return new Set(fresh.map((it) => it.agency.id));
+    } catch (err) {
+      if (!isUniqueViolation(err)) this.logger.warn(`reminder points of ${asOf} not recorded at once (${(err as Error).message}); agency by agency`);
+    }
+    const recorded = new Set<number>();
+    for (const { plan, agency } of fresh) if (await this.recordAgency(plan, agency, asOf, result)) recorded.add(agency.id);
+    return recorded;
+  }
+
+  /** One agency's points recorded without their digest; false (left to the other scan, or to a retry) when not. */
   private async recordAgency(plan: AgencyPlan, agency: Agency, asOf: LocalDate, result: ScanResult): Promise<boolean> {
     try {
       await retryWhenBusy(() => this.dataSource.transaction((m) => this.recordPoints(m, plan, asOf, null)));
