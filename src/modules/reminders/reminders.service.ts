@@ -884,8 +884,8 @@ export class RemindersService implements OnModuleInit {
       .addGroupBy('l.scanDate')
       .orderBy('MIN(l.id)', 'ASC')
       .limit(1000)
-      .getRawMany<{ id: number | string; agencyId: number | string; scanDate: LocalDate }>();
-    return rows.map((r) => ({ id: Number(r.id), agencyId: Number(r.agencyId), scanDate: String(r.scanDate).slice(0, 10) }));
+      .getRawMany<{ id: number | string; agencyId: number | string; scanDate: LocalDate | Date }>();
+    return rows.map((r) => ({ id: Number(r.id), agencyId: Number(r.agencyId), scanDate: rawDay(r.scanDate) }));
   }
 
   /**
@@ -1234,6 +1234,13 @@ function toItem(task: ScanTaskRow, escalate: boolean): DigestItem {
     sourceDocument: task.sourceDocument,
     escalate,
   };
+}
+
+/** A `date` column read raw: a string on SQLite, a Date at local midnight from node-postgres. */
+function rawDay(v: LocalDate | Date): LocalDate {
+  if (!(v instanceof Date)) return String(v).slice(0, 10);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${v.getFullYear()}-${two(v.getMonth() + 1)}-${two(v.getDate())}`;
 }
 
 function pointsOf(plan: AgencyPlan): { taskId: number; offsetDays: number }[] {
