@@ -60,7 +60,7 @@ describe('reminder digests as jobs of their own (e2e)', () => {
     expect(await f.mailsOfAgency(agency.id)).toHaveLength(0);
     const first = Math.min(...pending.map((p) => p.id));
     expect(q.jobId).toBe(`digest-${first}`);
-    const job = await queue().getJob(q.jobId);
+    const job = await queue().getJob(q.jobId!);
     expect(job?.name).toBe(JobName.BuildReminderDigest);
     expect(job?.data).toEqual({ reminderLogId: first });
     // A second scan of the day records nothing and queues nothing new.
@@ -97,7 +97,7 @@ describe('reminder digests as jobs of their own (e2e)', () => {
     const queued = results.flatMap((r) => r.queued!).filter((q) => agencies.some((a) => a.id === q.agencyId));
     expect(queued.map((q) => q.agencyId).sort()).toEqual(agencies.map((a) => a.id).sort());
     expect(await f.logsOf(tasks.map((x) => x.id))).toHaveLength(9);
-    for (const q of queued) expect(await sut.buildDigest(Number(q.jobId.replace('digest-', '')))).toBe('written');
+    for (const q of queued) expect(await sut.buildDigest(Number(q.jobId!.replace('digest-', '')))).toBe('written');
     for (const a of agencies) expect(await f.mailsOfAgency(a.id)).toHaveLength(1);
   });
 
@@ -106,7 +106,7 @@ describe('reminder digests as jobs of their own (e2e)', () => {
     await f.task({ agency, dueDate: addDays(D, 1) });
     await f.task({ agency, dueDate: addDays(D, -14) }); // escalates: a letter too
     const r = await sut.scan({ asOf: D, digests: 'queued' });
-    const id = Number(r.queued!.find((x) => x.agencyId === agency.id)!.jobId.replace('digest-', ''));
+    const id = Number(r.queued!.find((x) => x.agencyId === agency.id)!.jobId!.replace('digest-', ''));
 
     const outcomes = await Promise.all([sut.buildDigest(id), sut.buildDigest(id)]);
 
@@ -122,7 +122,7 @@ describe('reminder digests as jobs of their own (e2e)', () => {
     await f.user({ role: UserRole.Agency, agencyId: agency.id });
     const task = await f.task({ agency, dueDate: addDays(D, -21) });
     const r = await sut.scan({ asOf: D, digests: 'queued' });
-    const id = Number(r.queued!.find((x) => x.agencyId === agency.id)!.jobId.replace('digest-', ''));
+    const id = Number(r.queued!.find((x) => x.agencyId === agency.id)!.jobId!.replace('digest-', ''));
     // The inbox write fails inside the digest's transaction, after its mail rows were written.
     jest.spyOn(t.get(NotificationsService), 'notify').mockRejectedValueOnce(new Error('disk full'));
 
@@ -170,7 +170,7 @@ describe('reminder digests as jobs of their own (e2e)', () => {
     const agency = await f.agency();
     const early = await f.task({ agency, dueDate: addDays(D, 1) });
     const r = await sut.scan({ asOf: D, digests: 'queued' });
-    const firstId = Number(r.queued!.find((x) => x.agencyId === agency.id)!.jobId.replace('digest-', ''));
+    const firstId = Number(r.queued!.find((x) => x.agencyId === agency.id)!.jobId!.replace('digest-', ''));
     expect(await sut.buildDigest(firstId)).toBe('written');
     // A program whose send time comes later in the day: its task reaches its point in a second scan.
     const late = await f.task({ agency, dueDate: addDays(D, 3) });
@@ -178,7 +178,7 @@ describe('reminder digests as jobs of their own (e2e)', () => {
     const q = second.queued!.find((x) => x.agencyId === agency.id)!;
     expect(q.points).toEqual([{ taskId: late.id, offsetDays: -3 }]);
     expect(q.jobId).not.toBe(`digest-${firstId}`);
-    expect(await sut.buildDigest(Number(q.jobId.replace('digest-', '')))).toBe('written');
+    expect(await sut.buildDigest(Number(q.jobId!.replace('digest-', '')))).toBe('written');
     const mails = await f.mailsOfAgency(agency.id);
     expect(mails).toHaveLength(2);
     const logs = await f.logsOf([early.id, late.id]);

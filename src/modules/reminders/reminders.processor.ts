@@ -32,7 +32,7 @@ export class RemindersProcessor extends JobHost {
       asOf: result.asOf,
       points: result.points,
       digests: result.queued?.length ?? 0,
-      digestJobs: result.queued?.map((q) => q.jobId) ?? [],
+      digestJobs: result.queued?.flatMap((q) => (q.jobId ? [q.jobId] : [])) ?? [],
       conflicts: result.conflicts,
       failed: result.failed,
       skipped: result.skipped,

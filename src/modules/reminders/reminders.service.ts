@@ -106,8 +106,8 @@ export interface ScanOptions {
 export interface QueuedDigest {
   agencyId: number;
   agencyCode: string;
-  /** `digest-<first reminder_log id of the batch>`. */
-  jobId: string;
+  /** `digest-<first reminder_log id of the batch>`; null when a racing scan queued it and its job has written it already. */
+  jobId: string | null;
   points: { taskId: number; offsetDays: number }[];
 }
 
@@ -379,7 +379,7 @@ export class RemindersService implements OnModuleInit {
             notWritten.add(plan.agencyId);
             continue;
           }
-          result.queued!.push({ agencyId: agency.id, agencyCode: agency.code, jobId: '', points: pointsOf(plan) });
+          result.queued!.push({ agencyId: agency.id, agencyCode: agency.code, jobId: null, points: pointsOf(plan) });
           result.points += plan.reminders.length;
         }
       }
