@@ -834,7 +834,11 @@ export class RemindersService implements OnModuleInit {
       if (!isUniqueViolation(err)) this.logger.warn(`reminder points of ${asOf} not recorded at once (${(err as Error).message}); agency by agency`);
     }
     const recorded = new Set<number>();
-    for (const { plan, agency } of fresh) if (await this.recordAgency(plan, agency, asOf, result)) recorded.add(agency.id);
+    for (const { plan, agency } of fresh) {
+      // The racing scan has most likely recorded them all by now: a read, not a failed write, each.
+      if (await this.recordedElsewhere(plan)) result.conflicts.push(agency.code);
+      else if (await this.recordAgency(plan, agency, asOf, result)) recorded.add(agency.id);
+    }
     return recorded;
   }
 
