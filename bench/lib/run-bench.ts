@@ -445,7 +445,8 @@ export async function runBench(opts: Options): Promise<void> {
           const job = await q.getJob(id);
           const state = job ? await job.getState() : 'missing';
           if (state === 'completed') {
-            values.push(job!.returnvalue);
+            // Read again: the job fetched before its state may predate its result.
+            values.push((await q.getJob(id))!.returnvalue);
             break;
           }
           if (state === 'failed') throw new Error(`job ${id} failed: ${job!.failedReason}`);
@@ -466,6 +467,9 @@ export async function runBench(opts: Options): Promise<void> {
     // (7) reminder scans on the queue: the first scan (the previous working day, every open task
     // at its latest point), then the busy day itself; each enqueued once per worker, as when replicas
     // or a manual run overlap the scheduler, so the workers race and the unique key keeps one digest.
+    // The scan job records the points and queues one BuildReminderDigest job per agency: the figure is
+    // the time until every digest is written and its mail queued (what the scan job did by itself
+    // before); the note also gives the scan job alone and the time until every message was sent.
     const working = new WorkingCalendar(await ds.getRepository(Holiday).find());
     let previous = addDays(today, -1);
     while (!working.isWorkingDay(previous)) previous = addDays(previous, -1);
@@ -484,9 +488,17 @@ export async function runBench(opts: Options): Promise<void> {
             const values = (await waitForJobs(QueueName.Reminders, jobIds)) as {
               points: number;
               digests: number;
+              digestJobs?: string[];
               conflicts: string[];
             }[];
-            return { ms: Date.now() - started, values };
+            const scanMs = Date.now() - started;
+            const digestJobs = [...new Set(values.flatMap((v) => v.digestJobs ?? []))];
+            const outcomes = await waitForJobs(QueueName.Reminders, digestJobs);
+            const ms = Date.now() - started;
+            // Every message of the scan delivered, the office's copies after their letter.
+            await mailDrained();
+            const sentMs = Date.now() - started;
+            return { ms, scanMs, sentMs, values, written: outcomes.filter((o) => o === 'written').length };
           },
           (r, peaks) => {
             const points = r.values.reduce((s, v) => s + v.points, 0);
@@ -502,7 +514,9 @@ export async function runBench(opts: Options): Promise<void> {
               workerPeakMb: peaks.worker,
               target: target('7').text,
               met: target('7').met({ totalMs: r.ms }),
-              note: `digests per scan job: ${digests.join(' + ')}`,
+              note:
+                `until every digest is written and queued; the scan jobs alone ${fmt(r.scanMs)} ms, every message sent (letters included) ` +
+                `${fmt(r.sentMs)} ms; digests queued per scan job: ${digests.join(' + ')}, written by the digest jobs: ${r.written}`,
             };
           },
         );

@@ -81,9 +81,12 @@ describe('reminders on two worker processes (e2e)', () => {
     }
 
     const ds = t.app.get(DataSource);
-    const digests = await ds
-      .getRepository(MailMessage)
-      .find({ where: { agencyId: In(agencies.map((a) => a.id)), kind: MailKind.ReminderDigest } });
+    // The scan jobs queue the digests as jobs of their own (BuildReminderDigest), on either process.
+    const digestRows = () =>
+      ds.getRepository(MailMessage).find({ where: { agencyId: In(agencies.map((a) => a.id)), kind: MailKind.ReminderDigest } });
+    await waitFor(async () => (await digestRows()).length >= agencies.length * 4, 60_000, `the digest jobs\n${worker.output().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 500)); // let any stray duplicate digest be written before counting
+    const digests = await digestRows();
     for (const a of agencies) expect(digests.filter((m) => m.agencyId === a.id)).toHaveLength(4);
     const logs = await f.logsOf(tasks.map((x) => x.id));
     expect(logs).toHaveLength(tasks.length * 4);

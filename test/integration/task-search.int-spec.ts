@@ -6,6 +6,7 @@ import { TaskSearchIndex1770031000000 } from '../../migrations/1770031000000-Tas
 import { DataSource, QueryRunner, TableColumn } from 'typeorm';
 import { loadConfiguration } from 'src/core/config/configuration';
 import { insertRows } from 'src/core/database/insert-rows';
+import { onPostgres, valueTuples } from 'src/core/database/sql-params';
 import { runMigrations } from 'src/core/database/prepare-database';
 import { SCHEMA_ENTITIES } from 'src/app/schema';
 import { typeOrmOptions } from 'src/core/database/typeorm.options';
@@ -235,8 +236,10 @@ describe('task search index (FTS5 on SQLite, GIN on PostgreSQL)', () => {
       // Written as SQL: the entity knows columns that later migrations add.
       const r: Record<string, unknown> = { ...row(91, 'Khảo sát hiện trạng hạ tầng số', agencies[1].id), version: 1 };
       const cols = Object.keys(r);
-      const marks = cols.map((_, i) => (ds.options.type === 'postgres' ? `$${i + 1}` : '?'));
-      await ds.query(`INSERT INTO tasks (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${marks.join(', ')})`, Object.values(r));
+      await ds.query(
+        `INSERT INTO tasks (${cols.map((c) => `"${c}"`).join(', ')}) VALUES ${valueTuples(onPostgres(ds), 1, cols.length)}`,
+        Object.values(r),
+      );
       await ds.runMigrations({ transaction: 'each' });
       expect((await search('ha tang so')).codes).toEqual(['S91']);
       expect((await search('bao cao quy')).codes).toEqual(await expected('bao cao quy'));

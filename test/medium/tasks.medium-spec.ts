@@ -1,10 +1,10 @@
-import { HttpStatus, NotFoundException } from '@nestjs/common';
+import { ConflictException, HttpStatus, NotFoundException } from '@nestjs/common';
 import { DomainError } from 'src/core/http/domain-error';
 import { DataSource } from 'typeorm';
 import { addDays, LocalDate } from 'src/core/time/local-date';
 import { AuthUser } from 'src/modules/auth/auth.decorators';
 import { TimelinessFilter } from 'src/modules/tasks/dto/list-tasks.query.dto';
-import { TaskHistory } from 'src/modules/tasks/task-history.entity';
+import { TaskHistory, TaskHistoryAction } from 'src/modules/tasks/task-history.entity';
 import { TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';
 import { Task } from 'src/modules/tasks/task.entity';
 import { TasksModule } from 'src/modules/tasks/tasks.module';
@@ -92,6 +92,24 @@ describe('TasksService and TaskChangesService (medium)', () => {
     // A second change from the version the first one started from is refused: nothing is overwritten.
     await expect(changes.update(mine.id, { version: mine.version, progress: 10 }, staff)).rejects.toThrow();
     expect((await m.get(DataSource).getRepository(Task).findOneByOrFail({ id: mine.id })).progress).toBe(50);
+  });
+
+  it('should write neither the change nor its history when the version moved between the read and the write', async () => {
+    const ds = m.get(DataSource);
+    const lead = await f.agency();
+    const task = await sut.create({ title: 'Việc bị sửa chồng', kind: TaskKind.Task, origin: TaskOrigin.Added, leadAgencyId: lead.id, dueDate: addDays(today, 20) }, office);
+    const stale = await ds.transaction((tm) => changes.loadForChange(tm, task.id));
+    await changes.update(task.id, { version: task.version, progress: 30 }, office);
+    // A caller that catches the refusal and commits its own transaction keeps no trace of the refused change.
+    const refused = await ds.transaction((tm) =>
+      refusal(changes.applyChanges(tm, stale, { progress: 70, note: 'ghi đè' }, { id: office.id, name: office.fullName }, { action: TaskHistoryAction.Update, comment: 'lý do' })),
+    );
+    expect(refused).toBeInstanceOf(ConflictException);
+    expect(await ds.getRepository(Task).findOneByOrFail({ id: task.id })).toMatchObject({ progress: 30, note: null, version: task.version + 1 });
+    expect((await historyOf(task.id)).map((h) => [h.action, h.field, h.fromValue, h.toValue, h.comment])).toEqual([
+      ['create', null, null, null, null],
+      ['update', 'progress', '0', '30', null],
+    ]);
   });
 
   it('should list for an agency only what it leads or coordinates, and overdue as the timeliness rule says', async () => {

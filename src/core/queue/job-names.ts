@@ -5,6 +5,8 @@ export enum JobName {
   ScanDueReminders = 'scan-due-reminders',
   /** After a scan: render one draft công văn đôn đốc and release the mail that carries it. */
   RenderReminderLetter = 'render-reminder-letter',
+  /** After a scan: write one agency's digest from the reminder points the scan recorded. */
+  BuildReminderDigest = 'build-reminder-digest',
   /** Monday: overdue tasks by agency to the office. */
   WeeklyOverdueSummary = 'weekly-overdue-summary',
   /** Deliver one mail_messages row. */
@@ -25,6 +27,7 @@ export enum JobName {
 export const JOB_QUEUE = {
   [JobName.ScanDueReminders]: QueueName.Reminders,
   [JobName.RenderReminderLetter]: QueueName.Reminders,
+  [JobName.BuildReminderDigest]: QueueName.Reminders,
   [JobName.WeeklyOverdueSummary]: QueueName.Reminders,
   [JobName.SendEmail]: QueueName.Mail,
   [JobName.SweepMailOutbox]: QueueName.Mail,

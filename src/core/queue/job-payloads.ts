@@ -9,6 +9,8 @@ import { JobName } from './job-names';
 export type JobPayloads = {
   [JobName.ScanDueReminders]: { asOf?: string };
   [JobName.RenderReminderLetter]: { reminderLetterId: number };
+  /** The first reminder_log row of the batch: the handler writes every point still pending of its agency and day. */
+  [JobName.BuildReminderDigest]: { reminderLogId: number };
   [JobName.WeeklyOverdueSummary]: { asOf?: string };
   [JobName.SendEmail]: { mailMessageId: number };
   [JobName.SweepMailOutbox]: Record<string, never>;

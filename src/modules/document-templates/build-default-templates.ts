@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildCongVanTemplateFile } from 'src/modules/reminders/templates/cong-van-don-doc.docx';
+import { buildCongVanTemplateFile } from 'src/modules/reminders/templates/cong-van-don-doc.template';
 import { buildAppendixTemplateFile } from 'src/modules/reports/renderers/appendix-docx.template';
 import { defaultTemplatePath } from './document-templates.service';
 

@@ -2,9 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ZipFile } from 'yazl';
-import { hasCorruptCharacters, utf8ToWord } from 'docxtemplater/js/doc-utils.js';
-import { open, renderTemplate, templateLoops } from './docx-template';
+import { docxLibraries, open, renderTemplate, templateLoops } from './docx-template';
 
 /**
  * A template whose one long loop (Phụ lục III: tens of thousands of rows at national scale) is
@@ -63,6 +61,7 @@ const WT_END = '</w:t>';
 class PartWriter {
   private last = '';
   private out: string[] = [];
+  private readonly escape = docxLibraries().docUtils.utf8ToWord;
 
   push(piece: string): void {
     if (!piece) return;
@@ -77,10 +76,10 @@ class PartWriter {
   /** The value as docxtemplater writes it: XML-escaped, `\n` as a line break in the same run. */
   value(value: string | number | null | undefined, lineBreak: string): void {
     if (value === null || value === undefined) return;
-    if (typeof value !== 'string' || !value.includes('\n')) return this.push(utf8ToWord(value));
+    if (typeof value !== 'string' || !value.includes('\n')) return this.push(this.escape(value));
     value.split('\n').forEach((line, i) => {
       if (i) this.push(lineBreak);
-      this.push(utf8ToWord(line));
+      this.push(this.escape(line));
     });
   }
 
@@ -163,6 +162,7 @@ export async function renderTemplateToFile(file: Buffer, data: Record<string, un
   if (loop.count < 2 || own.length !== 1 || own[0].inner.some((n) => !loop.fields.includes(n) || loops.some((l) => l.name === n))) return whole();
 
   // docxtemplater refuses control characters in a value; so does this, before anything is written.
+  const { hasCorruptCharacters } = docxLibraries().docUtils;
   for (const item of loop.items()) {
     for (const f of loop.fields) {
       const v = item[f];
@@ -177,6 +177,7 @@ export async function renderTemplateToFile(file: Buffer, data: Record<string, un
   const cut = cutLoop(xmlParts, loop);
   if (!cut) return whole();
 
+  const { ZipFile } = await import('yazl');
   const out = new ZipFile();
   const mtime = new Date();
   for (const f of entries) {

@@ -1,11 +1,25 @@
-import Docxtemplater from 'docxtemplater';
-import InspectModule from 'docxtemplater/js/inspect-module.js';
-import PizZip from 'pizzip';
+import type Docxtemplater from 'docxtemplater';
+import type InspectModule from 'docxtemplater/js/inspect-module.js';
+import type PizZip from 'pizzip';
+import { lazy } from 'src/core/lazy';
 
 /**
  * .docx templates rendered by docxtemplater: {field} placeholders, {#list} … {/list} loops (a loop
  * around a table row repeats the row). Pure functions, no I/O.
  */
+
+/**
+ * docxtemplater and pizzip, loaded at the first template opened rather than in every process at start
+ * (src/core/lazy.ts); the functions below are synchronous, hence `require`.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const docxLibraries = lazy(() => ({
+  Docxtemplater: require('docxtemplater') as typeof Docxtemplater,
+  PizZip: require('pizzip') as typeof PizZip,
+  InspectModule: require('docxtemplater/js/inspect-module.js') as typeof InspectModule,
+  docUtils: require('docxtemplater/js/doc-utils.js') as typeof import('docxtemplater/js/doc-utils.js'),
+}));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The placeholders a template may use: a field's description, or a loop's item fields. */
 export type TemplateFields = { [name: string]: string | { [item: string]: string } };
@@ -26,6 +40,7 @@ export class TemplateError extends Error {
 
 /** The template compiled by docxtemplater (a TemplateError when it is not a .docx or its tags do not parse). */
 export function open(file: Buffer, modules: object[] = [], nullGetter?: () => string): Docxtemplater<PizZip> {
+  const { Docxtemplater, PizZip } = docxLibraries();
   let zip: PizZip;
   try {
     zip = new PizZip(file);
@@ -48,7 +63,7 @@ export function open(file: Buffer, modules: object[] = [], nullGetter?: () => st
 
 /** Every placeholder of the template as used: top-level names, and loop names with their item names. */
 export function templateTags(file: Buffer): Record<string, unknown> {
-  const inspect = new InspectModule();
+  const inspect = new (docxLibraries().InspectModule)();
   open(file, [inspect]);
   return inspect.getAllTags();
 }
@@ -71,7 +86,7 @@ interface StructuredTag {
 
 /** Every loop and condition of the template, nested ones included. */
 export function templateLoops(file: Buffer): TemplateLoop[] {
-  const inspect = new InspectModule();
+  const inspect = new (docxLibraries().InspectModule)();
   open(file, [inspect]);
   const loops: TemplateLoop[] = [];
   const walk = (tags: StructuredTag[]) => {

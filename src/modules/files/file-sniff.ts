@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { open, readFile } from 'node:fs/promises';
 
 /** The kinds of file a task or request may carry, with their content type and accepted extensions. */
@@ -36,6 +36,7 @@ export async function sniffFile(path: string): Promise<FileKind | null> {
 }
 
 async function sniffOffice(path: string): Promise<FileKind | null> {
+  const { default: JSZip } = await import('jszip'); // at first use: docs/architecture.md "Memory"
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(await readFile(path));

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { extname } from 'node:path';
 import { DomainError } from 'src/core/http/domain-error';
 import { formatCount, IMPORT_LIMITS, ZipLimits } from './import-limits';
@@ -212,6 +212,7 @@ export async function checkOfficeZip(
       `Tệp “${fileName}” không phải ${KIND_NAMES[format]} hợp lệ${what ? `: đây là ${what} bị đổi tên` : ' (có thể là tệp khác bị đổi tên)'}`,
     );
   }
+  const { default: JSZip } = await import('jszip'); // at first use: docs/architecture.md "Memory"
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buf, { checkCRC32: false });

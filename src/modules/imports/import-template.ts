@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 
 /** The columns of the template, in order, with their widths (characters). */
 export const TEMPLATE_COLUMNS: { header: string; width: number }[] = [
@@ -43,6 +42,7 @@ const HELP: string[] = [
 
 /** GET /api/imports/template.xlsx: the header row (frozen), a section row and a filled example, and a help sheet. */
 export async function buildImportTemplate(): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs'); // at first use: docs/architecture.md "Memory"
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nhiemvu';
   const ws = wb.addWorksheet('Chương trình công tác', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
+import { insertRows } from 'src/core/database/insert-rows';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { formatVietnameseDate } from 'src/core/time/local-date';
 import { renderMailTemplate } from 'src/modules/mail/mail-templates';
@@ -88,6 +89,7 @@ export class NotificationsService {
       message.kind,
     );
     const mailIds: number[] = [];
+    const rows: Partial<Notification>[] = [];
     for (const person of people) {
       const delivery = choices.get(person.id) ?? NotificationDelivery.Immediate;
       let mailMessageId: number | null = null;
@@ -96,7 +98,7 @@ export class NotificationsService {
         mailMessageId = mail.id;
         mailIds.push(mail.id);
       }
-      await m.insert(Notification, {
+      rows.push({
         userId: person.id,
         kind: message.kind,
         title: message.title.slice(0, 500),
@@ -110,6 +112,8 @@ export class NotificationsService {
         readAt: null,
       });
     }
+    // Every recipient's inbox row in one multi-row INSERT.
+    await insertRows(m, Notification, rows);
     return mailIds;
   }
 

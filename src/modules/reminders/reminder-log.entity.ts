@@ -9,6 +9,7 @@ import { DATETIME } from 'src/core/database/column-types';
 @Entity('reminder_log')
 @Index('UQ_reminder_log_point', ['taskId', 'effectiveDueDate', 'offsetDays'], { unique: true })
 @Index('IDX_reminder_log_scan', ['scanDate', 'agencyId'])
+@Index('IDX_reminder_log_mail', ['mailMessageId', 'agencyId', 'scanDate'])
 export class ReminderLog {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -29,6 +30,7 @@ export class ReminderLog {
   @Column({ type: 'date' })
   scanDate!: string;
 
+  /** The digest that carried the point; NULL from the scan until its BuildReminderDigest job writes it. */
   @Column({ type: 'integer', nullable: true })
   mailMessageId!: number | null;
 

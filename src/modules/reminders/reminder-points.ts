@@ -74,11 +74,15 @@ export function duePoint(
   const offset = latestReachedOffset(policy, elapsed);
   if (offset === null) return null;
   if (maxRecordedOffset !== null && offset <= maxRecordedOffset) return null;
-  const date = addDays(task.effectiveDueDate, offset);
-  if (date < task.assignedAt) return null;
+  const point = pointAt(policy, task.effectiveDueDate, offset);
+  return point.date < task.assignedAt ? null : point;
+}
+
+/** The point `offset` days from `effectiveDueDate` under `policy` (a digest job rebuilds the scan's points with it). */
+export function pointAt(policy: ReminderPolicy, effectiveDueDate: LocalDate, offset: number): ReminderPoint {
   return {
     offsetDays: offset,
-    date,
+    date: addDays(effectiveDueDate, offset),
     kind: pointKind(offset),
     escalate: offset > 0 && offset >= policy.escalateAfterDays,
   };

@@ -6,7 +6,7 @@ import { QueueName } from 'src/core/queue/queue-names';
 import { ReminderSchedulesService } from './reminder-schedules.service';
 import { RemindersService } from './reminders.service';
 
-/** The reminders queue: the daily scan, its letters and the weekly summary (one at a time per worker). */
+/** The reminders queue: the daily scan, its digests and letters, and the weekly summary (one at a time per worker). */
 @JobProcessor(QueueName.Reminders, { concurrency: 1 })
 export class RemindersProcessor extends JobHost {
   protected readonly logger = new Logger(RemindersProcessor.name);
@@ -22,7 +22,8 @@ export class RemindersProcessor extends JobHost {
   async scan(job: JobOf<JobName.ScanDueReminders>): Promise<unknown> {
     const { asOf } = job.data;
     // From a scheduler (no asOf): each policy applies once its send time has come, days off skipped.
-    const result = await this.reminders.scan(asOf ? { asOf } : { scheduled: true });
+    // The scan records the points; each agency's digest is a BuildReminderDigest job of its own.
+    const result = await this.reminders.scan(asOf ? { asOf, digests: 'queued' } : { scheduled: true, digests: 'queued' });
     if (!asOf)
       await this.schedules.sync().catch((err: Error) => this.logger.warn(`schedule refresh failed: ${err.message}`));
     // What was written stays written (recorded points are not sent twice); a retry writes the rest.
@@ -30,11 +31,17 @@ export class RemindersProcessor extends JobHost {
     return {
       asOf: result.asOf,
       points: result.points,
-      digests: result.digests.length,
+      digests: result.queued?.length ?? 0,
+      digestJobs: result.queued?.flatMap((q) => (q.jobId ? [q.jobId] : [])) ?? [],
       conflicts: result.conflicts,
       failed: result.failed,
       skipped: result.skipped,
     };
+  }
+
+  @HandlesJob(JobName.BuildReminderDigest)
+  async digest(job: JobOf<JobName.BuildReminderDigest>): Promise<unknown> {
+    return this.reminders.buildDigest(job.data.reminderLogId);
   }
 
   @HandlesJob(JobName.RenderReminderLetter)

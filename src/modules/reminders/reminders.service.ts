@@ -6,7 +6,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DataSource, EntityManager, LessThan, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import { DurableRun, DurableRuns } from 'src/core/queue/durable-runs';
 import { JobAttempt } from 'src/core/queue/job-host';
 import { JobName } from 'src/core/queue/job-names';
@@ -27,7 +27,7 @@ import { ReminderPolicy } from 'src/modules/programs/program.entity';
 import { DeadlineTask, TaskDeadlinesQuery } from 'src/modules/tasks/queries/task-deadlines.query';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { User } from 'src/modules/users/user.entity';
-import { duePoint, MAX_REMINDER_LEAD_DAYS, nextPointOn, standingText } from './reminder-points';
+import { duePoint, MAX_REMINDER_LEAD_DAYS, nextPointOn, pointAt, standingText } from './reminder-points';
 import { isInAgencyHands } from 'src/modules/calendar/timeliness';
 import { ReminderDate, TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
 import { ReminderState } from './reminder-state.entity';
@@ -69,8 +69,17 @@ const LETTER_SWEEP_AFTER_MS = 10 * 60_000;
 /** Attempts of one RenderReminderLetter job before its mail is failed (exponential from 5 s). */
 export const LETTER_ATTEMPTS = 5;
 
+/** Attempts of one BuildReminderDigest job; after them its points stay pending and the next scan queues it again. */
+export const DIGEST_ATTEMPTS = 5;
+
 /** A letter that no retry can draw (its agency is gone). */
 class LetterError extends Error {}
+
+/** Another digest job claimed these points first (a duplicate job): it wrote the digest. */
+class PointsTaken extends Error {}
+
+/** Ids per statement when a digest claims its points (under SQLite's and PostgreSQL's parameter limits). */
+const CLAIM_CHUNK = 5000;
 
 const LOG_INSERT_CHUNK = 200;
 
@@ -84,6 +93,22 @@ export interface ScanOptions {
    * `now`), and a policy with workingDaysOnly skips days off. Manual scans (API, CLI) apply every policy.
    */
   scheduled?: boolean;
+  /**
+   * 'inline' (API, CLI: the caller sees the digests written): each agency's points and digest in one
+   * transaction. 'queued' (the scan job): the scan records the points and queues one
+   * BuildReminderDigest job per agency, which writes the digest (buildDigest); the workers build
+   * them in parallel and the scan stays proportional to the day's points.
+   */
+  digests?: 'inline' | 'queued';
+}
+
+/** An agency's points recorded by a queued scan, waiting for their BuildReminderDigest job. */
+export interface QueuedDigest {
+  agencyId: number;
+  agencyCode: string;
+  /** `digest-<first reminder_log id of the batch>`; null when a racing scan queued it and its job has written it already. */
+  jobId: string | null;
+  points: { taskId: number; offsetDays: number }[];
 }
 
 export interface DigestSummary {
@@ -120,6 +145,8 @@ export interface ScanResult {
   /** Reminder points recorded (one per task reminded). */
   points: number;
   digests: DigestSummary[];
+  /** A queued scan: the agencies whose points it recorded, each with its digest job. */
+  queued?: QueuedDigest[];
   /** Agencies whose points another scan recorded first: nothing sent by this one. */
   conflicts: string[];
   /** Agencies whose digest could not be written (database error); retried by the next scan. */
@@ -303,6 +330,11 @@ export class RemindersService implements OnModuleInit {
     await this.syncPolicyFingerprint(defaults, overrides);
     // Letters of earlier scans whose job never reached Redis (their mail is held until drawn).
     await this.durable.sweep(this.letterRun, LETTER_SWEEP_AFTER_MS).catch((err: Error) => this.logger.warn(`letter sweep failed: ${err.message}`));
+    // Points recorded by an earlier queued scan whose digest job never ran (Redis down, a crash before
+    // the enqueue, a job lost or failed for good): their digests are queued again.
+    await this.durable.sweep(this.digestRun, 0).catch((err: Error) => this.logger.warn(`digest sweep failed: ${err.message}`));
+    const queued = opts.digests === 'queued';
+    if (queued) result.queued = [];
     const { candidates, stale, recorded, plans, policyFor } = await this.planFor(asOf, defaultPolicy, programPolicies);
     const notWritten = new Set<number>();
     result.candidates = candidates.length + stale.length;
@@ -312,15 +344,20 @@ export class RemindersService implements OnModuleInit {
       const agencies = new Map(
         (await this.agencies.findByIds(plans.map((p) => p.agencyId))).map((a) => [a.id, a]),
       );
-      const leaders = plans.some((p) => p.reminders.some((r) => r.point.escalate)) ? await this.leaders() : [];
+      const leaders = !queued && plans.some((p) => p.reminders.some((r) => r.point.escalate)) ? await this.leaders() : [];
       // Concurrent scans (several workers, or a manual run during the scheduled one) start at
       // different agencies and skip those another scan has written, so they share the work.
       const start = Math.floor(Math.random() * plans.length);
+      const toRecord: { plan: AgencyPlan; agency: Agency }[] = [];
       for (let k = 0; k < plans.length; k++) {
         const plan = plans[(start + k) % plans.length];
         const agency = agencies.get(plan.agencyId);
         if (!agency) {
           notWritten.add(plan.agencyId);
+          continue;
+        }
+        if (queued) {
+          toRecord.push({ plan, agency });
           continue;
         }
         // The công văn lists every overdue task of the agency in this run's scope, not only those
@@ -335,9 +372,21 @@ export class RemindersService implements OnModuleInit {
           remindersSent.inc(summary.points.length);
         }
       }
+      if (queued) {
+        const recorded = await this.recordAll(toRecord, asOf, result);
+        for (const { plan, agency } of toRecord) {
+          if (!recorded.has(agency.id)) {
+            notWritten.add(plan.agencyId);
+            continue;
+          }
+          result.queued!.push({ agencyId: agency.id, agencyCode: agency.code, jobId: null, points: pointsOf(plan) });
+          result.points += plan.reminders.length;
+        }
+      }
       result.digests.sort((a, b) => a.agencyId - b.agencyId);
       result.conflicts.sort();
     }
+    if (result.queued?.length) await this.queueDigests(asOf, result.queued);
     const writtenAt = Date.now();
     const settled = await this.settleCandidates(asOf, candidates, stale, recorded, result, notWritten, (t) =>
       t.programId !== null && overrides.has(t.programId) ? overrides.get(t.programId)! : defaults,
@@ -347,8 +396,9 @@ export class RemindersService implements OnModuleInit {
     this.logger.log(
       `reminder scan ${asOf}: ${candidates.length} candidate task(s) (${settled} moved to their next point), ${result.points} point(s), ${result.digests.length} digest(s)` +
         `${result.conflicts.length ? `, ${result.conflicts.length} already sent by another scan` : ''}` +
+        `${result.queued ? ` (${result.queued.length} queued as jobs)` : ''}` +
         `${result.failed.length ? `, ${result.failed.length} failed` : ''} in ${result.durationMs} ms` +
-        ` (read ${readMs} ms, digests ${writtenAt - started - readMs} ms, next days ${Date.now() - writtenAt} ms)`,
+        ` (read ${readMs} ms, ${queued ? 'points' : 'digests'} ${writtenAt - started - readMs} ms, next days ${Date.now() - writtenAt} ms)`,
     );
     return result;
   }
@@ -389,7 +439,9 @@ export class RemindersService implements OnModuleInit {
     effective: (t: ScanTaskRow) => ReminderPolicy,
     applying: (t: ScanTaskRow) => ReminderPolicy | null,
   ): Promise<number> {
-    const sentNow = new Map(result.digests.flatMap((d) => d.points.map((p) => [p.taskId, p.offsetDays] as const)));
+    const sentNow = new Map(
+      [...result.digests, ...(result.queued ?? [])].flatMap((d) => d.points.map((p) => [p.taskId, p.offsetDays] as const)),
+    );
     const rows: ReminderDate[] = stale.map((t) => ({ id: t.id, effectiveDueDate: t.effectiveDueDate, nextReminderOn: null }));
     for (const t of candidates) {
       if (notWritten.has(t.leadAgencyId)) continue;
@@ -593,14 +645,18 @@ export class RemindersService implements OnModuleInit {
     result: ScanResult,
     /** "Nhắc việc ngay": tasks listed in the digest without a reminder point (none due today). */
     unrecorded: ScanTaskRow[] = [],
+    /** A digest job: the reminder_log ids a queued scan recorded, claimed instead of recorded. */
+    claim: number[] | null = null,
   ): Promise<DigestSummary | null> {
     const appUrl = this.config.get('app.appUrl', { infer: true });
     const provinceName = this.config.get('app.provinceName', { infer: true });
     const officeEmail = this.config.get('mail.officeEmail', { infer: true });
-    const items: DigestItem[] = [
+    // In the order every list of the digest shows them (body, sheet, inbox): sorted once here, the
+    // later sorts of an already sorted list are a single pass.
+    const items: DigestItem[] = sortItems([
       ...plan.reminders.map(({ task, point }) => toItem(task, point.escalate)),
       ...unrecorded.map((task) => toItem(task, false)),
-    ];
+    ]);
     const taskIds = items.map((i) => i.taskId);
     const escalated = items.filter((i) => i.escalate);
     const recipients = unique([
@@ -642,7 +698,7 @@ export class RemindersService implements OnModuleInit {
     try {
       // Another scan wrote this agency's digest (it records all its points at once): nothing to
       // render. The unique key still decides when both get past this check.
-      if (await this.recordedElsewhere(plan)) {
+      if (!claim && (await this.recordedElsewhere(plan))) {
         result.conflicts.push(agency.code);
         return null;
       }
@@ -663,13 +719,14 @@ export class RemindersService implements OnModuleInit {
             { ...main, agencyId: agency.id, taskIds, ...(sheetFile ? { attachments: [sheetFile] } : {}) },
             m,
           );
-          await this.recordPoints(m, plan, asOf, mainRow.id);
+          if (claim) await this.claimPoints(m, claim, mainRow.id);
+          else await this.recordPoints(m, plan, asOf, mainRow.id);
           // The same reminder in the inbox of the agency's users (in-app only: this digest is its email).
           await this.notifications.notify(
             m,
             deadlineRemindersMessage({
               subject: main.subject,
-              items: sortItems(items).map((it) => ({
+              items: items.map((it) => ({
                 task: { id: it.taskId, code: it.code, title: it.title, leadAgencyName: agency.name },
                 dueDate: it.effectiveDueDate,
                 standing: standingText(it.effectiveDueDate, asOf),
@@ -724,14 +781,14 @@ export class RemindersService implements OnModuleInit {
         subject: main.subject,
         to: committed.mainRow.to,
         cc: committed.mainRow.cc,
-        points: plan.reminders.map((r) => ({ taskId: r.task.id, offsetDays: r.point.offsetDays })),
+        points: pointsOf(plan),
         escalationMailMessageId: committed.escalationRow?.id ?? null,
         letterId: committed.letter?.id ?? null,
       };
     } catch (err) {
       if (sheetFile) rmSync(join(this.config.get('files.dir', { infer: true }), sheetFile.path), { force: true });
-      if (isUniqueViolation(err)) {
-        this.logger.log(`reminders of ${agency.code} for ${asOf} were recorded by another scan; nothing sent twice`);
+      if (isUniqueViolation(err) || err instanceof PointsTaken) {
+        this.logger.log(`reminders of ${agency.code} for ${asOf} were written by another scan or digest job; nothing sent twice`);
         result.conflicts.push(agency.code);
       } else {
         this.logger.error(
@@ -752,11 +809,179 @@ export class RemindersService implements OnModuleInit {
     });
   }
 
+  /**
+   * A queued scan: the points of every agency recorded without their digest (mailMessageId NULL) in
+   * one transaction — agencies another scan has recorded are skipped first. On SQLite each transaction
+   * of a racing scan is a hand-over of the one write lock between processes (a busy wait), so one
+   * transaction rather than one per agency. When a racing scan got there in between (the unique key),
+   * agency by agency as the inline scan does. Returns the agencies recorded.
+   */
+  private async recordAll(items: { plan: AgencyPlan; agency: Agency }[], asOf: LocalDate, result: ScanResult): Promise<Set<number>> {
+    const fresh: { plan: AgencyPlan; agency: Agency }[] = [];
+    for (const it of items) {
+      if (await this.recordedElsewhere(it.plan)) result.conflicts.push(it.agency.code);
+      else fresh.push(it);
+    }
+    if (!fresh.length) return new Set();
+    try {
+      await retryWhenBusy(() =>
+        this.dataSource.transaction(async (m) => {
+          for (const { plan } of fresh) await this.recordPoints(m, plan, asOf, null);
+        }),
+      );
+      return new Set(fresh.map((it) => it.agency.id));
+    } catch (err) {
+      if (!isUniqueViolation(err)) this.logger.warn(`reminder points of ${asOf} not recorded at once (${(err as Error).message}); agency by agency`);
+    }
+    const recorded = new Set<number>();
+    for (const { plan, agency } of fresh) {
+      // The racing scan has most likely recorded them all by now: a read, not a failed write, each.
+      if (await this.recordedElsewhere(plan)) result.conflicts.push(agency.code);
+      else if (await this.recordAgency(plan, agency, asOf, result)) recorded.add(agency.id);
+    }
+    return recorded;
+  }
+
+  /** One agency's points recorded without their digest; false (left to the other scan, or to a retry) when not. */
+  private async recordAgency(plan: AgencyPlan, agency: Agency, asOf: LocalDate, result: ScanResult): Promise<boolean> {
+    try {
+      await retryWhenBusy(() => this.dataSource.transaction((m) => this.recordPoints(m, plan, asOf, null)));
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        this.logger.log(`reminders of ${agency.code} for ${asOf} were recorded by another scan; nothing sent twice`);
+        result.conflicts.push(agency.code);
+      } else {
+        this.logger.error(`reminders of ${agency.code} for ${asOf} not recorded: ${(err as Error).message}`, (err as Error).stack);
+        result.failed.push(agency.code);
+      }
+      return false;
+    }
+  }
+
+  /**
+   * After a queued scan has recorded its points: one BuildReminderDigest job per pending batch (an
+   * agency and day whose points have no digest yet), 500 per round trip. The job id is the batch's first
+   * point (`digest-<id>`), so a batch queued twice (a retried scan, a concurrent one) is one job.
+   */
+  private async queueDigests(asOf: LocalDate, queued: QueuedDigest[]): Promise<void> {
+    const batches = await this.pendingBatches();
+    await this.durable.dispatch(this.digestRun, batches.map((b) => b.id));
+    const ofDay = new Map(batches.filter((b) => b.scanDate === asOf).map((b) => [b.agencyId, b.id]));
+    for (const q of queued) {
+      const id = ofDay.get(q.agencyId);
+      if (id !== undefined) q.jobId = this.digestRun.jobId(id);
+    }
+  }
+
+  /** The first point of each agency and day whose points wait for their digest (the index IDX_reminder_log_mail). */
+  private async pendingBatches(agencyId?: number, scanDate?: LocalDate): Promise<{ id: number; agencyId: number; scanDate: LocalDate }[]> {
+    const qb = this.logs
+      .createQueryBuilder('l')
+      .select('MIN(l.id)', 'id')
+      .addSelect('l.agencyId', 'agencyId')
+      .addSelect('l.scanDate', 'scanDate')
+      .where('l.mailMessageId IS NULL');
+    if (agencyId !== undefined) qb.andWhere('l.agencyId = :agencyId AND l.scanDate = :scanDate', { agencyId, scanDate });
+    const rows = await qb
+      .groupBy('l.agencyId')
+      .addGroupBy('l.scanDate')
+      .orderBy('MIN(l.id)', 'ASC')
+      .limit(1000)
+      .getRawMany<{ id: number | string; agencyId: number | string; scanDate: LocalDate | Date }>();
+    return rows.map((r) => ({ id: Number(r.id), agencyId: Number(r.agencyId), scanDate: rawDay(r.scanDate) }));
+  }
+
+  /**
+   * Pending batches as durable runs: queued after a queued scan, swept by the next scan (a batch whose
+   * job is missing, completed or failed for good gets a new one; one waiting or running is left alone).
+   */
+  private readonly digestRun: DurableRun<JobName.BuildReminderDigest> = {
+    label: 'reminder digest',
+    job: JobName.BuildReminderDigest,
+    jobId: (id) => `digest-${id}`,
+    payload: (id) => ({ reminderLogId: id }),
+    options: () => ({ attempts: DIGEST_ATTEMPTS, backoff: { type: 'exponential', delay: 5_000 } }),
+    staleQueued: async () => (await this.pendingBatches()).map((b) => b.id),
+  };
+
+  /**
+   * The job BuildReminderDigest: writes the digest of the points a queued scan recorded for one agency
+   * and day (the batch of `reminderLogId`, with any point of that agency and day still pending), exactly
+   * as the inline scan writes it (commitAgency): the mail rows, the inbox, the office's held copy and
+   * the letter at escalation, and the points claimed with the digest's mail id, in one transaction. The
+   * tasks are read as they stand now; a point whose task has left the agency's hands since (done,
+   * withdrawn, deleted) is dropped, not sent. A point already claimed (a duplicate job, a retry after a
+   * commit) → 'skipped'; any failure throws, nothing written, and BullMQ retries (after the last attempt
+   * the points stay pending and the next scan's sweep queues the digest again).
+   */
+  async buildDigest(reminderLogId: number): Promise<'written' | 'skipped'> {
+    const first = await this.logs.findOneBy({ id: reminderLogId });
+    if (!first || first.mailMessageId !== null) return 'skipped';
+    const { agencyId, scanDate } = first;
+    const rows = await this.logs.find({ where: { agencyId, scanDate, mailMessageId: IsNull() }, order: { id: 'ASC' } });
+    const agency = await this.agencies.findById(agencyId);
+    const tasks = new Map((await this.deadlines.byIds([...new Set(rows.map((r) => r.taskId))])).map((t) => [t.id, t]));
+    const defaults = this.policies.defaults();
+    const overrides = await this.policies.overrides();
+    const policyOf = (t: ScanTaskRow) => (t.programId !== null && overrides.has(t.programId) ? overrides.get(t.programId)! : defaults);
+    const plan: AgencyPlan = { agencyId, reminders: [], overdue: [] };
+    const dropped: number[] = [];
+    const claim: number[] = [];
+    for (const r of rows) {
+      const t = tasks.get(r.taskId);
+      if (!agency || !t || !isInAgencyHands(t.status) || t.effectiveDueDate === null) {
+        dropped.push(r.id);
+        continue;
+      }
+      // The point as the scan judged it: for the due date it was recorded for.
+      const task = { ...toScanRow(t), effectiveDueDate: r.effectiveDueDate };
+      plan.reminders.push({ task, point: pointAt(policyOf(task), r.effectiveDueDate, r.offsetDays) });
+      claim.push(r.id);
+    }
+    if (dropped.length) {
+      await retryWhenBusy(() =>
+        this.dataSource.transaction((m) => m.delete(ReminderLog, { id: In(dropped), mailMessageId: IsNull() })),
+      );
+      this.logger.log(`digest of agency ${agencyId} for ${scanDate}: ${dropped.length} point(s) dropped (task no longer in the agency's hands${agency ? '' : ', agency gone'})`);
+    }
+    if (!agency || !plan.reminders.length) return 'skipped';
+    const escalates = plan.reminders.some((r) => r.point.escalate);
+    if (escalates)
+      plan.overdue = (await this.deadlines.overdueInHands(scanDate, agency.id)).map(toScanRow).filter((t) => policyOf(t).enabled);
+    const working = await this.calendar.working();
+    const leaders = escalates ? await this.leaders() : [];
+    const result: ScanResult = { asOf: scanDate, candidates: 0, points: 0, digests: [], conflicts: [], failed: [], skipped: null, durationMs: 0 };
+    const summary = await this.commitAgency(plan, agency, scanDate, working, leaders, result, [], claim);
+    if (result.failed.length) throw new Error(`the digest of ${agency.code} for ${scanDate} was not written; retrying`);
+    if (!summary) return 'skipped';
+    remindersSent.inc(summary.points.length);
+    // Points of this agency and day recorded after this batch was read (a later scan): a job of their own.
+    const later = await this.pendingBatches(agencyId, scanDate);
+    if (later.length) await this.durable.dispatch(this.digestRun, later.map((b) => b.id));
+    return 'written';
+  }
+
+  /** A digest job's points get its mail id; all of them, or none (PointsTaken: another job has them). */
+  private async claimPoints(m: EntityManager, ids: number[], mailMessageId: number): Promise<void> {
+    let claimed = 0;
+    for (let i = 0; i < ids.length; i += CLAIM_CHUNK) {
+      const r = await m
+        .createQueryBuilder()
+        .update(ReminderLog)
+        .set({ mailMessageId })
+        .where({ id: In(ids.slice(i, i + CLAIM_CHUNK)), mailMessageId: IsNull() })
+        .execute();
+      claimed += r.affected ?? 0;
+    }
+    if (claimed !== ids.length) throw new PointsTaken();
+  }
+
   private async recordPoints(
     m: EntityManager,
     plan: AgencyPlan,
     asOf: LocalDate,
-    mailMessageId: number,
+    mailMessageId: number | null,
   ): Promise<void> {
     const rows = plan.reminders.map(({ task, point }) => ({
       taskId: task.id,
@@ -1013,6 +1238,17 @@ function toItem(task: ScanTaskRow, escalate: boolean): DigestItem {
     sourceDocument: task.sourceDocument,
     escalate,
   };
+}
+
+/** A `date` column read raw: a string on SQLite, a Date at local midnight from node-postgres. */
+function rawDay(v: LocalDate | Date): LocalDate {
+  if (!(v instanceof Date)) return String(v).slice(0, 10);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${v.getFullYear()}-${two(v.getMonth() + 1)}-${two(v.getDate())}`;
+}
+
+function pointsOf(plan: AgencyPlan): { taskId: number; offsetDays: number }[] {
+  return plan.reminders.map((r) => ({ taskId: r.task.id, offsetDays: r.point.offsetDays }));
 }
 
 function unique(list: string[]): string[] {

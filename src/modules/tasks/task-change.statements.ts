@@ -1,6 +1,11 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { guardedInsert, insertRows } from 'src/core/database/insert-rows';
+import { placeholder } from 'src/core/database/sql-params';
 import { Agency } from 'src/modules/agencies/agency.entity';
+import { TaskHistory } from './task-history.entity';
 import { Task } from './task.entity';
 
 /** An agency's code or name as read (varchar; '' when the agency row is missing). */
@@ -21,7 +26,9 @@ export class TaskChangeStatements {
   private readonly table: string;
   private readonly selectSql: string;
   private readonly lockSql: string;
-  private readonly updateSql = new Map<string, string>();
+  private readonly updateSqls = new Map<string, string>();
+  /** PostgreSQL: the prepared statement's name of each text. */
+  private readonly names = new Map<string, string>();
 
   private constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -60,7 +67,7 @@ export class TaskChangeStatements {
 
   /** `?` on SQLite, `$n` on PostgreSQL (1-based). */
   param(n: number): string {
-    return this.postgres ? `$${n}` : '?';
+    return placeholder(this.postgres, n);
   }
 
   /**
@@ -84,26 +91,43 @@ export class TaskChangeStatements {
   }
 
   /**
-   * `UPDATE tasks SET … , version + 1, updatedAt now WHERE id AND version`: the new updatedAt, or
-   * null when the row is gone or its version moved (someone else changed it meanwhile).
+   * `UPDATE tasks SET … , version + 1, updatedAt now WHERE id AND version`, and the change's `history`
+   * rows: the new updatedAt, or null when the row is gone or its version moved (someone else changed
+   * it meanwhile; then no history row is written either). On PostgreSQL one statement, the history's
+   * INSERT in a WITH guarded by the UPDATE's row (a round trip and a parse less per change); SQLite has
+   * no data-modifying WITH, and its statements cost no round trip: the UPDATE, then insertRows.
    */
-  async update(m: EntityManager, id: number, version: number, set: Partial<Task>): Promise<Date | null> {
+  async update(m: EntityManager, id: number, version: number, set: Partial<Task>, history: Partial<TaskHistory>[] = []): Promise<Date | null> {
     const keys = Object.keys(set);
+    const driver = this.dataSource.driver;
+    const values = keys.map((k): unknown => driver.preparePersistentValue((set as Record<string, unknown>)[k], this.column(k)));
+    const params = [...values, id, version];
+    let sql = this.updateSql(keys);
+    const together = this.postgres && history.length > 0;
+    if (together) {
+      const insert = guardedInsert(this.dataSource, TaskHistory, history, params.length + 1, 'EXISTS (SELECT 1 FROM u)');
+      sql = `WITH u AS (${sql}), h AS (${insert.sql}) SELECT "updatedAt" FROM u`;
+      params.push(...insert.params);
+    }
+    const rows = await this.run(m, sql, params);
+    if (rows.length !== 1) return null;
+    if (!together && history.length) await insertRows(m, TaskHistory, history);
+    const updatedAt: unknown = driver.prepareHydratedValue(rows[0].updatedAt, this.column('updatedAt'));
+    return updatedAt as Date;
+  }
+
+  /** The UPDATE of these properties, built once per set of them. */
+  private updateSql(keys: string[]): string {
     const cacheKey = keys.join(',');
-    let sql = this.updateSql.get(cacheKey);
+    let sql = this.updateSqls.get(cacheKey);
     if (!sql) {
       const assignments = keys.map((k, i) => `"${this.column(k).databaseName}" = ${this.param(i + 1)}`);
       sql =
         `UPDATE ${this.table} SET ${[...assignments, '"version" = "version" + 1', '"updatedAt" = CURRENT_TIMESTAMP'].join(', ')} ` +
         `WHERE "id" = ${this.param(keys.length + 1)} AND "version" = ${this.param(keys.length + 2)} RETURNING "updatedAt"`;
-      this.updateSql.set(cacheKey, sql);
+      this.updateSqls.set(cacheKey, sql);
     }
-    const driver = this.dataSource.driver;
-    const values = keys.map((k): unknown => driver.preparePersistentValue((set as Record<string, unknown>)[k], this.column(k)));
-    const rows = await this.run(m, sql, [...values, id, version]);
-    if (rows.length !== 1) return null;
-    const updatedAt: unknown = driver.prepareHydratedValue(rows[0].updatedAt, this.column('updatedAt'));
-    return updatedAt as Date;
+    return sql;
   }
 
   private column(property: string): ColumnMetadata {
@@ -112,10 +136,33 @@ export class TaskChangeStatements {
     return c;
   }
 
-  /** Rows of a statement in `m`'s transaction (UPDATE … RETURNING included, on both engines). */
+  /**
+   * Rows of a statement in `m`'s transaction (UPDATE … RETURNING included, on both engines). On
+   * PostgreSQL as a named prepared statement: each pooled connection parses and plans a text once,
+   * not on every change (TypeORM sends unnamed statements, parsed and planned each time).
+   */
   private async run(m: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    if (!m.queryRunner) throw new Error('task changes run inside a transaction');
-    const result = await m.queryRunner.query(sql, params, true);
-    return (result.records ?? []) as Record<string, unknown>[];
+    const runner = m.queryRunner;
+    if (!runner) throw new Error('task changes run inside a transaction');
+    if (!this.postgres) {
+      const result = await runner.query(sql, params, true);
+      return (result.records ?? []) as Record<string, unknown>[];
+    }
+    const client = (await (runner as PostgresQueryRunner).connect()) as PgClient;
+    let name = this.names.get(sql);
+    if (!name) this.names.set(sql, (name = `task_change_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`));
+    const logger = this.dataSource.logger;
+    logger.logQuery(sql, params, runner);
+    try {
+      return (await client.query({ name, text: sql, values: params })).rows;
+    } catch (err) {
+      logger.logQueryError(err as Error, sql, params, runner);
+      throw new QueryFailedError(sql, params, err as Error);
+    }
   }
+}
+
+/** The part of node-postgres' client the named statements use. */
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
 }

@@ -16,7 +16,7 @@ import { AGENCY_EDITABLE_FIELDS, UpdateTaskDto } from './dto/update-task.dto';
 import { actorOf, assertCanChange, canRead, isOffice, TASK_NOT_FOUND } from './task-access.policy';
 import { TaskChangeStatements } from './task-change.statements';
 import { TaskHistoryAction } from './task-history.entity';
-import { HistoryEntry, TaskActor, TaskHistoryService } from './task-history.service';
+import { HistoryEntry, historyRows, TaskActor, TaskHistoryService } from './task-history.service';
 import { agencyProblems, checkCodesFree, invalid } from './task-rules';
 import { reminderFloor } from 'src/modules/reminders/reminder-points';
 import { taskSearchText } from './task-search';
@@ -428,7 +428,8 @@ export class TaskChangesService {
     if (SEARCH_FIELDS.some((k) => k in set)) set.searchText = taskSearchText({ ...task, ...set });
     if (REMINDER_FIELDS.some((k) => k in set)) set.nextReminderOn = reminderFloor({ ...task, ...set });
     // The version moves even when only the coordinating agencies changed.
-    const updatedAt = await TaskChangeStatements.of(m).update(m, task.id, task.version, set);
+    // The history rides on the UPDATE (one statement on PostgreSQL), written only when the version matched.
+    const updatedAt = await TaskChangeStatements.of(m).update(m, task.id, task.version, set, historyRows(actor, entries));
     if (!updatedAt) throw new ConflictException(STALE_VERSION);
     if (coordinatingChanged) {
       await m
@@ -440,7 +441,6 @@ export class TaskChangesService {
           coordinatingBefore.filter((id) => !coordinatingAfter.includes(id)),
         );
     }
-    await this.history.record(m, actor, entries);
     const fields = entries.map((e) => e.field!);
     if (!withTask) return { fields, after: null };
     if (coordinatingChanged || 'leadAgencyId' in set) return { fields, after: await this.load(m, task.id, false) };

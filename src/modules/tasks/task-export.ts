@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
 import { LocalDate } from 'src/core/time/local-date';
 import { TaskView, toTaskResponse } from './dto/task-response.dto';
@@ -65,6 +64,7 @@ export function taskExportRow(t: TaskView, no: number, asOf: LocalDate): (string
  * written, so memory stays flat however long the list (up to TASK_EXPORT_MAX_ROWS).
  */
 export async function writeTaskListXlsx(out: Writable, title: string, asOf: LocalDate, batches: AsyncIterable<TaskView[]>): Promise<number> {
+  const { default: ExcelJS } = await import('exceljs'); // at first use: docs/architecture.md "Memory"
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'nhiemvu';
   const ws = wb.addWorksheet('Danh sách nhiệm vụ', { views: [{ state: 'frozen', ySplit: 2 }] });

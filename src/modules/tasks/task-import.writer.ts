@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { insertRows } from 'src/core/database/insert-rows';
+import { insertRows, insertRowsReturningIds } from 'src/core/database/insert-rows';
 import { isUniqueViolation } from 'src/core/database/db-errors';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
@@ -196,32 +196,19 @@ export class TaskImportWriter {
       ...buildTaskRow({ ...i, programId, assignedAt: opts.assignedAt, origin: TaskOrigin.Initial, status: TaskStatus.New, createdById: opts.actor.id }, working),
       version: 1,
     }));
+    let created: number[];
     try {
-      await insertRows(m, Task, rows, 100);
+      created = await insertRowsReturningIds(m, Task, rows, 100);
     } catch (err) {
       if (isUniqueViolation(err))
         throw new ConflictException('Một mục của tệp vừa được nhập vào chương trình bởi người khác; vui lòng nhập lại');
       throw err;
     }
-    const codes = items.map((i) => i.code);
-    for (let i = 0; i < codes.length; i += 500) {
-      const found = await m.find(Task, {
-        select: { id: true, code: true },
-        where: { programId: programId ?? IsNull(), code: In(codes.slice(i, i + 500)) },
-      });
-      for (const t of found) ids.set(t.code!, t.id);
-    }
+    items.forEach((item, k) => ids.set(item.code, created[k]));
     const links = items.flatMap((i) =>
       [...new Set(i.coordinatingAgencyIds)].map((agencyId) => ({ taskId: ids.get(i.code)!, agencyId })),
     );
-    for (let i = 0; i < links.length; i += 300) {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into('task_coordinating_agencies', ['taskId', 'agencyId'])
-        .values(links.slice(i, i + 300))
-        .execute();
-    }
+    await insertRows(m, { table: 'task_coordinating_agencies', columns: ['taskId', 'agencyId'] }, links);
     const entries: HistoryEntry[] = items.map((i) => ({
       taskId: ids.get(i.code)!,
       action: TaskHistoryAction.Import,

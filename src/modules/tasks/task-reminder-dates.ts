@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { IN_AGENCY_HANDS } from 'src/modules/calendar/timeliness';
 import { LocalDate } from 'src/core/time/local-date';
+import { placeholderList, valueTuples } from 'src/core/database/sql-params';
 import { Task } from './task.entity';
 
 /** One task the scan judged: the due date it read, and its next reminder day. */
@@ -39,9 +40,7 @@ export class TaskReminderDates {
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
       // One statement per chunk: a VALUES table joined on the primary key (UPDATE … FROM, SQLite ≥ 3.33).
-      const values = chunk
-        .map((_, k) => (pg ? `($${3 * k + 2}::int, $${3 * k + 3}::date, $${3 * k + 4}::date)` : '(?, ?, ?)'))
-        .join(', ');
+      const values = valueTuples(pg, chunk.length, 3, 2, ['int', 'date', 'date']);
       const params = chunk.flatMap((r) => [r.id, r.nextReminderOn, r.effectiveDueDate]);
       const sameDue = pg ? '"tasks"."effectiveDueDate" IS NOT DISTINCT FROM v.d' : '"tasks"."effectiveDueDate" IS v.d';
       const sql = pg
@@ -71,7 +70,7 @@ export class TaskReminderDates {
     let updated = 0;
     for (let i = 0; i < taskIds.length; i += ROWS_PER_STATEMENT) {
       const ids = taskIds.slice(i, i + ROWS_PER_STATEMENT);
-      updated += await update(m, `${sql} AND "id" IN (${ids.map((_, k) => (pg ? `$${k + 1}` : '?')).join(', ')})`, ids);
+      updated += await update(m, `${sql} AND "id" IN (${placeholderList(pg, ids.length)})`, ids);
     }
     return updated;
   }

@@ -1,18 +1,31 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
-import { dictionary as englishDictionary } from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { DEMO_PASSWORD } from 'src/core/config/configuration';
 
 export const MIN_PASSWORD_LENGTH = 10;
 /** zxcvbn's score 3: "safely unguessable" (about 10^8 guesses). */
 const MIN_SCORE = 3;
 
-const zxcvbn = new ZxcvbnFactory({
-  dictionary: { ...commonDictionary, ...englishDictionary },
-  graphs: adjacencyGraphs,
-  // Off: it costs about a second per check on the full dictionaries, on the request path.
-  useLevenshteinDistance: false,
-});
+/**
+ * zxcvbn-ts with its common and English dictionaries, built at the first check: they are ~23 MB of
+ * heap (word → rank maps), which an API process that never sees a new password would hold from
+ * start to end. The first check pays a few hundred milliseconds to build it; later checks reuse it.
+ */
+let estimator: Promise<ZxcvbnFactory> | undefined;
+function strengthEstimator(): Promise<ZxcvbnFactory> {
+  return (estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...english.dictionary },
+      graphs: common.adjacencyGraphs,
+      // Off: it costs about a second per check on the full dictionaries, on the request path.
+      useLevenshteinDistance: false,
+    });
+  })());
+}
 
 /** zxcvbn's warning keys (it returns the key when no translation is given) → why, in Vietnamese. */
 const WHY: Record<string, string> = {
@@ -38,7 +51,10 @@ const WHY: Record<string, string> = {
  * characters, not the account's email (or its name part), not the demo password, and hard to
  * guess by zxcvbn-ts's estimate (common-password lists, keyboard rows, repeats, sequences, dates).
  */
-export function passwordProblem(password: string, account: { email?: string | null; fullName?: string | null } = {}): string | null {
+export async function passwordProblem(
+  password: string,
+  account: { email?: string | null; fullName?: string | null } = {},
+): Promise<string | null> {
   if (password.length < MIN_PASSWORD_LENGTH) return `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự`;
   if (!password.trim()) return 'Mật khẩu không được chỉ gồm khoảng trắng';
   if (password === DEMO_PASSWORD) return 'Mật khẩu không được là mật khẩu mẫu của bản trình diễn';
@@ -48,7 +64,7 @@ export function passwordProblem(password: string, account: { email?: string | nu
   if (email && (lower.includes(email) || (local && local.length >= 4 && lower.includes(local))))
     return 'Mật khẩu không được chứa địa chỉ email của tài khoản';
   const inputs = [email, local, account.fullName, DEMO_PASSWORD, 'nhiemvu'].filter((v): v is string => !!v);
-  const result = zxcvbn.check(password.slice(0, 100), inputs);
+  const result = (await strengthEstimator()).check(password.slice(0, 100), inputs);
   if (result.score >= MIN_SCORE) return null;
   const why = (result.feedback.warning && WHY[result.feedback.warning]) || 'quá dễ đoán';
   return `Mật khẩu quá yếu: ${why}. Hãy dùng cụm từ dài hơn, gồm nhiều từ không liên quan đến nhau`;

@@ -99,7 +99,7 @@ export class UsersService {
   async create(dto: CreateUserDto): Promise<User> {
     const agencyId = await this.checkAgency(dto.role, dto.agencyId ?? null, null);
     const email = dto.email;
-    this.checkPassword(dto.password, email, dto.fullName);
+    await this.checkPassword(dto.password, email, dto.fullName);
     if (await this.repo.existsBy({ email })) throw this.emailTaken();
     const user = this.repo.create({
       email,
@@ -121,7 +121,7 @@ export class UsersService {
    */
   async update(id: number, dto: UpdateUserDto): Promise<User> {
     const user = await this.get(id);
-    if (dto.password !== undefined) this.checkPassword(dto.password, dto.email ?? user.email, dto.fullName ?? user.fullName);
+    if (dto.password !== undefined) await this.checkPassword(dto.password, dto.email ?? user.email, dto.fullName ?? user.fullName);
     const role = dto.role ?? user.role;
     const agencyId = await this.checkAgency(role, dto.agencyId !== undefined ? dto.agencyId : user.agencyId, user.agencyId);
     const active = dto.active ?? user.active;
@@ -166,7 +166,7 @@ export class UsersService {
         details: [{ field: 'newPassword', message: 'newPassword: phải khác mật khẩu hiện tại' }],
       });
     }
-    this.checkPassword(newPassword, user.email, user.fullName, 'newPassword');
+    await this.checkPassword(newPassword, user.email, user.fullName, 'newPassword');
     const tokenVersion = user.tokenVersion + 1;
     await repo.update({ id }, { passwordHash: await hashPassword(newPassword), tokenVersion });
     // Again after the commit (AuthService): a read between here and then still saw the old row.
@@ -175,8 +175,8 @@ export class UsersService {
   }
 
   /** The one strength rule (password-strength.ts), as a 400 on `field`. */
-  private checkPassword(password: string, email: string, fullName: string, field = 'password'): void {
-    const problem = passwordProblem(password, { email, fullName });
+  private async checkPassword(password: string, email: string, fullName: string, field = 'password'): Promise<void> {
+    const problem = await passwordProblem(password, { email, fullName });
     if (problem) throw new BadRequestException({ message: 'Mật khẩu chưa đủ mạnh', details: [{ field, message: problem }] });
   }
 

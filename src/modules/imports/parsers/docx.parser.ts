@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { Issue, ParsedFile } from '../import.types';
 import { Marker } from './outline';
 import { findHeader, Grid, GridCell, missingColumnsError, tableItems } from './table';
@@ -23,6 +22,7 @@ interface MammothElement {
 }
 
 export async function parseDocx(buffer: Buffer): Promise<ParsedFile> {
+  const { default: mammoth } = await import('mammoth'); // at first use: docs/architecture.md "Memory"
   let root: MammothElement | null = null;
   await mammoth.convertToHtml(
     { buffer },

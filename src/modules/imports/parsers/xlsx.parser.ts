@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { tryMakeLocalDate } from 'src/core/time/local-date';
 import { IMPORT_LIMITS } from '../import-limits';
 import { Issue, ParsedFile } from '../import.types';
@@ -12,6 +12,7 @@ import { findHeader, Grid, GridCell, missingColumnsError, tableItems, tooManyIte
  * is imported. The caller has already checked the archive (import-file.ts).
  */
 export async function parseXlsx(buffer: Buffer): Promise<ParsedFile> {
+  const { default: ExcelJS } = await import('exceljs'); // at first use: docs/architecture.md "Memory"
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer, {
     ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'],
@@ -59,7 +60,8 @@ function toGrid(ws: ExcelJS.Worksheet, named: boolean): Grid {
 
 function readCell(cell: ExcelJS.Cell): GridCell | null {
   let source: ExcelJS.Cell = cell;
-  if (cell.type === ExcelJS.ValueType.Merge) {
+  // A cell inside a merged range, not its master (exceljs: an unmerged cell is its own master).
+  if (cell.master !== cell) {
     const master = cell.master;
     // A horizontal merge (same row) is one cell: only the master holds it. A vertical one spreads down.
     if (master.row === cell.row || master.col !== cell.col) return null;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { checkTemplate, renderTemplate, templateTags } from 'src/modules/document-templates/docx-template';
 import { defaultTemplatePath } from 'src/modules/document-templates/document-templates.service';
 import { docxText, docxXml } from 'test/utils/docx-text';
-import { buildCongVanTemplateFile, CONG_VAN_FIELDS, CONG_VAN_SAMPLE, CONG_VAN_TEMPLATE, congVanData } from './cong-van-don-doc.docx';
+import { CONG_VAN_FIELDS, CONG_VAN_SAMPLE, CONG_VAN_TEMPLATE, congVanData } from './cong-van-don-doc.docx';
+import { buildCongVanTemplateFile } from './cong-van-don-doc.template';
 
 describe('công văn đôn đốc template', () => {
   const shipped = () => readFileSync(defaultTemplatePath(CONG_VAN_TEMPLATE));

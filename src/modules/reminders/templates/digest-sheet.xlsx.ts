@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { spreadsheetText } from 'src/core/xlsx/safe-cell';
 import { formatVietnameseDate, LocalDate } from 'src/core/time/local-date';
 import { standingText } from '../reminder-points';
@@ -9,6 +8,7 @@ import { BODY_MAX_TASKS, DigestItem, sortItems, taskUrl } from './reminder-mail.
 export const DIGEST_ATTACHMENT_MAX_BYTES = 4 * 1024 * 1024;
 
 async function render(title: string, items: DigestItem[], asOf: LocalDate, appUrl: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs'); // at first use: docs/architecture.md "Memory"
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Nhiệm vụ');
   ws.columns = [

@@ -61,14 +61,20 @@ export function digestSubject(agencyName: string, c: DigestCounts): string {
   return `[Nhắc việc] ${agencyName}: ${countsPhrase(c)}`;
 }
 
+/**
+ * One collator for every sort of a digest: `localeCompare(b, 'vi', …)` builds one per call, which was
+ * most of sorting a digest of thousands of tasks sharing a due date (issue #15, scenario 7).
+ */
+const CODE_ORDER = new Intl.Collator('vi', { numeric: true });
+
 /** Most overdue first, then the nearest deadline, then by code. */
 export function sortItems<T extends { effectiveDueDate: LocalDate; code: string | null; taskId: number }>(
   items: T[],
 ): T[] {
   return [...items].sort(
     (a, b) =>
-      a.effectiveDueDate.localeCompare(b.effectiveDueDate) ||
-      (a.code ?? '').localeCompare(b.code ?? '', 'vi', { numeric: true }) ||
+      (a.effectiveDueDate < b.effectiveDueDate ? -1 : a.effectiveDueDate > b.effectiveDueDate ? 1 : 0) ||
+      CODE_ORDER.compare(a.code ?? '', b.code ?? '') ||
       a.taskId - b.taskId,
   );
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { spreadsheetText, spreadsheetValue } from 'src/core/xlsx/safe-cell';
 import { AppendixReport, ReportDocumentInfo } from '../appendix.types';
 import { AppendixLayout, AppendixSheet, AppendixTable, buildAppendixLayout, CellValue, isRate } from './appendix-layout';
@@ -21,6 +21,7 @@ const THIN: Partial<ExcelJS.Borders> = {
  * percentage cells, borders, widths, frozen header rows, A4 landscape fitted to the page width.
  */
 export async function renderAppendixXlsx(report: AppendixReport, info: ReportDocumentInfo, file: string): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs'); // at first use: docs/architecture.md "Memory"
   const layout = buildAppendixLayout(report, info);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   wb.creator = 'nhiemvu';

@@ -1,0 +1,189 @@
+import { DataSource, In, IsNull } from 'typeorm';
+import { JobName } from 'src/core/queue/job-names';
+import { JobProducer } from 'src/core/queue/job-producer.service';
+import { QueueName } from 'src/core/queue/queue-names';
+import { addDays } from 'src/core/time/local-date';
+import { MailMessage } from 'src/modules/mail/mail-message.entity';
+import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
+import { Notification } from 'src/modules/notifications/notification.entity';
+import { NotificationsService } from 'src/modules/notifications/notifications.service';
+import { ReminderLetter } from 'src/modules/reminders/reminder-letter.entity';
+import { ReminderLog } from 'src/modules/reminders/reminder-log.entity';
+import { RemindersService } from 'src/modules/reminders/reminders.service';
+import { UserRole } from 'src/modules/users/user-role.enum';
+import { ReminderFixtures } from 'test/fixtures/reminder-tasks.fixture';
+import { TestApp } from 'test/utils/create-test-app';
+
+const D = '2024-07-15'; // a Monday
+
+/**
+ * The scan job records the reminder points and queues one BuildReminderDigest job per agency; the
+ * digest job writes the mail from the recorded points (RemindersService.buildDigest). No worker runs
+ * here, so each step is seen as it is left: the test calls the handler.
+ */
+describe('reminder digests as jobs of their own (e2e)', () => {
+  let t: TestApp;
+  let f: ReminderFixtures;
+  let sut: RemindersService;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ workers: false, smtp: true });
+    f = new ReminderFixtures(t);
+    sut = t.get(RemindersService);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await f.closeAllOpen();
+  });
+
+  const ds = () => t.get(DataSource);
+  const queue = () => t.get(JobProducer).queue(QueueName.Reminders);
+  const pendingOf = (agencyId: number) => ds().getRepository(ReminderLog).findBy({ agencyId, mailMessageId: IsNull() });
+
+  it('should record the points in the scan, queue one digest job per agency, and write the digest from the job once', async () => {
+    const agency = await f.agency({ name: 'Sở Nội vụ (thử hàng đợi)' });
+    const staff = await f.user({ role: UserRole.Agency, agencyId: agency.id });
+    const overdue = await f.task({ agency, dueDate: addDays(D, -7), title: 'Báo cáo <quý> & "kết quả"' });
+    const soon = await f.task({ agency, dueDate: addDays(D, 3) });
+
+    const r = await sut.scan({ asOf: D, digests: 'queued' });
+
+    expect(r.digests).toEqual([]);
+    const q = r.queued!.find((x) => x.agencyId === agency.id)!;
+    expect(q.points.map((p) => [p.taskId, p.offsetDays]).sort()).toEqual([[overdue.id, 7], [soon.id, -3]].sort());
+    // Recorded, not yet written: no mail, the points wait for their digest.
+    const pending = await pendingOf(agency.id);
+    expect(pending).toHaveLength(2);
+    expect(await f.mailsOfAgency(agency.id)).toHaveLength(0);
+    const first = Math.min(...pending.map((p) => p.id));
+    expect(q.jobId).toBe(`digest-${first}`);
+    const job = await queue().getJob(q.jobId!);
+    expect(job?.name).toBe(JobName.BuildReminderDigest);
+    expect(job?.data).toEqual({ reminderLogId: first });
+    // A second scan of the day records nothing and queues nothing new.
+    const again = await sut.scan({ asOf: D, digests: 'queued' });
+    expect(again.queued!.find((x) => x.agencyId === agency.id)).toBeUndefined();
+
+    expect(await sut.buildDigest(first)).toBe('written');
+    const [mail] = await f.mailsOfAgency(agency.id);
+    expect(mail).toMatchObject({
+      kind: MailKind.ReminderDigest,
+      status: MailStatus.Queued,
+      subject: '[Nhắc việc] Sở Nội vụ (thử hàng đợi): 1 nhiệm vụ quá hạn, 1 nhiệm vụ sắp đến hạn',
+    });
+    expect(mail.to.sort()).toEqual([agency.emails[0], staff.email].sort());
+    expect(mail.html).toContain('Báo cáo &lt;quý&gt; &amp; &quot;kết quả&quot;');
+    expect(mail.text).toContain('quá hạn 7 ngày');
+    expect((await f.logsOf([overdue.id, soon.id])).map((l) => l.mailMessageId)).toEqual([mail.id, mail.id]);
+    expect(await t.get(JobProducer).queue(QueueName.Mail).getJob(`mail-${mail.id}`)).toBeDefined();
+    const inbox = await ds().getRepository(Notification).findBy({ userId: staff.id });
+    expect(inbox.map((n) => n.title)).toEqual([mail.subject]);
+
+    // The job again (a retry, a duplicate, the sweep): nothing twice.
+    expect(await sut.buildDigest(first)).toBe('skipped');
+    expect(await f.mailsOfAgency(agency.id)).toHaveLength(1);
+  });
+
+  it('should record each point once when queued scans race, each agency in one scan', async () => {
+    const agencies = await Promise.all([f.agency(), f.agency(), f.agency()]);
+    const tasks = [];
+    for (const a of agencies) for (const offset of [-3, 0, 7]) tasks.push(await f.task({ agency: a, dueDate: addDays(D, -offset) }));
+
+    const results = await Promise.all([0, 1, 2].map(() => sut.scan({ asOf: D, digests: 'queued' })));
+
+    const queued = results.flatMap((r) => r.queued!).filter((q) => agencies.some((a) => a.id === q.agencyId));
+    expect(queued.map((q) => q.agencyId).sort()).toEqual(agencies.map((a) => a.id).sort());
+    expect(await f.logsOf(tasks.map((x) => x.id))).toHaveLength(9);
+    for (const q of queued) expect(await sut.buildDigest(Number(q.jobId!.replace('digest-', '')))).toBe('written');
+    for (const a of agencies) expect(await f.mailsOfAgency(a.id)).toHaveLength(1);
+  });
+
+  it('should write one digest when two jobs of the same agency run at once', async () => {
+    const agency = await f.agency();
+    await f.task({ agency, dueDate: addDays(D, 1) });
+    await f.task({ agency, dueDate: addDays(D, -14) }); // escalates: a letter too
+    const r = await sut.scan({ asOf: D, digests: 'queued' });
+    const id = Number(r.queued!.find((x) => x.agencyId === agency.id)!.jobId!.replace('digest-', ''));
+
+    const outcomes = await Promise.all([sut.buildDigest(id), sut.buildDigest(id)]);
+
+    expect(outcomes.sort()).toEqual(['skipped', 'written']);
+    const mails = await f.mailsOfAgency(agency.id);
+    expect(mails.map((m) => m.kind).sort()).toEqual([MailKind.Escalation, MailKind.ReminderDigest].sort());
+    expect(await ds().getRepository(ReminderLetter).countBy({ agencyId: agency.id })).toBe(1);
+    expect(await pendingOf(agency.id)).toHaveLength(0);
+  });
+
+  it('should leave the points pending when a digest job fails, and write the digest once on its retry', async () => {
+    const agency = await f.agency();
+    await f.user({ role: UserRole.Agency, agencyId: agency.id });
+    const task = await f.task({ agency, dueDate: addDays(D, -21) });
+    const r = await sut.scan({ asOf: D, digests: 'queued' });
+    const id = Number(r.queued!.find((x) => x.agencyId === agency.id)!.jobId!.replace('digest-', ''));
+    // The inbox write fails inside the digest's transaction, after its mail rows were written.
+    jest.spyOn(t.get(NotificationsService), 'notify').mockRejectedValueOnce(new Error('disk full'));
+
+    await expect(sut.buildDigest(id)).rejects.toThrow(/retrying/);
+
+    expect(await f.mailsOfAgency(agency.id)).toHaveLength(0);
+    expect(await ds().getRepository(ReminderLetter).countBy({ agencyId: agency.id })).toBe(0);
+    expect((await f.logsOf([task.id])).map((l) => l.mailMessageId)).toEqual([null]);
+    expect(await sut.buildDigest(id)).toBe('written');
+    const mails = await f.mailsOfAgency(agency.id);
+    expect(mails.filter((m) => m.kind === MailKind.ReminderDigest)).toHaveLength(1);
+    expect(mails.filter((m) => m.kind === MailKind.Escalation)).toHaveLength(1);
+  });
+
+  it('should not lose a digest when its job never reached Redis or was lost: the next scan queues it again', async () => {
+    const agency = await f.agency();
+    const task = await f.task({ agency, dueDate: addDays(D, 3) });
+    // Redis is down when the scan queues its digests: the points are recorded all the same.
+    const producer = t.get(JobProducer);
+    jest.spyOn(producer, 'enqueue').mockRejectedValue(new Error('redis down'));
+    jest.spyOn(producer, 'enqueueMany').mockRejectedValue(new Error('redis down'));
+    const r = await sut.scan({ asOf: D, digests: 'queued' });
+    expect(r.queued!.find((x) => x.agencyId === agency.id)).toBeDefined();
+    const [point] = await pendingOf(agency.id);
+    expect(point).toMatchObject({ taskId: task.id, offsetDays: -3 });
+    expect(await queue().getJob(`digest-${point.id}`)).toBeUndefined();
+    jest.restoreAllMocks();
+
+    // The next scan (the scan job's retry, or tomorrow's) sends nothing new for the task, queues the digest.
+    const next = await sut.scan({ asOf: D, digests: 'queued' });
+    expect(next.points).toBe(0);
+    expect((await queue().getJob(`digest-${point.id}`))?.data).toEqual({ reminderLogId: point.id });
+
+    // A job lost from Redis (its data gone) is added again by the next scan.
+    await (await queue().getJob(`digest-${point.id}`))!.remove();
+    await sut.scan({ asOf: D, digests: 'queued' });
+    expect((await queue().getJob(`digest-${point.id}`))?.data).toEqual({ reminderLogId: point.id });
+
+    expect(await sut.buildDigest(point.id)).toBe('written');
+    expect((await f.mailsOfAgency(agency.id)).map((m) => m.kind)).toEqual([MailKind.ReminderDigest]);
+    expect(await pendingOf(agency.id)).toHaveLength(0);
+  });
+
+  it('should queue the points a later scan of the day records for an agency whose digest is already written', async () => {
+    const agency = await f.agency();
+    const early = await f.task({ agency, dueDate: addDays(D, 1) });
+    const r = await sut.scan({ asOf: D, digests: 'queued' });
+    const firstId = Number(r.queued!.find((x) => x.agencyId === agency.id)!.jobId!.replace('digest-', ''));
+    expect(await sut.buildDigest(firstId)).toBe('written');
+    // A program whose send time comes later in the day: its task reaches its point in a second scan.
+    const late = await f.task({ agency, dueDate: addDays(D, 3) });
+    const second = await sut.scan({ asOf: D, digests: 'queued' });
+    const q = second.queued!.find((x) => x.agencyId === agency.id)!;
+    expect(q.points).toEqual([{ taskId: late.id, offsetDays: -3 }]);
+    expect(q.jobId).not.toBe(`digest-${firstId}`);
+    expect(await sut.buildDigest(Number(q.jobId!.replace('digest-', '')))).toBe('written');
+    const mails = await f.mailsOfAgency(agency.id);
+    expect(mails).toHaveLength(2);
+    const logs = await f.logsOf([early.id, late.id]);
+    expect(new Set(logs.map((l) => l.mailMessageId))).toEqual(new Set(mails.map((m) => m.id)));
+    const rows = await ds().getRepository(MailMessage).findBy({ id: In(mails.map((m) => m.id)) });
+    expect(rows.every((m) => m.status === MailStatus.Queued)).toBe(true);
+  });
+});
