@@ -45,6 +45,17 @@ describe(loadConfiguration.name, () => {
     });
   });
 
+  it("should put this server's own port in mail links when APP_URL is not set, and APP_URL when it is", () => {
+    expect(loadConfiguration(env()).app.appUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfiguration(env({ PORT: '3999' })).app.appUrl).toBe('http://127.0.0.1:3999');
+    expect(loadConfiguration(env({ PORT: '0' })).app.appUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfiguration(env({ PORT: '8080', HOST: '0.0.0.0' })).app.appUrl).toBe('http://127.0.0.1:8080');
+    expect(loadConfiguration(env({ PORT: '8080', HOST: 'nhiemvu.internal' })).app.appUrl).toBe('http://nhiemvu.internal:8080');
+    expect(loadConfiguration(env({ PORT: '3999', APP_URL: 'https://nhiemvu.binhphuoc.gov.vn/' })).app.appUrl).toBe(
+      'https://nhiemvu.binhphuoc.gov.vn',
+    );
+  });
+
   it('should let environment variables override the defaults', () => {
     const sut = loadConfiguration(
       env({

@@ -112,6 +112,19 @@ function resolveJwtSecret(env: EnvDto, dataDir: string): string {
  * Reads config/default.json, overlays the environment, validates once and returns the typed
  * configuration. Throws ConfigError naming every bad variable. Creates DATA_DIR if needed.
  */
+/**
+ * The address in mail links: APP_URL when it is set; otherwise this server's own port on its host
+ * (loopback for a wildcard or loopback HOST), so that PORT=3999 without APP_URL does not send links to
+ * the default port 3000.
+ */
+function appUrlOf(env: EnvDto, given: boolean): string {
+  // PORT=0 (a free port chosen at listen, as the tests do) has no address to name: the default stays.
+  if (given || env.PORT === 0) return env.APP_URL.replace(/\/+$/, '');
+  const wildcard = ['0.0.0.0', '::', '127.0.0.1', 'localhost', '::1'].includes(env.HOST);
+  const host = wildcard ? '127.0.0.1' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  return `http://${host}:${env.PORT}`;
+}
+
 export function loadConfiguration(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const rootDir = projectRoot();
   const defaults = readDefaults(rootDir);
@@ -148,7 +161,7 @@ export function loadConfiguration(source: NodeJS.ProcessEnv = process.env): AppC
       port: env.PORT,
       dataDir,
       rootDir,
-      appUrl: env.APP_URL.replace(/\/+$/, ''),
+      appUrl: appUrlOf(env, source.APP_URL !== undefined && source.APP_URL !== ''),
       tz: env.TZ_APP,
       workersInApi: env.WORKERS_IN_API,
       seedDemo: env.SEED_DEMO && env.NODE_ENV !== 'production',
