@@ -388,8 +388,7 @@ export class RemindersService implements OnModuleInit {
     }
     if (result.queued?.length) await this.queueDigests(asOf, result.queued);
     const writtenAt = Date.now();
-    const settled = await this.settleCandidates(asOf, candidates, stale, recorded, result, notWritten, (t) =>
-      t.programId !== null && overrides.has(t.programId) ? overrides.get(t.programId)! : defaults,
+    const settled = await this.settleCandidates(asOf, candidates, stale, recorded, result, notWritten, policyLookup(overrides, defaults),
       policyFor,
     );
     result.durationMs = Date.now() - started;
@@ -416,8 +415,7 @@ export class RemindersService implements OnModuleInit {
     policyFor: (t: ScanTaskRow) => ReminderPolicy | null;
   }> {
     const [{ candidates, stale }, recorded] = await Promise.all([this.loadCandidates(asOf), this.loadRecorded(asOf)]);
-    const policyFor = (t: ScanTaskRow) =>
-      t.programId !== null && programPolicies.has(t.programId) ? programPolicies.get(t.programId)! : defaultPolicy;
+    const policyFor = policyLookup(programPolicies, defaultPolicy);
     const plans = planScan({ asOf, tasks: candidates, recorded, policyFor });
     return { candidates, stale, recorded, plans, policyFor };
   }
@@ -539,7 +537,7 @@ export class RemindersService implements OnModuleInit {
       const working = await this.calendar.working();
       const defaults = this.policies.defaults();
       const overrides = await this.policies.overrides();
-      const policyFor = (t: ScanTaskRow) => (t.programId !== null && overrides.has(t.programId) ? overrides.get(t.programId)! : defaults);
+      const policyFor = policyLookup(overrides, defaults);
       const recorded = await this.loadRecordedOf(ids);
       const plans = new Map<number, { plan: AgencyPlan; unrecorded: ScanTaskRow[] }>();
       for (const t of ids.map((id) => byId.get(id)!)) {
@@ -924,7 +922,7 @@ export class RemindersService implements OnModuleInit {
     const tasks = new Map((await this.deadlines.byIds([...new Set(rows.map((r) => r.taskId))])).map((t) => [t.id, t]));
     const defaults = this.policies.defaults();
     const overrides = await this.policies.overrides();
-    const policyOf = (t: ScanTaskRow) => (t.programId !== null && overrides.has(t.programId) ? overrides.get(t.programId)! : defaults);
+    const policyOf = policyLookup(overrides, defaults);
     const plan: AgencyPlan = { agencyId, reminders: [], overdue: [] };
     const dropped: number[] = [];
     const claim: number[] = [];
@@ -1213,6 +1211,11 @@ async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {
 function isBusy(err: unknown): boolean {
   const e = err as { message?: unknown; code?: unknown; driverError?: { code?: unknown } };
   return e?.code === 'SQLITE_BUSY' || e?.driverError?.code === 'SQLITE_BUSY' || /SQLITE_BUSY|database is locked/.test(String(e?.message));
+}
+
+/** A task's policy: its program's own (null there: not in this run), else the default one. */
+function policyLookup<P extends ReminderPolicy | null>(byProgram: Map<number, P>, fallback: P): (t: ScanTaskRow) => P {
+  return (t) => (t.programId !== null && byProgram.has(t.programId) ? byProgram.get(t.programId)! : fallback);
 }
 
 function toScanRow(t: DeadlineTask): ScanTaskRow {

@@ -107,12 +107,7 @@ export class TaskListingService {
     if (involved !== null && (sort === 'dueDate' || sort === '-dueDate')) {
       // An agency's own tasks by due date: one index range of task_involvements, in order.
       const qb = this.involving(involved, q, asOf);
-      const dir = sort === 'dueDate' ? 'ASC' : 'DESC';
-      const pageQuery = qb
-        .clone()
-        .select('ti.taskId', 'id')
-        .orderBy('ti.effectiveDueDate', dir, 'NULLS LAST')
-        .addOrderBy('ti.taskId', dir)
+      const pageQuery = byDueDate(qb.clone().select('ti.taskId', 'id'), 'ti', 'taskId', sort === 'dueDate' ? 'ASC' : 'DESC')
         .offset(offset)
         .limit(limit);
       const rows = await this.reads.rawMany<{ id: number | string }>(pageQuery);
@@ -338,8 +333,7 @@ export class TaskListingService {
     const dir = desc ? 'DESC' : 'ASC';
     switch (sort.replace(/^-/, '')) {
       case 'dueDate':
-        qb.orderBy('t.effectiveDueDate', dir, 'NULLS LAST');
-        break;
+        return byDueDate(qb, 't', 'id', dir);
       case 'updatedAt':
         qb.orderBy('t.updatedAt', dir);
         break;
@@ -365,6 +359,12 @@ export class TaskListingService {
     }
     return qb.addOrderBy('t.id', dir);
   }
+}
+
+/** By effective due date (none last in either direction), then the task id: the list's default order. */
+function byDueDate<Q extends SelectQueryBuilder<Task | TaskInvolvement>>(qb: Q, alias: string, id: string, dir: 'ASC' | 'DESC'): Q {
+  qb.orderBy(`${alias}.effectiveDueDate`, dir, 'NULLS LAST').addOrderBy(`${alias}.${id}`, dir);
+  return qb;
 }
 
 /**
