@@ -186,4 +186,64 @@ describe('reminder digests as jobs of their own (e2e)', () => {
     const rows = await ds().getRepository(MailMessage).findBy({ id: In(mails.map((m) => m.id)) });
     expect(rows.every((m) => m.status === MailStatus.Queued)).toBe(true);
   });
+  // Programs with their own send times: the scheduler runs a scan at each, and each scan applies the
+  // policies whose time has come. Monday 15/07/2024 in TZ_APP (UTC+7).
+  const at = (local: string) => new Date(`${D}T${local}:00+07:00`);
+  const letterOf = async (agencyId: number) =>
+    (await ds().getRepository(ReminderLetter).find({ where: { agencyId }, order: { id: 'ASC' } })).map((l) => l.taskIds);
+
+  it('should list in an early digest’s letter only the overdue tasks of the programs whose send time had come', async () => {
+    const agency = await f.agency();
+    const early = await f.program({ sendTime: '08:00' });
+    const late = await f.program({ sendTime: '10:00' });
+    const earlyTask = await f.task({ agency, program: early, dueDate: addDays(D, -14) }); // +14 today: escalates
+    const lateTask = await f.task({ agency, program: late, dueDate: addDays(D, -21) }); // +21 today: escalates
+
+    const first = await sut.scan({ scheduled: true, now: at('08:05'), digests: 'queued' });
+    const q1 = first.queued!.find((x) => x.agencyId === agency.id)!;
+    expect(q1.points).toEqual([{ taskId: earlyTask.id, offsetDays: 14 }]);
+    expect((await pendingOf(agency.id)).map((p) => p.scanTime)).toEqual(['08:05']);
+    expect(await sut.buildDigest(Number(q1.jobId!.replace('digest-', '')))).toBe('written');
+    // The 10:00 program's overdue task is not in the 08:00 letter: its own scan will chase it.
+    expect(await letterOf(agency.id)).toEqual([[earlyTask.id]]);
+
+    const second = await sut.scan({ scheduled: true, now: at('10:05'), digests: 'queued' });
+    const q2 = second.queued!.find((x) => x.agencyId === agency.id)!;
+    expect(q2.points).toEqual([{ taskId: lateTask.id, offsetDays: 21 }]);
+    expect(await sut.buildDigest(Number(q2.jobId!.replace('digest-', '')))).toBe('written');
+    // At 10:05 both programs' send times have come: the letter lists the agency's overdue tasks of both.
+    expect(await letterOf(agency.id)).toEqual([[earlyTask.id], [lateTask.id, earlyTask.id]]);
+  });
+
+  it('should keep the early scan’s scope on a retry and when a later scan’s sweep queues the digest again', async () => {
+    const agency = await f.agency();
+    await f.user({ role: UserRole.Agency, agencyId: agency.id });
+    const early = await f.program({ sendTime: '08:00' });
+    const late = await f.program({ sendTime: '10:00' });
+    const earlyTask = await f.task({ agency, program: early, dueDate: '2024-07-01' }); // +14 on 15/07: escalates
+    const lateTask = await f.task({ agency, program: late, dueDate: '2024-07-03' }); // overdue, next point +14 on 17/07
+    // Their +7 points went out on 10/07 (a manual scan): on 15/07 only the early task reaches a point.
+    await sut.scan({ asOf: '2024-07-10' });
+    expect((await f.logsOf([lateTask.id])).map((l) => l.offsetDays)).toEqual([7]);
+
+    // Redis is down when the 08:05 scan queues its digests: the points are recorded with their scan's time.
+    const producer = t.get(JobProducer);
+    jest.spyOn(producer, 'enqueue').mockRejectedValue(new Error('redis down'));
+    jest.spyOn(producer, 'enqueueMany').mockRejectedValue(new Error('redis down'));
+    await sut.scan({ scheduled: true, now: at('08:05'), digests: 'queued' });
+    const [point] = await pendingOf(agency.id);
+    expect(point).toMatchObject({ taskId: earlyTask.id, offsetDays: 14, scanTime: '08:05' });
+    jest.restoreAllMocks();
+
+    // The 10:05 scan records nothing for the agency and queues the waiting batch again, with its id only.
+    const sweeping = await sut.scan({ scheduled: true, now: at('10:05'), digests: 'queued' });
+    expect(sweeping.queued!.find((x) => x.agencyId === agency.id)).toBeUndefined();
+    expect((await queue().getJob(`digest-${point.id}`))?.data).toEqual({ reminderLogId: point.id });
+
+    // A first attempt fails; the retry judges the batch by the points' scan, not by the scan that queued it.
+    jest.spyOn(t.get(NotificationsService), 'notify').mockRejectedValueOnce(new Error('disk full'));
+    await expect(sut.buildDigest(point.id)).rejects.toThrow(/retrying/);
+    expect(await sut.buildDigest(point.id)).toBe('written');
+    expect(await letterOf(agency.id)).toEqual([[earlyTask.id]]);
+  });
 });

@@ -1,6 +1,10 @@
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { JobName } from 'src/core/queue/job-names';
+import { JobProducer } from 'src/core/queue/job-producer.service';
+import { QueueName } from 'src/core/queue/queue-names';
+import { DocumentTemplatesService } from 'src/modules/document-templates/document-templates.service';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
@@ -543,6 +547,101 @@ describe('reports (e2e)', () => {
       expect(new Set(table.slice(1).map((r) => r[2])).size).toBe(105);
       // The whole list was kept beside the run only while it was built.
       expect(readdirSync(join(t.config.files.dir, 'reports')).filter((n) => n.endsWith('.overdue.json'))).toEqual([]);
+    });
+  });
+
+  describe('the files a run keeps while it is built (real queue, three attempts)', () => {
+    let C: Agency;
+    const reportsDir = () => join(t.config.files.dir, 'reports');
+    const overdueFile = (id: number) => join(reportsDir(), `${id}.overdue.json`);
+    const queue = () => t.get(JobProducer).queue(QueueName.Reports);
+
+    /** Waits until the run's job is in `state` (a failed attempt waits in 'delayed' for its backoff). */
+    async function jobIn(id: number, state: 'delayed' | 'completed'): Promise<void> {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const job = await queue().getJob(`report-${id}`);
+        if (job && (await job.getState()) === state) return;
+        if (Date.now() > deadline) throw new Error(`job report-${id} not ${state} after 30 s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    /** The backoff of a failed attempt (10 s, then 20 s) is not waited out: the job runs again now. */
+    const retryNow = async (id: number) => (await queue().getJob(`report-${id}`))!.promote();
+    const build = async () =>
+      (await t.http.post('/api/reports').set(auth(office)).send({ from: '2024-04-01', to: '2024-06-30', agencyId: C.id, formats: ['docx'] }).expect(202)).body.id as number;
+
+    beforeAll(async () => {
+      // More overdue tasks than the run's row keeps (100): a retry needs the file for the whole Phụ lục III.
+      C = await f.agency({ code: 'RPT-RETRY', name: 'Sở Thử tạo lại báo cáo' });
+      for (let i = 0; i < 101; i++) await f.task({ leadAgencyId: C.id, dueDate: '2024-05-10', status: TaskStatus.InProgress, title: `Việc quá hạn ${i + 1}` });
+    });
+    afterEach(() => jest.restoreAllMocks());
+
+    it('should keep the whole overdue list for the retries and render it all on the one that succeeds', async () => {
+      jest.spyOn(t.get(DocumentTemplatesService), 'load').mockRejectedValueOnce(new Error('ổ đĩa tạm thời lỗi'));
+      const id = await build();
+      await jobIn(id, 'delayed');
+      expect((await t.http.get(`/api/reports/${id}`).set(auth(office)).expect(200)).body).toMatchObject({ status: 'queued', error: 'ổ đĩa tạm thời lỗi' });
+      expect(existsSync(overdueFile(id))).toBe(true);
+
+      await retryNow(id);
+      expect((await waitForRun(id)).status).toBe('done');
+      const docx = await readDocx((await download(id, 'docx').expect(200)).body as Buffer);
+      expect(docx.tables.at(-1)!.slice(1)).toHaveLength(101);
+      expect(existsSync(overdueFile(id))).toBe(false);
+    });
+
+    it('should remove the overdue list and any half-written file when the last attempt fails', async () => {
+      jest.spyOn(t.get(DocumentTemplatesService), 'load').mockRejectedValue(new Error('ổ đĩa hỏng'));
+      const id = await build();
+      for (const attempt of [1, 2]) {
+        await jobIn(id, 'delayed');
+        // Kept while a retry may still need it.
+        expect(existsSync(overdueFile(id))).toBe(true);
+        if (attempt === 2) writeFileSync(join(reportsDir(), String(id), 'half-written.docx'), 'PK');
+        await retryNow(id);
+      }
+      const run = await waitForRun(id);
+      expect(run).toMatchObject({ status: 'failed', error: 'ổ đĩa hỏng', files: [] });
+      expect(existsSync(overdueFile(id))).toBe(false);
+      expect(existsSync(join(reportsDir(), String(id)))).toBe(false);
+    });
+
+    it('should remove what a run left when it is deleted while its job waits for a retry', async () => {
+      jest.spyOn(t.get(DocumentTemplatesService), 'load').mockRejectedValue(new Error('ổ đĩa hỏng'));
+      const id = await build();
+      await jobIn(id, 'delayed');
+      expect(existsSync(overdueFile(id))).toBe(true);
+
+      await t.get(DataSource).getRepository(ReportRun).delete({ id });
+      await retryNow(id);
+      await jobIn(id, 'completed');
+      expect(existsSync(overdueFile(id))).toBe(false);
+      expect(existsSync(join(reportsDir(), String(id)))).toBe(false);
+    });
+
+    it('should let the sweep job remove the overdue lists of finished and deleted runs, and keep those still building', async () => {
+      const repo = t.get(DataSource).getRepository(ReportRun);
+      const row = (status: ReportRunStatus) =>
+        repo.save(repo.create({ status, fromDate: '2024-04-01', toDate: '2024-06-30', asOf: '2024-06-30', periodName: null, window: null, programId: null, agencyId: C.id, formats: ['docx'], reportNumber: null, reportDate: null, snapshot: null, files: [], error: null, scheduled: false, requestedById: null, startedAt: null, finishedAt: null }));
+      // Left behind before this clean-up existed, or by a worker stopped between the run's last write and the removal.
+      const failed = await row(ReportRunStatus.Failed);
+      const done = await row(ReportRunStatus.Done);
+      const running = await row(ReportRunStatus.Running);
+      const deleted = 999_000 + failed.id;
+      for (const id of [failed.id, done.id, running.id, deleted]) writeFileSync(overdueFile(id), '[]');
+
+      const jobId = (await t.get(JobProducer).enqueue(JobName.SweepReportRuns, {}, { jobId: `sweep-test-${failed.id}` }))!;
+      const deadline = Date.now() + 30_000;
+      while ((await (await queue().getJob(jobId))?.getState()) !== 'completed') {
+        if (Date.now() > deadline) throw new Error('the sweep job did not complete in 30 s');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+
+      expect([failed.id, done.id, running.id, deleted].map((id) => existsSync(overdueFile(id)))).toEqual([false, false, true, false]);
+      await repo.update({ id: running.id }, { status: ReportRunStatus.Failed });
+      rmSync(overdueFile(running.id));
     });
   });
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserContext, Page } from 'playwright-core';
+import { BrowserContext, Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind } from 'src/modules/mail/mail.enums';
@@ -70,6 +70,19 @@ describe('web UI (e2e, headless Chromium)', () => {
   const newPage = (viewport = { width: 1280, height: 900 }): Promise<Page> => openPage(context, pageErrors, viewport);
   const signIn = (page: Page, email: string): Promise<void> => signInAs(page, base, email, PASSWORD);
   const shot = (page: Page, name: string, docsName?: string, fullPage = true): Promise<void> => screenshot(page, name, docsName, { fullPage });
+
+  /**
+   * The one file input inside `scope` as people see it: the Vietnamese picker ("Chọn tệp…", "Chưa chọn
+   * tệp"); the browser's own control, which says "Choose File" / "No file chosen" in an English
+   * browser, is there for the keyboard and the label but takes no room on the page.
+   */
+  async function expectVietnamesePicker(scope: Locator): Promise<void> {
+    await expect(scope.locator('.file-picker').count()).resolves.toBe(1);
+    await expect(scope.locator('.file-picker .file-button').innerText()).resolves.toBe('Chọn tệp…');
+    await expect(scope.locator('.file-picker .file-name').innerText()).resolves.toBe('Chưa chọn tệp');
+    const native = await scope.locator('input[type=file]').boundingBox();
+    expect(native!.width).toBeLessThanOrEqual(1);
+  }
 
   /** Answers the confirmation dialog of a change with its confirm button. */
   async function confirm(page: Page, button: string): Promise<void> {
@@ -302,7 +315,12 @@ describe('web UI (e2e, headless Chromium)', () => {
     // The result's PDF: uploaded from the page, downloaded byte-identical, refused to another agency.
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7) % 256)), Buffer.from('\n%%EOF\n')]);
     const filesCard = page.locator('section', { has: page.locator('#files-title') });
+    await expectVietnamesePicker(filesCard);
+    await screenshot(page, '04b-task-files-picker', undefined, filesCard);
+    await filesCard.getByRole('button', { name: 'Tải lên' }).click();
+    await filesCard.locator('.field[data-field="file"] .field-error', { hasText: 'Chọn tệp cần tải lên' }).waitFor();
     await filesCard.getByLabel('Tệp văn bản kết quả').setInputFiles({ name: 'Quyết định 2150-QĐ-UBND.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect(filesCard.locator('.file-picker .file-name').innerText()).resolves.toBe('Quyết định 2150-QĐ-UBND.pdf');
     await filesCard.getByRole('button', { name: 'Tải lên' }).click();
     await page.locator('.notice-success', { hasText: 'Đã tải lên tệp' }).waitFor();
     const [download] = await Promise.all([
@@ -374,11 +392,19 @@ describe('web UI (e2e, headless Chromium)', () => {
     await form.getByLabel('Gia hạn').check();
     await form.getByLabel('Thời hạn đề nghị').fill('31/02/2027');
     await form.getByLabel('Lý do').fill('Cần thêm thời gian lấy ý kiến các bộ, ngành trung ương');
+    // The evidence goes with the request through the Vietnamese picker.
+    await expectVietnamesePicker(form);
+    const evidence = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('Công văn xin ý kiến các bộ'), Buffer.from('\n%%EOF\n')]);
+    await form.getByLabel('Tài liệu kèm theo (tùy chọn)').setInputFiles({ name: 'Công văn xin ý kiến.pdf', mimeType: 'application/pdf', buffer: evidence });
+    await expect(form.locator('.file-picker .file-name').innerText()).resolves.toBe('Công văn xin ý kiến.pdf');
+    await screenshot(page, '04c-request-evidence-picker', undefined, form);
     await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await form.locator('.field[data-field="proposedDueDate"] .field-error', { hasText: 'dd/mm/yyyy' }).waitFor();
     await form.getByLabel('Thời hạn đề nghị').fill(shown);
     await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await page.locator('.notice-success', { hasText: 'Đã gửi đề nghị gia hạn' }).waitFor();
+    const attached = (await t.http.get(`/api/tasks/${task.id}/files`).set(auth(stc)).expect(200)).body.items as { fileName: string; purpose: string; size: number }[];
+    expect(attached).toContainEqual(expect.objectContaining({ fileName: 'Công văn xin ý kiến.pdf', purpose: 'evidence', size: evidence.length }));
     await page.locator('#requests-title').waitFor();
     await expect(page.locator('section', { has: page.locator('#requests-title') }).innerText()).resolves.toContain('Đang chờ duyệt');
     // While it waits: the task says so, its history line says pending, and no new request is offered.

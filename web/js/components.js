@@ -6,6 +6,9 @@ import { deadlineNote, formatDate, formatNumber } from './format.js';
 import { label, MESSAGES, REQUEST_STATUS, TASK_STATUS, TIMELINESS } from './i18n.js';
 import { reload } from './router.js';
 
+// Lives in dom.js, where field() builds it for type 'file': every file input of the UI is this one.
+export { filePicker } from './dom.js';
+
 /** @typedef {import('./dom.js').Child} Child */
 /** @typedef {import('../types/web').Schemas['TaskResponseDto']} Task */
 /**
@@ -174,23 +177,6 @@ export function dateInput(name, value, attrs = {}) {
     size: 12,
     ...attrs,
   });
-}
-
-/**
- * A file input whose button and "no file" text are Vietnamese whatever the browser's language
- * (the native control speaks the browser's). The real input stays focusable and labelled.
- * @param {string} name
- * @param {{ accept?: string, buttonText?: string }} [options]
- */
-export function filePicker(name, { accept, buttonText = 'Chọn tệp…' } = {}) {
-  const input = h('input', { type: 'file', name, accept, class: 'file-input' });
-  const id = `${name}-${Math.random().toString(36).slice(2, 8)}`;
-  input.id = id;
-  const chosen = h('span', { class: 'file-name', 'aria-live': 'polite' }, 'Chưa chọn tệp');
-  input.addEventListener('change', () => {
-    chosen.textContent = input.files?.length ? input.files[0].name : 'Chưa chọn tệp';
-  });
-  return h('div', { class: 'file-picker' }, input, h('label', { for: id, class: 'btn btn-secondary file-button', 'aria-hidden': 'true' }, buttonText), chosen);
 }
 
 /** What a page shows when loading failed: not found, forbidden, or the message. @param {{ status?: number, message?: string } | null | undefined} err @param {{ notFound?: string }} [options] */

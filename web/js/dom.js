@@ -93,8 +93,25 @@ export function loading(text = MESSAGES.loading) {
 }
 
 /**
+ * A file input whose button and "no file" text are Vietnamese whatever the browser's language
+ * (the native control speaks the browser's). The real input stays focusable and labelled.
+ * @param {string} name
+ * @param {{ accept?: string, buttonText?: string }} [options]
+ */
+export function filePicker(name, { accept, buttonText = 'Chọn tệp…' } = {}) {
+  const input = h('input', { type: 'file', name, accept, class: 'file-input' });
+  const id = `${name}-${Math.random().toString(36).slice(2, 8)}`;
+  input.id = id;
+  const chosen = h('span', { class: 'file-name', 'aria-live': 'polite' }, 'Chưa chọn tệp');
+  input.addEventListener('change', () => {
+    chosen.textContent = input.files?.length ? input.files[0].name : 'Chưa chọn tệp';
+  });
+  return h('div', { class: 'file-picker' }, input, h('label', { for: id, class: 'btn btn-secondary file-button', 'aria-hidden': 'true' }, buttonText), chosen);
+}
+
+/**
  * A labelled form field. `control` is an element (input, select, textarea) or built from
- * {name, type, value, …}. Its id links label, hint and error (aria-describedby).
+ * {name, type, value, …}; type 'file' is the Vietnamese filePicker, never the browser's own button. Its id links label, hint and error (aria-describedby).
  * @param {{ label: Child, name?: string, control?: HTMLElement, hint?: string | null, required?: boolean, type?: string,
  *   value?: string | number | null, attrs?: Attrs, wide?: boolean }} options
  */
@@ -104,7 +121,9 @@ export function field({ label, name, control, hint, required = false, type = 'te
     control ??
     (type === 'textarea'
       ? h('textarea', { id, name, rows: 3, required, ...attrs }, value ?? '')
-      : h('input', { id, name, type, value: value ?? '', required, ...attrs }));
+      : type === 'file'
+        ? filePicker(name ?? 'file', { accept: attrs.accept })
+        : h('input', { id, name, type, value: value ?? '', required, ...attrs }));
   // The control may be a wrapper (the file picker): label and hint go to the form control inside.
   /** @type {HTMLInputElement} */
   const target = input.matches('input, select, textarea') ? /** @type {HTMLInputElement} */ (input) : /** @type {HTMLInputElement} */ (input.querySelector('input, select, textarea'));

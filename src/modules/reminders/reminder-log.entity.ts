@@ -34,6 +34,14 @@ export class ReminderLog {
   @Column({ type: 'integer', nullable: true })
   mailMessageId!: number | null;
 
+  /**
+   * The local time (HH:mm) of the scheduled scan that recorded the point: its digest job lists in the
+   * công văn the overdue tasks of the policies whose send time had come by then, as that scan judged
+   * (appliesInScope). NULL: a manual scan, every enabled policy.
+   */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  scanTime!: string | null;
+
   @CreateDateColumn({ type: DATETIME })
   createdAt!: Date;
 }

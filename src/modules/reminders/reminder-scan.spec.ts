@@ -1,5 +1,5 @@
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
-import { planScan, ScanTaskRow } from './reminder-scan';
+import { appliesInScope, batchScanTime, planScan, ScanTaskRow } from './reminder-scan';
 
 const POLICY: ReminderPolicy = {
   beforeDays: [7, 3, 1],
@@ -65,5 +65,29 @@ describe(planScan.name, () => {
     });
     expect(sut[0].reminders.map((r) => r.task.id)).toEqual([fresh.id]);
     expect(sut[0].overdue.map((t) => t.id)).toEqual([old.id, fresh.id]);
+  });
+});
+
+describe(appliesInScope.name, () => {
+  it('should apply a policy in a scheduled scan once its send time has come, on working days when it asks', () => {
+    const at9 = { ...POLICY, sendTime: '09:00' };
+    expect(appliesInScope(at9, { time: '08:59', workingDay: true })).toBe(false);
+    expect(appliesInScope(at9, { time: '09:00', workingDay: true })).toBe(true);
+    expect(appliesInScope(at9, { time: '09:00', workingDay: false })).toBe(false);
+    expect(appliesInScope({ ...at9, workingDaysOnly: false }, { time: '09:00', workingDay: false })).toBe(true);
+    expect(appliesInScope({ ...at9, enabled: false }, { time: '23:59', workingDay: true })).toBe(false);
+  });
+
+  it('should apply every enabled policy in a manual scan', () => {
+    expect(appliesInScope({ ...POLICY, sendTime: '23:59' }, null)).toBe(true);
+    expect(appliesInScope({ ...POLICY, enabled: false }, null)).toBe(false);
+  });
+});
+
+describe(batchScanTime.name, () => {
+  it('should take the latest scheduled scan of a batch, and a manual one as every policy', () => {
+    expect(batchScanTime(['07:31', '09:02', '08:00'])).toBe('09:02');
+    expect(batchScanTime(['07:31', null])).toBeNull();
+    expect(batchScanTime([])).toBeNull();
   });
 });

@@ -58,3 +58,28 @@ export function planScan(input: PlanInput): AgencyPlan[] {
   }
   return [...byAgency.values()].filter((p) => p.reminders.length > 0).sort((a, b) => a.agencyId - b.agencyId);
 }
+
+/**
+ * Which policies a scan applies. A run of the job scheduler at local time `time` (HH:mm) applies a
+ * policy once its send time has come, and a workingDaysOnly policy on working days only; null is a
+ * manual scan (API, CLI, a scan job given its day), which applies every enabled policy.
+ */
+export type ScanScope = { time: string; workingDay: boolean } | null;
+
+export function appliesInScope(policy: ReminderPolicy, scope: ScanScope): boolean {
+  return policy.enabled && (!scope || ((!policy.workingDaysOnly || scope.workingDay) && policy.sendTime <= scope.time));
+}
+
+/**
+ * The scan time a digest job judges its batch by (reminder_log.scanTime of its points): null when any
+ * point came from a manual scan (every policy), else the latest — a batch that waited for its digest
+ * while a later scheduled scan of the day added points is as wide as that later scan.
+ */
+export function batchScanTime(times: readonly (string | null)[]): string | null {
+  let latest = '';
+  for (const t of times) {
+    if (t === null) return null;
+    if (t > latest) latest = t;
+  }
+  return times.length ? latest : null;
+}

@@ -40,7 +40,7 @@ import { UsersService } from 'src/modules/users/users.service';
 import { ReminderLetter } from './reminder-letter.entity';
 import { ReminderLog } from './reminder-log.entity';
 import { ReminderPolicyService } from './reminder-policy.service';
-import { AgencyPlan, planScan, ScanTaskRow } from './reminder-scan';
+import { AgencyPlan, appliesInScope, batchScanTime, planScan, ScanScope, ScanTaskRow } from './reminder-scan';
 import { renderDigestSheet } from './templates/digest-sheet.xlsx';
 import { CONG_VAN_FIELDS, CONG_VAN_SAMPLE, CONG_VAN_TEMPLATE, congVanData } from './templates/cong-van-don-doc.docx';
 import { DocumentTemplatesService } from 'src/modules/document-templates/document-templates.service';
@@ -311,8 +311,9 @@ export class RemindersService implements OnModuleInit {
 
     const localTime = formatInTimeZone(now, this.calendar.timeZone, 'HH:mm');
     const workingDay = working.isWorkingDay(asOf);
-    const applies = (p: ReminderPolicy): ReminderPolicy | null =>
-      p.enabled && (!opts.scheduled || ((!p.workingDaysOnly || workingDay) && p.sendTime <= localTime)) ? p : null;
+    // Recorded with each point (reminder_log.scanTime): its digest job lists the same policies' overdue tasks.
+    const scope: ScanScope = opts.scheduled ? { time: localTime, workingDay } : null;
+    const applies = (p: ReminderPolicy): ReminderPolicy | null => (appliesInScope(p, scope) ? p : null);
     const defaultPolicy = applies(defaults);
     const programPolicies = new Map([...overrides].map(([id, p]) => [id, applies(p)]));
     const active = [defaultPolicy, ...programPolicies.values()].filter((p): p is ReminderPolicy => p !== null);
@@ -364,7 +365,7 @@ export class RemindersService implements OnModuleInit {
         // whose point came today (the candidates are only the latter).
         if (plan.reminders.some((r) => r.point.escalate))
           plan.overdue = (await this.deadlines.overdueInHands(asOf, agency.id)).map(toScanRow).filter((t) => policyFor(t)?.enabled);
-        const summary = await this.commitAgency(plan, agency, asOf, working, leaders, result);
+        const summary = await this.commitAgency(plan, agency, asOf, working, leaders, result, [], null, scope?.time ?? null);
         if (!summary) notWritten.add(plan.agencyId);
         if (summary) {
           result.digests.push(summary);
@@ -373,7 +374,7 @@ export class RemindersService implements OnModuleInit {
         }
       }
       if (queued) {
-        const recorded = await this.recordAll(toRecord, asOf, result);
+        const recorded = await this.recordAll(toRecord, asOf, result, scope?.time ?? null);
         for (const { plan, agency } of toRecord) {
           if (!recorded.has(agency.id)) {
             notWritten.add(plan.agencyId);
@@ -645,6 +646,8 @@ export class RemindersService implements OnModuleInit {
     unrecorded: ScanTaskRow[] = [],
     /** A digest job: the reminder_log ids a queued scan recorded, claimed instead of recorded. */
     claim: number[] | null = null,
+    /** The scheduled scan's local time, recorded with the points (reminder_log.scanTime); null: manual. */
+    scanTime: string | null = null,
   ): Promise<DigestSummary | null> {
     const appUrl = this.config.get('app.appUrl', { infer: true });
     const provinceName = this.config.get('app.provinceName', { infer: true });
@@ -718,7 +721,7 @@ export class RemindersService implements OnModuleInit {
             m,
           );
           if (claim) await this.claimPoints(m, claim, mainRow.id);
-          else await this.recordPoints(m, plan, asOf, mainRow.id);
+          else await this.recordPoints(m, plan, asOf, mainRow.id, scanTime);
           // The same reminder in the inbox of the agency's users (in-app only: this digest is its email).
           await this.notifications.notify(
             m,
@@ -814,7 +817,12 @@ export class RemindersService implements OnModuleInit {
    * transaction rather than one per agency. When a racing scan got there in between (the unique key),
    * agency by agency as the inline scan does. Returns the agencies recorded.
    */
-  private async recordAll(items: { plan: AgencyPlan; agency: Agency }[], asOf: LocalDate, result: ScanResult): Promise<Set<number>> {
+  private async recordAll(
+    items: { plan: AgencyPlan; agency: Agency }[],
+    asOf: LocalDate,
+    result: ScanResult,
+    scanTime: string | null,
+  ): Promise<Set<number>> {
     const fresh: { plan: AgencyPlan; agency: Agency }[] = [];
     for (const it of items) {
       if (await this.recordedElsewhere(it.plan)) result.conflicts.push(it.agency.code);
@@ -824,7 +832,7 @@ export class RemindersService implements OnModuleInit {
     try {
       await retryWhenBusy(() =>
         this.dataSource.transaction(async (m) => {
-          for (const { plan } of fresh) await this.recordPoints(m, plan, asOf, null);
+          for (const { plan } of fresh) await this.recordPoints(m, plan, asOf, null, scanTime);
         }),
       );
       return new Set(fresh.map((it) => it.agency.id));
@@ -835,15 +843,15 @@ export class RemindersService implements OnModuleInit {
     for (const { plan, agency } of fresh) {
       // The racing scan has most likely recorded them all by now: a read, not a failed write, each.
       if (await this.recordedElsewhere(plan)) result.conflicts.push(agency.code);
-      else if (await this.recordAgency(plan, agency, asOf, result)) recorded.add(agency.id);
+      else if (await this.recordAgency(plan, agency, asOf, result, scanTime)) recorded.add(agency.id);
     }
     return recorded;
   }
 
   /** One agency's points recorded without their digest; false (left to the other scan, or to a retry) when not. */
-  private async recordAgency(plan: AgencyPlan, agency: Agency, asOf: LocalDate, result: ScanResult): Promise<boolean> {
+  private async recordAgency(plan: AgencyPlan, agency: Agency, asOf: LocalDate, result: ScanResult, scanTime: string | null): Promise<boolean> {
     try {
-      await retryWhenBusy(() => this.dataSource.transaction((m) => this.recordPoints(m, plan, asOf, null)));
+      await retryWhenBusy(() => this.dataSource.transaction((m) => this.recordPoints(m, plan, asOf, null, scanTime)));
       return true;
     } catch (err) {
       if (isUniqueViolation(err)) {
@@ -945,9 +953,13 @@ export class RemindersService implements OnModuleInit {
     }
     if (!agency || !plan.reminders.length) return 'skipped';
     const escalates = plan.reminders.some((r) => r.point.escalate);
-    if (escalates)
-      plan.overdue = (await this.deadlines.overdueInHands(scanDate, agency.id)).map(toScanRow).filter((t) => policyOf(t).enabled);
     const working = await this.calendar.working();
+    // The letter's scope is the recording scan's (its time is on the points, so a retry or a batch the
+    // sweep queued again judges the same): not the programs whose send time comes later that day.
+    const time = batchScanTime(rows.map((r) => r.scanTime));
+    const scope: ScanScope = time === null ? null : { time, workingDay: working.isWorkingDay(scanDate) };
+    if (escalates)
+      plan.overdue = (await this.deadlines.overdueInHands(scanDate, agency.id)).map(toScanRow).filter((t) => appliesInScope(policyOf(t), scope));
     const leaders = escalates ? await this.leaders() : [];
     const result: ScanResult = { asOf: scanDate, candidates: 0, points: 0, digests: [], conflicts: [], failed: [], skipped: null, durationMs: 0 };
     const summary = await this.commitAgency(plan, agency, scanDate, working, leaders, result, [], claim);
@@ -980,6 +992,7 @@ export class RemindersService implements OnModuleInit {
     plan: AgencyPlan,
     asOf: LocalDate,
     mailMessageId: number | null,
+    scanTime: string | null,
   ): Promise<void> {
     const rows = plan.reminders.map(({ task, point }) => ({
       taskId: task.id,
@@ -988,6 +1001,7 @@ export class RemindersService implements OnModuleInit {
       offsetDays: point.offsetDays,
       scanDate: asOf,
       mailMessageId,
+      scanTime,
     }));
     await insertRows(m, ReminderLog, rows, LOG_INSERT_CHUNK);
   }

@@ -25,7 +25,8 @@ export class ReportsProcessor extends JobHost {
   }
 
   @HandlesJob(JobName.SweepReportRuns)
-  async sweep(): Promise<number> {
-    return this.reports.requeueQueued();
+  async sweep(): Promise<{ requeued: number; leftovers: number }> {
+    const requeued = await this.reports.requeueQueued();
+    return { requeued, leftovers: await this.reports.removeLeftovers() };
   }
 }

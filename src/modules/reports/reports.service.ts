@@ -12,9 +12,9 @@ import { ConfigService } from '@nestjs/config';
 import { reportRuns } from 'src/core/metrics/metrics';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataSource, EntityManager, FindOptionsSelect, LessThan, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsSelect, In, LessThan, Not, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { DomainError } from 'src/core/http/domain-error';
 import { Page, PageQuery, pageWindow } from 'src/core/http/pagination';
@@ -394,6 +394,8 @@ export class ReportsService implements OnModuleInit {
   async build(id: number, attempt: Pick<JobAttempt, 'final'> = { final: true }): Promise<'done' | 'skipped' | 'failed'> {
     const run = await this.runs.findOneBy({ id });
     if (!run) {
+      // Deleted while its job waited for a retry: what an earlier attempt left goes with it.
+      await this.removeBuildFiles(id);
       this.logger.warn(`report run ${id} is gone; nothing to build`);
       return 'skipped';
     }
@@ -440,6 +442,8 @@ export class ReportsService implements OnModuleInit {
         },
         fail: async (message) => {
           await this.runs.update({ id }, { status: ReportRunStatus.Failed, error: message, finishedAt: new Date() });
+          // No attempt follows: the whole Phụ lục III kept for a retry and any half-written file go.
+          await this.removeBuildFiles(id);
           reportRuns.inc({ status: ReportRunStatus.Failed });
           this.logger.error(`report run ${id} failed: ${message}`);
           return 'failed' as const;
@@ -451,6 +455,46 @@ export class ReportsService implements OnModuleInit {
   /** Where a run's whole Phụ lục III is kept while it is built (reports/<id>.overdue.json). */
   private overdueFile(id: number): string {
     return join(this.filesDir, 'reports', `${id}.overdue.json`);
+  }
+
+  /**
+   * What a run that will never be built leaves (failed for good, or deleted): its overdue list and its
+   * directory (a failed run's row lists no file, so anything there is half-written). A file that cannot
+   * be removed is logged, and the sweep (removeLeftovers) tries again.
+   */
+  private async removeBuildFiles(id: number): Promise<void> {
+    try {
+      await rm(this.overdueFile(id), { force: true });
+      await rm(join(this.filesDir, 'reports', String(id)), { recursive: true, force: true });
+    } catch (err) {
+      this.logger.warn(`report run ${id}: its build files could not be removed: ${(err as Error).message}`);
+    }
+  }
+
+  /**
+   * The sweep's clean-up: reports/<id>.overdue.json of runs that no retry will build (done, failed or
+   * deleted) — left by a worker that stopped between the run's last write and the file's removal, or by
+   * a run that failed before this clean-up existed. Those of queued and running runs are kept.
+   */
+  async removeLeftovers(): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(join(this.filesDir, 'reports'));
+    } catch {
+      return 0; // no report built yet
+    }
+    const ids = names.flatMap((n) => {
+      const m = /^(\d+)\.overdue\.json$/.exec(n);
+      return m ? [Number(m[1])] : [];
+    });
+    if (!ids.length) return 0;
+    const building = new Set(
+      (await this.runs.find({ select: { id: true }, where: { id: In(ids), status: In([ReportRunStatus.Queued, ReportRunStatus.Running]) } })).map((r) => r.id),
+    );
+    const stale = ids.filter((id) => !building.has(id));
+    for (const id of stale) await rm(this.overdueFile(id), { force: true });
+    if (stale.length) this.logger.log(`removed the overdue list of ${stale.length} finished or deleted report run(s)`);
+    return stale.length;
   }
 
   private async writeOverdueFile(id: number, report: AppendixReport): Promise<void> {
