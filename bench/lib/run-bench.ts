@@ -23,7 +23,8 @@ import { MailMessage } from 'src/modules/mail/mail-message.entity';
 import { MailKind, MailStatus } from 'src/modules/mail/mail.enums';
 import { MailService } from 'src/modules/mail/mail.service';
 import { ReminderLog } from 'src/modules/reminders/reminder-log.entity';
-import { AppendixService } from 'src/modules/reports/appendix.service';
+import { AppendixService, OverdueRows } from 'src/modules/reports/appendix.service';
+import { OVERDUE_PAGE_SIZE } from 'src/modules/reports/report-run.response';
 import { ListTasksQuery } from 'src/modules/tasks/dto/list-tasks.query.dto';
 import { UpdateTaskDto } from 'src/modules/tasks/dto/update-task.dto';
 import { TaskHistory } from 'src/modules/tasks/task-history.entity';
@@ -373,12 +374,13 @@ export async function runBench(opts: Options): Promise<void> {
     // (5) the appendix of the whole year, as JSON.
     const { from, to } = gen.year;
     const appendixPath = `/api/reports/appendix?from=${from}&to=${to}&asOf=${today}`;
-    const appendixSql = () =>
+    // The JSON answers Phụ lục III a page at a time (the first, as the bench asks); the documents hold all of it.
+    const appendixSql = (rows: OverdueRows) =>
       sqlFloor(() =>
-        context.get(AppendixService).compute({ from, to, asOf: today, programId: null, agencyId: null, leaderInCharge: null }),
+        context.get(AppendixService).compute({ from, to, asOf: today, programId: null, agencyId: null, leaderInCharge: null }, rows),
       );
-    let reportFloor: string | undefined;
-    if (want('5') || want('6')) reportFloor = await appendixSql();
+    const appendixFloor = want('5') ? await appendixSql({ page: 1, limit: OVERDUE_PAGE_SIZE }) : undefined;
+    const reportFloor = want('6') ? await appendixSql('all') : undefined;
     if (want('5'))
       await measure(
         () =>
@@ -389,7 +391,7 @@ export async function runBench(opts: Options): Promise<void> {
             request: () => ({ path: appendixPath, token: office }),
           }),
         (r, peaks) => ({
-          ...latencyRow('5', 'appendix JSON, whole year', 1, reportFloor)(r, peaks),
+          ...latencyRow('5', 'appendix JSON, whole year', 1, appendixFloor)(r, peaks),
           load: `1 conn, ${r.requests} req`,
         }),
       );

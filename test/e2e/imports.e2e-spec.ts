@@ -438,7 +438,11 @@ describe('imports (e2e)', () => {
 
     it('should assign the tasks of a quarter II program without an issue date on 01/04 of its year', async () => {
       const programId = await newProgram({ year: 2026, period: 'quarter', periodNumber: 2, issuedAt: null });
-      const csv = csvOf([HEADER.slice(0, 5), [1, 'Việc một', 'Sở Y tế', null, 'Quý II/2026'], [2, 'Việc hai', 'Sở Tài chính', null, '30/6/2026']]);
+      const csv = csvOf([
+        HEADER.slice(0, 5),
+        [1, 'Việc một', 'Sở Y tế', null, 'Quý II/2026'],
+        [2, 'Việc hai', 'Sở Tài chính', null, '30/6/2026'],
+      ]);
       const res = await upload(csv, 'quy2.csv', { programId, dryRun: false });
       expectStatus(res, 201);
       expect((await programTasks(programId)).map((x) => [x.code, x.assignedAt])).toEqual([
@@ -486,6 +490,32 @@ describe('imports (e2e)', () => {
       expect(await ds.getRepository(Task).countBy({ programId })).toBe(2100);
       const stored = await ds.getRepository(ImportRun).findOneByOrFail({ id: queued.id });
       expect(stored.finishedAt).not.toBeNull();
+      // The report is sent as its stored JSON text (never parsed by the API): the same document, as JSON.
+      const again = await t.http.get(queued.url).set(bearer(office));
+      expectStatus(again, 200);
+      expect(again.type).toBe('application/json');
+      expect(Object.keys(again.body as object).sort()).toEqual([
+        'createdAt',
+        'dryRun',
+        'error',
+        'fileName',
+        'finishedAt',
+        'format',
+        'id',
+        'processed',
+        'programId',
+        'result',
+        'status',
+        'total',
+      ]);
+      expect((again.body as RunBody).result).toEqual(stored.result);
+      expect(again.body).toMatchObject({
+        id: queued.id,
+        fileName: 'lon.csv',
+        format: 'csv',
+        dryRun: false,
+        finishedAt: stored.finishedAt!.toISOString(),
+      });
     });
 
     it('should report progress every 500 items while checking (what the run records)', async () => {
@@ -650,7 +680,9 @@ describe('imports (e2e)', () => {
       expect(body(noFile).message).toBe('Thiếu tệp: gửi tệp trong trường “file” (multipart/form-data)');
       const json = await t.http.post('/api/imports').set(bearer(office)).send({ programId: program2024 });
       expectStatus(json, 415);
-      expect(body(json).message).toBe('Định dạng dữ liệu không được hỗ trợ: cần gửi multipart/form-data, không phải application/json');
+      expect(body(json).message).toBe(
+        'Định dạng dữ liệu không được hỗ trợ: cần gửi multipart/form-data, không phải application/json',
+      );
       const noProgram = await upload(Buffer.from('1. Việc'), 'a.txt', {});
       expectStatus(noProgram, 400);
       expect(body(noProgram).details.map((d) => d.field)).toContain('programId');

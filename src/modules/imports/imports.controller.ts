@@ -67,8 +67,9 @@ const EXAMPLE_REPORT = {
   ],
 };
 
-function toRunDto(run: ImportRun): ImportRunDto {
-  return {
+/** The run as ImportRunDto's JSON, its report spliced in as the stored text (never parsed here). */
+function runJson(run: Omit<ImportRun, 'result'>, resultJson: string | null): string {
+  const rest: Omit<ImportRunDto, 'result'> = {
     id: run.id,
     status: run.status,
     programId: run.programId,
@@ -78,10 +79,10 @@ function toRunDto(run: ImportRun): ImportRunDto {
     processed: run.processed,
     total: run.total,
     error: run.error,
-    result: (run.result as ImportReportDto | null) ?? null,
     createdAt: run.createdAt.toISOString(),
     finishedAt: run.finishedAt ? run.finishedAt.toISOString() : null,
   };
+  return `${JSON.stringify(rest).slice(0, -1)},"result":${resultJson ?? 'null'}}`;
 }
 
 @ApiTags('imports')
@@ -262,7 +263,9 @@ export class ImportsController {
     },
   })
   @ApiErrors([400, 'Mã định danh không hợp lệ'], [404, 'Không tìm thấy lượt nhập'])
-  async get(@Param('id', ParseIdPipe) id: number): Promise<ImportRunDto> {
-    return toRunDto(await this.imports.getRun(id));
+  async get(@Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const { run, resultJson } = await this.imports.getRunWithResultJson(id);
+    res.type('application/json');
+    return runJson(run, resultJson);
   }
 }

