@@ -2,6 +2,7 @@ import { AgencyResponseDto } from 'src/modules/agencies/dto/agency-response.dto'
 import { TaskResponseDto } from 'src/modules/tasks/dto/task-response.dto';
 import { UserRole } from 'src/modules/users/user-role.enum';
 import { createAgency } from 'test/fixtures/agencies.fixture';
+import { createProgram } from 'test/fixtures/programs.fixture';
 import { bearer, createTask, patchCurrent } from 'test/fixtures/tasks.fixture';
 import { signInEveryRole } from 'test/fixtures/users.fixture';
 import { TestApp } from 'test/utils/create-test-app';
@@ -166,6 +167,43 @@ describe('task summary and the coordinating filter (e2e)', () => {
         expect(res.body.items).toHaveLength([3, 1, 0][page - 1]);
       }
       expect((await list(office, { agencyId: sxd.id, coordinatingAgencyId: stc.id }).expect(200)).body).toMatchObject({ items: [], total: 0 });
+    });
+
+    /** A full page's total (limit 1: the count is asked) equals the number of items the list holds. */
+    async function expectTotalExact(token: string, query: Record<string, unknown>) {
+      expect({ query, total: await totalOf(token, query) }).toEqual({ query, total: (await idsOf(token, query)).length });
+    }
+
+    it('should give an agency\'s lists by state their exact totals, as of days before and after a task was done', async () => {
+      // made[3] was done on 09/05/2024: open as of the 8th (counted from the done rows' index), done as of the 9th.
+      for (const asOf of [AS_OF, '2024-05-09', '2024-05-08', '2024-03-01', '2024-01-01']) {
+        for (const timeliness of [undefined, 'overdue', 'due_soon', 'in_time', 'not_done', 'not_overdue', 'done', 'on_time', 'late']) {
+          await expectTotalExact(agency, { asOf, timeliness });
+          await expectTotalExact(office, { asOf, timeliness, involvingAgencyId: syt.id });
+        }
+      }
+      expect(await totalOf(agency, { asOf: '2024-05-08', timeliness: 'not_done' })).toBe(6);
+      expect(await totalOf(agency, { asOf: '2024-05-09', timeliness: 'not_done' })).toBe(5);
+    });
+
+    it('should give a program\'s list and the whole list their exact totals after creations and moves through the API', async () => {
+      const [p1, p2] = [await createProgram(t, office), await createProgram(t, office)];
+      const expectAll = async () => {
+        for (const query of [{ programId: p1.id }, { programId: p2.id }, {}, { sort: '-dueDate' }]) await expectTotalExact(office, query);
+      };
+      const inP1 = [];
+      for (const title of ['Kế hoạch chuyển đổi số', 'Báo cáo cải cách hành chính', 'Đề án nông thôn mới'])
+        inP1.push(await createTask(t, office, { leadAgencyId: syt.id, title, dueDate: '2024-09-30', programId: p1.id }));
+      await expectAll();
+      expect(await totalOf(office, { programId: p1.id })).toBe(3);
+      await patchCurrent(t, office, inP1[0].id, { programId: p2.id }, 200);
+      await expectAll();
+      await t.http.post('/api/tasks/bulk').set(bearer(office)).send({ action: 'moveProgram', taskIds: [inP1[1].id, inP1[2].id], programId: p2.id }).expect(200);
+      await expectAll();
+      expect([await totalOf(office, { programId: p1.id }), await totalOf(office, { programId: p2.id })]).toEqual([0, 3]);
+      // An agency user's program list counts only what it may see.
+      await expectTotalExact(agency, { programId: p2.id });
+      expect(await totalOf(agency, { programId: p2.id })).toBe(0);
     });
   });
 });

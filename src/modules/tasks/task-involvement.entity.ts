@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { doneOnADay, IDX_INVOLVEMENTS_DONE, IDX_INVOLVEMENTS_OPEN, openOnEveryDay } from './task-involvements';
 import { TaskStatus } from './task.enums';
 
 /**
@@ -13,6 +14,9 @@ import { TaskStatus } from './task.enums';
 @Entity('task_involvements')
 // The lists' range: an agency's tasks in due-date order, the state columns read from the index alone.
 @Index('IDX_task_involvements_due', ['agencyId', 'effectiveDueDate', 'taskId', 'status', 'completedAt'])
+// Counts of open work: the rows open on every day, and the done ones by completion date (task-involvements.ts).
+@Index(IDX_INVOLVEMENTS_OPEN, ['agencyId', 'effectiveDueDate', 'taskId', 'status', 'completedAt'], { where: openOnEveryDay() })
+@Index(IDX_INVOLVEMENTS_DONE, ['agencyId', 'completedAt', 'effectiveDueDate', 'taskId', 'status'], { where: doneOnADay() })
 // The triggers' lookup when a task changes.
 @Index('IDX_task_involvements_task', ['taskId'])
 export class TaskInvolvement {

@@ -66,6 +66,22 @@ export function timelinessCondition(
 }
 
 /**
+ * The timeliness filters that only work still open as of asOf can meet (isOpenAsOf): true for
+ * overdue, due soon, in time, not done and not overdue; false for the completed ones (done, on time,
+ * late). An agency's count of open work is split by it (TaskListingService.involvementCount).
+ */
+export const OPEN_ONLY: Record<TimelinessFilter, boolean> = {
+  [TimelinessFilter.Overdue]: true,
+  [TimelinessFilter.DueSoon]: true,
+  [TimelinessFilter.InTime]: true,
+  [TimelinessFilter.NotDone]: true,
+  [TimelinessFilter.NotOverdue]: true,
+  [TimelinessFilter.Done]: false,
+  [TimelinessFilter.OnTime]: false,
+  [TimelinessFilter.Late]: false,
+};
+
+/**
  * The window of Phụ lục II as list filters, so that a figure and the list behind it count alike
  * (AppendixService uses the same fragments): assigned on or before the window's end …
  */

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FILL_INVOLVEMENTS, SQLITE_INVOLVEMENT_TRIGGERS } from './task-involvements';
+import { FILL_PROGRAM_COUNTS, SQLITE_PROGRAM_COUNT_TRIGGERS } from './task-program-counts';
 
 /*
  * The index behind `q` (the rule: task-search.ts), created by migration TaskSearchIndex.
@@ -69,7 +70,8 @@ export const PG_CREATE_SEARCH_INDEX = `CREATE INDEX "${TASK_SEARCH_PG_INDEX}" ON
  * creating a new one and dropping the old (QueryRunner.addColumn, changeColumn …), and the old
  * table's triggers go with it; rows written since then are missing from the table the triggers keep,
  * so that table is rebuilt in the same transaction. Runs at the start of every process (API, worker,
- * CLI), for the search index and task_involvements (task-involvements.ts).
+ * CLI), for the search index, task_involvements (task-involvements.ts) and task_program_counts
+ * (task-program-counts.ts).
  */
 @Injectable()
 export class TaskSearchIndex implements OnModuleInit {
@@ -83,6 +85,8 @@ export class TaskSearchIndex implements OnModuleInit {
     if (search.length) this.logger.warn(`task search index rebuilt: triggers ${search.join(', ')} were missing`);
     const involvements = await restoreSqliteInvolvements(this.dataSource);
     if (involvements.length) this.logger.warn(`task_involvements rebuilt: triggers ${involvements.join(', ')} were missing`);
+    const counts = await restoreSqliteProgramCounts(this.dataSource);
+    if (counts.length) this.logger.warn(`task_program_counts recounted: triggers ${counts.join(', ')} were missing`);
   }
 }
 
@@ -94,6 +98,11 @@ export function restoreSqliteSearchIndex(ds: DataSource): Promise<string[]> {
 /** The same for task_involvements' triggers. */
 export function restoreSqliteInvolvements(ds: DataSource): Promise<string[]> {
   return restoreSqliteTriggers(ds, SQLITE_INVOLVEMENT_TRIGGERS, FILL_INVOLVEMENTS);
+}
+
+/** The same for task_program_counts' triggers. */
+export function restoreSqliteProgramCounts(ds: DataSource): Promise<string[]> {
+  return restoreSqliteTriggers(ds, SQLITE_PROGRAM_COUNT_TRIGGERS, FILL_PROGRAM_COUNTS);
 }
 
 async function restoreSqliteTriggers(ds: DataSource, triggers: Record<string, string>, fill: string[]): Promise<string[]> {

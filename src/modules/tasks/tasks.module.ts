@@ -18,6 +18,7 @@ import { TaskRequest } from './task-request.entity';
 import { TaskRequestsService } from './task-requests.service';
 import { TaskSearchIndex } from './task-search-index';
 import { TaskInvolvement } from './task-involvement.entity';
+import { TaskProgramCount } from './task-program-count.entity';
 import { TaskTransactions } from './task-transactions';
 import { Task } from './task.entity';
 import { TasksController } from './tasks.controller';
@@ -25,7 +26,7 @@ import { TasksService } from './tasks.service';
 import { TaskListingService } from './task-listing.service';
 
 /** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
-export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest, TaskInvolvement];
+export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest, TaskInvolvement, TaskProgramCount];
 
 /**
  * Tasks, their lifecycle, requests and history: owns tasks, task_coordinating_agencies, task_history
