@@ -6,13 +6,14 @@ import { RemindersService, ScanResult } from 'src/modules/reminders/reminders.se
 import { Task } from 'src/modules/tasks/task.entity';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
+import { TaskReminderDay } from 'src/modules/tasks/task-reminder-day.entity';
 import { ReminderFixtures } from 'test/fixtures/reminder-tasks.fixture';
 import { TestApp } from 'test/utils/create-test-app';
 
 const D = '2024-07-15'; // a Monday, no holiday around it
 
 /**
- * tasks.nextReminderOn (#15): the daily scan reads the tasks whose reminder day has come, not every
+ * task_reminder_days (#15): the daily scan reads the tasks whose reminder day has come, not every
  * open task. The task writers set the floor, the scan stores the exact next point, a policy change
  * resets it; what goes out stays what the point rule (reminder-points.ts) and reminder_log decide.
  */
@@ -36,7 +37,8 @@ describe('reminders: the next reminder day of each task (e2e)', () => {
   });
 
   const ds = () => t.app.get(DataSource);
-  const nextOf = async (id: number) => (await ds().getRepository(Task).findOneByOrFail({ id })).nextReminderOn;
+  const nextOf = async (id: number) => (await ds().getRepository(TaskReminderDay).findOneBy({ taskId: id }))?.day ?? null;
+  const setDay = (taskId: number, day: string) => ds().getRepository(TaskReminderDay).update({ taskId }, { day });
   const pointsOf = (r: ScanResult, agencyId: number) => r.digests.find((d) => d.agencyId === agencyId)?.points ?? [];
   const auth = () => ({ Authorization: `Bearer ${admin}` });
 
@@ -109,7 +111,7 @@ describe('reminders: the next reminder day of each task (e2e)', () => {
     expect(pointsOf(await sut.scan({ asOf: D }), agency.id)).toEqual([{ taskId: task.id, offsetDays: -7 }]);
     // A writer (or a restore) puts the day back before today: the scan reads the task again,
     // reminder_log says −7 went out, nothing is sent and the day moves on to −3.
-    await ds().getRepository(Task).update({ id: task.id }, { nextReminderOn: addDays(D, -30) });
+    await setDay(task.id, addDays(D, -30));
     const again = await sut.scan({ asOf: D });
     expect(pointsOf(again, agency.id)).toEqual([]);
     expect(await nextOf(task.id)).toBe(addDays(D, 4));
@@ -121,7 +123,7 @@ describe('reminders: the next reminder day of each task (e2e)', () => {
     const dates = t.get(TaskReminderDates);
     // The scan read the task due D+7; a writer has since moved it to D+30 (and its floor).
     await f.extend(task, addDays(D, 30));
-    await ds().getRepository(Task).update({ id: task.id }, { nextReminderOn: addDays(D, -1) });
+    await setDay(task.id, addDays(D, -1));
     const moved = await ds().getRepository(Task).findOneByOrFail({ id: task.id });
     expect(await dates.settle([{ id: task.id, effectiveDueDate: task.effectiveDueDate, nextReminderOn: addDays(D, 4) }], D)).toBe(0);
     expect(await nextOf(task.id)).toBe(addDays(D, -1));

@@ -615,7 +615,7 @@ export class RemindersService implements OnModuleInit {
   private async loadRecorded(asOf: LocalDate): Promise<Map<number, number>> {
     const qb = this.logs.createQueryBuilder('l').select('l.taskId', 'taskId').addSelect('MAX(l.offsetDays)', 'maxOffset');
     const rows = await this.deadlines
-      .joinReminderCandidates(qb, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate', asOf)
+      .joinReminderCandidates(qb, 'l.taskId', 'l.effectiveDueDate', asOf)
       .groupBy('l.taskId')
       .getRawMany<{ taskId: number | string; maxOffset: number | string }>();
     return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));
