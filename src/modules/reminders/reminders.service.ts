@@ -57,7 +57,7 @@ import {
   sortItems,
 } from './templates/reminder-mail.templates';
 
-/** reminder_state key of the policies tasks.nextReminderOn was computed with. */
+/** reminder_state key of the policies task_reminder_days was computed with. */
 const POLICY_FINGERPRINT = 'policyFingerprint';
 
 /** Working days the công văn gives the agency to finish or to ask for an extension or withdrawal. */
@@ -140,7 +140,7 @@ export interface ScanPreview {
 
 export interface ScanResult {
   asOf: LocalDate;
-  /** Tasks read: those whose nextReminderOn had come (an index range, not every open task). */
+  /** Tasks read: those whose reminder day (task_reminder_days) had come (an index range, not every open task). */
   candidates: number;
   /** Reminder points recorded (one per task reminded). */
   points: number;
@@ -454,7 +454,7 @@ export class RemindersService implements OnModuleInit {
   }
 
   /**
-   * tasks.nextReminderOn was computed with the policies of the last scan. When the defaults
+   * task_reminder_days was computed with the policies of the last scan. When the defaults
    * (config/reminders.json) or a program's override changed since, every task in the agency's hands
    * goes back to the writers' floor (one UPDATE), and this scan reads and settles them again.
    */
