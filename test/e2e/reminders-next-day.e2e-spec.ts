@@ -3,6 +3,7 @@ import { addDays } from 'src/core/time/local-date';
 import { ReminderLog } from 'src/modules/reminders/reminder-log.entity';
 import { MAX_REMINDER_LEAD_DAYS } from 'src/modules/reminders/reminder-points';
 import { RemindersService, ScanResult } from 'src/modules/reminders/reminders.service';
+import { ReminderPolicyService } from 'src/modules/reminders/reminder-policy.service';
 import { Task } from 'src/modules/tasks/task.entity';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
@@ -164,5 +165,33 @@ describe('reminders: the next reminder day of each task (e2e)', () => {
     const r = await sut.scan({ asOf: D });
     expect(r.candidates).toBe(1);
     expect(pointsOf(r, agency.id)).toEqual([{ taskId: open.id, offsetDays: -3 }]);
+  });
+
+  it('should judge again only the tasks whose policy changed: a program’s override, then the defaults', async () => {
+    const agency = await f.agency();
+    const [own, follows] = [await f.program(), await f.program()];
+    await t.http.put(`/api/programs/${own.id}/reminder-policy`).set(auth()).send({ beforeDays: [5] }).expect(200);
+    const due = addDays(D, 30);
+    const a = await f.task({ agency, dueDate: due, program: own });
+    const b = await f.task({ agency, dueDate: due, program: follows });
+    const alone = await f.task({ agency, dueDate: due });
+    expect((await sut.scan({ asOf: D })).candidates).toBe(3); // each at its floor, D − 30
+    expect([await nextOf(a.id), await nextOf(b.id), await nextOf(alone.id)]).toEqual([addDays(due, -5), addDays(due, -7), addDays(due, -7)]);
+
+    // The program's override changes: only its task is read again.
+    await t.http.put(`/api/programs/${own.id}/reminder-policy`).set(auth()).send({ beforeDays: [4] }).expect(200);
+    expect((await sut.scan({ asOf: addDays(D, 1) })).candidates).toBe(1);
+    expect(await nextOf(a.id)).toBe(addDays(due, -4));
+
+    // The defaults change (config/reminders.json): the tasks that follow them, not the program that overrides the changed field.
+    const policies = t.get(ReminderPolicyService);
+    const defaults = policies.defaults();
+    const spy = jest.spyOn(policies, 'defaults').mockReturnValue({ ...defaults, beforeDays: [10, 2] });
+    try {
+      expect((await sut.scan({ asOf: addDays(D, 2) })).candidates).toBe(2);
+      expect([await nextOf(a.id), await nextOf(b.id), await nextOf(alone.id)]).toEqual([addDays(due, -4), addDays(due, -10), addDays(due, -10)]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -66,11 +66,12 @@ export class TaskReminderDates {
 
   /**
    * After a change of the reminder policies (or, given `taskIds`, for those tasks only: the points a
-   * refused digest carried were freed): every task in the agency's hands with a due date goes back to
-   * the writers' floor (reminderFloorSql), in one statement; the next scan reads each once and stores
-   * its exact next point under the new policy. Answers the rows written.
+   * refused digest carried were freed): every task in the agency's hands with a due date — of
+   * `programs`' scope when given — goes back to the writers' floor (reminderFloorSql), in one statement;
+   * the next scan reads each once and stores its exact next point under the new policy. Answers the
+   * rows written.
    */
-  async resetToFloor(leadDays: number, manager?: EntityManager, taskIds?: number[]): Promise<number> {
+  async resetToFloor(leadDays: number, manager?: EntityManager, taskIds?: number[], programs?: ProgramScope): Promise<number> {
     const m = manager ?? this.days.manager;
     const pg = m.connection.options.type === 'postgres';
     const floor = reminderFloorSql(pg, '', leadDays);
@@ -78,15 +79,25 @@ export class TaskReminderDates {
       `INSERT INTO "${TASK_REMINDER_DAYS}" ("taskId", "day", "effectiveDueDate") ` +
       `SELECT "id", ${floor.day}, "effectiveDueDate" FROM "tasks" WHERE ${floor.when}${where} ` +
       `ON CONFLICT ("taskId") DO UPDATE SET "day" = excluded."day", "effectiveDueDate" = excluded."effectiveDueDate"`;
-    if (!taskIds) return run(m, sql(''));
+    // Program ids are integers from the database, written inline (a handful of overriding programs).
+    const list = (ids: number[]) => ids.map((id) => String(Math.trunc(id))).join(', ');
+    const scope = !programs
+      ? ''
+      : 'only' in programs
+        ? programs.only.length ? ` AND "programId" IN (${list(programs.only)})` : ' AND 1 = 0'
+        : programs.except.length ? ` AND ("programId" IS NULL OR "programId" NOT IN (${list(programs.except)}))` : '';
+    if (!taskIds) return run(m, sql(scope));
     let written = 0;
     for (let i = 0; i < taskIds.length; i += ROWS_PER_STATEMENT) {
       const ids = taskIds.slice(i, i + ROWS_PER_STATEMENT);
-      written += await run(m, sql(` AND "id" IN (${placeholderList(pg, ids.length)})`), ids);
+      written += await run(m, sql(`${scope} AND "id" IN (${placeholderList(pg, ids.length)})`), ids);
     }
     return written;
   }
 }
+
+/** Tasks of these programs, or of no program and every other program. */
+export type ProgramScope = { only: number[] } | { except: number[] };
 
 /** Runs a write and answers the rows it changed (the structured result of the manager's own query runner). */
 async function run(m: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
