@@ -1,15 +1,9 @@
 import { ReminderPolicy } from 'src/modules/programs/program.entity';
+import { loadReminderDefaults } from './reminder-policy';
 import { parsePolicyFingerprint, policyFingerprint, policyResetScope } from './policy-fingerprint';
 
-const base: ReminderPolicy = {
-  enabled: true,
-  beforeDays: [7, 3, 1],
-  onDueDate: true,
-  overdueEveryDays: 7,
-  escalateAfterDays: 14,
-  sendTime: '07:30',
-  workingDaysOnly: true,
-};
+/** The shipped defaults (config/reminders.json). */
+const base: ReminderPolicy = loadReminderDefaults();
 const other = (p: Partial<ReminderPolicy>) => ({ ...base, ...p });
 
 describe(policyResetScope.name, () => {
