@@ -41,25 +41,45 @@ export class TaskReminderDates {
     const table = `"${TASK_REMINDER_DAYS}"`;
     const moved = rows.filter((r) => r.nextReminderOn !== null);
     const ended = rows.filter((r) => r.nextReminderOn === null);
+    const guard = `${table}."day" <= ${asOfParam}`;
     let written = 0;
+    if (pg) {
+      // PostgreSQL: the whole list as three arrays, one statement each (a thousand-row VALUES
+      // statement per chunk was parsed, planned and sent ~220 times a first scan at a million tasks).
+      if (moved.length)
+        written += await run(
+          m,
+          `UPDATE ${table} SET "day" = v.n FROM unnest($2::int[], $3::date[], $4::date[]) AS v(id, n, d) ` +
+            `WHERE ${table}."taskId" = v.id AND ${table}."effectiveDueDate" = v.d AND ${guard}`,
+          [asOf, moved.map((r) => r.id), moved.map((r) => r.nextReminderOn), moved.map((r) => r.effectiveDueDate)],
+        );
+      if (ended.length)
+        written += await run(
+          m,
+          `DELETE FROM ${table} USING unnest($2::int[], $3::date[]) AS v(id, d) ` +
+            `WHERE ${table}."taskId" = v.id AND ${table}."effectiveDueDate" = v.d AND ${guard}`,
+          [asOf, ended.map((r) => r.id), ended.map((r) => r.effectiveDueDate)],
+        );
+      return written;
+    }
     for (let i = 0; i < moved.length; i += ROWS_PER_STATEMENT) {
       const chunk = moved.slice(i, i + ROWS_PER_STATEMENT);
-      // One statement per chunk: a VALUES table joined on the primary key (UPDATE … FROM, SQLite ≥ 3.33).
-      const values = valueTuples(pg, chunk.length, 3, 2, ['int', 'date', 'date']);
+      // SQLite: one statement per chunk, a VALUES table joined on the primary key (UPDATE … FROM, SQLite ≥ 3.33).
+      const values = valueTuples(pg, chunk.length, 3);
       const params = chunk.flatMap((r) => [r.id, r.nextReminderOn, r.effectiveDueDate]);
       const sql =
         `WITH v(id, n, d) AS (VALUES ${values}) UPDATE ${table} SET "day" = v.n FROM v ` +
-        `WHERE ${table}."taskId" = v.id AND ${table}."effectiveDueDate" = v.d AND ${table}."day" <= ${asOfParam}`;
-      written += await run(m, sql, pg ? [asOf, ...params] : [...params, asOf]);
+        `WHERE ${table}."taskId" = v.id AND ${table}."effectiveDueDate" = v.d AND ${guard}`;
+      written += await run(m, sql, [...params, asOf]);
     }
     for (let i = 0; i < ended.length; i += ROWS_PER_STATEMENT) {
       const chunk = ended.slice(i, i + ROWS_PER_STATEMENT);
-      const values = valueTuples(pg, chunk.length, 2, 2, ['int', 'date']);
+      const values = valueTuples(pg, chunk.length, 2);
       const params = chunk.flatMap((r) => [r.id, r.effectiveDueDate]);
       const sql =
-        `WITH v(id, d) AS (VALUES ${values}) DELETE FROM ${table} WHERE ${table}."day" <= ${asOfParam} ` +
+        `WITH v(id, d) AS (VALUES ${values}) DELETE FROM ${table} WHERE ${guard} ` +
         `AND EXISTS (SELECT 1 FROM v WHERE v.id = ${table}."taskId" AND v.d = ${table}."effectiveDueDate")`;
-      written += await run(m, sql, pg ? [asOf, ...params] : [...params, asOf]);
+      written += await run(m, sql, [...params, asOf]);
     }
     return written;
   }
