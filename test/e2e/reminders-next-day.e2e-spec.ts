@@ -3,16 +3,18 @@ import { addDays } from 'src/core/time/local-date';
 import { ReminderLog } from 'src/modules/reminders/reminder-log.entity';
 import { MAX_REMINDER_LEAD_DAYS } from 'src/modules/reminders/reminder-points';
 import { RemindersService, ScanResult } from 'src/modules/reminders/reminders.service';
+import { ReminderPolicyService } from 'src/modules/reminders/reminder-policy.service';
 import { Task } from 'src/modules/tasks/task.entity';
 import { TaskStatus } from 'src/modules/tasks/task.enums';
 import { TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
+import { TaskReminderDay } from 'src/modules/tasks/task-reminder-day.entity';
 import { ReminderFixtures } from 'test/fixtures/reminder-tasks.fixture';
 import { TestApp } from 'test/utils/create-test-app';
 
 const D = '2024-07-15'; // a Monday, no holiday around it
 
 /**
- * tasks.nextReminderOn (#15): the daily scan reads the tasks whose reminder day has come, not every
+ * task_reminder_days (#15): the daily scan reads the tasks whose reminder day has come, not every
  * open task. The task writers set the floor, the scan stores the exact next point, a policy change
  * resets it; what goes out stays what the point rule (reminder-points.ts) and reminder_log decide.
  */
@@ -36,7 +38,8 @@ describe('reminders: the next reminder day of each task (e2e)', () => {
   });
 
   const ds = () => t.app.get(DataSource);
-  const nextOf = async (id: number) => (await ds().getRepository(Task).findOneByOrFail({ id })).nextReminderOn;
+  const nextOf = async (id: number) => (await ds().getRepository(TaskReminderDay).findOneBy({ taskId: id }))?.day ?? null;
+  const setDay = (taskId: number, day: string) => ds().getRepository(TaskReminderDay).update({ taskId }, { day });
   const pointsOf = (r: ScanResult, agencyId: number) => r.digests.find((d) => d.agencyId === agencyId)?.points ?? [];
   const auth = () => ({ Authorization: `Bearer ${admin}` });
 
@@ -109,7 +112,7 @@ describe('reminders: the next reminder day of each task (e2e)', () => {
     expect(pointsOf(await sut.scan({ asOf: D }), agency.id)).toEqual([{ taskId: task.id, offsetDays: -7 }]);
     // A writer (or a restore) puts the day back before today: the scan reads the task again,
     // reminder_log says −7 went out, nothing is sent and the day moves on to −3.
-    await ds().getRepository(Task).update({ id: task.id }, { nextReminderOn: addDays(D, -30) });
+    await setDay(task.id, addDays(D, -30));
     const again = await sut.scan({ asOf: D });
     expect(pointsOf(again, agency.id)).toEqual([]);
     expect(await nextOf(task.id)).toBe(addDays(D, 4));
@@ -121,7 +124,7 @@ describe('reminders: the next reminder day of each task (e2e)', () => {
     const dates = t.get(TaskReminderDates);
     // The scan read the task due D+7; a writer has since moved it to D+30 (and its floor).
     await f.extend(task, addDays(D, 30));
-    await ds().getRepository(Task).update({ id: task.id }, { nextReminderOn: addDays(D, -1) });
+    await setDay(task.id, addDays(D, -1));
     const moved = await ds().getRepository(Task).findOneByOrFail({ id: task.id });
     expect(await dates.settle([{ id: task.id, effectiveDueDate: task.effectiveDueDate, nextReminderOn: addDays(D, 4) }], D)).toBe(0);
     expect(await nextOf(task.id)).toBe(addDays(D, -1));
@@ -162,5 +165,33 @@ describe('reminders: the next reminder day of each task (e2e)', () => {
     const r = await sut.scan({ asOf: D });
     expect(r.candidates).toBe(1);
     expect(pointsOf(r, agency.id)).toEqual([{ taskId: open.id, offsetDays: -3 }]);
+  });
+
+  it('should judge again only the tasks whose policy changed: a program’s override, then the defaults', async () => {
+    const agency = await f.agency();
+    const [own, follows] = [await f.program(), await f.program()];
+    await t.http.put(`/api/programs/${own.id}/reminder-policy`).set(auth()).send({ beforeDays: [5] }).expect(200);
+    const due = addDays(D, 30);
+    const a = await f.task({ agency, dueDate: due, program: own });
+    const b = await f.task({ agency, dueDate: due, program: follows });
+    const alone = await f.task({ agency, dueDate: due });
+    expect((await sut.scan({ asOf: D })).candidates).toBe(3); // each at its floor, D − 30
+    expect([await nextOf(a.id), await nextOf(b.id), await nextOf(alone.id)]).toEqual([addDays(due, -5), addDays(due, -7), addDays(due, -7)]);
+
+    // The program's override changes: only its task is read again.
+    await t.http.put(`/api/programs/${own.id}/reminder-policy`).set(auth()).send({ beforeDays: [4] }).expect(200);
+    expect((await sut.scan({ asOf: addDays(D, 1) })).candidates).toBe(1);
+    expect(await nextOf(a.id)).toBe(addDays(due, -4));
+
+    // The defaults change (config/reminders.json): the tasks that follow them, not the program that overrides the changed field.
+    const policies = t.get(ReminderPolicyService);
+    const defaults = policies.defaults();
+    const spy = jest.spyOn(policies, 'defaults').mockReturnValue({ ...defaults, beforeDays: [10, 2] });
+    try {
+      expect((await sut.scan({ asOf: addDays(D, 2) })).candidates).toBe(2);
+      expect([await nextOf(a.id), await nextOf(b.id), await nextOf(alone.id)]).toEqual([addDays(due, -4), addDays(due, -10), addDays(due, -10)]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -13,7 +13,8 @@ import { typeOrmOptions } from 'src/core/database/typeorm.options';
 import { Agency } from 'src/modules/agencies/agency.entity';
 import { AgencyKind } from 'src/modules/agencies/agency.enums';
 import { textSearchCondition } from 'src/modules/tasks/task-query';
-import { restoreSqliteSearchIndex, SQLITE_SEARCH_TRIGGERS } from 'src/modules/tasks/task-search-index';
+import { restoreSqliteReminderDays, restoreSqliteSearchIndex, SQLITE_SEARCH_TRIGGERS } from 'src/modules/tasks/task-search-index';
+import { SQLITE_REMINDER_DAY_TRIGGERS } from 'src/modules/tasks/task-reminder-days';
 import { searchWords, taskSearchText } from 'src/modules/tasks/task-search';
 import { Task } from 'src/modules/tasks/task.entity';
 import { TaskKind, TaskOrigin, TaskStatus } from 'src/modules/tasks/task.enums';
@@ -268,6 +269,12 @@ describe('task search index (FTS5 on SQLite, GIN on PostgreSQL)', () => {
       expect(await triggers()).toEqual(Object.keys(SQLITE_SEARCH_TRIGGERS).sort());
       expect((await search('cong dich vu')).codes).toEqual(['S92']);
       expect(await restoreSqliteSearchIndex(ds)).toEqual([]); // nothing to do the second time
+      // task_reminder_days' triggers went with the table too: put back, with every task at its floor again.
+      await insertRows(ds.manager, Task, [row(93, 'Giám sát tiến độ', agencies[0].id)]);
+      const dayOf93 = () => ds.query<{ day: string }[]>(`SELECT r.day FROM task_reminder_days r JOIN tasks t ON t.id = r."taskId" WHERE t.code = 'S93'`);
+      expect(await dayOf93()).toEqual([]);
+      expect((await restoreSqliteReminderDays(ds)).sort()).toEqual(Object.keys(SQLITE_REMINDER_DAY_TRIGGERS).sort());
+      expect(await dayOf93()).toEqual([{ day: '2024-05-02' }]); // 01/07 − 60 days
       await runner.dropColumn('tasks', 'scratch');
       await restoreSqliteSearchIndex(ds);
     } finally {

@@ -101,7 +101,7 @@ export function standingText(effectiveDueDate: LocalDate, asOf: LocalDate): stri
  * recorded for its effective due date (null: none), or null when no point of the series can ever go
  * out. It is the first series offset after `maxRecordedOffset` whose day is not before assignedAt:
  * duePoint sends the latest point reached, which is non-null exactly from that day on (reminder-points.spec.ts
- * checks the two against each other on generated tasks). The scan stores it in tasks.nextReminderOn.
+ * checks the two against each other on generated tasks). The scan stores it in task_reminder_days.
  */
 export function nextPointOn(
   policy: ReminderPolicy,
@@ -131,12 +131,12 @@ export interface FloorTask {
 }
 
 /**
- * tasks.nextReminderOn as the task writers set it (new rows, and changes of due date, status,
+ * The day task_reminder_days holds as its triggers set it (new rows, and changes of due date, status,
  * assignment day or program): a day on or before the task's first possible reminder point under any
  * policy — the later of assignedAt and the due date minus MAX_REMINDER_LEAD_DAYS — or null when the
  * task is not in the agency's hands or has no due date. Policy-free on purpose: the writers need no
  * policy, and the scan, which reads every task whose day has come, replaces it with the exact next
- * point (nextPointOn) once it has judged the task.
+ * point (nextPointOn) once it has judged the task. Its SQL spelling: reminderFloorSql (tasks/task-reminder-days.ts).
  */
 export function reminderFloor(task: FloorTask): LocalDate | null {
   if (!isInAgencyHands(task.status) || task.effectiveDueDate === null) return null;

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * Small facts the reminder scan keeps between runs, by key. Today one: `policyFingerprint`, the
- * reminder policies (defaults and every program's override) that tasks.nextReminderOn was computed
+ * reminder policies (defaults and every program's override) that task_reminder_days was computed
  * with; when they differ the scan resets the stored days to the writers' floor (RemindersService).
  */
 @Entity('reminder_state')

@@ -31,7 +31,7 @@ import { duePoint, MAX_REMINDER_LEAD_DAYS, nextPointOn, pointAt, standingText } 
 import { isInAgencyHands } from 'src/modules/calendar/timeliness';
 import { ReminderDate, TaskReminderDates } from 'src/modules/tasks/task-reminder-dates';
 import { ReminderState } from './reminder-state.entity';
-import { createHash } from 'node:crypto';
+import { parsePolicyFingerprint, policyFingerprint, policyResetScope } from './policy-fingerprint';
 import { deadlineRemindersMessage } from 'src/modules/notifications/notification-messages';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { isLeaderInCharge } from 'src/modules/users/leader-in-charge';
@@ -57,7 +57,7 @@ import {
   sortItems,
 } from './templates/reminder-mail.templates';
 
-/** reminder_state key of the policies tasks.nextReminderOn was computed with. */
+/** reminder_state key of the policies task_reminder_days was computed with. */
 const POLICY_FINGERPRINT = 'policyFingerprint';
 
 /** Working days the công văn gives the agency to finish or to ask for an extension or withdrawal. */
@@ -140,7 +140,7 @@ export interface ScanPreview {
 
 export interface ScanResult {
   asOf: LocalDate;
-  /** Tasks read: those whose nextReminderOn had come (an index range, not every open task). */
+  /** Tasks read: those whose reminder day (task_reminder_days) had come (an index range, not every open task). */
   candidates: number;
   /** Reminder points recorded (one per task reminded). */
   points: number;
@@ -454,25 +454,34 @@ export class RemindersService implements OnModuleInit {
   }
 
   /**
-   * tasks.nextReminderOn was computed with the policies of the last scan. When the defaults
-   * (config/reminders.json) or a program's override changed since, every task in the agency's hands
-   * goes back to the writers' floor (one UPDATE), and this scan reads and settles them again.
+   * task_reminder_days was computed with the policies of the last scan (reminder_state: a hash of the
+   * defaults and of each overriding program's effective policy). The tasks whose effective policy
+   * changed since — a program's override came, went or changed: that program's; the defaults
+   * (config/reminders.json) changed: those of no program or of a program without an override — go back
+   * to the writers' floor, and this scan reads and settles them again. Nothing stored yet (the first
+   * scan): the writers' floor is there already; a value of an earlier version (one hash): every task.
    */
   private async syncPolicyFingerprint(defaults: ReminderPolicy, overrides: Map<number, ReminderPolicy>): Promise<void> {
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify({ defaults, overrides: [...overrides].sort((a, b) => a[0] - b[0]) }))
-      .digest('hex');
+    const now = policyFingerprint(defaults, overrides);
+    const value = JSON.stringify(now);
     const stored = await this.state.findOneBy({ key: POLICY_FINGERPRINT });
-    if (stored?.value === fingerprint) return;
+    if (stored?.value === value) return;
+    const before = parsePolicyFingerprint(stored?.value);
+    const scope = before ? policyResetScope(before, now) : null;
     const reset = await retryWhenBusy(() =>
       this.dataSource.transaction(async (m) => {
-        // The first scan (nothing stored) finds the writers' floor everywhere already: nothing to reset.
-        const n = stored ? await this.reminderDates.resetToFloor(MAX_REMINDER_LEAD_DAYS, m) : 0;
-        await m.upsert(ReminderState, { key: POLICY_FINGERPRINT, value: fingerprint }, ['key']);
+        let n = 0;
+        if (stored && !scope) n += await this.reminderDates.resetToFloor(MAX_REMINDER_LEAD_DAYS, m);
+        if (scope?.programIds.length) n += await this.reminderDates.resetToFloor(MAX_REMINDER_LEAD_DAYS, m, undefined, { only: scope.programIds });
+        if (scope?.others) n += await this.reminderDates.resetToFloor(MAX_REMINDER_LEAD_DAYS, m, undefined, { except: Object.keys(now.programs).map(Number) });
+        await m.upsert(ReminderState, { key: POLICY_FINGERPRINT, value }, ['key']);
         return n;
       }),
     );
-    if (stored) this.logger.log(`reminder policies changed: ${reset} task(s) will be judged again from their first possible point`);
+    if (stored) {
+      const what = !scope ? 'every program' : [...(scope.others ? ['the defaults'] : []), ...scope.programIds.map((id) => `program ${id}`)].join(', ');
+      this.logger.log(`reminder policies changed (${what}): ${reset} task(s) will be judged again from their first possible point`);
+    }
   }
 
   /**
@@ -615,7 +624,7 @@ export class RemindersService implements OnModuleInit {
   private async loadRecorded(asOf: LocalDate): Promise<Map<number, number>> {
     const qb = this.logs.createQueryBuilder('l').select('l.taskId', 'taskId').addSelect('MAX(l.offsetDays)', 'maxOffset');
     const rows = await this.deadlines
-      .joinReminderCandidates(qb, 't', 't.id = l.taskId AND t.effectiveDueDate = l.effectiveDueDate', asOf)
+      .joinReminderCandidates(qb, 'l.taskId', 'l.effectiveDueDate', asOf)
       .groupBy('l.taskId')
       .getRawMany<{ taskId: number | string; maxOffset: number | string }>();
     return new Map(rows.map((r) => [Number(r.taskId), Number(r.maxOffset)]));

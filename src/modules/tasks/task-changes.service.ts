@@ -18,7 +18,6 @@ import { TaskChangeStatements } from './task-change.statements';
 import { TaskHistoryAction } from './task-history.entity';
 import { HistoryEntry, historyRows, TaskActor, TaskHistoryService } from './task-history.service';
 import { agencyProblems, checkCodesFree, invalid } from './task-rules';
-import { reminderFloor } from 'src/modules/reminders/reminder-points';
 import { taskSearchText } from './task-search';
 import { TaskTransactions } from './task-transactions';
 import {
@@ -90,8 +89,6 @@ const CHANGE_FIELDS: (keyof TaskFields)[] = [
 const DERIVED_FIELDS: (keyof TaskFields)[] = ['extendedFromDate', 'extendedFromText'];
 const COMPLETION_FIELDS = ['completedAt', 'progress', 'resultDocument', 'resultNumber', 'kind', 'assignedAt'] as const;
 const SEARCH_FIELDS: (keyof TaskFields)[] = ['code', 'title', 'description', 'sourceDocument', 'dueText'];
-/** What a task's reminder points depend on (its policy comes with its program): a change resets tasks.nextReminderOn. */
-const REMINDER_FIELDS: (keyof Task)[] = ['effectiveDueDate', 'status', 'assignedAt', 'programId'];
 
 export const STALE_VERSION = 'Nhiệm vụ đã được người khác cập nhật; vui lòng tải lại rồi thực hiện lại thay đổi';
 
@@ -426,7 +423,6 @@ export class TaskChangesService {
 
     if ('dueDate' in set) set.effectiveDueDate = await this.calendar.effectiveDueDate(set.dueDate ?? null);
     if (SEARCH_FIELDS.some((k) => k in set)) set.searchText = taskSearchText({ ...task, ...set });
-    if (REMINDER_FIELDS.some((k) => k in set)) set.nextReminderOn = reminderFloor({ ...task, ...set });
     // The version moves even when only the coordinating agencies changed.
     // The history rides on the UPDATE (one statement on PostgreSQL), written only when the version matched.
     const updatedAt = await TaskChangeStatements.of(m).update(m, task.id, task.version, set, historyRows(actor, entries));

@@ -24,16 +24,6 @@ describe(buildTaskRow.name, () => {
     expect(sut.searchText).toBe('a.1 • xay dung de an phat trien do thi • thang 7/2024');
   });
 
-  it('should set the day the reminder scan starts reading the task from its effective due date, only while the agency holds it', () => {
-    expect(buildTaskRow(base, calendar).nextReminderOn).toBe('2024-05-09'); // 08/07 − 60 days
-    expect(buildTaskRow({ ...base, assignedAt: '2024-06-20' }, calendar).nextReminderOn).toBe('2024-06-20');
-    expect(buildTaskRow({ ...base, status: TaskStatus.InProgress }, calendar).nextReminderOn).toBe('2024-05-09');
-    expect(buildTaskRow({ ...base, dueDate: null }, calendar).nextReminderOn).toBeNull();
-    for (const status of [TaskStatus.Submitted, TaskStatus.Withdrawn, TaskStatus.Deferred])
-      expect(buildTaskRow({ ...base, status }, calendar).nextReminderOn).toBeNull();
-    expect(buildTaskRow({ ...base, status: TaskStatus.Done, completedAt: '2024-07-01', resultDocument: 'QĐ 1' }, calendar).nextReminderOn).toBeNull();
-  });
-
   it('should make a new, empty task when the writer says nothing more', () => {
     expect(buildTaskRow({ ...base, dueDate: null }, calendar)).toMatchObject({
       status: TaskStatus.New,

@@ -1,5 +1,4 @@
 import { LocalDate } from 'src/core/time/local-date';
-import { reminderFloor } from 'src/modules/reminders/reminder-points';
 import { taskSearchText } from './task-search';
 import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
 
@@ -54,8 +53,6 @@ export interface NewTaskRow {
   assignedAt: LocalDate;
   dueDate: LocalDate | null;
   effectiveDueDate: LocalDate | null;
-  /** Where the daily reminder scan starts reading this task (reminderFloor). */
-  nextReminderOn: LocalDate | null;
   dueText: string | null;
   origin: TaskOrigin;
   status: TaskStatus;
@@ -81,8 +78,8 @@ export function submittedAtOf(status: TaskStatus, submittedAt: LocalDate | null,
 /**
  * Every new tasks row is built here (TasksService.createMany, TaskImportWriter, the demo seed, the
  * bench loader): the effective due date through the working calendar (weekends and holidays), the
- * done-state columns (progress 100 and a completion date only when done, the submission date), the
- * day the reminder scan starts reading it and the folded search text, so no writer can forget one of them.
+ * done-state columns (progress 100 and a completion date only when done, the submission date) and
+ * the folded search text (the day the reminder scan starts reading it is the database's: task-reminder-days.ts), so no writer can forget one of them.
  */
 export function buildTaskRow(input: NewTaskFields, calendar: { effectiveDueDate(due: LocalDate | null): LocalDate | null }): NewTaskRow {
   const status = input.status ?? TaskStatus.New;
@@ -102,7 +99,6 @@ export function buildTaskRow(input: NewTaskFields, calendar: { effectiveDueDate(
     assignedAt: input.assignedAt,
     dueDate: input.dueDate,
     effectiveDueDate,
-    nextReminderOn: reminderFloor({ status, effectiveDueDate, assignedAt: input.assignedAt }),
     dueText: input.dueText ?? null,
     origin: input.origin,
     status,

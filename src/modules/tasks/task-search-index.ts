@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FILL_INVOLVEMENTS, SQLITE_INVOLVEMENT_TRIGGERS } from './task-involvements';
 import { FILL_PROGRAM_COUNTS, SQLITE_PROGRAM_COUNT_TRIGGERS } from './task-program-counts';
+import { fillReminderDaysSql, SQLITE_REMINDER_DAY_TRIGGERS } from './task-reminder-days';
 
 /*
  * The index behind `q` (the rule: task-search.ts), created by migration TaskSearchIndex.
@@ -72,6 +73,8 @@ export const PG_CREATE_SEARCH_INDEX = `CREATE INDEX "${TASK_SEARCH_PG_INDEX}" ON
  * so that table is rebuilt in the same transaction. Runs at the start of every process (API, worker,
  * CLI), for the search index, task_involvements (task-involvements.ts) and task_program_counts
  * (task-program-counts.ts).
+ * CLI), for the search index, task_involvements (task-involvements.ts) and task_reminder_days
+ * (task-reminder-days.ts).
  */
 @Injectable()
 export class TaskSearchIndex implements OnModuleInit {
@@ -87,6 +90,8 @@ export class TaskSearchIndex implements OnModuleInit {
     if (involvements.length) this.logger.warn(`task_involvements rebuilt: triggers ${involvements.join(', ')} were missing`);
     const counts = await restoreSqliteProgramCounts(this.dataSource);
     if (counts.length) this.logger.warn(`task_program_counts recounted: triggers ${counts.join(', ')} were missing`);
+    const days = await restoreSqliteReminderDays(this.dataSource);
+    if (days.length) this.logger.warn(`task_reminder_days reset to the floor: triggers ${days.join(', ')} were missing`);
   }
 }
 
@@ -103,6 +108,11 @@ export function restoreSqliteInvolvements(ds: DataSource): Promise<string[]> {
 /** The same for task_program_counts' triggers. */
 export function restoreSqliteProgramCounts(ds: DataSource): Promise<string[]> {
   return restoreSqliteTriggers(ds, SQLITE_PROGRAM_COUNT_TRIGGERS, FILL_PROGRAM_COUNTS);
+}
+
+/** The same for task_reminder_days' triggers (task-reminder-days.ts): every task back at its floor. */
+export function restoreSqliteReminderDays(ds: DataSource): Promise<string[]> {
+  return restoreSqliteTriggers(ds, SQLITE_REMINDER_DAY_TRIGGERS, fillReminderDaysSql(false));
 }
 
 async function restoreSqliteTriggers(ds: DataSource, triggers: Record<string, string>, fill: string[]): Promise<string[]> {

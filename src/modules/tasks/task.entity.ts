@@ -37,7 +37,6 @@ import { TaskKind, TaskOrigin, TaskStatus } from './task.enums';
 @Index('IDX_tasks_search', { synchronize: false })
 // The coordinated tasks' state by id (migration TaskStateByIdIndex): an agency's lists read it instead of the rows.
 @Index('IDX_tasks_id_state', ['id', 'status', 'effectiveDueDate', 'completedAt', 'leadAgencyId'])
-@Index('IDX_tasks_next_reminder', ['nextReminderOn'])
 export class Task {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -102,14 +101,6 @@ export class Task {
 
   @Column({ type: 'date', nullable: true })
   effectiveDueDate!: string | null;
-
-  /**
-   * The day from which the daily reminder scan reads this task (an index range instead of every open
-   * task): set by the task writers to reminderFloor, then by the scan to the exact next point; null
-   * when no reminder can go out (not in the agency's hands, no due date, reminders off).
-   */
-  @Column({ type: 'date', nullable: true })
-  nextReminderOn!: string | null;
 
   /** The deadline as the document wrote it ("Quý II/2024"); cleared when an extension replaces the date. */
   @Column({ type: 'varchar', length: 255, nullable: true })

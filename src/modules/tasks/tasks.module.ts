@@ -19,6 +19,7 @@ import { TaskRequestsService } from './task-requests.service';
 import { TaskSearchIndex } from './task-search-index';
 import { TaskInvolvement } from './task-involvement.entity';
 import { TaskProgramCount } from './task-program-count.entity';
+import { TaskReminderDay } from './task-reminder-day.entity';
 import { TaskTransactions } from './task-transactions';
 import { Task } from './task.entity';
 import { TasksController } from './tasks.controller';
@@ -26,7 +27,7 @@ import { TasksService } from './tasks.service';
 import { TaskListingService } from './task-listing.service';
 
 /** The tables this module owns (table-owners.json): registered below, and in src/app/schema.ts for standalone DataSources. */
-export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest, TaskInvolvement, TaskProgramCount];
+export const TASKS_ENTITIES = [Task, TaskHistory, TaskRequest, TaskInvolvement, TaskProgramCount, TaskReminderDay];
 
 /**
  * Tasks, their lifecycle, requests and history: owns tasks, task_coordinating_agencies, task_history

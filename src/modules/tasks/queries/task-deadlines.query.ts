@@ -5,6 +5,7 @@ import { inAgencyHandsSql } from 'src/modules/calendar/timeliness.sql';
 import { LocalDate } from 'src/core/time/local-date';
 import { involvingCondition } from '../task-query';
 import { Task } from '../task.entity';
+import { TaskReminderDay } from '../task-reminder-day.entity';
 import { OPEN_STATUSES } from '../task.enums';
 
 /** A task as a reminder lists it. */
@@ -37,17 +38,18 @@ export class TaskDeadlinesQuery {
   constructor(@InjectRepository(Task) private readonly tasks: Repository<Task>) {}
 
   /**
-   * The reminder scan's candidates: tasks whose nextReminderOn has come by `asOf` — an index range
-   * (IDX_tasks_next_reminder), not every open task. The only condition, so that SQLite's planner has
-   * no other index to prefer (a status condition made it read every open task by IDX_tasks_status_due);
-   * the writers keep the day null outside the agency's hands, and the caller judges the status.
-   * By lead agency, due date, id.
+   * The reminder scan's candidates: tasks whose reminder day (task_reminder_days) has come by `asOf` —
+   * an index range of that narrow table (IDX_task_reminder_days_day), each task joined by its primary
+   * key, not every open task. The only condition, so that the planner has no index of tasks to prefer;
+   * the triggers keep a row only while the task is in the agency's hands, and the caller judges the
+   * status again. By lead agency, due date, id.
    */
   reminderCandidates(asOf: LocalDate): Promise<DeadlineTask[]> {
     return this.tasks
       .createQueryBuilder('t')
       .select(DEADLINE_SELECT.map((c) => `t.${c}`))
-      .where('t.nextReminderOn <= :trAsOf', { trAsOf: asOf })
+      .innerJoin(TaskReminderDay, 'rd', 'rd.taskId = t.id')
+      .where('rd.day <= :trAsOf', { trAsOf: asOf })
       .orderBy('t.leadAgencyId', 'ASC')
       .addOrderBy('t.effectiveDueDate', 'ASC')
       .addOrderBy('t.id', 'ASC')
@@ -72,17 +74,20 @@ export class TaskDeadlinesQuery {
   }
 
   /**
-   * Joins the task of each row of `qb` (a query over the caller's own table) as `alias` ON `on`,
-   * keeping the rows whose task is among reminderCandidates(asOf): the scan's recorded points of its
-   * candidates, in one grouped query (the same single condition, for the same reason).
+   * Keeps the rows of `qb` (a query over the caller's own table) whose task is among
+   * reminderCandidates(asOf) with the effective due date in `dueColumn`: the scan's recorded points of
+   * its candidates for their current due date, in one grouped query over the same index range (the
+   * narrow table carries the due date, so tasks is not read).
    */
   joinReminderCandidates<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
-    alias: string,
-    on: string,
+    taskIdColumn: string,
+    dueColumn: string,
     asOf: LocalDate,
   ): SelectQueryBuilder<T> {
-    return qb.innerJoin(Task, alias, on).andWhere(`${alias}.nextReminderOn <= :trAsOf`, { trAsOf: asOf });
+    return qb
+      .innerJoin(TaskReminderDay, 'rd', `rd.taskId = ${taskIdColumn} AND rd.effectiveDueDate = ${dueColumn}`)
+      .andWhere('rd.day <= :trAsOf', { trAsOf: asOf });
   }
 
   /** Joins the task of each row of `qb` (a query over the caller's own table) as `alias` ON `on`. */
