@@ -1,3 +1,4 @@
+import { UnrecoverableError, Worker } from 'bullmq';
 import { DataSource, In, IsNull } from 'typeorm';
 import { JobName } from 'src/core/queue/job-names';
 import { JobProducer } from 'src/core/queue/job-producer.service';
@@ -53,7 +54,12 @@ describe('reminder digests as jobs of their own (e2e)', () => {
 
     expect(r.digests).toEqual([]);
     const q = r.queued!.find((x) => x.agencyId === agency.id)!;
-    expect(q.points.map((p) => [p.taskId, p.offsetDays]).sort()).toEqual([[overdue.id, 7], [soon.id, -3]].sort());
+    expect(q.points.map((p) => [p.taskId, p.offsetDays]).sort()).toEqual(
+      [
+        [overdue.id, 7],
+        [soon.id, -3],
+      ].sort(),
+    );
     // Recorded, not yet written: no mail, the points wait for their digest.
     const pending = await pendingOf(agency.id);
     expect(pending).toHaveLength(2);
@@ -90,7 +96,8 @@ describe('reminder digests as jobs of their own (e2e)', () => {
   it('should record each point once when queued scans race, each agency in one scan', async () => {
     const agencies = await Promise.all([f.agency(), f.agency(), f.agency()]);
     const tasks = [];
-    for (const a of agencies) for (const offset of [-3, 0, 7]) tasks.push(await f.task({ agency: a, dueDate: addDays(D, -offset) }));
+    for (const a of agencies)
+      for (const offset of [-3, 0, 7]) tasks.push(await f.task({ agency: a, dueDate: addDays(D, -offset) }));
 
     const results = await Promise.all([0, 1, 2].map(() => sut.scan({ asOf: D, digests: 'queued' })));
 
@@ -166,6 +173,43 @@ describe('reminder digests as jobs of their own (e2e)', () => {
     expect(await pendingOf(agency.id)).toHaveLength(0);
   });
 
+  it('should queue again, without waiting for the next scan, a digest whose job failed for good', async () => {
+    const agency = await f.agency();
+    await f.task({ agency, dueDate: addDays(D, 3) });
+    await queue().drain(); // earlier tests' jobs: this one takes the next waiting job by hand
+    const r = await sut.scan({ asOf: D, digests: 'queued' });
+    const jobId = r.queued!.find((x) => x.agencyId === agency.id)!.jobId!;
+    // A worker takes the job and it fails for good (no retry left).
+    const worker = new Worker(queue().name, null, {
+      connection: queue().opts.connection,
+      prefix: queue().opts.prefix,
+      autorun: false,
+    });
+    try {
+      const token = 'test-token';
+      let job = await worker.getNextJob(token);
+      while (job && job.id !== jobId) {
+        await job.moveToCompleted('not this test', token, false);
+        job = await worker.getNextJob(token);
+      }
+      expect(job?.id).toBe(jobId);
+      await job.moveToFailed(new UnrecoverableError('disk full'), token, false);
+    } finally {
+      await worker.close();
+    }
+    expect(await (await queue().getJob(jobId))!.getState()).toBe('failed');
+    expect(await pendingOf(agency.id)).toHaveLength(1);
+
+    // The periodic sweep (SweepReminderDigests, every 15 minutes) queues it again; a waiting job is left alone.
+    expect(await sut.sweepPending()).toMatchObject({ digests: 1 });
+    expect(await (await queue().getJob(jobId))!.getState()).toBe('waiting');
+    expect(await sut.sweepPending()).toMatchObject({ digests: 0 });
+
+    expect(await sut.buildDigest(Number(jobId.replace('digest-', '')))).toBe('written');
+    expect((await f.mailsOfAgency(agency.id)).map((m) => m.kind)).toEqual([MailKind.ReminderDigest]);
+    expect(await pendingOf(agency.id)).toHaveLength(0);
+  });
+
   it('should queue the points a later scan of the day records for an agency whose digest is already written', async () => {
     const agency = await f.agency();
     const early = await f.task({ agency, dueDate: addDays(D, 1) });
@@ -183,14 +227,20 @@ describe('reminder digests as jobs of their own (e2e)', () => {
     expect(mails).toHaveLength(2);
     const logs = await f.logsOf([early.id, late.id]);
     expect(new Set(logs.map((l) => l.mailMessageId))).toEqual(new Set(mails.map((m) => m.id)));
-    const rows = await ds().getRepository(MailMessage).findBy({ id: In(mails.map((m) => m.id)) });
+    const rows = await ds()
+      .getRepository(MailMessage)
+      .findBy({ id: In(mails.map((m) => m.id)) });
     expect(rows.every((m) => m.status === MailStatus.Queued)).toBe(true);
   });
   // Programs with their own send times: the scheduler runs a scan at each, and each scan applies the
   // policies whose time has come. Monday 15/07/2024 in TZ_APP (UTC+7).
   const at = (local: string) => new Date(`${D}T${local}:00+07:00`);
   const letterOf = async (agencyId: number) =>
-    (await ds().getRepository(ReminderLetter).find({ where: { agencyId }, order: { id: 'ASC' } })).map((l) => l.taskIds);
+    (
+      await ds()
+        .getRepository(ReminderLetter)
+        .find({ where: { agencyId }, order: { id: 'ASC' } })
+    ).map((l) => l.taskIds);
 
   it('should list in an early digest’s letter only the overdue tasks of the programs whose send time had come', async () => {
     const agency = await f.agency();

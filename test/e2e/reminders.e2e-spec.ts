@@ -57,7 +57,10 @@ describe('reminders (e2e)', () => {
       ...(d.escalationMailMessageId ? [d.escalationMailMessageId] : []),
     ]);
     await waitFor(
-      async () => (await mailRepo().findBy({ id: In(ids) })).every((m) => m.status !== MailStatus.Queued && m.status !== MailStatus.Held),
+      async () =>
+        (await mailRepo().findBy({ id: In(ids) })).every(
+          (m) => m.status !== MailStatus.Queued && m.status !== MailStatus.Held,
+        ),
       30_000,
       `delivery of ${ids.join(', ')}`,
     );
@@ -118,7 +121,10 @@ describe('reminders (e2e)', () => {
 
     // The reminder is in the inbox of the agency's users too (opted out of the email or not), linking its tasks.
     for (const u of [staff, optedOut]) {
-      const rows = await t.get(DataSource).getRepository(Notification).findBy({ userId: u.id, kind: NotificationKind.DeadlineReminder });
+      const rows = await t
+        .get(DataSource)
+        .getRepository(Notification)
+        .findBy({ userId: u.id, kind: NotificationKind.DeadlineReminder });
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ title: a.subject, link: '/app/tasks', delivery: 'in_app', mailMessageId: null });
       expect(rows[0].body.split('\n')).toHaveLength(3);
@@ -151,17 +157,30 @@ describe('reminders (e2e)', () => {
     const a = await f.task({ agency, dueDate: addDays(D, -30) });
     const b = await f.task({ agency, dueDate: addDays(D, 5) });
     const done = await f.task({ agency, dueDate: addDays(D, -2) });
-    await t.app.get(DataSource).getRepository(Task).update({ id: done.id }, { status: TaskStatus.Done, completedAt: D });
-    const send = (body: object) => t.http.post('/api/reminders/send-now').set('Authorization', `Bearer ${admin}`).send(body);
+    await t.app
+      .get(DataSource)
+      .getRepository(Task)
+      .update({ id: done.id }, { status: TaskStatus.Done, completedAt: D });
+    const send = (body: object) =>
+      t.http.post('/api/reminders/send-now').set('Authorization', `Bearer ${admin}`).send(body);
     const mails = await mailRepo().count();
     const refused = await send({ taskIds: [a.id, done.id] }).expect(400);
     expect(refused.body.message).toBe(`nhiệm vụ ${done.id} không còn đang thực hiện; không thư nào được gửi`);
-    expect(refused.body.details).toEqual([{ field: 'taskIds.1', message: `Nhiệm vụ đã chọn (mục 2): nhiệm vụ ${done.id} không còn đang thực hiện` }]);
+    expect(refused.body.details).toEqual([
+      { field: 'taskIds.1', message: `Nhiệm vụ đã chọn (mục 2): nhiệm vụ ${done.id} không còn đang thực hiện` },
+    ]);
     await send({ taskIds: [a.id, 99999999] }).expect(400);
     await send({ taskIds: [] }).expect(400);
     expect(await mailRepo().count()).toBe(mails);
     const ok = await send({ taskIds: [a.id, b.id] }).expect(200);
-    expect(ok.body).toEqual({ mailMessageIds: [expect.any(Number)], agencies: 1, tasks: 2, points: 2, escalations: 1, notSent: [] });
+    expect(ok.body).toEqual({
+      mailMessageIds: [expect.any(Number)],
+      agencies: 1,
+      tasks: 2,
+      points: 2,
+      escalations: 1,
+      notSent: [],
+    });
     const row = await mailRepo().findOneByOrFail({ id: ok.body.mailMessageIds[0] });
     expect(row).toMatchObject({ kind: MailKind.ReminderDigest, agencyId: agency.id });
     expect(row.to).toEqual(agency.emails);
@@ -181,16 +200,40 @@ describe('reminders (e2e)', () => {
     const before = (await sut.previewScan({ asOf: today })).digests.find((d) => d.agencyId === agency.id);
     expect(before?.items.map((i) => i.taskId).sort()).toEqual([overdue.id, dueSoon.id].sort());
 
-    const ok = await t.http.post('/api/reminders/send-now').set('Authorization', `Bearer ${admin}`).send({ taskIds: [overdue.id, dueSoon.id, later.id] }).expect(200);
+    const ok = await t.http
+      .post('/api/reminders/send-now')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ taskIds: [overdue.id, dueSoon.id, later.id] })
+      .expect(200);
     expect(ok.body).toMatchObject({ agencies: 1, tasks: 3, points: 2, escalations: 0, notSent: [] });
     const mailId = ok.body.mailMessageIds[0] as number;
-    const recorded = await logs.find({ where: { taskId: In([overdue.id, dueSoon.id, later.id]) }, order: { taskId: 'ASC' } });
-    const eff = async (id: number) => (await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id })).effectiveDueDate!;
+    const recorded = await logs.find({
+      where: { taskId: In([overdue.id, dueSoon.id, later.id]) },
+      order: { taskId: 'ASC' },
+    });
+    const eff = async (id: number) =>
+      (await t.app.get(DataSource).getRepository(Task).findOneByOrFail({ id })).effectiveDueDate!;
     // The points the scan would have sent today, each with the digest that carried it; none for the task not yet due.
-    expect(recorded.map((l) => [l.taskId, l.offsetDays, l.scanDate, l.mailMessageId, l.agencyId, l.effectiveDueDate])).toEqual(
+    expect(
+      recorded.map((l) => [l.taskId, l.offsetDays, l.scanDate, l.mailMessageId, l.agencyId, l.effectiveDueDate]),
+    ).toEqual(
       [
-        [overdue.id, before!.items.find((i) => i.taskId === overdue.id)!.offsetDays, today, mailId, agency.id, await eff(overdue.id)],
-        [dueSoon.id, before!.items.find((i) => i.taskId === dueSoon.id)!.offsetDays, today, mailId, agency.id, await eff(dueSoon.id)],
+        [
+          overdue.id,
+          before!.items.find((i) => i.taskId === overdue.id)!.offsetDays,
+          today,
+          mailId,
+          agency.id,
+          await eff(overdue.id),
+        ],
+        [
+          dueSoon.id,
+          before!.items.find((i) => i.taskId === dueSoon.id)!.offsetDays,
+          today,
+          mailId,
+          agency.id,
+          await eff(dueSoon.id),
+        ],
       ].sort((x, y) => (x[0] as number) - (y[0] as number)),
     );
     const digest = await mailRepo().findOneByOrFail({ id: mailId });
@@ -203,7 +246,11 @@ describe('reminders (e2e)', () => {
     expect(digestOf(r, agency.id)).toBeUndefined();
     await delivered(r);
     // Asked again the same day: the office gets its digest, and no point is recorded twice.
-    const again = await t.http.post('/api/reminders/send-now').set('Authorization', `Bearer ${admin}`).send({ taskIds: [overdue.id] }).expect(200);
+    const again = await t.http
+      .post('/api/reminders/send-now')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ taskIds: [overdue.id] })
+      .expect(200);
     expect(again.body).toMatchObject({ agencies: 1, tasks: 1, points: 0 });
     expect(await logs.countBy({ taskId: In([overdue.id, dueSoon.id, later.id]) })).toBe(2);
   });
@@ -214,16 +261,30 @@ describe('reminders (e2e)', () => {
     for (const offset of offsets) await f.task({ agency, dueDate: addDays(D, -offset) });
     const logs = await t.app.get(DataSource).getRepository(ReminderLog).count();
     const mails = await mailRepo().count();
-    const res = await t.http.post('/api/reminders/scan-preview').set('Authorization', `Bearer ${admin}`).send({ asOf: D }).expect(200);
+    const res = await t.http
+      .post('/api/reminders/scan-preview')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ asOf: D })
+      .expect(200);
     const mine = res.body.digests.find((d: { agencyId: number }) => d.agencyId === agency.id);
     expect(mine).toMatchObject({ agencyName: 'Sở Xem trước (thử)', escalates: true });
-    expect(mine.items.map((i: { offsetDays: number }) => i.offsetDays).sort((a: number, b: number) => a - b)).toEqual(offsets);
+    expect(mine.items.map((i: { offsetDays: number }) => i.offsetDays).sort((a: number, b: number) => a - b)).toEqual(
+      offsets,
+    );
     expect(await t.app.get(DataSource).getRepository(ReminderLog).count()).toBe(logs);
     expect(await mailRepo().count()).toBe(mails);
     const r = await sut.scan({ asOf: D });
-    expect(digestOf(r, agency.id)!.points.map((p) => [p.taskId, p.offsetDays]).sort()).toEqual(mine.items.map((i: { taskId: number; offsetDays: number }) => [i.taskId, i.offsetDays]).sort());
+    expect(
+      digestOf(r, agency.id)!
+        .points.map((p) => [p.taskId, p.offsetDays])
+        .sort(),
+    ).toEqual(mine.items.map((i: { taskId: number; offsetDays: number }) => [i.taskId, i.offsetDays]).sort());
     await delivered(r);
-    await t.http.post('/api/reminders/scan-preview').set('Authorization', `Bearer ${admin}`).send({ asOf: '2024-02-30' }).expect(400);
+    await t.http
+      .post('/api/reminders/scan-preview')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ asOf: '2024-02-30' })
+      .expect(400);
   });
 
   it('should word every offset in one digest and escalate from 14 days overdue to the leader and the office with a draft công văn', async () => {
@@ -291,7 +352,12 @@ describe('reminders (e2e)', () => {
       .query({ agencyId: agency.id })
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
-    expect(list.body).toEqual({ items: [expect.objectContaining({ id: letter.id, scanDate: D })], total: 1, page: 1, limit: 50 });
+    expect(list.body).toEqual({
+      items: [expect.objectContaining({ id: letter.id, scanDate: D })],
+      total: 1,
+      page: 1,
+      limit: 50,
+    });
     for (const bad of [{ agencyId: 'x' }, { limit: 501 }, { page: 0 }, { unknown: 1 }])
       await t.http.get('/api/reminders/letters').query(bad).set('Authorization', `Bearer ${admin}`).expect(400);
     const file = await t.http
@@ -397,7 +463,12 @@ describe('reminders (e2e)', () => {
       const r = await sut.scan({ asOf: D });
       expect(r.conflicts).toContain(agency.code);
       expect(digestOf(r, agency.id)).toBeUndefined();
-      expect(letters).not.toHaveBeenCalledWith(expect.objectContaining({ agencyId: agency.id }), agency, D, expect.anything());
+      expect(letters).not.toHaveBeenCalledWith(
+        expect.objectContaining({ agencyId: agency.id }),
+        agency,
+        D,
+        expect.anything(),
+      );
       expect(await ds.getRepository(ReminderLetter).countBy({ agencyId: agency.id })).toBe(0);
       expect(await f.mailsOfAgency(agency.id)).toHaveLength(0);
     } finally {
@@ -571,7 +642,12 @@ describe('reminders (e2e)', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ asOf: '2024-02-30' })
       .expect(400);
-    expect(bad.body.details).toEqual([{ field: 'asOf', message: 'Ngày tính số liệu: phải là ngày hợp lệ dạng YYYY-MM-DD, từ 01/01/2000 đến 31/12/2100' }]);
+    expect(bad.body.details).toEqual([
+      {
+        field: 'asOf',
+        message: 'Ngày tính số liệu: phải là ngày hợp lệ dạng YYYY-MM-DD, từ 01/01/2000 đến 31/12/2100',
+      },
+    ]);
     const ok = await t.http
       .post('/api/reminders/scan')
       .set('Authorization', `Bearer ${admin}`)
@@ -620,6 +696,9 @@ describe('reminders (e2e)', () => {
       name: JobName.ScanDueReminders,
     });
     expect(byKey.get('reminders-daily-scan-0915')).toMatchObject({ pattern: '15 9 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    // Digests whose job failed for good or was lost are queued again every 15 minutes.
+    expect(byKey.get('reminders-sweep-digests')).toMatchObject({ name: JobName.SweepReminderDigests });
+    expect(Number(byKey.get('reminders-sweep-digests')!.every)).toBe(15 * 60_000);
     expect(byKey.get('reminders-weekly-summary')).toMatchObject({
       pattern: '30 7 * * 1',
       tz: 'Asia/Ho_Chi_Minh',

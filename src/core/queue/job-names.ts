@@ -7,6 +7,8 @@ export enum JobName {
   RenderReminderLetter = 'render-reminder-letter',
   /** After a scan: write one agency's digest from the reminder points the scan recorded. */
   BuildReminderDigest = 'build-reminder-digest',
+  /** Every few minutes: queue again the digests and letters whose job failed for good or never reached Redis. */
+  SweepReminderDigests = 'sweep-reminder-digests',
   /** Monday: overdue tasks by agency to the office. */
   WeeklyOverdueSummary = 'weekly-overdue-summary',
   /** Deliver one mail_messages row. */
@@ -28,6 +30,7 @@ export const JOB_QUEUE = {
   [JobName.ScanDueReminders]: QueueName.Reminders,
   [JobName.RenderReminderLetter]: QueueName.Reminders,
   [JobName.BuildReminderDigest]: QueueName.Reminders,
+  [JobName.SweepReminderDigests]: QueueName.Reminders,
   [JobName.WeeklyOverdueSummary]: QueueName.Reminders,
   [JobName.SendEmail]: QueueName.Mail,
   [JobName.SweepMailOutbox]: QueueName.Mail,

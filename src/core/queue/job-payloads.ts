@@ -11,6 +11,7 @@ export type JobPayloads = {
   [JobName.RenderReminderLetter]: { reminderLetterId: number };
   /** The first reminder_log row of the batch: the handler writes every point still pending of its agency and day. */
   [JobName.BuildReminderDigest]: { reminderLogId: number };
+  [JobName.SweepReminderDigests]: Record<string, never>;
   [JobName.WeeklyOverdueSummary]: { asOf?: string };
   [JobName.SendEmail]: { mailMessageId: number };
   [JobName.SweepMailOutbox]: Record<string, never>;

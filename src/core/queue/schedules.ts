@@ -10,6 +10,7 @@ import { JobProducer } from './job-producer.service';
 export enum ScheduleId {
   MailOutboxSweep = 'mail-outbox-sweep',
   ReportRunsSweep = 'reports-sweep-queued',
+  ReminderDigestsSweep = 'reminders-sweep-digests',
   ScheduledReports = 'reports-scheduled-build',
   DailyReminderScan = 'reminders-daily-scan',
   WeeklyOverdueSummary = 'reminders-weekly-summary',
@@ -38,6 +39,8 @@ type Schedule = { [N in JobName]: ScheduleOf<N> }[JobName];
 export const SCHEDULES: { [S in ScheduleId]: Schedule } = {
   [ScheduleId.MailOutboxSweep]: { job: JobName.SweepMailOutbox, data: {}, repeat: { every: 60_000 } },
   [ScheduleId.ReportRunsSweep]: { job: JobName.SweepReportRuns, data: {}, repeat: { every: 60_000 } },
+  // A digest whose job failed for good or was lost goes out within minutes, not at the next scan (tomorrow's).
+  [ScheduleId.ReminderDigestsSweep]: { job: JobName.SweepReminderDigests, data: {}, repeat: { every: 15 * 60_000 } },
   [ScheduleId.ScheduledReports]: { job: JobName.BuildScheduledReports, data: {}, repeat: { pattern: '0 8 * * *' } },
   // At the reminder policy's send time (ReminderSchedulesService), plus one more per other send time a program asks for.
   [ScheduleId.DailyReminderScan]: { job: JobName.ScanDueReminders, data: {}, repeat: 'owner', opts: REMINDER_SCAN_OPTIONS },

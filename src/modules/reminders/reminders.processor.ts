@@ -44,6 +44,11 @@ export class RemindersProcessor extends JobHost {
     return this.reminders.buildDigest(job.data.reminderLogId);
   }
 
+  @HandlesJob(JobName.SweepReminderDigests)
+  async sweep(): Promise<{ digests: number; letters: number }> {
+    return this.reminders.sweepPending();
+  }
+
   @HandlesJob(JobName.RenderReminderLetter)
   async letter(job: JobOf<JobName.RenderReminderLetter>, attempt: JobAttempt): Promise<unknown> {
     return this.reminders.renderLetter(job.data.reminderLetterId, attempt);

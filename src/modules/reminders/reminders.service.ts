@@ -329,11 +329,7 @@ export class RemindersService implements OnModuleInit {
     }
 
     await this.syncPolicyFingerprint(defaults, overrides);
-    // Letters of earlier scans whose job never reached Redis (their mail is held until drawn).
-    await this.durable.sweep(this.letterRun, LETTER_SWEEP_AFTER_MS).catch((err: Error) => this.logger.warn(`letter sweep failed: ${err.message}`));
-    // Points recorded by an earlier queued scan whose digest job never ran (Redis down, a crash before
-    // the enqueue, a job lost or failed for good): their digests are queued again.
-    await this.durable.sweep(this.digestRun, 0).catch((err: Error) => this.logger.warn(`digest sweep failed: ${err.message}`));
+    await this.sweepPending();
     const queued = opts.digests === 'queued';
     if (queued) result.queued = [];
     const { candidates, stale, recorded, plans, policyFor } = await this.planFor(asOf, defaultPolicy, programPolicies);
@@ -921,6 +917,23 @@ export class RemindersService implements OnModuleInit {
   };
 
   /**
+   * Queues again what earlier scans left undone: letters whose job never reached Redis (their mail is
+   * held until drawn), and points recorded by a queued scan whose digest job never ran or failed for
+   * good (Redis down, a crash before the enqueue, a job lost). Run before every scan and by the
+   * SweepReminderDigests schedule. A digest job still waiting or running is left alone, and a digest
+   * queued twice is written once (buildDigest claims its points).
+   */
+  async sweepPending(): Promise<{ digests: number; letters: number }> {
+    const letters = await this.durable
+      .sweep(this.letterRun, LETTER_SWEEP_AFTER_MS)
+      .catch((err: Error) => (this.logger.warn(`letter sweep failed: ${err.message}`), 0));
+    const digests = await this.durable
+      .sweep(this.digestRun, 0)
+      .catch((err: Error) => (this.logger.warn(`digest sweep failed: ${err.message}`), 0));
+    return { digests, letters };
+  }
+
+  /**
    * The job BuildReminderDigest: writes the digest of the points a queued scan recorded for one agency
    * and day (the batch of `reminderLogId`, with any point of that agency and day still pending), exactly
    * as the inline scan writes it (commitAgency): the mail rows, the inbox, the office's held copy and
@@ -928,7 +941,7 @@ export class RemindersService implements OnModuleInit {
    * tasks are read as they stand now; a point whose task has left the agency's hands since (done,
    * withdrawn, deleted) is dropped, not sent. A point already claimed (a duplicate job, a retry after a
    * commit) → 'skipped'; any failure throws, nothing written, and BullMQ retries (after the last attempt
-   * the points stay pending and the next scan's sweep queues the digest again).
+   * the points stay pending and sweepPending queues the digest again, within SweepReminderDigests' interval).
    */
   async buildDigest(reminderLogId: number): Promise<'written' | 'skipped'> {
     const first = await this.logs.findOneBy({ id: reminderLogId });
