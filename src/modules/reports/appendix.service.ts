@@ -29,8 +29,11 @@ export class AppendixService {
     const itemCounts = await this.figures.programItemCountsByAgency(scope);
     const counts = await this.figures.taskCountsByAgency(scope);
     const overdueRows = rows === 'all' ? await this.figures.overdueRows(scope) : [];
-    const overdueTotal = counts.reduce((sum, c) => sum + c.openOverdue, 0);
-    const overdueKeys = rows !== 'all' && rows.limit > 0 ? await this.pageKeys(scope, rows, overdueTotal) : [];
+    const totals = sumCounts(
+      counts.map(({ agencyId: _id, ...c }) => c),
+      { total: 0, carriedOver: 0, done: 0, doneOnTime: 0, openOverdue: 0 },
+    );
+    const overdueKeys = rows !== 'all' && rows.limit > 0 ? await this.pageKeys(scope, rows, totals.openOverdue) : [];
     const ids = [
       ...new Set([...itemCounts.map((c) => c.agencyId), ...counts.map((c) => c.agencyId), ...overdueRows.map((o) => o.agencyId), ...overdueKeys.map((o) => o.agencyId)]),
     ];
@@ -54,16 +57,6 @@ export class AppendixService {
       ),
     );
 
-    const totals = counts.reduce(
-      (acc, c) => ({
-        total: acc.total + c.total,
-        carriedOver: acc.carriedOver + c.carriedOver,
-        done: acc.done + c.done,
-        doneOnTime: acc.doneOnTime + c.doneOnTime,
-        openOverdue: acc.openOverdue + c.openOverdue,
-      }),
-      { total: 0, carriedOver: 0, done: 0, doneOnTime: 0, openOverdue: 0 },
-    );
     const { total, ...rest } = taskCounts(totals);
     const tasks: TaskFigures = { total, carriedOver: totals.carriedOver, assignedInPeriod: total - totals.carriedOver, ...rest };
 

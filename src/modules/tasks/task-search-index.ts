@@ -71,9 +71,8 @@ export const PG_CREATE_SEARCH_INDEX = `CREATE INDEX "${TASK_SEARCH_PG_INDEX}" ON
  * creating a new one and dropping the old (QueryRunner.addColumn, changeColumn …), and the old
  * table's triggers go with it; rows written since then are missing from the table the triggers keep,
  * so that table is rebuilt in the same transaction. Runs at the start of every process (API, worker,
- * CLI), for the search index, task_involvements (task-involvements.ts) and task_program_counts
- * (task-program-counts.ts).
- * CLI), for the search index, task_involvements (task-involvements.ts) and task_reminder_days
+ * CLI), for every table kept by triggers on tasks: the search index, task_involvements
+ * (task-involvements.ts), task_program_counts (task-program-counts.ts) and task_reminder_days
  * (task-reminder-days.ts).
  */
 @Injectable()
@@ -84,14 +83,16 @@ export class TaskSearchIndex implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (this.dataSource.options.type !== 'better-sqlite3') return;
-    const search = await restoreSqliteSearchIndex(this.dataSource);
-    if (search.length) this.logger.warn(`task search index rebuilt: triggers ${search.join(', ')} were missing`);
-    const involvements = await restoreSqliteInvolvements(this.dataSource);
-    if (involvements.length) this.logger.warn(`task_involvements rebuilt: triggers ${involvements.join(', ')} were missing`);
-    const counts = await restoreSqliteProgramCounts(this.dataSource);
-    if (counts.length) this.logger.warn(`task_program_counts recounted: triggers ${counts.join(', ')} were missing`);
-    const days = await restoreSqliteReminderDays(this.dataSource);
-    if (days.length) this.logger.warn(`task_reminder_days reset to the floor: triggers ${days.join(', ')} were missing`);
+    const repairs: [(ds: DataSource) => Promise<string[]>, string][] = [
+      [restoreSqliteSearchIndex, 'task search index rebuilt'],
+      [restoreSqliteInvolvements, 'task_involvements rebuilt'],
+      [restoreSqliteProgramCounts, 'task_program_counts recounted'],
+      [restoreSqliteReminderDays, 'task_reminder_days reset to the floor'],
+    ];
+    for (const [restore, what] of repairs) {
+      const missing = await restore(this.dataSource);
+      if (missing.length) this.logger.warn(`${what}: triggers ${missing.join(', ')} were missing`);
+    }
   }
 }
 
